@@ -1,0 +1,8 @@
+"""Pipeline component: dates (to be written)."""
+
+from libkg.extract.pipeline import Doc, component
+
+
+@component("dates")
+def run(doc: Doc) -> None:
+    return None
