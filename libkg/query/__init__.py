@@ -1,0 +1,1 @@
+"""Querying the graph: the bundled query library and result formatting."""

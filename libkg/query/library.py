@@ -1,0 +1,133 @@
+"""The bundled SPARQL query library (``queries/*.rq``).
+
+Each file opens with a comment block that documents it::
+
+    # title: Positions at an institution over time
+    # question: Who held which post at an organisation, and when was it attested?
+    # param: org  IRI  an organisation  example: <https://w3id.org/libkg/id/org/thu-vien-tinh-lao-cai>
+
+Parameters are bound as RDF terms (never pasted into the query text), so a
+value cannot change the query's meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from libkg.resources import queries_dir
+
+_HEAD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str  # IRI | literal | date | integer
+    doc: str = ""
+    example: str | None = None
+
+
+@dataclass
+class BundledQuery:
+    name: str
+    path: Path
+    title: str
+    question: str
+    text: str
+    params: list[Param] = field(default_factory=list)
+
+
+def parse_header(text: str, name: str, path: Path) -> BundledQuery:
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEAD.match(line)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "param":
+            parts = re.split(r"\s{2,}|\t", value)
+            example = None
+            rest = []
+            for p in parts[2:]:
+                if p.startswith("example:"):
+                    example = p[len("example:"):].strip()
+                else:
+                    rest.append(p)
+            params.append(Param(parts[0].lstrip("?$"), parts[1] if len(parts) > 1 else "literal",
+                                " ".join(rest), example))
+        else:
+            fields[key] = value
+    return BundledQuery(name, path, fields.get("title", name), fields.get("question", ""), text, params)
+
+
+def list_queries(folder: Path | None = None) -> list[BundledQuery]:
+    """Every bundled query, sorted by name."""
+    folder = folder or queries_dir()
+    return [parse_header(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))]
+
+
+def get_query(name_or_path: str) -> BundledQuery:
+    """A bundled query by name (file stem), or any ``.rq`` file by path."""
+    p = Path(name_or_path)
+    if p.suffix == ".rq" and p.exists():
+        return parse_header(p.read_text(encoding="utf-8"), p.stem, p)
+    for q in list_queries():
+        if q.name == name_or_path:
+            return q
+    known = ", ".join(q.name for q in list_queries())
+    raise KeyError(f"no bundled query named {name_or_path!r} (known: {known})")
+
+
+def to_term(value: str, kind: str = "literal") -> Node:
+    """A parameter value as an RDF term.
+
+    >>> to_term("<https://example.org/x>")
+    rdflib.term.URIRef('https://example.org/x')
+    >>> to_term("2023", "integer")
+    rdflib.term.Literal('2023', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    from rdflib.namespace import XSD
+
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return URIRef(v[1:-1])
+    if kind.upper() == "IRI":
+        if not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", v, re.I):
+            raise ValueError(f"{value!r} is not an IRI")
+        return URIRef(v)
+    if kind == "integer":
+        return Literal(int(v), datatype=XSD.integer) if v.lstrip("-").isdigit() else _bad(value, kind)
+    if kind == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            _bad(value, kind)
+        return Literal(v, datatype=XSD.date)
+    m = re.fullmatch(r'"(.*)"@([A-Za-z-]+)', v, re.S)
+    if m:
+        return Literal(m.group(1), lang=m.group(2))
+    return Literal(v)
+
+
+def _bad(value: str, kind: str):
+    raise ValueError(f"{value!r} is not a valid {kind}")
+
+
+def bind_params(query: BundledQuery, given: dict[str, str]) -> dict[str, Node]:
+    """Turn ``--param key=value`` strings into RDF terms, checking names and types."""
+    declared = {p.name: p for p in query.params}
+    out = {}
+    for k, v in given.items():
+        if declared and k not in declared:
+            raise KeyError(f"query {query.name!r} has no parameter {k!r} "
+                           f"(it takes: {', '.join(declared) or 'none'})")
+        out[k] = to_term(v, declared[k].kind if k in declared else "literal")
+    return out

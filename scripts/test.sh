@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set everything up from nothing and run the whole test suite (what CI runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"
