@@ -95,6 +95,199 @@ def evaluate(paths: tuple[str, ...], per_article: bool, as_json_: bool) -> None:
         sys.exit(1)
 
 
+STORE_OPTION = click.option(
+    "--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
+    help="Store folder (default: $LIBKG_STORE, else ./.libkg/store).")
+
+
+def _open_store(store_path: str | None):
+    from libkg.store import open_store
+    from libkg.store.embedded import StoreError
+
+    try:
+        return open_store(store_path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@STORE_OPTION
+@click.option("--base", envvar="LIBKG_BASE", help="Base IRI for minted entities (default https://w3id.org/libkg/).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], store_path: str | None, base: str | None, quiet: bool) -> None:
+    """Read articles, extract their facts and store them (one named graph per article).
+
+    PATHS are files (.txt, .html, .json, .jsonl) or folders, searched recursively.
+    Re-ingesting an article replaces its facts; a bad file is reported and skipped,
+    never half-written.
+
+    \b
+    Example:
+      libkg ingest samples/articles --store out/store
+    """
+    from tqdm import tqdm
+
+    from libkg.ingest import ingest_paths
+    from libkg.read import ReadError
+
+    def bar(files):
+        return tqdm(files, desc="ingest", unit="file", disable=quiet, file=sys.stderr)
+
+    try:
+        with _open_store(store_path) as store:
+            report = ingest_paths(store, paths, base=base, progress=bar)
+            total = store.triple_count()
+    except ReadError as exc:
+        raise click.ClickException(str(exc)) from None
+    for e in report.errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(f"ingested {report.articles} article(s), {report.triples_written} triples written, "
+               f"{total} triples in the store, {len(report.errors)} error(s)")
+    if report.errors:
+        sys.exit(1)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        if "=" not in p:
+            raise click.BadParameter(f"{p!r} is not key=value", param_hint="--param")
+        k, v = p.split("=", 1)
+        out[k.strip().lstrip("?$")] = v
+    return out
+
+
+@cli.command()
+@click.argument("query", required=False)
+@STORE_OPTION
+@click.option("--sparql", help="A SPARQL query given inline instead of QUERY.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query variable to a value (an IRI in <...>, or a literal); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="table for people; csv/tsv/json (SPARQL 1.1 results) for programs.")
+@click.option("--limit", type=int, help="Print at most this many rows.")
+def query(query: str | None, store_path: str | None, sparql: str | None, params: tuple[str, ...],
+          fmt: str, limit: int | None) -> None:
+    """Run a SPARQL query: a bundled query's name, a .rq file, or --sparql TEXT.
+
+    \b
+    Examples:
+      libkg query positions --store out/store
+      libkg query person-timeline --param name="Kiều Thúy Nga"
+      libkg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format json
+    """
+    from libkg.query.library import BundledQuery, bind_params, get_query
+    from libkg.query.results import FORMATS, ResultTable
+
+    if bool(query) == bool(sparql):
+        raise click.UsageError("give either QUERY (a name or .rq file) or --sparql TEXT")
+    try:
+        q = get_query(query) if query else BundledQuery("inline", Path("-"), "inline", "", sparql or "")
+        bindings = bind_params(q, _parse_params(params))
+    except (KeyError, ValueError) as exc:
+        raise click.ClickException(str(exc.args[0] if exc.args else exc)) from None
+    with _open_store(store_path) as store:
+        try:
+            res = store.query(q.text, bindings=bindings or None)
+        except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say so plainly
+            raise click.ClickException(f"query {q.name!r} failed: {exc}") from None
+        if res.type == "ASK":
+            click.echo("true" if res.askAnswer else "false")
+            return
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            click.echo(res.graph.serialize(format="turtle"))
+            return
+        rows = []
+        for i, row in enumerate(res):
+            if limit is not None and i >= limit:
+                break
+            rows.append(list(row))
+        table = ResultTable([str(v) for v in res.vars], rows)
+    click.echo(FORMATS[fmt](table).rstrip("\n"))
+
+
+@cli.command("queries")
+def queries_cmd() -> None:
+    """List the bundled queries with the question each answers and its parameters."""
+    from libkg.query.library import list_queries
+
+    for q in list_queries():
+        click.echo(f"{q.name}\n    {q.title}")
+        if q.question:
+            click.echo(f"    {q.question}")
+        for p in q.params:
+            ex = f" (e.g. {p.example})" if p.example else ""
+            click.echo(f"    --param {p.name}=<{p.kind}>  {p.doc}{ex}")
+
+
+@cli.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld"]), default="trig",
+              show_default=True, help="ttl/nt: all graphs merged; trig/nq/jsonld: named graphs kept.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+def export(store_path: str | None, fmt: str, output: str | None) -> None:
+    """Write the whole store in a standard RDF format.
+
+    \b
+    Example:
+      libkg export --store out/store --format trig -o out/graph.trig
+    """
+    with _open_store(store_path) as store:
+        if output:
+            tmp = Path(output + ".part")
+            with tmp.open("wb") as fh:
+                store.export(fmt, fh)
+            tmp.replace(output)
+            click.echo(f"wrote {output}", err=True)
+        else:
+            store.export(fmt, sys.stdout.buffer)
+
+
+@cli.command()
+@STORE_OPTION
+def stats(store_path: str | None) -> None:
+    """Count triples, articles and entities in the store."""
+    from libkg.query.stats import store_stats
+
+    with _open_store(store_path) as store:
+        for k, v in store_stats(store).items():
+            click.echo(f"{k:<14}{v:>10}")
+
+
+@cli.command()
+@STORE_OPTION
+@click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Validate RDF file(s) (.ttl, .trig, .nq, .jsonld) instead of the store.")
+def validate(store_path: str | None, files: tuple[str, ...]) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
+
+    \b
+    Example:
+      libkg validate --file graph/sample.trig
+    """
+    from rdflib import Dataset
+
+    from libkg.rdf.validate import validate as shacl_validate
+
+    if files:
+        data = Dataset()
+        for f in files:
+            try:
+                data.parse(f)
+            except Exception as exc:  # noqa: BLE001
+                raise click.ClickException(f"{f}: cannot be parsed as RDF: {exc}") from None
+    else:
+        with _open_store(store_path) as store:
+            data = store.to_dataset()
+    conforms, report = shacl_validate(data)
+    if conforms:
+        click.echo("conforms: the graph satisfies every shape")
+        return
+    click.echo(report)
+    sys.exit(1)
+
+
 def main() -> None:
     cli()
 

@@ -32,7 +32,7 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     ``progress`` wraps the file list (e.g. ``tqdm``) so long runs show a bar.
     """
     from libkg.rdf.build import facts_to_graph
-    from libkg.rdf.namespaces import article_graph_iri
+    from libkg.rdf.namespaces import article_graph
 
     extractor = extractor or RuleExtractor()
     report = IngestReport()
@@ -53,7 +53,7 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
             try:
                 facts = extractor(item)
                 graph = facts_to_graph(item, facts, base=base)
-                report.triples_written += store.replace_article(article_graph_iri(item.id, base), graph)
+                report.triples_written += store.replace_article(article_graph(item.id, base), graph)
             except Exception as exc:  # noqa: BLE001 - any failure is reported against its file
                 report.errors.append(ReadError(where, f"could not be ingested: {type(exc).__name__}: {exc}"))
                 continue
@@ -66,11 +66,11 @@ def load_ontology(store) -> None:
     """Put the ontology and vocabularies in their own named graph, so queries can use labels."""
     from rdflib import Graph
 
-    from libkg.rdf.namespaces import ontology_graph_iri
+    from libkg.rdf.namespaces import ontology_graph
     from libkg.resources import ontology_dir
 
     g = Graph()
     for f in sorted(ontology_dir().rglob("*.ttl")):
         if f.name != "shapes.ttl":
             g.parse(f, format="turtle")
-    store.replace_article(ontology_graph_iri(), g)
+    store.replace_article(ontology_graph(), g)
