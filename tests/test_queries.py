@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from libkg.query.library import bind_params, get_query, list_queries, to_term
+from libkg.query.results import ResultTable, from_json, to_csv, to_json, to_table
+
+QUERIES = list_queries()
+
+
+def test_every_query_is_documented():
+    assert len(QUERIES) >= 14
+    for q in QUERIES:
+        assert q.title != q.name and q.question, q.name
+        for p in q.params:
+            assert p.example, (q.name, p.name)
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
+def test_every_query_runs_on_the_sample_store(sample_store, q):
+    bindings = bind_params(q, {p.name: p.example for p in q.params if "optional" not in p.doc})
+    res = sample_store.query(q.text, bindings=bindings or None)
+    assert res.type == "SELECT"
+    assert len(list(res)) >= 0 and res.vars
+
+
+@pytest.mark.parametrize("name", ["positions", "events", "organizations", "places",
+                                  "institution-coparticipation", "organization-hierarchy"])
+def test_core_queries_return_rows(sample_store, name):
+    res = sample_store.query(get_query(name).text)
+    assert len(list(res)) > 0
+
+
+def test_parameter_is_bound_as_a_term_not_pasted(sample_store):
+    q = get_query("positions")
+    evil = 'x")) } } SELECT * WHERE { ?s ?p ?o } #'
+    res = sample_store.query(q.text, bindings=bind_params(q, {"name": evil}))
+    assert len(list(res)) == 0
+    res = sample_store.query(q.text, bindings=bind_params(q, {"name": "kiều thuý nga"}))
+    rows = list(res)
+    assert rows and {str(r.person) for r in rows} == {"Kiều Thúy Nga"}
+
+
+def test_unknown_parameter_is_refused():
+    with pytest.raises(KeyError, match="no parameter"):
+        bind_params(get_query("positions"), {"nmae": "x"})
+    with pytest.raises(ValueError):
+        to_term("not an iri", "IRI")
+
+
+def test_result_formats_round_trip():
+    from rdflib import Literal, URIRef
+
+    t = ResultTable(["a", "b"], [[URIRef("urn:x"), Literal("Hòa", lang="vi")], [Literal(3), None]])
+    assert from_json(__import__("json").loads(to_json(t))).rows == t.rows
+    assert to_csv(t).splitlines()[0] == "a,b"
+    assert "(2 rows)" in to_table(t)
