@@ -95,27 +95,42 @@ def evaluate(paths: tuple[str, ...], per_article: bool, as_json_: bool) -> None:
         sys.exit(1)
 
 
-STORE_OPTION = click.option(
-    "--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
-    help="Store folder (default: $LIBKG_STORE, else ./.libkg/store).")
+def store_options(fn):
+    """--store for the embedded store; --endpoint (and friends) for a SPARQL 1.1 server."""
+    opts = [
+        click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
+                     help="Embedded store folder (default: $LIBKG_STORE, else ./.libkg/store)."),
+        click.option("--endpoint", envvar="LIBKG_ENDPOINT",
+                     help="Use a SPARQL 1.1 endpoint instead (query URL), e.g. http://localhost:7878/query."),
+        click.option("--update-endpoint", envvar="LIBKG_UPDATE_ENDPOINT",
+                     help="The endpoint's SPARQL Update URL (default: the query URL)."),
+        click.option("--user", envvar="LIBKG_USER", help="HTTP basic-auth user for the endpoint."),
+        click.option("--password", envvar="LIBKG_PASSWORD", help="HTTP basic-auth password (or $LIBKG_PASSWORD)."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
 
 
-def _open_store(store_path: str | None):
+def _open_store(store_path: str | None, endpoint: str | None = None, update_endpoint: str | None = None,
+                user: str | None = None, password: str | None = None):
     from libkg.store import open_store
     from libkg.store.embedded import StoreError
 
     try:
-        return open_store(store_path)
+        return open_store(store_path, endpoint=endpoint, update_endpoint=update_endpoint, user=user,
+                          password=password)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@STORE_OPTION
+@store_options
 @click.option("--base", envvar="LIBKG_BASE", help="Base IRI for minted entities (default https://w3id.org/libkg/).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], store_path: str | None, base: str | None, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, base: str | None, quiet: bool) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
     PATHS are files (.txt, .html, .json, .jsonl) or folders, searched recursively.
@@ -135,7 +150,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, base: str | None, qui
         return tqdm(files, desc="ingest", unit="file", disable=quiet, file=sys.stderr)
 
     try:
-        with _open_store(store_path) as store:
+        with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
             report = ingest_paths(store, paths, base=base, progress=bar)
             total = store.triple_count()
     except ReadError as exc:
@@ -160,14 +175,15 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("query", required=False)
-@STORE_OPTION
+@store_options
 @click.option("--sparql", help="A SPARQL query given inline instead of QUERY.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query variable to a value (an IRI in <...>, or a literal); repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="table for people; csv/tsv/json (SPARQL 1.1 results) for programs.")
 @click.option("--limit", type=int, help="Print at most this many rows.")
-def query(query: str | None, store_path: str | None, sparql: str | None, params: tuple[str, ...],
+def query(query: str | None, store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, sparql: str | None, params: tuple[str, ...],
           fmt: str, limit: int | None) -> None:
     """Run a SPARQL query: a bundled query's name, a .rq file, or --sparql TEXT.
 
@@ -187,7 +203,7 @@ def query(query: str | None, store_path: str | None, sparql: str | None, params:
         bindings = bind_params(q, _parse_params(params))
     except (KeyError, ValueError) as exc:
         raise click.ClickException(str(exc.args[0] if exc.args else exc)) from None
-    with _open_store(store_path) as store:
+    with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
         try:
             res = store.query(q.text, bindings=bindings or None)
         except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say so plainly
@@ -222,18 +238,19 @@ def queries_cmd() -> None:
 
 
 @cli.command()
-@STORE_OPTION
+@store_options
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld"]), default="trig",
               show_default=True, help="ttl/nt: all graphs merged; trig/nq/jsonld: named graphs kept.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
-def export(store_path: str | None, fmt: str, output: str | None) -> None:
+def export(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, fmt: str, output: str | None) -> None:
     """Write the whole store in a standard RDF format.
 
     \b
     Example:
       libkg export --store out/store --format trig -o out/graph.trig
     """
-    with _open_store(store_path) as store:
+    with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
         if output:
             tmp = Path(output + ".part")
             with tmp.open("wb") as fh:
@@ -245,21 +262,23 @@ def export(store_path: str | None, fmt: str, output: str | None) -> None:
 
 
 @cli.command()
-@STORE_OPTION
-def stats(store_path: str | None) -> None:
+@store_options
+def stats(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None) -> None:
     """Count triples, articles and entities in the store."""
     from libkg.query.stats import store_stats
 
-    with _open_store(store_path) as store:
+    with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
         for k, v in store_stats(store).items():
             click.echo(f"{k:<14}{v:>10}")
 
 
 @cli.command()
-@STORE_OPTION
+@store_options
 @click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate RDF file(s) (.ttl, .trig, .nq, .jsonld) instead of the store.")
-def validate(store_path: str | None, files: tuple[str, ...]) -> None:
+def validate(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, files: tuple[str, ...]) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
 
     \b
@@ -278,7 +297,7 @@ def validate(store_path: str | None, files: tuple[str, ...]) -> None:
             except Exception as exc:  # noqa: BLE001
                 raise click.ClickException(f"{f}: cannot be parsed as RDF: {exc}") from None
     else:
-        with _open_store(store_path) as store:
+        with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
             data = store.to_dataset()
     conforms, report = shacl_validate(data)
     if conforms:
@@ -288,13 +307,47 @@ def validate(store_path: str | None, files: tuple[str, ...]) -> None:
     sys.exit(1)
 
 
+@cli.command()
+@click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
+              help="Embedded store to copy from (default: $LIBKG_STORE, else ./.libkg/store).")
+@click.option("--endpoint", required=True, help="Target SPARQL endpoint (query URL).")
+@click.option("--update-endpoint", help="The target's SPARQL Update URL (default: the query URL).")
+@click.option("--user", envvar="LIBKG_USER", help="HTTP basic-auth user.")
+@click.option("--password", envvar="LIBKG_PASSWORD", help="HTTP basic-auth password (or $LIBKG_PASSWORD).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def push(store_path: str | None, endpoint: str, update_endpoint: str | None, user: str | None,
+         password: str | None, quiet: bool) -> None:
+    """Copy the embedded store to a SPARQL endpoint, one named graph at a time (replacing them there).
+
+    \b
+    Example:
+      libkg push --store out/store --endpoint http://localhost:7878/query \\
+                 --update-endpoint http://localhost:7878/update
+    """
+    from tqdm import tqdm
+
+    from libkg.store import RemoteStore
+
+    with _open_store(store_path) as src:
+        graphs = src.named_graphs()
+        remote = RemoteStore(endpoint, update_endpoint, user=user, password=password)
+        try:
+            n = 0
+            for g in tqdm(graphs, desc="push", unit="graph", disable=quiet, file=sys.stderr):
+                n += remote.replace_article(g, src.graph(g))
+            remote.flush()
+        except Exception as exc:  # noqa: BLE001
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"pushed {len(graphs)} graph(s), {n} triples to {update_endpoint or endpoint}")
+
+
 @cli.group()
 def network() -> None:
     """Networks projected from the graph (networkx): metrics and Gephi/Cytoscape files."""
 
 
 @network.command("institutions")
-@STORE_OPTION
+@store_options
 @click.option("--from", "date_from", help="Keep events starting on or after this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Keep events starting on or before this date (YYYY-MM-DD).")
 @click.option("--min-weight", type=int, default=1, show_default=True, help="Minimum shared events per edge.")
@@ -302,7 +355,8 @@ def network() -> None:
               help="Write the network: .gexf, .graphml or .json (node-link); repeatable.")
 @click.option("--metrics", "metrics_csv", type=click.Path(dir_okay=False),
               help="Write per-node metrics (degree, betweenness, PageRank, community) as CSV.")
-def network_institutions(store_path: str | None, date_from: str | None, date_to: str | None,
+def network_institutions(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, date_from: str | None, date_to: str | None,
                          min_weight: int, outputs: tuple[str, ...], metrics_csv: str | None) -> None:
     """Institutions linked by the events they organised or attended together.
 
@@ -314,7 +368,7 @@ def network_institutions(store_path: str | None, date_from: str | None, date_to:
 
     from libkg.network import institutions, node_metrics, write_network
 
-    with _open_store(store_path) as store:
+    with _open_store(store_path, endpoint, update_endpoint, user, password) as store:
         g = institutions(store, date_from=date_from, date_to=date_to, min_weight=min_weight)
     metrics = node_metrics(g)
     for out in outputs:

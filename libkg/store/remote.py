@@ -1,0 +1,203 @@
+"""Any SPARQL 1.1 endpoint as the store: the scale-out path.
+
+Queries go through SPARQLWrapper (SPARQL 1.1 Protocol); writes are SPARQL 1.1
+Update requests, one named graph per article, several articles per request
+(``batch_triples``).  Each request is ``DROP SILENT GRAPH <g> ; INSERT DATA
+{ GRAPH <g> { ... } }`` per article, which Oxigraph, Fuseki, GraphDB and
+Virtuoso apply as one transaction, so an article is never half-written there
+either.
+
+The bundled queries read the default graph; configure the server so that its
+default graph is the union of the named graphs (Oxigraph: ``oxigraph serve
+--union-default-graph``; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
+GraphDB and Virtuoso do this by default).
+
+It offers the same methods as :class:`~libkg.store.embedded.EmbeddedStore`,
+so every command runs against either.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.error
+from typing import Any, BinaryIO
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+from libkg import __version__
+from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.store.embedded import EXPORT_FORMATS, StoreError, _inject_values
+
+USER_AGENT = f"libkg/{__version__} (+https://w3id.org/libkg)"
+
+
+def _prefix_block() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (query URL, and an update URL for writes).
+
+    Parameters
+    ----------
+    endpoint
+        The query endpoint, e.g. ``http://localhost:7878/query``.
+    update_endpoint
+        The update endpoint (``http://localhost:7878/update``); default: ``endpoint``.
+    user, password
+        HTTP basic authentication, when the server asks for it.
+    batch_triples
+        Articles are buffered and sent together until this many triples wait.
+    timeout
+        Seconds to wait for one HTTP request.
+    """
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, *, user: str | None = None,
+                 password: str | None = None, batch_triples: int = 20000, timeout: float = 60) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or endpoint
+        self.user, self.password = user, password
+        self.batch_triples = batch_triples
+        self.timeout = timeout
+        self._pending: list[tuple[str, Graph]] = []
+        self._pending_triples = 0
+
+    # ----------------------------------------------------------- lifecycle
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Send what is still buffered."""
+        self.flush()
+
+    def _wrapper(self, url: str):
+        from SPARQLWrapper import SPARQLWrapper
+
+        sw = SPARQLWrapper(url, agent=USER_AGENT)
+        sw.setTimeout(int(self.timeout))
+        if self.user is not None:
+            sw.setCredentials(self.user, self.password or "")
+        return sw
+
+    def _fail(self, url: str, exc: Exception) -> StoreError:
+        if isinstance(exc, urllib.error.HTTPError):
+            body = exc.read().decode("utf-8", "replace")[:500]
+            return StoreError(f"{url} answered HTTP {exc.code}: {body.strip() or exc.reason}")
+        if isinstance(exc, urllib.error.URLError):
+            return StoreError(f"cannot reach the SPARQL endpoint {url}: {exc.reason}")
+        return StoreError(f"{url}: {type(exc).__name__}: {exc}")
+
+    # --------------------------------------------------------------- write
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL 1.1 Update request."""
+        from SPARQLWrapper import POST, POSTDIRECTLY
+
+        sw = self._wrapper(self.update_endpoint)
+        sw.setMethod(POST)
+        sw.setRequestMethod(POSTDIRECTLY)
+        sw.setQuery(sparql)
+        try:
+            sw.query()
+        except Exception as exc:  # noqa: BLE001 - reported with the endpoint's URL
+            raise self._fail(self.update_endpoint, exc) from None
+
+    def replace_article(self, graph_iri: str, graph: Graph) -> int:
+        """Queue the replacement of named graph ``graph_iri`` by ``graph``; sent in batches."""
+        self._pending.append((str(graph_iri), graph))
+        self._pending_triples += len(graph)
+        if self._pending_triples >= self.batch_triples:
+            self.flush()
+        return len(graph)
+
+    replace_graph = replace_article
+
+    def flush(self) -> None:
+        """Send every queued article in one update request."""
+        if not self._pending:
+            return
+        ops = []
+        for iri, g in self._pending:
+            ops.append(f"DROP SILENT GRAPH <{iri}>")
+            body = g.serialize(format="nt")
+            if body.strip():
+                ops.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}} }}")
+        self._pending, self._pending_triples = [], 0
+        self.update(" ;\n".join(ops))
+
+    def remove_graph(self, graph_iri: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    # ---------------------------------------------------------------- read
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Result:
+        """Run a query on the endpoint; same result type as the embedded store (rdflib ``Result``).
+
+        ``bindings`` become a ``VALUES`` block of RDF terms; the libkg
+        prefixes are declared for the query.  ``union`` is the server's
+        setting (see the module docstring) and is accepted for symmetry.
+        """
+        from SPARQLWrapper import JSON, POST, TURTLE
+
+        self.flush()
+        if bindings:
+            sparql = _inject_values(sparql, bindings)
+        sw = self._wrapper(self.endpoint)
+        sw.setMethod(POST)
+        sw.setQuery(_prefix_block() + sparql)
+        kind = sw.queryType
+        sw.setReturnFormat(TURTLE if kind in ("CONSTRUCT", "DESCRIBE") else JSON)
+        try:
+            raw = sw.query().response.read()
+        except Exception as exc:  # noqa: BLE001
+            raise self._fail(self.endpoint, exc) from None
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            out = Result("CONSTRUCT")
+            g = Graph()
+            bind_prefixes(g)
+            g.parse(data=raw, format="turtle")
+            out.graph = g
+            return out
+        return Result.parse(io.BytesIO(raw), format="json")
+
+    def _count(self, sparql: str) -> int:
+        rows = list(self.query(sparql))
+        return int(rows[0][0]) if rows else 0
+
+    def triple_count(self) -> int:
+        """Quads in the named graphs plus triples in the default graph."""
+        return (self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(str(r[0]) for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def to_dataset(self) -> Dataset:
+        """Every named graph as an rdflib Dataset (fine for exports of moderate size)."""
+        ds = Dataset()
+        bind_prefixes(ds)
+        for r in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            ds.graph(URIRef(str(r[0]))).add((r[1], r[2], r[3]))
+        return ds
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write the endpoint's named graphs in ``fmt`` (see ``EXPORT_FORMATS``)."""
+        fmt = fmt.lower().lstrip(".")
+        names = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads",
+                 "nquads": "nquads", "jsonld": "json-ld", "json-ld": "json-ld"}
+        if fmt not in names:
+            raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        ds = self.to_dataset()
+        if names[fmt] in ("turtle", "nt"):
+            union = Graph()
+            bind_prefixes(union)
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                union.add((s, p, o))
+            out.write(union.serialize(format=names[fmt]).encode("utf-8"))
+        elif names[fmt] == "json-ld":
+            out.write(json.dumps(json.loads(ds.serialize(format="json-ld")), ensure_ascii=False,
+                                 indent=1).encode("utf-8"))
+        else:
+            out.write(ds.serialize(format=names[fmt]).encode("utf-8"))

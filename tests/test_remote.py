@@ -1,0 +1,102 @@
+"""The remote-endpoint path against a real SPARQL server process (Oxigraph server on localhost)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from libkg.cli import cli
+
+
+def _oxigraph() -> str | None:
+    here = Path(sys.executable).parent / "oxigraph"
+    return str(here) if here.exists() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path):
+    exe = _oxigraph()
+    if exe is None:
+        pytest.fail("the oxigraph server is not installed (pip install oxigraph; scripts/setup.sh test does)")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 20
+    while True:
+        try:
+            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("oxigraph server did not start")
+            time.sleep(0.1)
+    yield {"query": base + "/query", "update": base + "/update"}
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _count(ep) -> int:
+    r = run("query", "--endpoint", ep["query"], "--sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    return int(r.output.splitlines()[1])
+
+
+def test_ingest_query_reingest_on_endpoint(server, samples_dir):
+    ep = server
+    args = ["--endpoint", ep["query"], "--update-endpoint", ep["update"]]
+    r = run("ingest", str(samples_dir / "d01.json"), *args, "-q")
+    assert r.exit_code == 0, r.output
+    n = _count(ep)
+    assert n > 100
+    r = run("ingest", str(samples_dir / "d01.json"), *args, "-q")
+    assert _count(ep) == n
+
+    r = run("query", "positions", "--endpoint", ep["query"], "--format", "csv", "-p", "name=Kiều Thuý Nga")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert rows and {x["role"] for x in rows} == {"Vụ trưởng"}
+
+    r = run("export", "--endpoint", ep["query"], "--format", "nq")
+    assert r.exit_code == 0
+    assert len([ln for ln in r.output.splitlines() if ln.strip()]) == n
+
+
+def test_push_copies_embedded_store(server, samples_dir, tmp_path):
+    store = str(tmp_path / "S")
+    assert run("ingest", str(samples_dir / "d01.json"), str(samples_dir / "d05.json"), "--store", store,
+               "-q").exit_code == 0
+    local = run("stats", "--store", store).output
+    local_triples = int(local.split()[1])
+    r = run("push", "--store", store, "--endpoint", server["query"], "--update-endpoint", server["update"], "-q")
+    assert r.exit_code == 0, r.output
+    assert _count(server) == local_triples
+    remote = run("stats", "--endpoint", server["query"]).output
+    assert remote.split()[3:] == local.split()[3:]  # same article/entity counts
+
+
+def test_unreachable_endpoint_is_a_clear_error():
+    r = run("query", "positions", "--endpoint", f"http://127.0.0.1:{_free_port()}/query")
+    assert r.exit_code == 1
+    assert "cannot reach the SPARQL endpoint" in r.output
