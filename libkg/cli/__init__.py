@@ -1,0 +1,23 @@
+"""The ``libkg`` command line.
+
+One module per command (or group), like datasette's CLI; importing them
+registers the commands on :data:`cli`.
+"""
+
+from __future__ import annotations
+
+from libkg.cli import (  # noqa: F401  (imported to register their commands)
+    evaluate_cmd,
+    extract_cmd,
+    ingest_cmd,
+    network_cmd,
+    query_cmd,
+    store_cmds,
+)
+from libkg.cli.app import cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    cli()

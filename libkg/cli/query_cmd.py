@@ -1,0 +1,74 @@
+"""libkg query / queries: SPARQL on the store, the bundled query library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from libkg.cli.app import cli
+from libkg.cli.common import open_store_or_fail, parse_params, store_options
+
+
+@cli.command()
+@click.argument("query", required=False)
+@store_options
+@click.option("--sparql", help="A SPARQL query given inline instead of QUERY.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query variable to a value (an IRI in <...>, or a literal); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="table for people; csv/tsv/json (SPARQL 1.1 results) for programs.")
+@click.option("--limit", type=int, help="Print at most this many rows.")
+def query(query: str | None, store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+           user: str | None, password: str | None, sparql: str | None, params: tuple[str, ...],
+          fmt: str, limit: int | None) -> None:
+    """Run a SPARQL query: a bundled query's name, a .rq file, or --sparql TEXT.
+
+    \b
+    Examples:
+      libkg query positions --store out/store
+      libkg query person-timeline --param name="Kiều Thúy Nga"
+      libkg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format json
+    """
+    from libkg.query.library import BundledQuery, bind_params, get_query
+    from libkg.query.results import FORMATS, ResultTable
+
+    if bool(query) == bool(sparql):
+        raise click.UsageError("give either QUERY (a name or .rq file) or --sparql TEXT")
+    try:
+        q = get_query(query) if query else BundledQuery("inline", Path("-"), "inline", "", sparql or "")
+        bindings = bind_params(q, parse_params(params))
+    except (KeyError, ValueError) as exc:
+        raise click.ClickException(str(exc.args[0] if exc.args else exc)) from None
+    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        try:
+            res = store.query(q.text, bindings=bindings or None)
+        except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say so plainly
+            raise click.ClickException(f"query {q.name!r} failed: {exc}") from None
+        if res.type == "ASK":
+            click.echo("true" if res.askAnswer else "false")
+            return
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            click.echo(res.graph.serialize(format="turtle"))
+            return
+        rows = []
+        for i, row in enumerate(res):
+            if limit is not None and i >= limit:
+                break
+            rows.append(list(row))
+        table = ResultTable([str(v) for v in res.vars], rows)
+    click.echo(FORMATS[fmt](table).rstrip("\n"))
+
+
+@cli.command("queries")
+def queries_cmd() -> None:
+    """List the bundled queries with the question each answers and its parameters."""
+    from libkg.query.library import list_queries
+
+    for q in list_queries():
+        click.echo(f"{q.name}\n    {q.title}")
+        if q.question:
+            click.echo(f"    {q.question}")
+        for p in q.params:
+            ex = f" (e.g. {p.example})" if p.example else ""
+            click.echo(f"    --param {p.name}=<{p.kind}>  {p.doc}{ex}")
