@@ -30,7 +30,7 @@ class ResultTable:
 
     def records(self) -> list[dict[str, str | None]]:
         """Rows as dicts of plain strings (IRIs and literal values)."""
-        return [{v: (str(t) if t is not None else None) for v, t in zip(self.vars, r)} for r in self.rows]
+        return [{v: (str(t) if t is not None else None) for v, t in zip(self.vars, r, strict=False)} for r in self.rows]
 
 
 def _plain(t: Node | None) -> str:
@@ -49,7 +49,7 @@ def to_table(res: ResultTable, max_width: int = 60) -> str:
     widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=False)).rstrip()
 
     out = [line(res.vars), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
@@ -82,7 +82,7 @@ def _json_term(t: Node) -> dict[str, str]:
 
 def to_json(res: ResultTable) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [{v: _json_term(t) for v, t in zip(res.vars, r) if t is not None} for r in res.rows]
+    bindings = [{v: _json_term(t) for v, t in zip(res.vars, r, strict=False) if t is not None} for r in res.rows]
     return json.dumps({"head": {"vars": res.vars}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=2)
 

@@ -1,7 +1,14 @@
-"""Many articles' facts as one rdflib Dataset, one named graph per article.
+"""Several articles' graphs as one rdflib Dataset, each in its own named graph.
 
-Used where no store is wanted: ``libkg extract --format trig`` and the
-published sample graph in ``graph/``.
+For writing RDF files without a store (``libkg extract --format trig``): the
+same layout the store holds, so a TriG file can be loaded back as is.
+
+Example
+-------
+>>> from libkg.testing import EXAMPLE_BASE, example_article, example_facts
+>>> ds = facts_to_dataset([(example_article(), example_facts())], base=EXAMPLE_BASE)
+>>> [str(g.identifier) for g in ds.graphs() if len(g)]
+['https://example.org/kg/graph/article/t1']
 """
 
 from __future__ import annotations
@@ -15,13 +22,15 @@ from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import article_graph, bind_prefixes
 from libkg.read.article import Article
 
+__all__ = ["facts_to_dataset"]
+
 
 def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = None) -> Dataset:
-    """A Dataset holding each article's triples in its named graph."""
+    """A Dataset with one named graph ``{base}graph/article/{id}`` per (article, facts) pair."""
     ds = Dataset()
     bind_prefixes(ds)
     for article, facts in items:
-        g = ds.graph(article_graph(article.id, base))
-        for t in facts_to_graph(article, facts, base=base):
+        g = ds.graph(article_graph(facts.article_id or article.id, base))
+        for t in facts_to_graph(article, facts, base):
             g.add(t)
     return ds
