@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv and install libkg into it (editable), with the test extras when asked.
+# Create .venv and install libkg into it (editable), with the test tools when asked.
 #   bash scripts/setup.sh          # runtime only
-#   bash scripts/setup.sh test     # + pytest, ruff
+#   bash scripts/setup.sh test     # + pytest, ruff, the Oxigraph server, Debian's chromium for browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -11,6 +11,15 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "${1:-}" = "test" ]; then
   .venv/bin/python -m pip install --quiet -e '.[test]'
+  # browser tests drive Debian's chromium (never a browser downloaded by a test tool)
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+    else
+      echo "note: install Debian's chromium (apt-get install chromium) to run the browser tests" >&2
+    fi
+  fi
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
