@@ -2,15 +2,15 @@
 
 Queries go through SPARQLWrapper (SPARQL 1.1 Protocol); writes are SPARQL 1.1
 Update requests, one named graph per article, several articles per request
-(``batch_triples``).  Each request is ``DROP SILENT GRAPH <g> ; INSERT DATA
-{ GRAPH <g> { ... } }`` per article, which Oxigraph, Fuseki, GraphDB and
-Virtuoso apply as one transaction, so an article is never half-written there
-either.
+(``batch_triples``).  A request is applied by Oxigraph, Fuseki, GraphDB and
+Virtuoso as one transaction, so an article is never half-written there either.
 
-The bundled queries read the default graph; configure the server so that its
-default graph is the union of the named graphs (Oxigraph: ``oxigraph serve
---union-default-graph``; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
-GraphDB and Virtuoso do this by default).
+As in the embedded store, the default graph holds the *set* union of the
+article graphs, kept up to date by the same requests: the bundled queries
+read the default graph and must see a fact stated by three articles once,
+not three times (a server's own "union default graph" option counts it once
+per graph on some servers).  Run the server with a plain default graph
+(Oxigraph's and Fuseki's default).
 
 It offers the same methods as :class:`~libkg.store.embedded.EmbeddedStore`,
 so every command runs against either.
@@ -28,7 +28,7 @@ from rdflib.query import Result
 
 from libkg import __version__
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
-from libkg.store.embedded import EXPORT_FORMATS, StoreError, _inject_values
+from libkg.store.embedded import _DROP_FROM_UNION, EXPORT_FORMATS, StoreError, _inject_values
 
 USER_AGENT = f"libkg/{__version__} (+https://w3id.org/libkg)"
 
@@ -122,15 +122,16 @@ class RemoteStore:
             return
         ops = []
         for iri, g in self._pending:
+            ops.append(_DROP_FROM_UNION.replace("$G", f"<{iri}>"))
             ops.append(f"DROP SILENT GRAPH <{iri}>")
             body = g.serialize(format="nt")
             if body.strip():
-                ops.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}} }}")
+                ops.append(f"INSERT DATA {{\n{body} GRAPH <{iri}> {{\n{body}}} }}")
         self._pending, self._pending_triples = [], 0
         self.update(" ;\n".join(ops))
 
     def remove_graph(self, graph_iri: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self.update(_DROP_FROM_UNION.replace("$G", f"<{graph_iri}>") + f" ; DROP SILENT GRAPH <{graph_iri}>")
 
     # ---------------------------------------------------------------- read
     def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Result:

@@ -1,0 +1,248 @@
+"""The triples of one article: facts plus provenance, ready for the article's named graph.
+
+Identity comes from :class:`libkg.resolve.iris.Minter`; classes and
+vocabulary concepts come from the ``ontology/`` files.  The result depends
+only on the facts, not on their order, so re-ingesting an article gives the
+same graph.  See ``ontology/libkg.ttl`` for the modelling conventions.
+
+Example
+-------
+>>> from libkg.extract.facts import Facts, Person
+>>> from libkg.read.article import Article
+>>> art = Article(id="a1", text="Bà Kiều Thúy Nga phát biểu.", published="2024-05-03")
+>>> g = facts_to_graph(art, Facts("a1", persons=[Person("Kiều Thúy Nga")]), base="https://example.org/")
+>>> len(g) > 5
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from libkg.extract.facts import Event, Evidence, Facts, Organization, Person, Place, Position
+from libkg.normalize import fold, nfc, squash
+from libkg.rdf.literals import date_literal
+from libkg.rdf.namespaces import LKG, SCHEMA, SEM, bind_prefixes
+from libkg.rdf.ontology import ontology, types_of
+from libkg.read.article import Article
+from libkg.resolve.iris import Minter, label_key, org_key, person_key, place_key
+from libkg.vocab import event_kind, event_kinds, org_kind_class, org_kinds, place_kinds, roles
+
+__all__ = ["facts_to_graph"]
+
+
+def facts_to_graph(article: Article, facts: Facts, base: str | None = None) -> Graph:
+    """All triples read from ``article``, to be stored in its named graph.
+
+    Parameters
+    ----------
+    article
+        The article the facts were read from (id, url, date, title, text for evidence).
+    facts
+        What the extractor found; ``facts.article_id`` should equal ``article.id``.
+    base
+        Data base IRI; default ``$LIBKG_BASE`` or ``https://w3id.org/libkg/``.
+
+    Every fact node gets ``prov:wasDerivedFrom`` the article node and one
+    ``lkg:evidence`` node per evidence span.  Names mentioned only in passing
+    (an organiser, a parent organisation, a ``within`` place) still get a
+    typed, labelled node so that the graph is valid on its own.
+    """
+    return _Builder(article, facts, base).build()
+
+
+def _pick_pref(forms: set[str]) -> str:
+    # deterministic: the new tone placement ("Thúy") wins, then alphabetical order
+    return sorted(forms, key=lambda f: (fold(f) != squash(f), f))[0]
+
+
+class _Builder:
+    def __init__(self, article: Article, facts: Facts, base: str | None) -> None:
+        self.article = article
+        self.facts = facts
+        self.aid = facts.article_id or article.id
+        self.m = Minter(base)
+        self.src = self.m.article(self.aid)
+        self.g = Graph()
+        bind_prefixes(self.g)
+        self.labels: dict[URIRef, set[str]] = defaultdict(set)
+        self.events: dict[str, URIRef] = {}
+
+    # ------------------------------------------------------------ helpers
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def node(self, iri: URIRef, cls: URIRef, label: str | None, evidence: Iterable[Evidence] = ()) -> URIRef:
+        for t in types_of(cls):
+            self.g.add((iri, RDF.type, t))
+        if label and label.strip():
+            self.labels[iri].add(nfc(label.strip()))
+        self.g.add((iri, PROV.wasDerivedFrom, self.src))
+        for ev in evidence:
+            self.g.add((iri, LKG.evidence, self.evidence(ev)))
+        return iri
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        iri = self.m.evidence(self.aid, ev.start, ev.end)
+        for t in types_of(LKG.Evidence):
+            self.g.add((iri, RDF.type, t))
+        sentence = ev.sentence or self.article.text[ev.start:ev.end]
+        self.g.add((iri, LKG.sentence, Literal(sentence)))
+        self.g.add((iri, LKG.charStart, Literal(ev.start, datatype=XSD.integer)))
+        self.g.add((iri, LKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
+        self.g.add((iri, PROV.wasQuotedFrom, self.src))
+        return iri
+
+    def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
+        iri = self.node(self.m.person(name), LKG.Person, name, evidence)
+        self.g.add((iri, LKG.nameKey, Literal(person_key(name))))
+        return iri
+
+    def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
+        iri = self.node(self.m.org(name), LKG.Organization, name, evidence)
+        self.g.add((iri, LKG.nameKey, Literal(org_key(name))))
+        return iri
+
+    def place(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
+        iri = self.node(self.m.place(name), LKG.Place, name, evidence)
+        self.g.add((iri, LKG.nameKey, Literal(place_key(name))))
+        return iri
+
+    def agent(self, name: str, default_person: bool) -> URIRef:
+        """An organiser or participant: a person or organisation of this article, else the default."""
+        pk, ok = person_key(name), org_key(name)
+        if any(person_key(p.name) == pk for p in self.facts.persons):
+            return self.person(name)
+        if any(org_key(o.name) == ok for o in self.facts.organizations):
+            return self.org(name)
+        return self.person(name) if default_person else self.org(name)
+
+    # -------------------------------------------------------------- facts
+    def build(self) -> Graph:
+        self.article_node()
+        for p in self.facts.persons:
+            self.add_person(p)
+        for o in self.facts.organizations:
+            self.add_org(o)
+        for pl in self.facts.places:
+            self.add_place(pl)
+        for pos in self.facts.positions:
+            self.add_position(pos)
+        for e in self.facts.events:
+            self.events.setdefault(label_key(e.label), self.event_iri(e))
+        for e in self.facts.events:
+            self.add_event(e)
+        self.write_labels()
+        return self.g
+
+    def article_node(self) -> None:
+        a, s = self.article, self.src
+        self.g.add((s, RDF.type, SCHEMA.NewsArticle))
+        self.g.add((s, RDF.type, PROV.Entity))
+        self.g.add((s, SCHEMA.identifier, Literal(self.aid)))
+        if a.url:
+            self.g.add((s, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        self.add(s, SCHEMA.datePublished, date_literal(a.published))
+        if a.title:
+            self.g.add((s, SCHEMA.headline, Literal(nfc(a.title), lang=a.language or None)))
+        if a.language:
+            self.g.add((s, SCHEMA.inLanguage, Literal(a.language)))
+
+    def add_person(self, p: Person) -> None:
+        iri = self.person(p.name, p.evidence)
+        if p.title:
+            self.g.add((iri, SCHEMA.honorificPrefix, Literal(nfc(p.title))))
+
+    def add_org(self, o: Organization) -> None:
+        iri = self.org(o.name, o.evidence)
+        kind = org_kinds().get(o.kind)
+        for t in types_of(org_kind_class(kind)):
+            self.g.add((iri, RDF.type, t))
+        self.g.add((iri, LKG.orgKind, kind))
+        if o.parent and org_key(o.parent) != org_key(o.name):
+            parent = self.org(o.parent)
+            self.g.add((iri, ORG.subOrganizationOf, parent))
+            self.g.add((iri, SCHEMA.parentOrganization, parent))
+        if o.province:
+            prov = self.place(o.province)
+            self.g.add((prov, LKG.placeKind, place_kinds().concept("Province")))
+            self.g.add((iri, SCHEMA.location, prov))
+
+    def add_place(self, pl: Place) -> None:
+        iri = self.place(pl.name, pl.evidence)
+        self.g.add((iri, LKG.placeKind, place_kinds().get(pl.kind)))
+        if pl.within and place_key(pl.within) != place_key(pl.name):
+            outer = self.place(pl.within)
+            self.g.add((iri, LKG.within, outer))
+            self.g.add((iri, SCHEMA.containedInPlace, outer))
+
+    def add_position(self, pos: Position) -> None:
+        person = self.person(pos.person)
+        exact = roles().lookup(pos.role)
+        role = exact or roles().lookup_prefix(pos.role)
+        role_key = roles().local_name(exact) if exact else label_key(pos.role)
+        if role is None:  # a role the vocabulary lacks: a concept of the data
+            role = self.m.role(pos.role)
+            self.g.add((role, RDF.type, SKOS.Concept))
+            self.g.add((role, SKOS.prefLabel, Literal(nfc(pos.role), lang="vi")))
+            self.g.add((role, RDFS.label, Literal(nfc(pos.role), lang="vi")))
+        iri = self.node(self.m.position(pos.person, role_key, pos.organization), LKG.Position, None,
+                        pos.evidence)
+        self.g.add((iri, ORG.member, person))
+        self.g.add((iri, ORG.role, role))
+        self.g.add((iri, LKG.roleLabel, Literal(nfc(pos.role))))
+        if pos.organization:
+            self.g.add((iri, ORG.organization, self.org(pos.organization)))
+        self.add(iri, LKG.attestedOn, date_literal(pos.date) or date_literal(self.article.published))
+        if pos.status:
+            self.g.add((iri, LKG.status, Literal(pos.status)))
+        if pos.term:
+            self.g.add((iri, LKG["term"], Literal(pos.term)))
+
+    def event_iri(self, e: Event) -> URIRef:
+        kind = event_kinds().local_name(event_kind(e.kind))
+        return self.m.event(self.aid, kind, e.start, e.label)
+
+    def add_event(self, e: Event) -> None:
+        iri = self.node(self.event_iri(e), LKG.Event, e.label, e.evidence)
+        self.g.add((iri, LKG.eventKind, event_kind(e.kind)))
+        self.add(iri, SCHEMA.startDate, date_literal(e.start))
+        self.add(iri, SCHEMA.endDate, date_literal(e.end))
+        if e.place:
+            place = self.place(e.place)
+            self.g.add((iri, SCHEMA.location, place))
+            self.g.add((iri, SEM.hasPlace, place))
+        for name in e.organizers:
+            self.g.add((iri, SCHEMA.organizer, self.agent(name, default_person=False)))
+        for name in e.participants:
+            actor = self.agent(name, default_person=True)
+            self.g.add((iri, SCHEMA.attendee, actor))
+            self.g.add((iri, SEM.hasActor, actor))
+        if e.parent and label_key(e.parent) != label_key(e.label):
+            parent = self.events.get(label_key(e.parent))
+            if parent is None:  # named but not extracted: a minimal event of kind Other
+                parent = self.node(self.m.event(self.aid, "Other", None, e.parent), LKG.Event, e.parent)
+                self.g.add((parent, LKG.eventKind, event_kind("Other")))
+            self.g.add((parent, SCHEMA.subEvent, iri))
+            self.g.add((parent, SEM.hasSubEvent, iri))
+            self.g.add((iri, SCHEMA.superEvent, parent))
+        if e.term:
+            self.g.add((iri, LKG["term"], Literal(e.term)))
+        for key, n in sorted(e.counts.items()):
+            prop = LKG[f"{key.rstrip('s')}Count"]  # "participants" -> lkg:participantCount
+            if (prop, RDF.type, None) in ontology():
+                self.g.add((iri, prop, Literal(int(n), datatype=XSD.integer)))
+
+    def write_labels(self) -> None:
+        for iri, forms in self.labels.items():
+            pref = _pick_pref(forms)
+            self.g.add((iri, SKOS.prefLabel, Literal(pref)))
+            for f in forms:
+                self.g.add((iri, RDFS.label, Literal(f)))
+                if f != pref:
+                    self.g.add((iri, SKOS.altLabel, Literal(f)))

@@ -1,0 +1,44 @@
+"""Typed literals for the graph's one date convention (see ``ontology/libkg.ttl``).
+
+>>> date_literal("2024-05-03").datatype.endswith("#date")
+True
+>>> date_literal("2024-05").datatype.endswith("#gYearMonth")
+True
+>>> date_literal("ngày 3") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+_FORMS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+
+
+def date_literal(text: str | None) -> Literal | None:
+    """``YYYY-MM-DD`` -> xsd:date, ``YYYY-MM`` -> xsd:gYearMonth, ``YYYY`` -> xsd:gYear; else None.
+
+    Impossible dates (2024-02-30) give None rather than an ill-typed literal.
+    """
+    if not text:
+        return None
+    s = text.strip()
+    for pattern, dtype in _FORMS:
+        if pattern.fullmatch(s):
+            try:
+                if dtype == XSD.date:
+                    date.fromisoformat(s)
+                elif dtype == XSD.gYearMonth and not 1 <= int(s[5:7]) <= 12:
+                    return None
+            except ValueError:
+                return None
+            return Literal(s, datatype=dtype)
+    return None

@@ -1,0 +1,98 @@
+"""Namespaces of the ontology, the vocabularies and the data.
+
+The ontology and vocabulary IRIs are fixed (they are published names); the
+data IRIs hang off a base that deployments may change with the environment
+variable ``LIBKG_BASE`` (default ``https://w3id.org/libkg/``), e.g. to mint
+data under their own domain while still using the shared ontology.
+
+Example
+-------
+>>> data_base("https://example.org/kg")
+'https://example.org/kg/'
+>>> str(article_graph("d01", "https://example.org/kg/"))
+'https://example.org/kg/graph/article/d01'
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+
+DEFAULT_BASE = "https://w3id.org/libkg/"
+
+LKG = Namespace("https://w3id.org/libkg/ontology#")
+ROLE = Namespace("https://w3id.org/libkg/vocab/role/")
+EVENT_KIND = Namespace("https://w3id.org/libkg/vocab/event-kind/")
+ORG_KIND = Namespace("https://w3id.org/libkg/vocab/org-kind/")
+PLACE_KIND = Namespace("https://w3id.org/libkg/vocab/place-kind/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = SDO  # https://schema.org/
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/libkg/ontology")
+
+PREFIXES: dict[str, str] = {
+    "lkg": str(LKG),
+    "lkg-role": str(ROLE),
+    "lkg-ek": str(EVENT_KIND),
+    "lkg-ok": str(ORG_KIND),
+    "lkg-pk": str(PLACE_KIND),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "schema": str(SDO),
+    "sem": str(SEM),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}
+
+__all__ = [
+    "DEFAULT_BASE", "EVENT_KIND", "LKG", "ONTOLOGY_IRI", "ORG_KIND", "PLACE_KIND", "PREFIXES", "ROLE",
+    "SCHEMA", "SEM", "article_graph", "article_iri", "bind_prefixes", "data_base", "id_namespace",
+    "ontology_graph", "quote_id",
+]
+
+
+def data_base(base: str | None = None) -> str:
+    """The data base IRI: ``base``, else ``$LIBKG_BASE``, else :data:`DEFAULT_BASE`; always ends in '/'."""
+    b = base or os.environ.get("LIBKG_BASE") or DEFAULT_BASE
+    return b if b.endswith(("/", "#")) else b + "/"
+
+
+def quote_id(article_id: str) -> str:
+    """An article id made safe for an IRI path segment (ids are kept readable, not slugged,
+    so that two ids never collide)."""
+    return quote(article_id, safe="-._~")
+
+
+def id_namespace(kind: str, base: str | None = None) -> Namespace:
+    """``{base}id/{kind}/`` -- the namespace entities of one kind are minted in."""
+    return Namespace(f"{data_base(base)}id/{kind}/")
+
+
+def article_iri(article_id: str, base: str | None = None) -> URIRef:
+    """The IRI of the article node, ``{base}id/article/{article_id}``."""
+    return URIRef(f"{data_base(base)}id/article/{quote_id(article_id)}")
+
+
+def article_graph(article_id: str, base: str | None = None) -> URIRef:
+    """The named graph holding the triples read from one article, ``{base}graph/article/{id}``."""
+    return URIRef(f"{data_base(base)}graph/article/{quote_id(article_id)}")
+
+
+def ontology_graph(base: str | None = None) -> URIRef:
+    """The named graph the ontology and vocabularies are loaded into, ``{base}graph/ontology``."""
+    return URIRef(f"{data_base(base)}graph/ontology")
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind the usual prefixes on an rdflib Graph or Dataset (for readable serialisations)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,267 @@
+"""An embedded, persistent Oxigraph store holding one named graph per article.
+
+Oxigraph keeps data in a directory (RocksDB) and allows one writer per
+directory; opening a directory in use raises :class:`StoreLockedError` naming
+the path, instead of pyoxigraph's low-level lock message.
+
+Layout: each article's triples live in its own named graph (the source of
+truth, replaced as a whole), and the store's default graph is kept equal to
+the *set* union of all named graphs, updated in the same transaction.  Queries
+run against that default graph, so a triple stated by three articles matches
+once (Oxigraph's own ``use_default_graph_as_union`` would match it three times
+and multiply joins).  Do not write to the default graph directly; use
+:meth:`EmbeddedStore.rebuild_union` after raw updates to named graphs.
+
+Query results are rdflib :class:`rdflib.query.Result` objects (SELECT: iterate
+rows, ``row.var`` / ``row[i]``; ASK: ``bool(result)``; CONSTRUCT/DESCRIBE:
+``result.graph``), so code written against rdflib works unchanged.
+
+Example
+-------
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph(); _ = g.add((URIRef("urn:x"), URIRef("urn:p"), Literal("1")))
+>>> with EmbeddedStore() as st:
+...     st.replace_article("urn:g", g), st.replace_article("urn:g", g), st.triple_count()
+(1, 1, 1)
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, Variable
+from rdflib.query import Result
+from rdflib.term import Node
+
+from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.store.terms import from_ox, graph_quads, to_ox, to_ox_graph_name
+
+__all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
+
+EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
+
+
+# remove from the union the triples of graph $G that no other named graph states
+_DROP_FROM_UNION = (
+    "DELETE { ?s ?p ?o } WHERE { GRAPH $G { ?s ?p ?o } "
+    "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h != $G) } }"
+)
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _inject_values(sparql: str, bindings: dict[str, Any]) -> str:
+    names = " ".join("?" + k.lstrip("?$") for k in bindings)
+    values = " ".join(str(to_ox(v if isinstance(v, Node) else Literal(v))) for v in bindings.values())
+    m = _WHERE.search(sparql)
+    if m is None:
+        raise ValueError("bindings need a query with an explicit WHERE { ... } clause")
+    return f"{sparql[:m.end()]} VALUES ({names}) {{ ({values}) }} {sparql[m.end():]}"
+
+
+class StoreError(RuntimeError):
+    """The store could not be opened or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process (or another open store in this process) holds the directory."""
+
+
+class EmbeddedStore:
+    """A pyoxigraph ``Store`` at ``path`` (a directory, created if missing), or in memory if None."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._store: ox.Store | None
+        if self.path is None:
+            self._store = ox.Store()
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self._store = ox.Store(str(self.path))
+            self._ensure_union()
+        except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreLockedError(
+                    f"the store at {self.path} is in use by another process or another open "
+                    f"EmbeddedStore; close it first (Oxigraph allows one writer per directory)"
+                ) from e
+            raise StoreError(f"cannot open the store at {self.path}: {e}") from e
+
+    # ----------------------------------------------------------- lifecycle
+    @property
+    def store(self) -> ox.Store:
+        """The underlying pyoxigraph store (for what this adapter does not cover)."""
+        if self._store is None:
+            raise StoreError(f"the store at {self.path or '(memory)'} is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Flush and release the directory lock.  Safe to call twice."""
+        if self._store is None:
+            return
+        if self.path is not None:
+            self._store.flush()
+        self._store = None
+        gc.collect()  # pyoxigraph releases the lock when the Store object is freed
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --------------------------------------------------------------- write
+    def replace_article(self, graph_iri: str, graph: Graph) -> int:
+        """Make named graph ``graph_iri`` hold exactly the triples of ``graph``; return their number.
+
+        Dropping the old contents and inserting the new ones is one SPARQL
+        update, which Oxigraph applies in one transaction: re-ingesting an
+        article replaces its facts, never duplicates them, and a failure leaves
+        the previous version in place.
+        """
+        g = str(to_ox_graph_name(graph_iri))
+        body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in graph_quads(graph, None))
+        update = _DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}"
+        if body:
+            # one operation, so blank nodes are the same in the named graph and the union
+            update += f" ; INSERT DATA {{ {body} GRAPH {g} {{ {body} }} }}"
+        self.store.update(update)
+        return len(graph)
+
+    replace_graph = replace_article  # the same operation for any named graph (e.g. the ontology)
+
+    def add_graph(self, graph_iri: str, graph: Graph) -> int:
+        """Add the triples of ``graph`` to named graph ``graph_iri`` (and the union), in one transaction.
+
+        Unlike :meth:`replace_article` nothing is removed.  Returns the number
+        of triples given.
+        """
+        quads = list(graph_quads(graph, graph_iri))
+        self.store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        return len(graph)
+
+    def update(self, sparql: str, rebuild_union: bool = True) -> None:
+        """Run a SPARQL 1.1 Update (one transaction) on the named graphs, then rebuild the union.
+
+        Pass ``rebuild_union=False`` for a batch of updates and call
+        :meth:`rebuild_union` once at the end.
+        """
+        self.store.update(sparql)
+        if rebuild_union:
+            self.rebuild_union()
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Delete a named graph and its triples (e.g. an article withdrawn)."""
+        g = str(to_ox_graph_name(graph_iri))
+        self.store.update(_DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}")
+
+    def rebuild_union(self) -> None:
+        """Recompute the default graph as the union of the named graphs (one transaction)."""
+        self.store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def _ensure_union(self) -> None:
+        # stores written before the union was kept (or by other tools) get it on open
+        st = self._store
+        if not bool(st.query("ASK { ?s ?p ?o }")) and bool(st.query("ASK { GRAPH ?g { ?s ?p ?o } }")):
+            self.rebuild_union()
+
+    # ---------------------------------------------------------------- read
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Result:
+        """Run a SPARQL query; the result is an rdflib ``Result`` (see the module docstring).
+
+        ``bindings`` pre-bind variables (name without '?' -> rdflib term or
+        Python value), as rdflib's ``initBindings`` does: a ``VALUES`` block is
+        put at the start of the outermost ``WHERE`` group, so a bound variable
+        need not be projected.  The default graph is the union of all graphs
+        (each triple once); ``GRAPH ?g { }`` reaches single articles;
+        ``union=False`` leaves the default graph empty (only ``GRAPH``
+        patterns match), as for a store without a union.  The prefixes of
+        :data:`libkg.rdf.namespaces.PREFIXES` are predeclared.
+        """
+        if bindings:
+            sparql = _inject_values(sparql, bindings)
+        res = self.store.query(sparql, prefixes=PREFIXES, **({} if union else {"default_graph": []}))
+        if isinstance(res, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(res)
+            return out
+        if isinstance(res, ox.QuerySolutions):
+            out = Result("SELECT")
+            names = [v.value for v in res.variables]
+            out.vars = [Variable(n) for n in names]
+            rows = []
+            for sol in res:
+                row = {}
+                for n in names:
+                    t = from_ox(sol[n])
+                    if t is not None:
+                        row[Variable(n)] = t
+                rows.append(row)
+            out.bindings = rows
+            return out
+        out = Result("CONSTRUCT")
+        g = Graph()
+        bind_prefixes(g)
+        for t in res:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        out.graph = g
+        return out
+
+    def triple_count(self) -> int:
+        """Number of statements in the named graphs (a triple stated in two graphs counts twice;
+        the union copy in the default graph is not counted)."""
+        return len(self.store) - self.union_count()
+
+    def union_count(self) -> int:
+        """Number of distinct triples over all graphs (the size of the default graph)."""
+        res = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(res))["n"].value)
+
+    def _named_quads(self):
+        return (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def named_graphs(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, graph_iri: str) -> Graph:
+        """One named graph as an rdflib Graph (a copy)."""
+        g = Graph()
+        bind_prefixes(g)
+        for q in self.store.quads_for_pattern(None, None, None, to_ox_graph_name(graph_iri)):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return g
+
+    def to_dataset(self) -> Dataset:
+        """Everything as an rdflib Dataset (a copy; fine for exports, not for huge stores)."""
+        ds = Dataset()
+        bind_prefixes(ds)
+        for q in self._named_quads():
+            ds.graph(from_ox(q.graph_name)).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return ds
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write the store to ``out`` (a binary stream).
+
+        ``ttl`` and ``nt`` write the union of all graphs (graph names are lost,
+        duplicates across graphs merge); ``trig``, ``nq`` and ``jsonld`` keep the
+        named graphs.  JSON-LD goes through rdflib's serializer.
+        """
+        fmt = fmt.lower().lstrip(".")
+        if fmt in ("ttl", "turtle"):
+            self.store.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        elif fmt in ("nt", "ntriples"):
+            self.store.dump(out, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        elif fmt == "trig":
+            ox.serialize(self._named_quads(), out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        elif fmt in ("nq", "nquads"):
+            ox.serialize(self._named_quads(), out, ox.RdfFormat.N_QUADS)
+        elif fmt in ("jsonld", "json-ld"):
+            out.write(self.to_dataset().serialize(format="json-ld", auto_compact=True).encode("utf-8"))
+        else:
+            raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")

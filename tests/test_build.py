@@ -1,0 +1,150 @@
+"""facts_to_graph: stable IRIs, merged spellings, hierarchy, events, evidence."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from libkg.extract.facts import Facts
+from libkg.rdf.build import facts_to_graph
+from libkg.rdf.namespaces import LKG, ROLE, SCHEMA, SEM
+from libkg.read.article import Article
+from libkg.resolve.iris import Minter
+from libkg.testing import EXAMPLE_BASE, example_article, example_facts
+
+
+@pytest.fixture
+def article() -> Article:
+    return example_article()
+
+
+@pytest.fixture
+def facts() -> Facts:
+    return example_facts()
+
+
+@pytest.fixture
+def base() -> str:
+    return EXAMPLE_BASE
+
+
+
+def _shuffled(facts, seed):
+    f = copy.deepcopy(facts)
+    rnd = random.Random(seed)
+    for name in ("persons", "organizations", "positions", "events", "places"):
+        rnd.shuffle(getattr(f, name))
+    return f
+
+
+def test_iris_and_triples_are_stable_and_order_independent(article, facts, base):
+    g1 = facts_to_graph(article, facts, base)
+    g2 = facts_to_graph(article, facts, base)
+    g3 = facts_to_graph(article, _shuffled(facts, 7), base)
+    assert set(g1) == set(g2) == set(g3)
+    assert len(g1) > 100
+    assert all(str(s).startswith(base) for s in g1.subjects() if isinstance(s, URIRef)
+               if not str(s).startswith("https://w3id.org/libkg/vocab/"))
+
+
+def test_two_spellings_become_one_person_with_both_labels(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    persons = set(g.subjects(RDF.type, LKG.Person))
+    assert len(persons) == 1
+    (p,) = persons
+    assert p == Minter(base).person("Hoàng Thị Thuý") == Minter(base).person("hoàng thị thúy")
+    assert str(p).startswith(base + "id/person/hoang-thi-thuy-")
+    assert set(g.objects(p, RDFS.label)) == {Literal("Hoàng Thị Thuý"), Literal("Hoàng Thị Thúy")}
+    assert list(g.objects(p, SKOS.prefLabel)) == [Literal("Hoàng Thị Thúy")]
+    assert list(g.objects(p, SKOS.altLabel)) == [Literal("Hoàng Thị Thuý")]
+    assert (p, PROV.wasDerivedFrom, URIRef(base + "id/article/t1")) in g
+
+
+def test_position_node(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    (pos,) = g.subjects(RDF.type, LKG.Position)
+    m = Minter(base)
+    assert (pos, ORG.member, m.person("Hoàng Thị Thúy")) in g
+    assert (pos, ORG.role, ROLE.Director) in g
+    assert (pos, ORG.organization, m.org("Thư viện tỉnh Lào Cai")) in g
+    assert (pos, LKG.attestedOn, Literal("2024-05-04", datatype=XSD.date)) in g  # publication date
+    assert (pos, RDF.type, ORG.Membership) in g
+
+
+def test_org_hierarchy_and_abbreviation_merge(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    m = Minter(base)
+    lib, so = m.org("Thư viện tỉnh Lào Cai"), m.org("Sở VH,TT&DL tỉnh Lào Cai")
+    assert so == m.org("Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai")
+    assert (lib, ORG.subOrganizationOf, so) in g
+    assert (lib, RDF.type, LKG.Library) in g and (lib, RDF.type, ORG.Organization) in g
+    assert (so, RDF.type, LKG.GovernmentBody) in g
+    assert len(set(g.objects(so, RDFS.label))) == 2
+
+
+def test_events_interval_subevent_counts_place(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    m = Minter(base)
+    conf = m.event("t1", "Conference", "2024-05-02", "Hội nghị tổng kết")
+    ws = m.event("t1", "Workshop", "2024-05", "Hội thảo chuyên đề")
+    assert (conf, LKG.eventKind, URIRef("https://w3id.org/libkg/vocab/event-kind/Conference")) in g
+    assert (conf, SCHEMA.startDate, Literal("2024-05-02", datatype=XSD.date)) in g
+    assert (conf, SCHEMA.endDate, Literal("2024-05-03", datatype=XSD.date)) in g
+    assert (ws, SCHEMA.startDate, Literal("2024-05", datatype=XSD.gYearMonth)) in g
+    assert (conf, SEM.hasSubEvent, ws) in g and (conf, SCHEMA.subEvent, ws) in g
+    assert (conf, LKG.participantCount, Literal(120, datatype=XSD.integer)) in g
+    city = m.place("TP. Lào Cai")
+    assert (conf, SEM.hasPlace, city) in g and (conf, SCHEMA.location, city) in g
+    assert (conf, SCHEMA.attendee, m.person("Hoàng Thị Thúy")) in g
+    assert (conf, SCHEMA.organizer, m.org("Thư viện tỉnh Lào Cai")) in g
+    donation = m.event("t1", "BookDonation", "2024-05-03", "Trao tặng sách")
+    assert (donation, LKG.bookCount, Literal(500, datatype=XSD.integer)) in g
+
+
+def test_place_containment_keeps_city_and_province_apart(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    m = Minter(base)
+    city, province = m.place("TP. Lào Cai"), m.place("tỉnh Lào Cai")
+    assert city != province and province == m.place("Lào Cai")
+    assert (city, LKG.within, province) in g and (city, SCHEMA.containedInPlace, province) in g
+    assert (city, LKG.placeKind, URIRef("https://w3id.org/libkg/vocab/place-kind/City")) in g
+
+
+def test_evidence_nodes_carry_offsets_and_sentence(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    lib = Minter(base).org("Thư viện tỉnh Lào Cai")
+    (ev,) = g.objects(lib, LKG.evidence)
+    start = g.value(ev, LKG.charStart).toPython()
+    end = g.value(ev, LKG.charEnd).toPython()
+    assert article.text[start:end] == "Thư viện tỉnh Lào Cai"
+    assert "Thư viện tỉnh Lào Cai" in str(g.value(ev, LKG.sentence))
+    assert (ev, PROV.wasQuotedFrom, URIRef(base + "id/article/t1")) in g
+    every_fact = [*g.subjects(RDF.type, LKG.Person), *g.subjects(RDF.type, LKG.Position),
+                  *g.subjects(RDF.type, LKG.Event)]
+    assert all((s, PROV.wasDerivedFrom, None) in g for s in every_fact)
+    assert all((s, LKG.evidence, None) in g for s in every_fact)
+
+
+def test_article_node(article, facts, base):
+    g = facts_to_graph(article, facts, base)
+    a = URIRef(base + "id/article/t1")
+    assert (a, RDF.type, SCHEMA.NewsArticle) in g
+    assert (a, SCHEMA.datePublished, Literal("2024-05-04", datatype=XSD.date)) in g
+    assert str(g.value(a, SCHEMA.url)) == "https://example.vn/tin/1"
+
+
+def test_base_from_environment(article, facts, monkeypatch):
+    monkeypatch.setenv("LIBKG_BASE", "https://env.example/")
+    g = facts_to_graph(article, facts)
+    assert (URIRef("https://env.example/id/article/t1"), RDF.type, SCHEMA.NewsArticle) in g
+
+
+def test_terms_are_written(article, facts, base):
+    facts.events[0].term = "2024-2029"
+    facts.positions[0].term = "2024-2029"
+    g = facts_to_graph(article, facts, base)
+    assert len(list(g.subjects(LKG["term"], Literal("2024-2029")))) == 2
