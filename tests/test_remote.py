@@ -99,3 +99,24 @@ def test_unreachable_endpoint_is_a_clear_error():
     r = run("query", "positions", "--endpoint", f"http://127.0.0.1:{_free_port()}/query")
     assert r.exit_code == 1
     assert "cannot reach the SPARQL endpoint" in r.output
+
+
+def test_every_bundled_query_gives_the_same_rows_on_both_stores(server, sample_store):
+    from libkg.query.library import bind_params, list_queries
+    from libkg.store import RemoteStore
+
+    remote = RemoteStore(server["query"], server["update"])
+    for g in sample_store.named_graphs():
+        remote.replace_article(g, sample_store.graph(g))
+    remote.flush()
+    assert remote.triple_count() == sample_store.triple_count()
+    for q in list_queries():
+        params = {p.name: p.example for p in q.params if p.example and "optional" not in p.doc}
+        b = bind_params(q, params) or None
+
+        def rows(store):
+            res = store.query(q.text, bindings=b)
+            return sorted(tuple(str(v) if v is not None else "" for v in r) for r in res)
+
+        local = rows(sample_store)
+        assert rows(remote) == local, q.name
