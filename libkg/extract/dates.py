@@ -1,8 +1,191 @@
-"""Pipeline component: dates (to be written)."""
+"""Pipeline component ``dates``: every date expression of the article, resolved to ISO.
+
+Forms of the genre (case-insensitive, the part of day optional):
+
+* "Ngày 06-08/7/2023", "Ngày 13-14/10/2022"          -> interval
+* "từ ngày 10 đến 14/6/2019", "Từ ngày 10 đến 12/8/2023", "từ 20 đến 23/4",
+  "từ ngày 21 đến hết ngày 23/4/2025"                  -> interval
+* "Trong 2 ngày 24 và 25/9", "ngày 5 và 6/12"         -> interval of two days
+* "Sáng ngày 09 tháng 3 năm 2022", "ngày 08 tháng 01 năm 2020"
+* "Sáng 17/6", "Chiều 18/12", "ngày 19/4/2019", "đến hết ngày 23/4"
+* "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
+* "năm 2019"                                         -> YYYY
+* "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
+
+A day and month without a year take the year that puts the date nearest to the
+publication date.  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
+numbers inside names ("Quảng trường 3/2", "24/7"), lunar dates ("mùng 5 tháng
+Giêng").  Dates that are not when something happened (decision, effective,
+birth, founding and anniversary dates, dates in parentheses) are kept but
+flagged ``non_event``.
+
+``doc.extras["date_mentions"]`` gets one dict per mention:
+``{start, end, start_date, end_date, text, precision, relative, part, non_event}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
 
 from libkg.extract.pipeline import Doc, component
+
+_PART = r"(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
+_Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+_END = r"(?![\d/])"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 06-08/7/2023, 13-14/10/2022
+    ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    # từ ngày 10 đến 14/6/2019 ; từ ngày 25/01 đến hết ngày 02/02/2025
+    ("range", re.compile(r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
+                         r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+                         re.I)),
+    # (trong 2) ngày 24 và 25/9
+    ("pair", re.compile(r"ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    # ngày 09 tháng 3 năm 2022
+    ("day", re.compile(_PART + r"?(?<!\w)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)",
+                       re.I)),
+    # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
+    ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    # tháng 6/2020, tháng 6 năm 2020
+    ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
+    ("year", re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
+    ("relative", re.compile(r"(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
+                            re.I)),
+]
+# what before a date (in its clause) makes it a date that is not when the reported event happened
+_NON_EVENT_LEFT = re.compile(
+    r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
+    r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
+    r"nghỉ phục vụ|thời gian nghỉ|âm lịch|tức)", re.I)
+_NON_EVENT_RIGHT = re.compile(r"^\s*(hằng năm|hàng năm|âm lịch)", re.I)
+_DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    start_date: str | None
+    end_date: str | None
+    text: str
+    precision: str = "day"  # day | month | year | relative
+    relative: str | None = None  # same_day | next_day
+    part: str | None = None  # sáng | chiều | ...
+    non_event: bool = False
+    explicit_year: bool = False
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _pub(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _with_year(d: int, m: int, y: int | None, pub: dt.date | None) -> dt.date | None:
+    """The date; without a year, the one of pub year -1/0/+1 nearest the publication date."""
+    if y is not None:
+        return _date(y, m, d)
+    if pub is None:
+        return None
+    cands = [c for c in (_date(pub.year + k, m, d) for k in (0, -1, 1)) if c]
+    return min(cands, key=lambda c: abs((c - pub).days)) if cands else None
+
+
+def _clause_left(text: str, start: int) -> str:
+    """The text of the clause before ``start`` (back to a sentence break, comma or parenthesis)."""
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    cut = max(left.rfind(c) for c in ".;:,\n(")
+    return left[cut + 1:] if cut >= 0 else left
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    left = text[max(0, start - 40):start]
+    right = text[end:end + 40]
+    o, c = left.rfind("("), left.rfind(")")
+    return o > c and ")" in right and ("(" not in right or right.index(")") < right.index("("))
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, in text order.
+
+    >>> [m.start_date for m in find_dates("Sáng 17/6, tại Hà Nội ...", "2025-06-18")]
+    ['2025-06-17']
+    >>> m = find_dates("Ngày 06-08/7/2023, tại tỉnh Thái Nguyên")[0]
+    >>> (m.start_date, m.end_date)
+    ('2023-07-06', '2023-07-08')
+    """
+    pub = _pub(published)
+    taken = [False] * (len(text) + 1)
+    out: list[DateMention] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(taken[s:e]):
+                continue
+            g = m.groupdict()
+            part = (g.get("part") or "").lower() or None
+            mention = None
+            if kind in ("range", "pair"):
+                y = int(g["y"]) if g.get("y") else None
+                mo = int(g["m"])
+                m1 = int(g["m1"]) if g.get("m1") else mo
+                d2 = _with_year(int(g["d2"]), mo, y, pub)
+                d1 = None
+                if d2 is not None:
+                    d1 = _date(d2.year, m1, int(g["d1"]))
+                    if d1 is not None and d1 > d2:
+                        d1 = _date(d2.year - 1, m1, int(g["d1"]))
+                if d1 is None or d2 is None:
+                    continue
+                mention = DateMention(s, e, d1.isoformat(), d2.isoformat(), m.group(0), "day", part=part,
+                                      explicit_year=y is not None)
+            elif kind == "day":
+                y = int(g["y"]) if g.get("y") else None
+                if y is None and not (g.get("part") or g.get("ngay")):
+                    continue  # "3/2", "24/7": a bare day/month is not a date
+                if _DECISION_RIGHT.match(text[e:e + 3]) or re.search(r"số\s*$", text[max(0, s - 5):s], re.I):
+                    continue
+                d = _with_year(int(g["d"]), int(g["m"]), y, pub)
+                if d is None:
+                    continue
+                mention = DateMention(s, e, d.isoformat(), None, m.group(0), "day", part=part,
+                                      explicit_year=y is not None)
+            elif kind == "month":
+                mo, y = int(g["m"]), int(g["y"])
+                if not 1 <= mo <= 12 or _DECISION_RIGHT.match(text[e:e + 3]):
+                    continue
+                mention = DateMention(s, e, f"{y:04d}-{mo:02d}", None, m.group(0), "month", explicit_year=True)
+            elif kind == "year":
+                mention = DateMention(s, e, g["y"], None, m.group(0), "year", explicit_year=True)
+            else:
+                rel = g["rel"].lower()
+                mention = DateMention(s, e, None, None, m.group(0), "relative",
+                                      relative="same_day" if "cùng" in rel else "next_day", part=part)
+            left = _clause_left(text, s)
+            if (_NON_EVENT_LEFT.search(left) or _NON_EVENT_RIGHT.match(text[e:e + 20])
+                    or _in_parentheses(text, s, e)):
+                mention.non_event = True
+            for i in range(s, e):
+                taken[i] = True
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 @component("dates")
 def run(doc: Doc) -> None:
-    return None
+    mentions = find_dates(doc.text, doc.article.published)
+    doc.extras["date_mentions"] = [asdict(m) for m in mentions]

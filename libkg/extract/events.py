@@ -1,8 +1,539 @@
-"""Pipeline component: events (to be written)."""
+"""Pipeline component ``events``: one event per distinct happening the article reports.
 
+How it reads an article (content sentences in order):
+
+* **Triggers** (``data/lexicon/event_triggers.tsv``; kinds are the concepts of
+  ``ontology/vocab/event-kinds.ttl``): head nouns that name an event ("Hội nghị",
+  "Tọa đàm", "Lễ", "Cuộc thi" ...), verbs of a happening ("trưng bày", "ra mắt",
+  "trao tặng ... sách", "tham quan", "dâng hoa", "xe thư viện lưu động ... phục
+  vụ"), "chương trình" whose kind comes from its name, the headline or the book gift
+  made at it.  "Lễ khai mạc/hưởng ứng X" is the event X; "dâng hoa và tham quan"
+  is a visit; "trao giải" a ceremony; "phát động cuộc thi" starts a competition.
+* **When a trigger makes an event**: in a sentence that is anchored (an event
+  date, a sub-event cue such as "Trong khuôn khổ", "Dịp này", "Chiều cùng ngày",
+  "Trước đó", "Cũng tại buổi lễ", or the lead), or right after "tổ chức" /
+  "tham gia" / "phát động".  Triggers inside quotes, organisation names, reported
+  speech ("cho biết: ..."), statistics and plans ("Năm 2022, ...", "đến nay",
+  "sẽ") make none.  A later mention of an event already made ("Tham dự Hội
+  nghị", "Tại Tọa đàm", "Tại chương trình ... trao tặng") refers to it.
+* **Dates**: the event date of the clause (``extras["date_mentions"]``); a
+  relative date ("cùng ngày") is the last event's date; a sub-event without one
+  takes its frame's; a later dated mention inside the lead's interval dates a
+  secondary event ("Ngày 25/9, Lớp tập huấn ..."); "X diễn ra từ A đến B" sets
+  start and end; "mở cửa đến hết ngày ..." the end.
+* **Place**: "tại ..." after the trigger, a site visited, "tại ..." leading the
+  clause, for the lead the most specific place named, else the frame's; none for
+  a competition launched ("phát động").
+* **Participants**: persons of the sentences an event is in focus for
+  (``extras["person_mentions"]``); prize winners also go to the competition and
+  the award ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị
+  đăng cai".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from libkg.extract.facts import Event, Evidence
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import _TONE, _TONE_RE
+from libkg.resources import read_tsv
+
+_SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
+             "Country": 6}
+_CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân dịp|cũng trong dịp|cũng tại|cùng ngày|"
+                  r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau)")
+_UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
+_STAT = re.compile(r"^\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|trong nhiệm kỳ|"
+                   r"\d+ tháng|theo\b|trước khi|sắp tới)|đến nay|hằng năm|hàng năm")
+_REPORT = re.compile(r"\b(cho biết|nhấn mạnh|chia sẻ|đề nghị|đề xuất|cho rằng|khẳng định|mong muốn|cho thấy|"
+                     r"giới thiệu|trình bày|thống nhất|kiến nghị|đánh giá cao|ghi nhận|sẽ|dự kiến)\b")
+_CREATE = re.compile(r"(tổ chức|tham gia|phát động|triển khai|dự|khai mạc|bế giảng|khai giảng|hưởng ứng)\s+$")
+_OPENING = re.compile(r"(lễ khai mạc|lễ bế mạc|khai mạc|bế mạc|bế giảng|khai giảng|buổi lễ)")
+_REF_BEFORE = re.compile(r"(tham dự|dự|tại|của|thông qua|kết thúc|phát biểu|chỉ đạo|khai mạc|bế mạc|tổng kết|"
+                         r"khuôn khổ|nghe|về|buổi)\s+$")
+_END_BEFORE = re.compile(r"(đến|tới|hết)\s+(?:hết\s+)?(?:ngày\s+)?$")
+_FROM_BEFORE = re.compile(r"từ\s+(?:ngày\s+)?$")
+_FROM_OK = re.compile(r"(diễn ra|phát động|tổ chức|được tổ chức)\s+từ\s+(?:ngày\s+)?$")
+_BOOKS = re.compile(r"\b(sách|tủ sách|tài liệu|ấn phẩm|đầu sách|truyện|báo, tạp chí)\b")
+_PRIZE = re.compile(r"(giải (nhất|nhì|ba|đặc biệt|khuyến khích)|đạt giải|thuộc về|đoạt giải)")
+_PHUCVU = re.compile(r"^.{0,60}?\bphục vụ\b", re.S)
+_TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})")
+_N = r"(?:gần|hơn|trên|khoảng|với)?\s*(\d{1,3}(?:\.\d{3})*|\d+)"
+_COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|học sinh|thí sinh|thành viên|em|người|viên chức|"
+                           r"sinh viên|lượt bạn đọc|bạn đọc|đoàn viên)")
+_COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
+_QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+_LABEL_END = re.compile(r"\s*(?:[.;:(]|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
+                        r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
+
+
+@dataclass
+class _Trigger:
+    kind: str
+    role: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> list[_Trigger]:
+    out = []
+    for kind, role, pattern, *_ in read_tsv("lexicon", "event_triggers.tsv"):
+        out.append(_Trigger(kind, role, re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])")))
+    return out
+
+
+def lower_fold(text: str) -> str:
+    """Lower case with the new tone placement, same length as ``text`` (offsets keep)."""
+    return _TONE_RE.sub(lambda m: _TONE[m.group(1)], text.lower())
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    role: str
+    label_end: int = 0
+    absorbed: bool = False
+
+
+@dataclass(eq=False)
+class _Ev:
+    ev: Event
+    start_pos: int
+    primary: bool = False
+    lead_interval: tuple[str, str] | None = None
+    secondary: bool = False
+    launched: bool = False  # "phát động": a competition with no single place
+    persons: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.low = lower_fold(doc.text)
+        self.dates = [d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year"]
+        self.places = doc.extras.get("place_mentions", [])
+        self.persons = doc.extras.get("person_mentions", [])
+        self.orgs = doc.extras.get("org_mentions", [])
+        self.events: list[_Ev] = []
+        self.focus: _Ev | None = None
+        self.last_date: str | None = None
+        self.pending_persons: list[str] = []
+        title = doc.extras.get("title")
+        if isinstance(title, tuple | list) and len(title) == 2:
+            self.title = self.low[title[0]:title[1]]
+        else:
+            self.title = lower_fold(doc.article.title or "")
+
+    # ------------------------------------------------------------------ helpers
+
+    def sentences(self) -> list[tuple[int, int]]:
+        if self.doc.sentences:
+            return list(self.doc.sentences)
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            for m in re.finditer(r"[^.!?]+[.!?]*", line):
+                if m.group(0).strip():
+                    out.append((pos + m.start(), pos + m.end()))
+            pos += len(line) + 1
+        return out
+
+    def hits(self, s: int, e: int) -> list[_Hit]:
+        seg = self.low[s:e]
+        quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
+        org_spans = [(o["start"], o["end"]) for o in self.orgs]
+        found: list[_Hit] = []
+        taken: list[tuple[int, int]] = []
+        for t in _triggers():
+            for m in t.pattern.finditer(seg):
+                a, b = m.start() + s, m.end() + s
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
+                    continue
+                if any(oa <= a and b <= ob for oa, ob in org_spans):
+                    continue
+                left = self.low[max(s, a - 40):a]
+                if t.role == "lead" and not re.search(r"tổ chức\s+$", left):
+                    continue
+                if t.kind == "BookDonation":
+                    window = self.low[b:min(e, b + 90)]
+                    book = _BOOKS.search(window)
+                    if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
+                        continue
+                    if self.low[a:b] == "trao" and not re.match(r"\s+(tặng|sách|\d|tủ)", self.low[b:b + 8]):
+                        continue
+                if t.kind == "Other" and t.role == "verb":
+                    if not _PHUCVU.match(self.low[b:e]) or re.search(r"\d+\s+chuyến\s+$", left):
+                        continue
+                if t.kind == "Ceremony" and self.low[a:b] in ("dâng hoa", "dâng hương") and re.match(
+                        r"(?:,? dâng hương)?\s+và\s+tham quan", self.low[b:b + 30]):
+                    continue  # "dâng hoa và tham quan X": a visit
+                found.append(_Hit(a, b, t.kind, t.role))
+                taken.append((a, b))
+        found.sort(key=lambda h: h.start)
+        # merge adjacent triggers of one kind ("dâng hoa, dâng hương"; "Triển lãm trưng bày")
+        merged: list[_Hit] = []
+        for h in found:
+            if merged and merged[-1].kind == h.kind and re.fullmatch(r"[\s,]*(?:và\s*)?", self.low[merged[-1].end:h.start]):
+                merged[-1].end = h.end
+                continue
+            merged.append(h)
+        # a noun trigger's name absorbs what follows it ("Lễ tổng kết và trao giải Cuộc thi ...",
+        # "Lễ khai mạc Ngày Sách" is the Ngày Sách), up to a new coordinated event name
+        for i, h in enumerate(merged):
+            if h.absorbed:
+                continue
+            h.label_end = self._label_end(h.start, e)
+            if h.role not in ("noun", "lead"):
+                nxt_hit = merged[i + 1] if i + 1 < len(merged) else None
+                if nxt_hit is not None and nxt_hit.role == "noun" and not self.low[h.end:nxt_hit.start].strip():
+                    nxt_hit.absorbed = True  # "trao giải Cuộc thi X": the object, not another event
+                continue
+            for g in merged[i + 1:]:
+                if g.start >= h.label_end:
+                    break
+                between = self.low[h.end:g.start]
+                if g.role == "noun" and re.search(r"(,|\bvà)\s*$", between):
+                    break  # "Hội nghị ... và Lớp tập huấn ...": a second event
+                g.absorbed = True
+                if h.kind in ("Ceremony", "Program") and re.fullmatch(
+                        r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*", between) and g.kind in (
+                        "Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop",
+                        "Seminar", "SportsEvent"):
+                    h.kind = g.kind  # the opening of X is X
+                elif h.kind == "Program":
+                    h.kind = g.kind
+        return [h for h in merged if not h.absorbed]
+
+    def _label_end(self, a: int, e: int) -> int:
+        q = _QUOTE.match(self.text, a) or None
+        pos = a
+        m = _LABEL_END.search(self.text, pos + 1, e)
+        end = m.start() if m else e
+        # keep a quoted title whole
+        for qm in _QUOTE.finditer(self.text, a, e):
+            if qm.start() <= end + 1 and qm.end() > end:
+                end = qm.end()
+                m2 = _LABEL_END.search(self.text, end, e)
+                end = m2.start() if m2 else e
+        if q:
+            end = max(end, q.end())
+        return end
+
+    def label(self, h: _Hit, e: int) -> str:
+        end = h.label_end or self._label_end(h.start, e)
+        lab = self.text[h.start:end].strip(" ,;:")
+        return lab[:1].upper() + lab[1:] if lab else lab
+
+    def date_for(self, s: int, e: int, pos: int) -> tuple[str | None, str | None, bool]:
+        """(start, end, explicit) of the event whose trigger is at ``pos``."""
+        before, after = None, None
+        for d in self.dates:
+            if not (s <= d["start"] < e) or d["non_event"]:
+                continue
+            left = self.low[max(s, d["start"] - 25):d["start"]]
+            if _END_BEFORE.search(left):
+                continue
+            if d["start"] < pos:
+                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d["start"] - 40):d["start"]]) \
+                        and d["relative"] is None and self._is_after_verb(s, d["start"]):
+                    continue
+                before = d
+            elif after is None:
+                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d["start"] - 40):d["start"]]):
+                    continue
+                after = d
+        d = before or after
+        if d is None:
+            return None, None, False
+        if d["relative"]:
+            base = self.last_date
+            if base and d["relative"] == "next_day" and len(base) == 10:
+                import datetime as dt
+                base = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
+            return base, None, True
+        return d["start_date"], d["end_date"], True
+
+    def _is_after_verb(self, s: int, pos: int) -> bool:
+        return bool(re.search(r"\b(phục vụ|mở cửa|có hiệu lực|áp dụng)\b", self.low[s:pos]))
+
+    def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
+        inside = [p for p in self.places if s <= p["start"] < e]
+        # "tại X" after the trigger, before the next trigger
+        for p in inside:
+            if h.end <= p["start"] < nxt and re.search(r"(tại|ở|trên địa bàn)\s+(?:sân\s+|khuôn viên\s+)?(?:\w+\s+){0,2}$",
+                                                       self.low[max(s, p["start"] - 32):p["start"]]):
+                return self._place_name(p)
+        # a site visited: "tham quan Khu di tích ..."
+        if h.kind in ("Visit", "Ceremony"):
+            for p in inside:
+                if p["kind"] == "Site" and h.end <= p["start"] < min(nxt, h.end + 40):
+                    return self._place_name(p)
+        # "tại X" leading the clause
+        for p in inside:
+            if clause_start <= p["start"] < h.start and re.search(
+                    r"(tại|ở|trên địa bàn)\s+(?:sân\s+)?(?:\w+\s+){0,2}$", self.low[max(s, p["start"] - 32):p["start"]]):
+                return self._place_name(p)
+        if lead:
+            cands = [p for p in inside if clause_start <= p["start"]]
+            if cands:
+                best = min(cands, key=lambda p: (_SPECIFIC.get(p["kind"], 5), p["start"]))
+                return self._place_name(best)
+        return None
+
+    @staticmethod
+    def _place_name(p: dict) -> str:
+        return p["name"]
+
+    def organizers(self, s: int, h: _Hit) -> list[str]:
+        left = self.low[s:h.start]
+        verbs = list(re.finditer(r"tổ chức|đã có|đến thăm|thăm và|ra mắt|trao tặng|tặng|trưng bày|tham quan", left))
+        cut = s + (verbs[-1].start() if verbs else len(left))
+        out = []
+        for o in self.orgs:
+            if s <= o["start"] < cut:
+                before = self.low[max(s, o["start"] - 25):o["start"]]
+                if re.search(r"(tại|làm việc với|cho|của|thuộc|lãnh đạo)\s+$", before) or re.search(
+                        r"\d\s*$|(giám đốc|trưởng|chủ tịch|phó|viên|ủy viên|hiệu trưởng|vụ trưởng)\s+$", before):
+                    continue
+                if o["name"] not in out:
+                    out.append(o["name"])
+        return out
+
+    # ------------------------------------------------------------------ main loop
+
+    def read(self) -> None:
+        sents = self.sentences()
+        carry: tuple[str | None, str | None] | None = None
+        carry_place: str | None = None
+        for idx, (s, e) in enumerate(sents):
+            seg = self.low[s:e]
+            body = re.sub(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?", "", seg) if idx == 0 else seg
+            cue = bool(_CUE.match(body))
+            stat = bool(_STAT.search(seg))
+            report = _REPORT.search(seg)
+            sentence_dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
+            lead = not self.events
+            hits = self.hits(s, e)
+            created: list[_Ev] = []
+            referenced: list[_Ev] = []
+            if not hits and sentence_dates and e - s < 90 and not stat:
+                d = sentence_dates[0]
+                carry = (d["start_date"], d["end_date"])
+                carry_place = next((p["name"] for p in self.places if s <= p["start"] < e), None)
+            for i, h in enumerate(hits):
+                nxt = hits[i + 1].start if i + 1 < len(hits) else e
+                left = self.low[s:h.start]
+                left_near = self.low[max(s, h.start - 30):h.start]
+                in_report = bool(report and report.start() < h.start - s)
+                clause_start = s + max(left.rfind(";"), -1) + 1
+                kind = h.kind
+                if kind == "Program":
+                    kind = self._program_kind(s, e, h, sents, idx)
+                existing = self._existing(kind, h, e)
+                is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
+                creating = bool(_CREATE.search(left_near)) or h.role == "lead"
+                anchored = bool(sentence_dates) or cue or lead or carry is not None or bool(
+                    re.match(r"\W*tại (buổi|chương trình|hội|lễ|ngày hội|tọa đàm|đại hội)", body))
+                if in_report or (stat and not cue):
+                    if re.search(r"(tại|buổi|dự)\s+$", left_near) and self.events:
+                        referenced.append(existing or self.events[0])  # "Chia sẻ tại buổi lễ, ..."
+                    continue
+                right = self.low[h.end:h.end + 25]
+                if kind == "Ceremony" and h.role == "noun" and self.events and (
+                        re.match(r"\s*(khai mạc|bế mạc|khai giảng|bế giảng)", right)
+                        or re.search(r"(buổi|dự|tại)\s+$", left_near)):
+                    # "Dự lễ khai mạc", "Tại buổi lễ": the event being opened / held
+                    cer = existing if existing is not None else self.events[0]
+                    referenced.append(cer)
+                    continue
+                if existing is not None and self._merges(existing, h, s, e, created, cue, is_ref):
+                    self._refine(existing, s, e, h)
+                    referenced.append(existing)
+                    continue
+                if not anchored and not creating:
+                    continue
+                if h.role == "noun" and not creating and not anchored:
+                    continue
+                if h.role == "verb" and not (anchored or creating):
+                    continue
+                undated = bool(_UNDATED_CUE.match(body))
+                if undated:
+                    start, end, explicit = None, None, True
+                else:
+                    start, end, explicit = self.date_for(s, e, h.start)
+                    if start is None and carry is not None:
+                        start, end = carry
+                        explicit = True
+                frame = referenced[0] if referenced else (created[-1] if created else self.focus)
+                if start is None and not explicit and frame is not None:
+                    start = frame.ev.start
+                if kind not in ("Exhibition", "Training", "Conference", "Workshop", "Festival", "Congress") \
+                        and end and start != end and not lead:
+                    end = None
+                ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
+                launched = kind == "Competition" and "phát động" in self.low[max(s, h.start - 60):h.end + 30]
+                place = None if launched else self.place_for(s, e, h, nxt, clause_start, lead)
+                if place is None and not launched and not undated:
+                    if lead and carry_place:
+                        place = carry_place
+                    elif frame is not None and not lead:
+                        place = frame.ev.place
+                ev.place = place
+                ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
+                term = _TERM.search(self.low, s, e)
+                if term and kind == "Congress":
+                    ev.term = f"{term.group(1)}-{term.group(2)}"
+                self._counts(ev, self.low[h.start:nxt], kind)
+                ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
+                if frame is not None and (cue or "trong khuôn khổ" in self.low[s:h.start]):
+                    ev.parent = frame.ev.label
+                wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
+                if lead and end and start != end:
+                    wrapped.lead_interval = (start, end)  # type: ignore[assignment]
+                    wrapped.secondary = bool(created)
+                self.events.append(wrapped)
+                created.append(wrapped)
+                if start and len(start) == 10:
+                    self.last_date = start
+            if created or referenced:
+                self.focus = (referenced[0] if referenced and not created else created[0])
+            elif self.events and re.match(r"\W*(phát biểu|kết thúc)?\s*(khai mạc|bế mạc|khai giảng|bế giảng)", seg):
+                self.focus = self.events[0]  # "Phát biểu bế giảng, ...": back to the main event
+            if carry is not None and created:
+                carry, carry_place = None, None
+            self._sentence_extras(s, e, seg, created, referenced)
+
+    def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
+        """Is this mention of an event of an existing kind a mention of that event?"""
+        if ex in created or is_ref or re.match(r"\s*(được tổ chức|diễn ra)", self.low[h.end:h.end + 20]):
+            return True
+        new_date = self._new_date(s, e, h, ex)
+        if h.role in ("noun", "lead"):
+            q = _QUOTE.match(self.text, h.end + 1) or _QUOTE.search(self.text, h.end, min(e, h.end + 25))
+            new_title = bool(q) and not self._same_title(h, ex, e)
+            return not new_title and not new_date
+        return not cue and not new_date
+
+    def _program_kind(self, s: int, e: int, h: _Hit, sents: list[tuple[int, int]], idx: int) -> str:
+        for t in _triggers():
+            if t.kind in ("Program", "Other") or t.role == "lead":
+                continue
+            if t.pattern.search(self.title) and (t.kind != "BookDonation" or _BOOKS.search(self.title)):
+                return t.kind
+        for s2, e2 in sents[idx + 1:idx + 4]:
+            if re.match(r"\W*tại chương trình", self.low[s2:e2]):
+                for h2 in self.hits(s2, e2):
+                    if h2.kind != "Program":
+                        return h2.kind
+        return "Other"
+
+    def _existing(self, kind: str, h: _Hit, e: int) -> _Ev | None:
+        for ev in reversed(self.events):
+            if ev.ev.kind == kind:
+                return ev
+        return None
+
+    def _same_title(self, h: _Hit, ev: _Ev, e: int) -> bool:
+        q = _QUOTE.search(self.text, h.end, min(e, h.end + 40))
+        return bool(q and q.group(0)[1:-1].strip().lower()[:30] in ev.ev.label.lower())
+
+    def _new_date(self, s: int, e: int, h: _Hit, ev: _Ev) -> bool:
+        start, _, explicit = self.date_for(s, e, h.start)
+        if not explicit or start is None:
+            return False
+        if ev.lead_interval and ev.lead_interval[0] <= start <= ev.lead_interval[1]:
+            return False
+        return start != ev.ev.start
+
+    def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
+        seg = self.low[s:e]
+        start, end, explicit = self.date_for(s, e, h.start)
+        if "diễn ra" in seg and start and end and start != end:
+            if ev.ev.start is None or start <= ev.ev.start:
+                ev.ev.start, ev.ev.end = start, end
+                if ev.ev.place is None:
+                    p = next((p for p in self.places if s <= p["start"] < e), None)
+                    ev.ev.place = p["name"] if p else None
+            return
+        if explicit and start and ev.secondary and ev.lead_interval and \
+                ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
+            ev.ev.start = start
+            ev.secondary = False
+        m = re.search(r"(mở cửa|kéo dài|diễn ra)[^.;]*?đến (?:hết )?ngày", seg)
+        if m:
+            for d in self.dates:
+                if s + m.end() - 12 <= d["start"] < e and d["start_date"] and len(d["start_date"]) == 10:
+                    ev.ev.end = d["start_date"]
+                    break
+        if "đăng cai" in seg:
+            for o in self.orgs:
+                if s <= o["start"] < s + seg.find("đăng cai") and o["name"] not in ev.ev.organizers:
+                    ev.ev.organizers.append(o["name"])
+
+    def _counts(self, ev: Event, seg: str, kind: str) -> None:
+        m = _COUNT_PEOPLE.search(seg)
+        if m:
+            ev.counts["participants"] = int(m.group(1).replace(".", ""))
+        m = _COUNT_BOOKS.search(seg)
+        if m and kind in ("BookDonation", "Exhibition", "Other", "Festival"):
+            ev.counts["books"] = int(m.group(1).replace(".", ""))
+
+    def _sentence_extras(self, s: int, e: int, seg: str, created: list[_Ev], referenced: list[_Ev]) -> None:
+        """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
+        if not created and not referenced and self.events:
+            if "diễn ra" in seg:
+                primary = self.events[0]
+                for d in self.dates:
+                    if s <= d["start"] < e and d["end_date"] and not d["non_event"]:
+                        if primary.ev.start and d["start_date"] <= primary.ev.start <= d["end_date"]:
+                            primary.ev.start, primary.ev.end = d["start_date"], d["end_date"]
+                        break
+        names = []
+        for p in self.persons:
+            if s <= p["start"] < e and p["name"] not in names:
+                names.append(p["name"])
+        if not names:
+            return
+        if not self.events:
+            self.pending_persons.extend(n for n in names if n not in self.pending_persons)
+            return
+        if self.pending_persons:
+            self._add(self.events[0], self.pending_persons)
+            self.pending_persons = []
+        targets = created or ([self.focus] if self.focus else [])
+        prize = _PRIZE.search(seg)
+        winners = []
+        if prize:  # prize winners named after "giải Nhất ...", "thuộc về"
+            winners = [p["name"] for p in self.persons if s + prize.start() <= p["start"] < e]
+            comps = [x for x in self.events if x.ev.kind == "Competition"]
+            cers = [x for x in self.events if x.ev.kind == "Ceremony" and "giải" in lower_fold(x.ev.label)]
+            for t in dict.fromkeys([*(comps[-1:]), *cers]):
+                self._add(t, winners)
+        for t in targets:
+            self._add(t, names)
+
+    @staticmethod
+    def _add(ev: _Ev, names: list[str]) -> None:
+        for n in names:
+            if n not in ev.ev.participants:
+                ev.ev.participants.append(n)
+
+
+def find_events(doc: Doc) -> list[Event]:
+    r = _Reader(doc)
+    r.read()
+    if r.pending_persons and r.events:
+        _Reader._add(r.events[0], r.pending_persons)
+    return [w.ev for w in r.events]
 
 
 @component("events")
 def run(doc: Doc) -> None:
-    return None
+    doc.events = find_events(doc)

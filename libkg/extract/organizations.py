@@ -1,8 +1,454 @@
-"""Pipeline component: organizations (to be written)."""
+"""Pipeline component ``organizations``: organisation names and their mentions.
 
+An organisation name opens with a head phrase from ``data/lexicon/org_heads.tsv``
+("Thư viện", "Sở", "UBND", "Trường Đại học", "Đồn Biên phòng" ...) and runs on
+through name words: capitalised syllables with their lower-case partners
+("Văn hóa", "Trung học cơ sở"), known multi-word pieces with commas
+("Văn hóa, Thể thao và Du lịch"), abbreviations (VHTTDL, GD&ĐT, C10), numbers,
+"và"/"-" joining name words, region words after "các tỉnh" for library unions,
+and an administrative part ("tỉnh Lào Cai", "huyện Mường Chà", "TP. Hồ Chí
+Minh") that closes the name.  A break word (verbs, prepositions) or a new
+organisation head ends it.
+
+Hierarchy: "Vụ Thư viện, Bộ Văn hóa, ..." gives two organisations, the first
+with ``parent`` set; "Trung tâm Số - Đại học Thái Nguyên" (a unit joined to
+its parent) is kept whole and the parent is listed as well.
+
+Short mentions ("Thư viện tỉnh", "Sở", "Liên hiệp", "Trung tâm", "nhà
+trường", "Sở VH,TT&DL" without its province) are resolved to the fullest
+matching name in the article; they become ``doc.extras["org_mentions"]``
+entries but never new organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from libkg.extract.facts import Evidence, Organization
+from libkg.extract.gazetteer import provinces
+from libkg.extract.lexicon import (
+    Head,
+    Tok,
+    abbreviation_rows,
+    anaphors,
+    break_words,
+    match_admin,
+    match_head,
+    match_phrase,
+    region_words,
+    sentence_tokens,
+    surnames,
+)
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import fold
+
+_DASHES = {"-", "–", "—"}
+_OPEN_QUOTES = {"“", "\"", "«"}
+_CLOSE_QUOTES = {"”", "\"", "»"}
+_PLURAL = {"các", "những", "mọi"}
+
+
+@dataclass
+class OrgHit:
+    start: int  # token index
+    end: int  # token index (exclusive)
+    head: Head
+    admin: bool = False
+    short: bool = False  # anaphoric: "Thư viện tỉnh", "Sở"
+    bare_admin: bool = False  # ends with an administrative word and no place: "Thư viện tỉnh"
+    parent: OrgHit | None = None
+    whole: bool = False  # "Unit - Parent" kept whole
+    children: list[OrgHit] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> frozenset[str]:
+    return frozenset(provinces())
+
+
+@lru_cache(maxsize=1)
+def _abbrev_res() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for abbr, exp in sorted(abbreviation_rows(), key=lambda r: -len(r[0])):
+        a = fold(abbr)
+        tail = r"(?!\w)" if a[-1].isalnum() else ""
+        out.append((re.compile(r"(?<!\w)" + re.escape(a) + tail), fold(exp)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def expand(name: str) -> str:
+    """Folded name with abbreviations expanded and punctuation dropped (for comparisons)."""
+    s = fold(name)
+    for pat, exp in _abbrev_res():
+        s = pat.sub(exp, s)
+    return " ".join(re.findall(r"\w+", s))
+
+
+def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
+    """Tokens of the place name after an administrative word (0 if none)."""
+    n = len(toks)
+    if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in ("TP",):
+        if i < n and toks[i].text.isdigit() and admin_word in ("phường", "quận"):
+            return 1
+        return 0
+    keys = _province_keys()
+    for k in (4, 3, 2, 1):
+        if i + k <= n:
+            cand = " ".join(t.text for t in toks[i:i + k])
+            if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and fold(cand) in keys:
+                return k
+    if admin_word == "tỉnh":
+        return 0
+    # a capitalised run, not swallowing a following personal name
+    if toks[i].text in surnames() and i + 2 < n and all(toks[i + m].cap for m in (1, 2)):
+        return 0
+    k = i
+    while k < n and toks[k].cap and not toks[k].abbrev and match_head(toks, k) is None:
+        if k - i >= 2 and toks[k].text in surnames():
+            break
+        k += 1
+    if k < n and k > i and _name_number(toks, k):
+        k += 1
+    return k - i
+
+
+_HEAD_FIRST: frozenset[str] = frozenset()
+
+
+def _init_heads() -> None:
+    global _HEAD_FIRST
+    if not _HEAD_FIRST:
+        from libkg.extract.lexicon import org_heads
+        _HEAD_FIRST = frozenset(org_heads())
+
+
+def _name_number(toks: list[Tok], k: int) -> bool:
+    """A number that is part of a name ("Mỹ Khánh 1", "Phú Sơn 4"), not a count ("1.500 bản")."""
+    t = toks[k]
+    if not t.text.isdigit() or len(t.text) > 3:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return not (nxt is not None and nxt.text in ".," and nxt.start == t.end and k + 2 < len(toks)
+                and toks[k + 2].text.isdigit())
+
+
+def _is_lower_word(t: Tok) -> bool:
+    return t.text[0].islower() and t.text.isalpha()
+
+
+def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
+    """The organisation whose head starts at token ``i``, or None."""
+    head = match_head(toks, i)
+    if head is None or depth > 3:
+        return None
+    n = len(toks)
+    flags = head.flags
+    j = i + len(head.words)
+    k = j
+    chunks = 0
+    first_ok = False
+    admin = False
+    bare_admin = False
+    brk = break_words()
+    while k < n:
+        t = toks[k]
+        a = match_admin(toks, k)
+        if a:
+            pl = _place_len(toks, k + a, toks[k].text)
+            if pl:
+                admin = True
+                k += a + pl
+            elif chunks == 0:
+                bare_admin = True
+                k += a
+            break
+        if "region" in flags and t.text == "các" and k + 1 < n:
+            r = k + 1
+            a2 = match_admin(toks, r)
+            r += a2 if a2 else 1
+            start_r = r
+            while r < n and toks[r].text in region_words():
+                r += 1
+            if r > start_r:
+                k = r
+                chunks += 1
+                first_ok = True
+                break
+            break
+        if t.text in _OPEN_QUOTES and chunks == 0 and k + 1 < n:
+            # Câu lạc bộ “Bạn yêu sách”
+            r = k + 1
+            while r < n and toks[r].text not in _CLOSE_QUOTES and r - k < 12:
+                r += 1
+            if r < n and toks[r].text in _CLOSE_QUOTES and r > k + 1:
+                k = r + 1
+                chunks += 1
+                first_ok = True
+            break
+        ph = match_phrase(toks, k)
+        if ph:
+            k += ph
+            chunks += 1
+            first_ok = True
+            continue
+        if t.text in _HEAD_FIRST and (k > j or toks[k].text != head.words[-1]):
+            sub = parse_org(toks, k, depth + 1)
+            if sub is not None and not sub.short:
+                break
+        if t.abbrev or (t.cap and any(c.isdigit() for c in t.text)):
+            k += 1
+            chunks += 1
+            first_ok = True
+            if (k + 1 < n and _is_lower_word(toks[k]) and toks[k].text not in brk and toks[k + 1].cap
+                    and not match_admin(toks, k)):
+                k += 1
+            continue
+        if t.cap and t.text.isalpha() or t.cap and "'" in t.text:
+            k += 1
+            low = 0
+            while (k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3
+                   and not match_admin(toks, k)):
+                k += 1
+                low += 1
+            if chunks == 0:
+                first_ok = low > 0
+            chunks += 1
+            while k < n and _name_number(toks, k):
+                k += 1
+            continue
+        if _name_number(toks, k) and chunks:
+            k += 1
+            continue
+        if t.text == "số" and k + 1 < n and toks[k + 1].text.isdigit():
+            k += 2
+            chunks += 1
+            first_ok = True
+            continue
+        if (t.text in _DASHES or t.text == "và") and chunks and k + 1 < n and (toks[k + 1].cap):
+            nxt = parse_org(toks, k + 1, depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
+            if nxt is not None and not nxt.short:
+                break
+            k += 1
+            continue
+        break
+    # validity
+    if k + 1 < n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
+        return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
+    if chunks == 0 and not admin:
+        if bare_admin and ({"shortadmin", "bare"} & flags):
+            return OrgHit(i, k, head, short=True, bare_admin=True)
+        if "short" in flags and not bare_admin:
+            nxt = toks[k] if k < n else None
+            if nxt is None or not _is_lower_word(nxt) or nxt.text in brk:
+                return OrgHit(i, k, head, short=True)
+        return None
+    if chunks == 0 and "bare" not in flags:
+        return None
+    if "strict" in flags and chunks and not first_ok:
+        return None
+    if "admin" in flags and not admin:
+        return None
+    return OrgHit(i, k, head, admin=admin)
+
+
+def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
+    _init_heads()
+    hits: list[OrgHit] = []
+    n = len(toks)
+    in_quote = False
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.text in ("“", "«"):
+            in_quote = True
+        elif t.text in ("”", "»"):
+            in_quote = False
+        elif t.text == '"':
+            in_quote = not in_quote
+        if in_quote or t.text not in _HEAD_FIRST:
+            i += 1
+            continue
+        hit = parse_org(toks, i)
+        if hit is None:
+            head = match_head(toks, i)
+            i += len(head.words) if head is not None else 1
+            continue
+        prev = toks[i - 1].text if i else ""
+        if prev in _PLURAL or prev == "Luật" or (prev in ("Trưởng", "Phó", "trưởng")
+                                                   and {"parent", "admin"} & hit.head.flags):
+            i = hit.end if not hit.short else i + 1
+            continue
+        if not hit.short and ("parent" in hit.head.flags or "unit" in hit.head.flags):
+            # "Unit Parent" juxtaposed / "Unit - Parent" compound
+            k = hit.end
+            dash = k < n and toks[k].text in _DASHES
+            p_at = k + 1 if dash else k
+            par = parse_org(toks, p_at) if p_at < n and toks[p_at].text in _HEAD_FIRST else None
+            if par is not None and not par.short and (dash or not hit.admin):
+                whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
+                whole.parent = par
+                hits.append(whole)
+                # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
+                i = p_at if "unit" in hit.head.flags else par.end
+                continue
+            if "parent" in hit.head.flags:
+                i += 1
+                continue
+        hits.append(hit)
+        i = hit.end if hit.end > i else i + 1
+    # hierarchy: "A, B" / "A (B)" / "A - B" where B can hold A
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.parent is not None or a.short or b.short:
+            continue
+        gap = [t.text for t in toks[a.end:b.start]]
+        if gap in ([","], ["("], ["-"], ["–"]) and "parentable" in b.head.flags and b.head != a.head:
+            a.parent = b
+    return hits
+
+
+def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
+    """Organisation hits per sentence (cached on the doc)."""
+    cached = doc.extras.get("_org_scan")
+    if cached is not None:
+        return cached
+    out = []
+    for s, e in doc.sentences:
+        toks = sentence_tokens(doc, (s, e))
+        for h in _scan_tokens(toks):
+            out.append((h, toks, (s, e)))
+    doc.extras["_org_scan"] = out
+    return out
+
+
+def _surface(text: str, toks: list[Tok], a: int, b: int) -> str:
+    s = re.sub(r"\s+", " ", text[toks[a].start:toks[b - 1].end]).strip(" ,;-–")
+    return s[:1].upper() + s[1:]
+
+
+def _head_family(h: Head) -> str:
+    return fold(h.text)
+
+
+def _anaphor_mentions(doc: Doc) -> list[tuple[int, int, str, frozenset[str]]]:
+    rx, kinds = anaphors()
+    out = []
+    for s, e in doc.sentences:
+        for m in rx.finditer(doc.text, s, e):
+            out.append((m.start(), m.end(), m.group(), kinds[fold(m.group())]))
+    return out
 
 
 @component("organizations")
 def run(doc: Doc) -> None:
-    return None
+    text = doc.text
+    hits = scan(doc)
+    full: dict[str, Organization] = {}  # expanded key -> org
+    order: list[str] = []
+    mentions: list[dict] = []
+    first_pos: dict[str, int] = {}
+    meta: dict[str, OrgHit] = {}
+
+    def key_of(h: OrgHit, toks: list[Tok]) -> str:
+        return expand(_surface(text, toks, h.start, h.end))
+
+    # 1. full names
+    for h, toks, (s, e) in hits:
+        if h.short:
+            continue
+        name = _surface(text, toks, h.start, h.end)
+        k = expand(name)
+        ev = Evidence(toks[h.start].start, toks[h.end - 1].end, text[s:e])
+        if k not in full:
+            full[k] = Organization(name=name, kind=_kind(h, name), evidence=[ev])
+            order.append(k)
+            first_pos[k] = ev.start
+            meta[k] = h
+        else:
+            org = full[k]
+            if len(name) > len(org.name):
+                org.name = name
+            org.evidence.append(ev)
+        if h.parent is not None:
+            pname = _surface(text, toks, h.parent.start, h.parent.end)
+            full[k].parent = pname
+    # 2. names without their province that a fuller name in the article completes
+    alias: dict[str, str] = {}
+    for k in order:
+        h = meta[k]
+        if h.admin or h.whole:
+            continue
+        for k2 in order:
+            if k2 != k and meta[k2].admin and k2.startswith(k + " ") and _head_family(meta[k2].head) == \
+                    _head_family(h.head):
+                alias[k] = k2
+                break
+    for k, k2 in alias.items():
+        full[k2].evidence.extend(full[k].evidence)
+    keys = [k for k in order if k not in alias]
+
+    def canonical(k: str) -> str:
+        return full[alias.get(k, k)].name
+
+    # 3. mentions (full and short)
+    extra: list[str] = []
+    for h, toks, (s_, e_) in hits:
+        start, end = toks[h.start].start, toks[h.end - 1].end
+        surface = text[start:end]
+        if not h.short:
+            k = key_of(h, toks)
+            mentions.append({"start": start, "end": end, "name": canonical(k), "kind": full[alias.get(k, k)].kind,
+                             "surface": surface})
+            continue
+        target = _resolve_short(expand(surface), h, keys, meta, first_pos, start)
+        if target:
+            mentions.append({"start": start, "end": end, "name": full[target].name, "kind": full[target].kind,
+                             "surface": surface})
+        elif h.bare_admin or "bare" in h.head.flags:
+            # nothing fuller in the article: "Bộ Chỉ huy Quân sự tỉnh", "Tỉnh ủy" is the name as written
+            name = surface[:1].upper() + surface[1:]
+            k = expand(name)
+            if k not in full:
+                full[k] = Organization(name=name, kind=_kind(h, name),
+                                       evidence=[Evidence(start, end, text[s_:e_])])
+                extra.append(k)
+            mentions.append({"start": start, "end": end, "name": name, "kind": full[k].kind, "surface": surface})
+    for start, end, surface, kinds in _anaphor_mentions(doc):
+        cands = [k for k in keys if full[k].kind in kinds]
+        if cands:
+            before = [k for k in cands if first_pos[k] < start]
+            k = (before or cands)[0]
+            mentions.append({"start": start, "end": end, "name": full[k].name, "kind": full[k].kind,
+                             "surface": surface})
+    # parents resolved to canonical names
+    names = {expand(full[k].name): full[k].name for k in keys}
+    for k in keys:
+        org = full[k]
+        if org.parent:
+            pk = expand(org.parent)
+            org.parent = full[alias[pk]].name if pk in alias else names.get(pk, org.parent)
+    mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    doc.organizations = [full[k] for k in keys + extra]
+    doc.extras["org_mentions"] = mentions
+
+
+def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
+                   at: int) -> str | None:
+    fam = _head_family(h.head)
+    cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
+    if not cands:
+        cands = [k for k in keys if _head_family(meta[k].head) == fam or
+                 meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
+    if not cands:
+        return None
+    before = [k for k in cands if first_pos[k] < at]
+    return (before or cands)[0]
+
+
+def _kind(h: OrgHit, name: str) -> str:
+    kind = h.head.kind
+    if kind == "Other" and h.head.words[0] == "Trung" and re.search(r"Thư viện|Học liệu", name):
+        return "Library"
+    return kind

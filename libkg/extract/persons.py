@@ -1,8 +1,213 @@
-"""Pipeline component: persons (to be written)."""
+"""Pipeline component ``persons``: personal names and every mention of them.
 
+A Vietnamese personal name is a run of 2–5 capitalised syllables, family name
+first ("Nguyễn Thị Hòa", "Thào A Lử", "H'Lim Byă").  Two ways in:
+
+* after a title or descriptor from ``data/lexicon/titles.tsv`` (Ông, bà,
+  đồng chí, đ/c, ThS., PGS.TS., NGƯT, Thiếu tá, nhà văn, các đồng chí: ...):
+  any run of two or more syllables is a name; one syllable ("bà Nga") is a
+  short mention resolved to the full name it ends;
+* without a title (lists "các ông, bà: A - ...; B - ...", "Giám đốc Thư viện
+  tỉnh X Nguyễn Văn A"): a run of three or more syllables opening with a family
+  name from ``data/lexicon/surnames.txt``.
+
+A run stops before role words and organisation heads ("Giám đốc", "Thư viện");
+runs inside organisation names (Trường THCS Lê Quý Đôn, Thư viện Tạ Quang Bửu,
+Đoàn TNCS Hồ Chí Minh), after an administrative word (huyện, xã ...), inside
+quotes, or equal to a province name are not persons.  Persons are deduplicated
+by exact NFC surface, so "Thuý" and "Thúy" spellings are both kept.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from libkg.extract.facts import Evidence, Person
+from libkg.extract.gazetteer import provinces
+from libkg.extract.lexicon import (
+    Tok,
+    match_admin,
+    match_head,
+    match_role,
+    sentence_tokens,
+    surnames,
+    title_re,
+    titles,
+)
+from libkg.extract.organizations import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import fold
+
+_NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "TP.", "Tp.", "đường",
+                     "buôn", "bản", "thôn", "làng", "sông", "núi", "đèo", "hồ", "chợ", "cầu", "Quảng", "trường",
+                     "tượng", "đài", "tên", "Khu", "khu", "di", "tích", "Đền", "đền", "chùa", "đình", "hóa", "hoá", "cách",
+                     "tưởng", "thưởng", "Giải", "giải", "hiệu", "lộ", "ngõ", "kiệt", "hẻm", "Lăng", "lăng"}
+_PRONOUNS = {"ông", "bà", "đồng chí", "Ông", "Bà", "Đồng chí"}
+
+
+@lru_cache(maxsize=1)
+def _title_kind() -> dict[str, str]:
+    return dict(titles())
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> frozenset[str]:
+    return frozenset(provinces())
+
+
+def _name_token(t: Tok) -> bool:
+    s = t.text
+    if not s[0].isupper() or not s[0].isalpha():
+        return False
+    if len(s) >= 2 and s.upper() == s and "'" not in s:
+        return False  # UBND, NGƯT
+    return all(c.isalpha() or c in "'’" for c in s)
+
+
+def _run(toks: list[Tok], i: int, limit: int = 5) -> int:
+    """Length of the personal-name run starting at token ``i``."""
+    k = i
+    while k < len(toks) and k - i < limit and _name_token(toks[k]):
+        if match_head(toks, k) is not None and k > i:
+            # "... Tuấn Thư viện": an organisation starts here
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or not (nxt.text[0].isupper()) or len(match_head(toks, k).words) > 1:
+                break
+        if match_role(toks, k) is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper()
+                                                or len(match_role(toks, k).words) > 1):
+            break
+        if len(toks[k].text) == 1:
+            # single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"
+            if toks[k].text not in ("A", "Y") or k + 1 >= len(toks) or not _name_token(toks[k + 1]):
+                break
+            if toks[k].text == "A" and k == i:
+                break
+        k += 1
+    return k - i
+
+
+def _in_spans(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _inside_quotes(text: str, s: int, pos: int) -> bool:
+    seg = text[s:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
+def find_mentions(doc: Doc) -> list[dict]:
+    text = doc.text
+    org_spans = [(toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc) if not h.short]
+    tkind = _title_kind()
+    sur = surnames()
+    pkeys = _province_keys()
+    raw: list[dict] = []
+    for s, e in doc.sentences:
+        toks = sentence_tokens(doc, (s, e))
+        by_start = {t.start: i for i, t in enumerate(toks)}
+        taken: set[int] = set()
+        # 1. titled names
+        for m in title_re().finditer(text, s, e):
+            title = m.group(1)
+            j = m.end()
+            while j < e and text[j] == " ":
+                j += 1
+            i = by_start.get(j)
+            if i is None:
+                continue
+            n = _run(toks, i)
+            if n == 0:
+                continue
+            a, b = toks[i].start, toks[i + n - 1].end
+            if _in_spans(a, b, org_spans) or _inside_quotes(text, s, a):
+                continue
+            prev = text[max(s, m.start() - 12):m.start()].split()
+            if prev and prev[-1] in _NAME_STOP_BEFORE:
+                continue
+            if fold(text[m.start():b]) in pkeys or fold(text[a:b]) in pkeys:
+                continue
+            kind = tkind.get(title, "honorific")
+            shown = title if kind != "descriptor" and not title.startswith("các ") else None
+            raw.append({"start": a, "end": b, "surface": text[a:b], "title": shown, "n": n, "titled": True,
+                        "sent": (s, e)})
+            taken.update(range(i, i + n))
+        # 2. untitled names opening with a family name
+        i = 0
+        while i < len(toks):
+            if i in taken or toks[i].text not in sur or (i + 1 < len(toks) and (i + 1) in taken):
+                i += 1
+                continue
+            n = _run(toks, i, 4)
+            if n < 3:
+                i += 1
+                continue
+            a, b = toks[i].start, toks[i + n - 1].end
+            prev = toks[i - 1].text if i else ""
+            # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
+            after_tinh = prev == "tỉnh" and fold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
+            if (_in_spans(a, b, org_spans) or _inside_quotes(text, s, a)
+                    or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
+                i += 1
+                continue
+            if fold(text[a:b]) in pkeys or any(fold(" ".join(t.text for t in toks[i:i + k])) in pkeys
+                                                for k in (2, 3)):
+                i += 1
+                continue
+            raw.append({"start": a, "end": b, "surface": text[a:b], "title": None, "n": n, "titled": False,
+                        "sent": (s, e)})
+            taken.update(range(i, i + n))
+            i += n
+    raw.sort(key=lambda m: m["start"])
+    return raw
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
 
 
 @component("persons")
 def run(doc: Doc) -> None:
-    return None
+    raw = find_mentions(doc)
+    # full names: titled runs of 2+ syllables, untitled runs of 3+
+    fulls = [m for m in raw if m["n"] >= 2]
+    full_words = [(fold(m["surface"]).split(), m["surface"]) for m in fulls]
+
+    def resolve(m: dict) -> str | None:
+        words = fold(m["surface"]).split()
+        best = None
+        for fw, surface in full_words:
+            # "bà Vân" / "bà Hồng Vân" end the full name; Ê Đê short forms open it ("ông Y Giang")
+            if len(fw) > len(words) and (fw[-len(words):] == words
+                                         or fw[:len(words)] == words and (words[0] == "y" or "'" in words[0])):
+                if best is None or len(surface) > len(best):
+                    best = surface
+        return best
+
+    persons: dict[str, Person] = {}
+    mentions = []
+    for m in raw:
+        longer = resolve(m)
+        if m["n"] == 1 and not longer and m["title"] and "'" in m["surface"]:
+            name = _nfc(m["surface"])  # a one-word minority name: "ông K'Bròn"
+        elif m["n"] == 1 or (m["n"] == 2 and longer):
+            if not longer:
+                continue
+            name = longer
+        else:
+            name = _nfc(m["surface"])
+        s, e = m["sent"]
+        ev = Evidence(m["start"], m["end"], doc.text[s:e])
+        mentions.append({"start": m["start"], "end": m["end"], "name": name, "surface": m["surface"],
+                         "title": m["title"]})
+        if name == m["surface"]:
+            p = persons.get(name)
+            if p is None:
+                persons[name] = Person(name=name, title=m["title"], evidence=[ev])
+            else:
+                p.evidence.append(ev)
+        elif name in persons:
+            persons[name].evidence.append(ev)
+    # a short mention's canonical name: the same spelling when it exists, else the fullest form
+    doc.persons = list(persons.values())
+    doc.extras["person_mentions"] = mentions

@@ -18,7 +18,37 @@ from libkg.read.article import Article
 
 @dataclass
 class Doc:
-    """The working state of one article while components run."""
+    """The working state of one article while components run.
+
+    Contract between components (offsets always index the original ``text``,
+    which no component rewrites):
+
+    ``sentences`` (component ``sentences``)
+        ``(start, end)`` of CONTENT sentences only, sorted.  Page furniture
+        (breadcrumbs, share/print buttons, rating widgets, counters, "Tin liên
+        quan"/"Các tin khác" and what follows, "Liên kết website", bylines,
+        date-only lines, repeated captions) is dropped; lines broken
+        mid-sentence are rejoined (a sentence may span a newline); no split
+        after titles/abbreviations (TS., ThS., PGS.TS., TP.) or in numbers.
+    ``extras["title"]``
+        ``(start, end)`` of the headline when the first content line is one;
+        the headline is not in ``sentences``.
+    ``extras["person_mentions"]`` (component ``persons``)
+        list of dicts ``{start, end, name, surface, title}`` for every person
+        mention, short ones included ("bà Nga"): ``name`` is the canonical
+        full name in the article (its fullest written form), ``surface`` the
+        text at ``start:end`` (the name only), ``title`` the honorific or None.
+    ``extras["org_mentions"]`` (component ``organizations``)
+        list of dicts ``{start, end, name, kind, surface}`` for every
+        organisation mention, anaphoric ones included ("Thư viện tỉnh" ->
+        "Thư viện tỉnh Yên Bái", "Liên hiệp", "nhà trường"): ``name`` is the
+        canonical full label, ``kind`` as in SCHEMA.md.
+    ``persons`` / ``organizations`` / ``positions``
+        Facts with :class:`Evidence` (offsets + sentence text).  ``Position.date``
+        is the publication date unless the text gives another; ``status`` is
+        current | former (nguyên) | appointed (bổ nhiệm) | elected (được bầu) |
+        retired (nghỉ hưu); ``term`` "2024-2026" when stated.
+    """
 
     article: Article
     text: str

@@ -1,8 +1,437 @@
-"""Pipeline component: places (to be written)."""
+"""Pipeline component ``places``: named places of the article, with kind and province.
 
+What counts as a place (the corpus conventions, README "Annotation conventions" 9):
+
+* administrative units after their prefix: "tỉnh Lạng Sơn" (Province), "thành phố
+  Vinh" / "TP. Vinh" (City), "huyện Mường Chà", "quận Hoàn Kiếm", "thị xã ..."
+  (District), "xã Sa Lông", "phường Tân Lợi", "thị trấn Đồng Đăng" (Commune), and
+  lists: "các tỉnh Điện Biên, Lai Châu và Cao Bằng", "hai huyện miền núi Tân Sơn và
+  Yên Lập";
+* province and centrally-run city names without prefix ("quê hương Cao Bằng",
+  "tại Hà Nội"), regions ("miền núi phía Bắc", "Tây Nguyên", "miền Tây", "xứ
+  Nghệ"), countries ("biển, đảo Việt Nam");
+* named sites: relics, monuments, squares, tourist sites wherever they occur
+  ("Khu di tích Kim Liên", "Quảng trường 3/2"), and an organisation's premises
+  when an event happens there ("tại Thư viện tỉnh Phú Thọ", "tại Trường Tiểu học
+  Dĩnh Kế");
+* villages with their word: "buôn Akô Dhông" (kind Other).
+
+A place name inside an organisation name ("Thư viện tỉnh Lào Cai", "UBND huyện
+Mường Chà"), an event name or a quoted title is not a place.  Organisation
+spans come from ``extras["org_mentions"]`` when the organisations component
+gives them, and from a left scan for an organisation head word in any case.
+
+``doc.extras["place_mentions"]``: ``{start, end, name, kind, within, venue}``
+(``venue`` is True for a site named after "tại").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from libkg.extract import gazetteer as gz
+from libkg.extract.facts import Evidence, Place
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import fold, fold_place
+
+_UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
+# a capitalised syllable (Vietnamese, Ê Đê names with apostrophes) or a number inside a name
+_CAP = r"[" + _UP + r"][\w'’]*"
+_CAPWORD = re.compile(r"[" + _UP + r"]")
+_TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
+_QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+_ADMIN = re.compile(
+    r"(?<![\w])(?P<plural>(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+)?"
+    r"(?P<prefix>tỉnh|thành phố|TP\.|TP|huyện|quận|thị xã|thị trấn|xã|phường|Tỉnh|Thành phố|Huyện|Quận|Thị xã|"
+    r"Thị trấn|Xã|Phường)\s+")
+_NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
+_LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
+_PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
+                "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
+                "phường": "Commune"}
+_CLAUSE_END = ".;:!?()“”\"\n"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    within: str | None = None
+    venue: bool = False
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, object]:
+    cues = gz.place_cues()
+    word = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    prov_names = {p.name for ps in gz.provinces().values() for p in ps} | set(gz.alias_names())
+    return {
+        "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
+        "site": re.compile(r"(?<![\w])(?:" + word(cues["site"]) + r")(?=\s+\S)"),
+        "venue": re.compile(r"(?<![\w])tại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở)\s+)?(?P<head>"
+                            + word(cues["venue"]) + r")(?=\s)"),
+        "locality": re.compile(r"(?<![\w])(?P<w>" + word(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
+        "breakers": frozenset(cues["breaker"]),
+        "bare": re.compile(r"(?<![\w])(?:" + word(sorted(prov_names, key=len, reverse=True)) + r")(?![\w])"),
+        "region": re.compile(r"(?<![\w])(?:" + word(sorted((r.name for r in gz.regions().values()),
+                                                          key=len, reverse=True)) + r")(?![\w])", re.I),
+        "country": re.compile(r"(?<![\w])(?:" + word(sorted({*gz.countries()} | set(gz.countries().values()),
+                                                           key=len, reverse=True)) + r")(?![\w])", re.I),
+    }
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+def inside_name(text: str, pos: int, lo: int) -> bool:
+    """True when the text just before ``pos`` is the start of an organisation/event name.
+
+    Scans back over the words of a name (capitalised words, their lower-case
+    syllables, "và", commas before a capitalised word, " - ") until an
+    organisation head ("Thư viện", "Sở", "UBND", "Trường", "Cuộc thi" ...)
+    starts one; a function word ("tại", "của", "các" ...) or punctuation ends the scan.
+    """
+    r = _res()
+    toks = _tokens(text, max(lo, pos - 160), pos)
+    heads: re.Pattern[str] = r["org_head"]  # type: ignore[assignment]
+    breakers: frozenset[str] = r["breakers"]  # type: ignore[assignment]
+    steps = 0
+    for i in range(len(toks) - 1, -1, -1):
+        s, e, t = toks[i]
+        steps += 1
+        if steps > 16:
+            return False
+        if not t[0].isalnum():
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if t == "," and nxt[:1].isupper() and nxt not in ("Phó", "Giám", "Chủ", "Trưởng"):
+                continue
+            if t in "-–&" or (t == "." and i > 0 and toks[i - 1][2] == "TP"):
+                continue
+            return False
+        if t in breakers:
+            return False
+        if heads.match(text, s):
+            return True
+    return False
+
+
+def _org_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m["start"], m["end"]) for m in doc.extras.get("org_mentions", []) or []]
+
+
+def _person_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m["start"], m["end"]) for m in doc.extras.get("person_mentions", []) or []]
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _content_regions(doc: Doc) -> list[tuple[int, int]]:
+    regions = list(doc.sentences)  # the headline only repeats the body: not read for places
+    if not regions:
+        pos = 0
+        for line in doc.text.split("\n"):
+            if line.strip():
+                regions.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return sorted(regions)
+
+
+def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
+    """End of a site/organisation name starting at ``start`` (its head included).
+
+    The name runs over words until punctuation or a function word; ``loose``
+    (relics: "Di tích ... nơi hy sinh của 60 liệt sĩ ...") lets "của"/"nơi" in.
+    """
+    breakers: frozenset[str] = _res()["breakers"]  # type: ignore[assignment]
+    toks = _tokens(text, start, hi)
+    end = start
+    n = 0
+    for i, (_s, e, t) in enumerate(toks):
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if not t[0].isalnum():
+            if t in "-–" and nxt[:1].isupper():
+                continue
+            if t == "." and i > 0 and toks[i - 1][2] == "TP":
+                end = e
+                continue
+            if t == "/" and i > 0 and toks[i - 1][2].isdigit() and nxt.isdigit():
+                continue
+            break
+        if i > 0 and t in breakers and not (loose and t in ("của", "nơi")):
+            break
+        if t == "và" and not (nxt[:1].isupper() and not _res()["site"].match(text, toks[i + 1][0])):
+            break
+        n += 1
+        if n > (30 if loose else 22):
+            break
+        end = e
+    # a name does not end on a lower-case function-like word
+    while end > start and text[start:end].split()[-1] in ("và", "-", "–"):
+        end = start + text[start:end].rstrip().rfind(" ")
+    return end
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_places(doc: Doc) -> list[Mention]:
+    text = doc.text
+    r = _res()
+    orgs = _org_spans(doc)
+    persons = _person_spans(doc)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for lo, hi in _content_regions(doc):
+        quotes = [(m.start() + lo, m.end() + lo) for m in _QUOTE.finditer(text[lo:hi])]
+        blocked = quotes + persons
+
+        def ok(s: int, e: int, check_org: bool = True, blocked: list = blocked, lo: int = lo) -> bool:
+            if _covered(blocked, s, e) or not free(s, e):
+                return False
+            if check_org and (_covered(orgs, s, e) or inside_name(text, s, lo)):
+                return False
+            return True
+
+        # 1. named sites (relics, monuments, squares ...)
+        for m in r["site"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            s = m.start()
+            prev = text[max(lo, s - 30):s].split()
+            if prev and prev[-1][:1].isupper() and prev[-1] not in ("Tại",):
+                continue  # "Ma Đình Tuấn": a syllable of a name, not a head
+            e = _name_extent(text, s, hi, loose=True)
+            head_len = m.end() - s
+            if e - s <= head_len + 1 or not ok(s, e, check_org=False):
+                continue
+            after = text[m.end():e].split()
+            if not any(w[:1].isupper() or w[:1].isdigit() for w in after):
+                continue  # "Công viên nước" is no name
+            out.append(Mention(s, e, text[s:e], "Site"))
+            taken.append((s, e))
+        # 2. venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"
+        for m in r["venue"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            s = m.start("head")
+            e = next((b for a, b in orgs if a == s), 0) or _name_extent(text, s, hi, loose=False)
+            if e - s <= len(m.group("head")) + 1 or not free(s, e):
+                continue
+            out.append(Mention(s, e, text[s:e], "Site", venue=True))
+            taken.append((s, e))
+        # 3. administrative units after their prefix, and lists of them
+        for m in _ADMIN.finditer(text, lo, hi):
+            prefix = m.group("prefix")
+            kind = _PREFIX_KIND[prefix.lower()]
+            plural = bool(m.group("plural"))
+            pos = m.end()
+            if plural:  # "hai huyện miền núi Tân Sơn", "các huyện vùng cao Mù Cang Chải"
+                for _ in range(3):
+                    w = _LOWER_WORD.match(text, pos)
+                    if not w or not w.group(0)[0].islower() or w.group(0) in r["breakers"]:  # type: ignore[operator]
+                        break
+                    nxt = text.find(" ", w.end())
+                    if nxt < 0:
+                        break
+                    pos = nxt + 1
+                    if _CAPWORD.match(text, pos):
+                        break
+            items = _admin_list(text, pos, hi, kind, strict=plural or pos != m.end())
+            if not items:
+                continue
+            if not plural and not ok(m.start(), items[0][1]):
+                continue
+            for s, e, name in items:
+                if _covered(blocked, s, e) or not free(s, e):
+                    continue
+                out.append(Mention(s, e, name, kind))
+                taken.append((s, e))
+            taken.append((m.start(), items[-1][1]))
+        # 4. villages: "buôn Akô Dhông"
+        for m in r["locality"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            prev = text[max(lo, m.start() - 12):m.start()].split()
+            if prev and prev[-1].lower() in ("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ"):
+                continue
+            n = _NAME_RUN.match(text, m.end())
+            if not n:
+                continue
+            s, e = m.start(), n.end()
+            if ok(s, e):
+                out.append(Mention(s, e, text[s:e], "Other"))
+                taken.append((s, e))
+        # 5. regions
+        for m in r["region"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            s, e = m.span()
+            reg = gz.regions().get(fold(m.group(0)))
+            if reg is None or not ok(s, e, check_org=False) or _covered(orgs, s, e):
+                continue
+            left = text[max(lo, s - 60):s]
+            if re.search(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$", left):
+                continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
+            if not reg.strong and not re.search(r"(vùng|khu vực|tại|ở)\s+$", left):
+                continue
+            if inside_name(text, s, lo):
+                continue
+            out.append(Mention(s, e, text[s:e], "Region", reg.within))
+            taken.append((s, e))
+        # 6. province and central-city names without prefix
+        for m in r["bare"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            s, e = m.span()
+            if not ok(s, e):
+                continue
+            prev = text[max(lo, s - 30):s].split()
+            if prev and prev[-1][:1].isupper() and not prev[-1].endswith((":", ",")):
+                continue  # part of a longer capitalised name (a person, a school ...)
+            p = gz.province(m.group(0))
+            if p is None:
+                continue
+            out.append(Mention(s, e, m.group(0), "City" if p.central else "Province",
+                               "Việt Nam"))
+            taken.append((s, e))
+        # 7. countries
+        for m in r["country"].finditer(text, lo, hi):  # type: ignore[union-attr]
+            s, e = m.span()
+            if not _CAPWORD.match(text, s) or not ok(s, e):
+                continue
+            prev = text[max(lo, s - 20):s].split()
+            name = gz.countries().get(fold(m.group(0)))
+            if not prev or prev[-1][:1].isupper():
+                continue
+            if fold(m.group(0)) != fold("Việt Nam") and prev[-1].lower() not in (
+                    "nước", "tại", "ở", "sang", "đến", "từ", "bạn", "đoàn"):
+                continue
+            out.append(Mention(s, e, name or m.group(0), "Country", None))
+            taken.append((s, e))
+    out.sort(key=lambda x: x.start)
+    _resolve_within(doc, out)
+    return out
+
+
+def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[tuple[int, int, str]]:
+    """The unit name at ``pos`` and the ones listed after it (", B, C và D")."""
+    items = []
+    first = _unit_at(text, pos, hi, kind, strict)
+    if not first:
+        return []
+    items.append(first)
+    pos = first[1]
+    while True:
+        m = re.compile(r"\s*(?:,|và|, và)\s+").match(text, pos)
+        if not m or m.end() >= hi:
+            break
+        nxt = _unit_at(text, m.end(), hi, kind, strict=True)
+        if not nxt:
+            break
+        items.append(nxt)
+        pos = nxt[1]
+    return items
+
+
+def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int, int, str] | None:
+    """A unit name of ``kind`` starting at ``pos``: the longest known one, or (not strict,
+    communes and districts) any capitalised run."""
+    run = _NAME_RUN.match(text, pos, hi)
+    if not run:
+        return None
+    words = run.group(0).split()
+    for n in range(min(len(words), 5), 0, -1):
+        name = " ".join(words[:n])
+        if _known(name, kind):
+            end = pos + len(" ".join(words[:n]))
+            # keep the exact surface (spacing) of the text
+            return pos, end, text[pos:end]
+    if strict or kind in ("Province",):
+        return None
+    if kind == "City" and len(words) > 4:
+        return None
+    n = min(len(words), 4)
+    end = pos + len(" ".join(words[:n]))
+    return pos, end, text[pos:end]
+
+
+def _known(name: str, kind: str) -> bool:
+    if kind == "Province":
+        return gz.province(name) is not None
+    if kind == "City":
+        p = gz.province(name)
+        return bool(gz.units(name, ("City",))) or (p is not None)
+    if kind == "District":
+        return bool(gz.units(name, ("District", "City")))
+    return bool(gz.units(name, ("Commune",)))
+
+
+def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
+    text = doc.text
+    # provinces the article names anywhere (organisation names included), most frequent first
+    counts: Counter[str] = Counter()
+    for m in _res()["bare"].finditer(text):  # type: ignore[union-attr]
+        p = gz.province(m.group(0))
+        if p:
+            counts[fold(p.name)] += 1
+    main = [k for k, _ in counts.most_common()]
+    display = {fold(p.name): p.name for ps in gz.provinces().values() for p in ps}
+    for i, m in enumerate(mentions):
+        if m.kind == "Province" and m.within is None:
+            m.within = "Việt Nam"
+        if m.kind in ("Province", "Region", "Country") or (m.kind == "City" and m.within):
+            continue
+        near = tuple(fold(x.name) for x in sorted(mentions[max(0, i - 3):i + 4],
+                                                  key=lambda x: abs(x.start - m.start))
+                     if x is not m and x.kind in ("Province", "District", "City"))
+        context = near + tuple(main)
+        if m.kind in ("City", "District", "Commune"):
+            kinds = ("City",) if m.kind == "City" else (("District", "City") if m.kind == "District"
+                                                        else ("Commune",))
+            u = gz.resolve_unit(m.name, kinds, context)
+            if m.kind == "City":
+                p = gz.province(m.name)
+                if p is not None and p.central:
+                    m.within = "Việt Nam"
+                    continue
+                if u is None and p is not None:
+                    m.within = p.name
+                    continue
+            if u is not None:
+                p = gz.province(u.province)
+                m.within = p.name if p else u.province
+                continue
+        # sites and villages: a province in the name, else the nearest unit, else the article's
+        own = _res()["bare"].search(m.name)  # type: ignore[union-attr]
+        if own and gz.province(own.group(0)):
+            m.within = gz.province(own.group(0)).name  # type: ignore[union-attr]
+        elif context:
+            p = gz.province(context[0])
+            if p is None:
+                u = gz.resolve_unit(context[0], None, tuple(main))
+                m.within = (gz.province(u.province).name if u and gz.province(u.province) else None)
+            else:
+                m.within = p.name
+        m.within = display.get(fold(m.within), m.within) if m.within else None
 
 
 @component("places")
 def run(doc: Doc) -> None:
-    return None
+    mentions = find_places(doc)
+    doc.extras["place_mentions"] = [
+        {"start": m.start, "end": m.end, "name": m.name, "kind": m.kind, "within": m.within, "venue": m.venue}
+        for m in mentions]
+    seen: dict[tuple[str, str], Place] = {}
+    for m in mentions:
+        key = (fold_place(m.name), m.kind)
+        ev = Evidence(m.start, m.end, doc.text[doc.sentence_at(m.start)[0]:doc.sentence_at(m.start)[1]][:300])
+        if key in seen:
+            seen[key].evidence.append(ev)
+            continue
+        seen[key] = Place(m.name, m.kind, m.within, [ev])
+    doc.places = list(seen.values())

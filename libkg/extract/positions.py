@@ -1,8 +1,294 @@
-"""Pipeline component: positions (to be written)."""
+"""Pipeline component ``positions``: who holds which role at which organisation.
 
+Reads ``doc.extras["person_mentions"]`` and ``doc.extras["org_mentions"]``
+and the role words of ``data/lexicon/roles.tsv``.  Patterns:
+
+* apposition after a name: "ông A, Giám đốc X", "bà B - Phó Giám đốc phụ
+  trách Y", chains "Giám đốc X, Chủ tịch Liên hiệp" (two positions), a
+  department kept in the role ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh Z"), a
+  parent after the organisation skipped ("Vụ Thư viện, Bộ ..."), "nguyên
+  Giám đốc" (status former), "nhiệm kỳ 2024 – 2026" (term);
+* role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A";
+* predicates: "giữ chức vụ / được bổ nhiệm / được bầu làm / là ROLE [ORG]"
+  for every person of the clause (status appointed / elected), a pronoun
+  subject ("bà đã có 8 năm giữ cương vị ...") taking the last person named;
+* a role without organisation takes the organisation the role implies
+  ("Phó Vụ trưởng" -> the Vụ named in the sentence), an elected role the union
+  or association in context, else None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from libkg.extract.facts import Evidence, Position
+from libkg.extract.lexicon import Tok, match_admin, match_role, sentence_tokens
+from libkg.extract.organizations import _place_len, expand
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import fold, fold_person
+
+_SEPS = {",", "-", "–", "—", ":", "("}
+_UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
+_DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
+_PRED_RE = re.compile(
+    r"(?<!\w)(giữ chức vụ|giữ chức|giữ cương vị|đảm nhiệm chức vụ|được bầu làm|được bầu giữ chức|được bầu là"
+    r"|được bầu|tái đắc cử|được bổ nhiệm giữ chức vụ|được bổ nhiệm làm|được bổ nhiệm|được giao phụ trách|là)\s+")
+_TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
+_PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
+
+
+class _Ctx:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.orgs = doc.extras.get("org_mentions", [])
+        self.persons = doc.extras.get("person_mentions", [])
+        self.org_at: dict[int, dict] = {}
+        for m in self.orgs:
+            cur = self.org_at.get(m["start"])
+            if cur is None or m["end"] > cur["end"]:
+                self.org_at[m["start"]] = m
+        self.parent_of = {o.name: o.parent for o in doc.organizations if o.parent}
+        self.kind_of = {o.name: o.kind for o in doc.organizations}
+        self.out: dict[tuple, Position] = {}
+
+    def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
+            start: int, end: int, sent: tuple[int, int]) -> None:
+        role = re.sub(r"\s+", " ", role).strip(" ,")
+        key = (fold_person(person), fold(role), expand(org) if org else "")
+        ev = Evidence(start, end, self.text[sent[0]:sent[1]])
+        p = self.out.get(key)
+        if p is None:
+            self.out[key] = Position(person=person, role=role, organization=org,
+                                     date=self.doc.article.published, status=status, term=term, evidence=[ev])
+        else:
+            p.evidence.append(ev)
+            if status != "current" and p.status == "current":
+                p.status = status
+            p.term = p.term or term
+
+
+def _idx(toks: list[Tok], offset: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= offset:
+            return i
+    return len(toks)
+
+
+def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
+    """Tokens of a department name after "Trưởng phòng" & co.; (end index, has an admin part)."""
+    n = len(toks)
+    j = k
+    while j < n:
+        t = toks[j]
+        if t.start in ctx.org_at and j > k:
+            break
+        a = match_admin(toks, j)
+        if a and j > k:
+            pl = _place_len(toks, j + a, t.text)
+            if pl:
+                return j + a + pl, True
+            return j + a, True  # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
+        if t.text[0].isupper() and t.text[0].isalpha():
+            j += 1
+            low = 0
+            while j < n and toks[j].text.islower() and toks[j].text.isalpha() and low < 3 \
+                    and toks[j].text not in ("của", "và", "tại", "cùng", "làm", "đã", "được", "cho", "với") \
+                    and not match_admin(toks, j):
+                j += 1
+                low += 1
+            continue
+        if t.text in ("-", "–", "và") and j > k and j + 1 < n and toks[j + 1].text[0].isupper():
+            j += 1
+            continue
+        break
+    return j, False
+
+
+def _org_here(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[dict | None, int]:
+    if k < len(toks):
+        m = ctx.org_at.get(toks[k].start)
+        if m is not None:
+            return m, _idx(toks, m["end"])
+    return None, k
+
+
+def _implied(role_implied: tuple[str, ...], toks: list[Tok], before: int, ctx: _Ctx) -> str | None:
+    if not role_implied:
+        return None
+    best = None
+    for m in ctx.orgs:
+        if m["start"] >= before or m["start"] < toks[0].start:
+            continue
+        for h in role_implied:
+            if m["surface"].startswith(h + " ") or m["surface"] == h or m["name"].startswith(h + " "):
+                best = m["name"]
+    return best
+
+
+def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[tuple[str, str | None, str | None, int, tuple]]:
+    """Roles (role, org, term, end index, implied) following a name at token ``k``."""
+    out = []
+    n = len(toks)
+    first = True
+    while k < n:
+        j = k
+        if j < n and toks[j].text in _SEPS:
+            j += 1
+        elif need_sep or not first:
+            break
+        former = False
+        if j < n and fold(toks[j].text) == "nguyên":
+            former = True
+            j += 1
+        role = match_role(toks, j)
+        if role is None:
+            break
+        j += len(role.words)
+        role_text = ("nguyên " if former else "") + role.label
+        org_name = None
+        last = role.label.split()[-1].lower()
+        if (last not in _UNIT_WORDS and j + 1 < n and toks[j].text in _DEPT_HEADS and toks[j].start not in ctx.org_at
+                and toks[j + 1].text[0].isupper()):
+            # "giảng viên Khoa Thông tin - Thư viện, Trường ...": the department stays in the role
+            d_end, gov = _dept(toks, j + 1, ctx)
+            if not gov:
+                role_text += " " + ctx.text[toks[j].start:toks[d_end - 1].end]
+                j = d_end
+        if last in _UNIT_WORDS and j < n and toks[j].text[0].isupper() and toks[j].start not in ctx.org_at:
+            d_end, gov = _dept(toks, j, ctx)
+            surface = ctx.text[toks[j].start:toks[d_end - 1].end] if d_end > j else ""
+            if gov:
+                unit = last.capitalize()
+                full = f"{unit} {surface}"
+                known = [m["name"] for m in ctx.orgs if expand(m["name"]) == expand(full)]
+                if not known and match_admin(toks, d_end - 1):
+                    # bare admin word: the office of that name named elsewhere in the article
+                    stem = expand(f"{unit} {ctx.text[toks[j].start:toks[d_end - 2].end]}") if d_end - 2 >= j else ""
+                    known = [m["name"] for m in ctx.orgs if stem and expand(m["name"]).startswith(stem + " ")]
+                org_name = known[0] if known else full
+            elif surface:
+                role_text += " " + surface
+            j = d_end
+        if org_name is None:
+            jj = j
+            if jj < n and toks[jj].text in ("của", ",") and jj + 1 < n and toks[jj + 1].start in ctx.org_at:
+                jj += 1
+            m, after = _org_here(toks, jj, ctx)
+            if m is not None:
+                org_name = m["name"]
+                j = after
+                # skip the parent named after the organisation: ", Bộ ...", "(Bộ VHTTDL)"
+                while j < n and toks[j].text in (",", "(", "-", "–"):
+                    m2, after2 = _org_here(toks, j + 1, ctx)
+                    if m2 is None or ctx.parent_of.get(org_name) != m2["name"]:
+                        break
+                    j = after2
+                    if j < n and toks[j].text == ")":
+                        j += 1
+        term = None
+        tm = _TERM_RE.match(ctx.text[toks[j - 1].end:toks[-1].end]) if j > 0 else None
+        if tm:
+            term = f"{tm.group(1)}-{tm.group(2)}"
+            j = _idx(toks, toks[j - 1].end + tm.end())
+        out.append((role_text, org_name, term, j, role.implied, former))
+        k = j
+        first = False
+    return out
 
 
 @component("positions")
 def run(doc: Doc) -> None:
-    return None
+    ctx = _Ctx(doc)
+    text = doc.text
+    persons = ctx.persons
+    for s, e in doc.sentences:
+        toks = sentence_tokens(doc, (s, e))
+        if not toks:
+            continue
+        sent = (s, e)
+        in_sent = [m for m in persons if s <= m["start"] < e]
+        retire = "nghỉ hưu" in text[s:e]
+        appoint = "bổ nhiệm" in text[s:e]
+        for m in in_sent:
+            k = _idx(toks, m["end"])
+            for role, org, term, j, implied, former in _chain(toks, k, ctx, need_sep=True):
+                if org is None:
+                    org = _implied(implied, toks, m["start"], ctx)
+                status = "former" if former else "current"
+                clause = text[m["end"]:toks[j - 1].end if j else m["end"]]
+                if retire and "nghỉ hưu" in text[s:m["start"]]:
+                    status = "retired"
+                if ";" in clause:
+                    status = "current"
+                ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end if j else m["end"], sent)
+            # role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A"
+            i = _idx(toks, m["start"])
+            if i >= 2:
+                prev_org = None
+                for om in ctx.orgs:
+                    if om["end"] == toks[i - 1].end and s <= om["start"]:
+                        prev_org = om
+                if prev_org is not None:
+                    oi = _idx(toks, prev_org["start"])
+                    for back in range(5, 0, -1):
+                        r = match_role(toks, oi - back) if oi - back >= 0 else None
+                        if r is not None and oi - back + len(r.words) == oi:
+                            ctx.add(m["name"], r.label, prev_org["name"], "current", None, toks[oi - back].start,
+                                    m["end"], sent)
+                            break
+        # predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE"
+        for pm in _PRED_RE.finditer(text, s, e):
+            k = _idx(toks, pm.end())
+            if match_role(toks, k) is None and not (k < len(toks) and fold(toks[k].text) == "nguyên"):
+                continue
+            chain = _chain(toks, k, ctx, need_sep=False)
+            if not chain:
+                continue
+            role, org, term, j, implied, former = chain[0]
+            clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
+            subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
+            if not subjects:
+                if pm.group(1) == "là":
+                    continue
+                if _PRONOUN_RE.search(text, clause_start, pm.start()):
+                    before = [m for m in persons if m["start"] < s]
+                    subjects = before[-1:] if before else []
+            verb = pm.group(1)
+            status = "elected" if "bầu" in verb or "đắc cử" in verb else \
+                "appointed" if ("bổ nhiệm" in verb or (appoint and verb.startswith("giữ chức"))) else \
+                "former" if former or "cương vị" in verb and "đã" in text[clause_start:pm.start()] else "current"
+            if org is None:
+                org = _implied(implied, toks, pm.start(), ctx) or _context_union(ctx, pm.start())
+            for m in subjects:
+                # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
+                ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
+    doc.positions = list(ctx.out.values())
+
+
+_COORD_RE = re.compile(r"\s*(?:,|và|cùng)?\s*(?:[^\W\d_]+\.?\s*){0,2}")
+
+
+def _subjects(cands: list[dict], toks: list[Tok], ctx: _Ctx) -> list[dict]:
+    """The subject of a predicate: the last name before it, with names coordinated to it
+    ("bà A, Giám đốc X và bà B, Giám đốc Y được bầu làm ...")."""
+    if not cands:
+        return []
+    out = [cands[-1]]
+    for prev in reversed(cands[:-1]):
+        chain = _chain(toks, _idx(toks, prev["end"]), ctx, need_sep=True)
+        end = toks[chain[-1][3] - 1].end if chain else prev["end"]
+        gap = ctx.text[end:out[0]["start"]]
+        if not _COORD_RE.fullmatch(gap):
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _context_union(ctx: _Ctx, at: int) -> str | None:
+    """The library union or association the text last named before ``at`` (for elected roles)."""
+    best = None
+    for m in ctx.orgs:
+        if m["start"] < at and m["kind"] in ("LibraryUnion", "Association"):
+            best = m["name"]
+    return best

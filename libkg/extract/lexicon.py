@@ -1,0 +1,258 @@
+"""Lexicons and tokenisation shared by the persons, organisations and positions components.
+
+Every word list lives in ``data/lexicon/`` and is loaded once (``lru_cache``):
+surnames, titles, organisation heads and name pieces, role words, break words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from libkg.normalize import fold
+from libkg.resources import data_file, read_tsv
+
+# abbreviations with internal ',' or '&' ("VH,TT&DL", "GD&ĐT"), "TP." and words (with apostrophes:
+# "H'Lim"), then single punctuation marks
+TOKEN_RE = re.compile(
+    r"[A-ZĐ][A-ZĐ0-9]*(?:[,&][A-ZĐ][A-ZĐ0-9]*)+"
+    r"|(?:TP|Tp)\."
+    r"|[^\W_]+(?:['’][^\W\d_]+)*"
+    r"|[^\w\s]"
+)
+
+
+class Tok:
+    """A token: its text and character offsets into the article text."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper() and self.text[0].isalpha()
+
+    @property
+    def lower(self) -> bool:
+        return self.text[0].islower()
+
+    @property
+    def abbrev(self) -> bool:
+        """An all-capitals abbreviation or code: UBND, VHTTDL, GD&ĐT, C10, ĐH."""
+        t = self.text
+        return len(t) >= 2 and t[0].isupper() and t.upper() == t and any(c.isalpha() for c in t)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def sentence_tokens(doc, span: tuple[int, int]) -> list[Tok]:
+    """Tokens of one sentence of ``doc``, computed once and shared by the components."""
+    cache = doc.extras.setdefault("_tokens", {})
+    toks = cache.get(span)
+    if toks is None:
+        toks = cache[span] = tokenize(doc.text, span[0], span[1])
+    return toks
+
+
+ffold = lru_cache(maxsize=65536)(fold)
+
+
+def _lines(*parts: str) -> list[str]:
+    raw = data_file(*parts).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in raw if ln.strip() and not ln.startswith("#")]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_lines("lexicon", "surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def break_words() -> frozenset[str]:
+    return frozenset(_lines("lexicon", "break_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    return frozenset(_lines("lexicon", "region_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> list[tuple[str, str]]:
+    """(title, kind), both first-letter cases, longest first."""
+    out = {}
+    for title, kind, *_ in read_tsv("lexicon", "titles.tsv"):
+        for variant in (title, title[0].upper() + title[1:], title[0].lower() + title[1:]):
+            out.setdefault(variant, kind)
+    return sorted(out.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1)
+def title_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(t) for t, _ in titles())
+    return re.compile(r"(?<![\w/.])(" + alts + r")(?=\s)")
+
+
+@dataclass(frozen=True)
+class Head:
+    words: tuple[str, ...]
+    kind: str
+    flags: frozenset[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, list[Head]]:
+    """First word -> heads starting with it, longest first."""
+    out: dict[str, list[Head]] = {}
+    for row in read_tsv("lexicon", "org_heads.tsv"):
+        head, kind = row[0], row[1]
+        flags = frozenset(f.strip() for f in row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
+        words = _words(head)
+        out.setdefault(words[0], []).append(Head(words, kind, flags))
+    for heads in out.values():
+        heads.sort(key=lambda h: -len(h.words))
+    return out
+
+
+def match_head(toks: list[Tok], i: int) -> Head | None:
+    for h in org_heads().get(toks[i].text, ()):
+        n = len(h.words)
+        if i + n <= len(toks) and all(toks[i + k].text == h.words[k] for k in range(n)):
+            return h
+    return None
+
+
+@lru_cache(maxsize=1)
+def abbreviation_rows() -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in read_tsv("lexicon", "abbreviations.tsv")]
+
+
+@lru_cache(maxsize=1)
+def org_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Folded first word -> multi-word name pieces (folded words), longest first."""
+    phrases = set(_lines("lexicon", "org_phrases.txt"))
+    phrases.update(exp for _, exp in abbreviation_rows() if " " in exp)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(fold(w) for w in _words(p))
+        out.setdefault(words[0], []).append(words)
+    for v in out.values():
+        v.sort(key=lambda w: -len(w))
+    return out
+
+
+def match_phrase(toks: list[Tok], i: int) -> int:
+    """Number of tokens of a known name piece starting at ``i`` (0 if none)."""
+    for words in org_phrases().get(ffold(toks[i].text), ()):
+        n = len(words)
+        if i + n <= len(toks) and all(ffold(toks[i + k].text) == words[k] for k in range(n)):
+            # a comma inside the phrase must not be followed by a new organisation head
+            return n
+    return 0
+
+
+@dataclass(frozen=True)
+class Role:
+    words: tuple[str, ...]  # folded
+    label: str
+    en: str
+    implied: tuple[str, ...]
+
+
+def _vocab_role_labels() -> list[str]:
+    """Vietnamese labels of the SKOS roles vocabulary (ontology/vocab/roles.ttl), if it can be read."""
+    try:
+        from libkg.vocab import roles as role_vocab
+
+        vocab = role_vocab()
+        return [lbl for c in vocab.concepts for lbl in vocab.labels(c, lang="vi")]
+    except Exception:  # the vocabulary is optional for extraction; roles.tsv is enough
+        return []
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, list[Role]]:
+    """Role words: ``data/lexicon/roles.tsv`` (with implied organisation heads) plus the
+    Vietnamese labels of ``ontology/vocab/roles.ttl``.  A label ending in an organisation
+    head ("Trưởng Công an") is left out: the organisation is read as such."""
+    out: dict[str, list[Role]] = {}
+    seen: set[tuple[str, ...]] = set()
+    table = read_tsv("lexicon", "roles.tsv")
+    excluded = {tuple(fold(w) for w in _words(r[0][1:])) for r in table if r[0].startswith("!")}
+    rows = [(r[0], r[1] if len(r) > 1 else "", r[2] if len(r) > 2 else "") for r in table
+            if not r[0].startswith("!")]
+    rows += [(lbl, "", "") for lbl in _vocab_role_labels()]
+    for label, en, implied_s in rows:
+        toks = tokenize(label)
+        if not toks or any((h := match_head(toks, k)) is not None and k + len(h.words) == len(toks)
+                           for k in range(1, len(toks))):
+            continue
+        words = tuple(fold(t.text) for t in toks)
+        if words in seen or words in excluded:
+            continue
+        seen.add(words)
+        implied = tuple(x for x in implied_s.split("|") if x)
+        out.setdefault(words[0], []).append(Role(words, label, en, implied))
+    for v in out.values():
+        v.sort(key=lambda r: -len(r.words))
+    return out
+
+
+def match_role(toks: list[Tok], i: int) -> Role | None:
+    if i >= len(toks):
+        return None
+    for r in roles().get(ffold(toks[i].text), ()):
+        n = len(r.words)
+        if i + n <= len(toks) and all(ffold(toks[i + k].text) == r.words[k] for k in range(n)):
+            return r
+    return None
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """A regex finding anaphoric organisation mentions and, per folded surface, the kinds they refer to."""
+    rows = read_tsv("lexicon", "anaphors.tsv")
+    kinds = {fold(r[0]): frozenset(r[1].split("|")) for r in rows}
+    alts = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.I), kinds
+
+
+ADMIN_WORDS: dict[tuple[str, ...], str] = {
+    ("tỉnh",): "tỉnh", ("thành", "phố"): "thành phố", ("TP.",): "thành phố", ("Tp.",): "thành phố",
+    ("huyện",): "huyện", ("quận",): "quận", ("thị", "xã"): "thị xã", ("xã",): "xã",
+    ("phường",): "phường", ("thị", "trấn"): "thị trấn",
+}
+
+
+def match_admin(toks: list[Tok], i: int) -> int:
+    """Length of an administrative word ("tỉnh", "thành phố", "TP.") at ``i``, else 0."""
+    if i >= len(toks) or toks[i].text not in _ADMIN_FIRST:
+        return 0
+    for words in _ADMIN_SORTED:
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].text == words[k] for k in range(n)):
+            return n
+    return 0
+
+
+_ADMIN_SORTED = sorted(ADMIN_WORDS, key=len, reverse=True)
+_ADMIN_FIRST = frozenset(w[0] for w in ADMIN_WORDS)

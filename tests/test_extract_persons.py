@@ -1,0 +1,77 @@
+"""Persons and person mentions (invented names and sentences)."""
+
+from libkg.extract import RuleExtractor
+from libkg.extract.pipeline import Doc
+from libkg.extract.sentences import run as split
+from libkg.read import article_from_text
+
+EX = RuleExtractor(("sentences", "persons", "organizations", "positions"))
+
+
+def _facts(text: str):
+    return EX(article_from_text(text, id="t1", published="2024-05-01"))
+
+
+def _names(text: str) -> list[str]:
+    return [p.name for p in _facts(text).persons]
+
+
+def test_titles_and_orderings():
+    facts = _facts("Dự buổi lễ có ông Trần Quốc Bảo - Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai; "
+                   "ThS. Lê Thị Ngọc Ánh, Phó Giám đốc Thư viện tỉnh Gia Lai; PGS.TS. Võ Đình Khôi; "
+                   "Trung tá Rơ Mah Hlun, Chính trị viên Đồn Biên phòng Ia Nan; NSƯT Đặng Kim Loan.")
+    got = {p.name: p.title for p in facts.persons}
+    assert got == {"Trần Quốc Bảo": "ông", "Lê Thị Ngọc Ánh": "ThS.", "Võ Đình Khôi": "PGS.TS.",
+                   "Rơ Mah Hlun": "Trung tá", "Đặng Kim Loan": "NSƯT"}
+
+
+def test_lists_without_titles_per_name():
+    names = _names("Tới dự có các đồng chí: Hoàng Văn Dũng, Phó Chủ tịch UBND tỉnh Bắc Kạn; "
+                   "Nông Thị Bích Hợp, Giám đốc Thư viện tỉnh Bắc Kạn. Dự lễ còn có các ông, bà: "
+                   "Lương Minh Tú - Giám đốc Sở Giáo dục và Đào tạo; Triệu Thị Mây - nhà giáo.")
+    assert names == ["Hoàng Văn Dũng", "Nông Thị Bích Hợp", "Lương Minh Tú", "Triệu Thị Mây"]
+
+
+def test_role_before_name():
+    names = _names("Giám đốc Thư viện tỉnh Bắc Kạn Hà Thị Thu Hiền cho biết, năm nay đơn vị luân chuyển sách.")
+    assert names == ["Hà Thị Thu Hiền"]
+
+
+def test_minority_names_with_apostrophes_and_single_letters():
+    names = _names("Tiếp đoàn có bà H'Nhi Ayun, Phó Chủ tịch UBND huyện Krông Pa và đồng chí Giàng A Sử, "
+                   "Bí thư Đoàn xã Pá Vệ Sủ.")
+    assert names == ["H'Nhi Ayun", "Giàng A Sử"]
+
+
+def test_short_mentions_resolve_to_the_full_name():
+    text = ("Tham dự có bà Đoàn Thị Hồng Vân, Giám đốc Thư viện tỉnh Ninh Thuận. "
+            "Phát biểu tại buổi lễ, bà Vân cảm ơn các đơn vị. Theo bà Hồng Vân, sách sẽ được luân chuyển.")
+    art = article_from_text(text, id="t1", published="2024-05-01")
+    doc = Doc(article=art, text=art.text)
+    split(doc)
+    from libkg.extract.persons import run as persons
+    persons(doc)
+    assert [p.name for p in doc.persons] == ["Đoàn Thị Hồng Vân"]
+    ms = doc.extras["person_mentions"]
+    assert [(m["surface"], m["name"]) for m in ms] == [
+        ("Đoàn Thị Hồng Vân", "Đoàn Thị Hồng Vân"), ("Vân", "Đoàn Thị Hồng Vân"),
+        ("Hồng Vân", "Đoàn Thị Hồng Vân")]
+    assert doc.text[ms[1]["start"]:ms[1]["end"]] == "Vân"
+
+
+def test_two_tone_spellings_are_two_persons():
+    names = _names("Dự có bà Phạm Thị Thuý Nga, Giám đốc Thư viện tỉnh Hà Nam. "
+                   "Bà Phạm Thị Thúy Nga cho biết thư viện đã số hóa 2.000 tài liệu.")
+    assert names == ["Phạm Thị Thuý Nga", "Phạm Thị Thúy Nga"]
+
+
+def test_names_inside_organisation_and_place_names_are_not_persons():
+    names = _names("Thư viện tỉnh trao sách cho Trường THCS Nguyễn Văn Trỗi, Trường Tiểu học Lê Văn Tám, "
+                   "Thư viện Lê Quý Đôn và Đoàn TNCS Hồ Chí Minh tại đường Phan Đình Phùng, "
+                   "thành phố Hồ Chí Minh. Em Lý Gia Hân đạt giải Nhất.")
+    assert names == ["Lý Gia Hân"]
+
+
+def test_byline_and_given_names_only_are_not_persons():
+    names = _names("Sáng 2/5, Thư viện tỉnh Bình Định tổ chức ngày hội đọc sách cho học sinh.\n\nThanh Hà - Minh Tú")
+    assert names == []

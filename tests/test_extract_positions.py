@@ -1,0 +1,92 @@
+"""Positions: person, role, organisation (invented sentences)."""
+
+from libkg.extract import RuleExtractor
+from libkg.read import article_from_text
+
+EX = RuleExtractor(("sentences", "persons", "organizations", "positions"))
+
+
+def _pos(text: str) -> list[tuple[str, str, str | None]]:
+    facts = EX(article_from_text(text, id="t1", published="2024-05-01"))
+    return [(p.person, p.role, p.organization) for p in facts.positions]
+
+
+def _facts(text: str):
+    return EX(article_from_text(text, id="t1", published="2024-05-01"))
+
+
+def test_apposition_with_comma_and_dash_and_chained_roles():
+    got = _pos("Tham dự có bà Lò Thị Xuân - Giám đốc Thư viện tỉnh Lai Châu, Chủ tịch Liên hiệp; "
+               "ông Vũ Minh Tâm, Phó Giám đốc phụ trách Thư viện tỉnh Hà Nam. Trước đó, Liên hiệp Thư viện "
+               "các tỉnh miền núi phía Bắc đã họp.")
+    assert got == [
+        ("Lò Thị Xuân", "Giám đốc", "Thư viện tỉnh Lai Châu"),
+        ("Lò Thị Xuân", "Chủ tịch", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc"),
+        ("Vũ Minh Tâm", "Phó Giám đốc phụ trách", "Thư viện tỉnh Hà Nam"),
+    ]
+
+
+def test_parent_after_organisation_and_department_in_role():
+    got = _pos("Dự có ông Nguyễn Hải Long, Phó Cục trưởng Cục Văn hóa cơ sở, Bộ Văn hóa, Thể thao và Du lịch; "
+               "ThS. Trần Thu Trang, Trưởng phòng Tin học, Thư viện tỉnh Hưng Yên; bà Bế Thị Hoa, "
+               "Phó Trưởng phòng Văn hóa và Thông tin huyện Trùng Khánh.")
+    assert got == [
+        ("Nguyễn Hải Long", "Phó Cục trưởng", "Cục Văn hóa cơ sở"),
+        ("Trần Thu Trang", "Trưởng phòng Tin học", "Thư viện tỉnh Hưng Yên"),
+        ("Bế Thị Hoa", "Phó Trưởng phòng", "Phòng Văn hóa và Thông tin huyện Trùng Khánh"),
+    ]
+
+
+def test_role_before_name_and_lists():
+    got = _pos("Có mặt tại buổi lễ có các đồng chí: Đinh Văn Hùng, Phó Chủ tịch UBND tỉnh Ninh Bình; "
+               "Phạm Thị Hạnh, Giám đốc Sở Giáo dục và Đào tạo. Giám đốc Thư viện tỉnh Ninh Bình "
+               "Bùi Văn Sơn cho biết sẽ tiếp tục luân chuyển sách.")
+    assert got == [
+        ("Đinh Văn Hùng", "Phó Chủ tịch", "UBND tỉnh Ninh Bình"),
+        ("Phạm Thị Hạnh", "Giám đốc", "Sở Giáo dục và Đào tạo"),
+        ("Bùi Văn Sơn", "Giám đốc", "Thư viện tỉnh Ninh Bình"),
+    ]
+
+
+def test_short_organisation_mentions_take_the_full_name():
+    got = _pos("Sáng 4/5, Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị tổ chức hội nghị. Dự có ông Lê Văn Quý, "
+               "Giám đốc Sở; bà Hồ Thị Mai, Phó Giám đốc Sở VHTTDL; thầy Trần Đức Phú, Hiệu trưởng nhà trường "
+               "của Trường THPT Đông Hà.")
+    assert ("Lê Văn Quý", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị") in got
+    assert ("Hồ Thị Mai", "Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị") in got
+
+
+def test_implied_organisation_for_a_bare_role():
+    got = _pos("Ngày 3/5, Đoàn công tác Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch do TS. Đặng Văn Hải, "
+               "Phó Vụ trưởng làm trưởng đoàn đã làm việc với Thư viện tỉnh Cà Mau.")
+    assert got == [("Đặng Văn Hải", "Phó Vụ trưởng", "Vụ Thư viện")]
+
+
+def test_appointment_election_and_former_roles():
+    facts = _facts("Sở Văn hóa, Thể thao và Du lịch tỉnh Bạc Liêu công bố quyết định bổ nhiệm ông Tô Minh Khải, "
+                   "Phó Giám đốc Thư viện tỉnh, giữ chức vụ Giám đốc Thư viện tỉnh Bạc Liêu. "
+                   "Đại hội Hội Thư viện tỉnh Bạc Liêu đã bầu Ban Chấp hành nhiệm kỳ 2024 – 2029. "
+                   "Bà Quách Thị Lệ, Giám đốc Thư viện tỉnh Bạc Liêu và ông Lâm Văn Út được bầu làm Phó Chủ tịch. "
+                   "Dự có ông Lý Văn Tư, nguyên Giám đốc Thư viện tỉnh Bạc Liêu.")
+    got = {(p.person, p.role, p.organization): p.status for p in facts.positions}
+    assert got == {
+        ("Tô Minh Khải", "Phó Giám đốc", "Thư viện tỉnh Bạc Liêu"): "current",
+        ("Tô Minh Khải", "Giám đốc", "Thư viện tỉnh Bạc Liêu"): "appointed",
+        ("Quách Thị Lệ", "Giám đốc", "Thư viện tỉnh Bạc Liêu"): "current",
+        ("Quách Thị Lệ", "Phó Chủ tịch", "Hội Thư viện tỉnh Bạc Liêu"): "elected",
+        ("Lâm Văn Út", "Phó Chủ tịch", "Hội Thư viện tỉnh Bạc Liêu"): "elected",
+        ("Lý Văn Tư", "nguyên Giám đốc", "Thư viện tỉnh Bạc Liêu"): "former",
+    }
+    assert all(p.date == "2024-05-01" for p in facts.positions)
+
+
+def test_term_and_evidence():
+    facts = _facts("Dự có bà Mai Thị Hiền, Chủ tịch Liên hiệp Thư viện các tỉnh Tây Nguyên nhiệm kỳ 2024 - 2026.")
+    (p,) = facts.positions
+    assert (p.person, p.role, p.organization, p.term) == (
+        "Mai Thị Hiền", "Chủ tịch", "Liên hiệp Thư viện các tỉnh Tây Nguyên", "2024-2026")
+    assert p.evidence and "Mai Thị Hiền" in p.evidence[0].sentence
+
+
+def test_person_without_role_has_no_position():
+    assert _pos("Mọi thắc mắc xin liên hệ chị Nguyễn Thu Hằng hoặc anh Lê Minh Đạt.") == []

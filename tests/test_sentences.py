@@ -1,0 +1,66 @@
+"""Sentence splitting and page-furniture removal (invented texts)."""
+
+from libkg.extract.pipeline import Doc
+from libkg.extract.sentences import run as split
+from libkg.read import article_from_text
+
+
+def _doc(text: str) -> Doc:
+    art = article_from_text(text, id="t1", published="2024-05-01")
+    doc = Doc(article=art, text=art.text)
+    split(doc)
+    return doc
+
+
+def _sents(doc: Doc) -> list[str]:
+    return [doc.text[s:e] for s, e in doc.sentences]
+
+
+def test_split_on_final_punctuation_not_after_titles_or_in_numbers():
+    doc = _doc("Sáng 3/5, Thư viện tỉnh Kon Tum trao tặng 1.250 bản sách. TS. Lê Văn Bình, ThS. Hồ Thị Na "
+               "và PGS.TS. Đào Minh Quân dự lễ tại TP. Kon Tum. Buổi lễ kết thúc lúc 11 giờ!")
+    assert _sents(doc) == [
+        "Sáng 3/5, Thư viện tỉnh Kon Tum trao tặng 1.250 bản sách.",
+        "TS. Lê Văn Bình, ThS. Hồ Thị Na và PGS.TS. Đào Minh Quân dự lễ tại TP. Kon Tum.",
+        "Buổi lễ kết thúc lúc 11 giờ!",
+    ]
+
+
+def test_offsets_point_into_the_original_text():
+    text = "Tiêu đề bài viết\n\nCâu thứ nhất.  Câu thứ hai."
+    doc = _doc(text)
+    for s, e in doc.sentences:
+        assert doc.text[s:e].strip() == doc.text[s:e]
+    assert doc.text[slice(*doc.extras["title"])] == "Tiêu đề bài viết"
+    assert _sents(doc) == ["Câu thứ nhất.", "Câu thứ hai."]
+
+
+def test_boilerplate_is_dropped():
+    text = ("Trang chủ » Tin tức » Hoạt động\n\n"
+            "THƯ VIỆN TỈNH GIA LAI RA MẮT GÓC ĐỌC MỚI\n\n"
+            "Thứ hai - 06/05/2024 08:10 | Lượt xem: 312\n"
+            "Chia sẻ: Facebook | Zalo | In bài viết\n\n"
+            "Ngày 5/5, Thư viện tỉnh Gia Lai ra mắt góc đọc mới.\n\n"
+            "Đánh giá:\nlượt đánh giá: 2, trung bình: 4\n"
+            "Tổng số điểm của bài viết là: 8 trong 2 đánh giá\n\n"
+            "Minh Khoa\n\n"
+            "Tin liên quan\n» Thư viện tỉnh Gia Lai tổ chức Ngày Sách (20/04/2024)\n"
+            "Liên kết website\nThống kê: 1.234.567\nOnline: 12\n")
+    doc = _doc(text)
+    assert _sents(doc) == ["Ngày 5/5, Thư viện tỉnh Gia Lai ra mắt góc đọc mới."]
+    assert doc.text[slice(*doc.extras["title"])] == "THƯ VIỆN TỈNH GIA LAI RA MẮT GÓC ĐỌC MỚI"
+
+
+def test_lines_broken_mid_sentence_are_rejoined():
+    text = ("Tin ngắn\n\nTham dự có bà Y Lan Niê, Phó Giám đốc Thư viện tỉnh Đắk Nông;\n"
+            "ông Lê Văn Tám, Phó Chủ tịch UBND xã Đắk Ha cùng hơn 100 em thiếu nhi trên\n"
+            "địa bàn xã.\nĐây là chuyến thứ hai.")
+    sents = _sents(_doc(text))
+    assert len(sents) == 2
+    assert sents[0].startswith("Tham dự có bà Y Lan Niê") and sents[0].endswith("địa bàn xã.")
+    assert sents[1] == "Đây là chuyến thứ hai."
+
+
+def test_numbered_list_markers_do_not_split():
+    text = "Thông báo\n\n1. Thời gian nghỉ: từ ngày 1/2.\n2. Thời gian mở cửa lại: ngày 5/2."
+    assert _sents(_doc(text)) == ["1. Thời gian nghỉ: từ ngày 1/2.", "2. Thời gian mở cửa lại: ngày 5/2."]
