@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from libkg.extract.pipeline import Doc, component
 
-_PART = r"(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
+_PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -50,11 +50,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # tháng 6/2020, tháng 6 năm 2020
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
-    ("year", re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
-    ("relative", re.compile(r"(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
+    ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
+    ("relative", re.compile(r"(?=[sScCtTnN])(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
                             re.I)),
 ]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
+# cheap anchors: only the text around them is searched with the patterns above
+_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d", re.I)
 _NON_EVENT_LEFT = re.compile(
     r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
     r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
@@ -118,7 +120,8 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     return o > c and ")" in right and ("(" not in right or right.index(")") < right.index("("))
 
 
-def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: str | None = None,
+               regions: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in text order.
 
     >>> [m.start_date for m in find_dates("Sáng 17/6, tại Hà Nội ...", "2025-06-18")]
@@ -130,8 +133,16 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     pub = _pub(published)
     taken = [False] * (len(text) + 1)
     out: list[DateMention] = []
+    spans = []
+    for lo, hi in regions or [(0, len(text))]:
+        for a in _ANCHOR.finditer(text, lo, hi):
+            w = (max(lo, a.start() - 45), min(hi, a.end() + 30))
+            if spans and w[0] <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], w[1]))
+            else:
+                spans.append(w)
     for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
+        for m in (m for lo, hi in spans for m in pat.finditer(text, lo, hi)):
             s, e = m.span()
             if any(taken[s:e]):
                 continue
@@ -187,5 +198,5 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 @component("dates")
 def run(doc: Doc) -> None:
-    mentions = find_dates(doc.text, doc.article.published)
-    doc.extras["date_mentions"] = [asdict(m) for m in mentions]
+    mentions = find_dates(doc.text, doc.article.published, doc.sentences or None)
+    doc.extras["date_mentions"] = [dict(m.__dict__) for m in mentions]

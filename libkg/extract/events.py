@@ -85,6 +85,16 @@ def _triggers() -> list[_Trigger]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern[str]:
+    """All triggers in one pattern (file order decides between alternatives at one position)."""
+    rows = [(kind, role, pattern) for kind, role, pattern, *_ in read_tsv("lexicon", "event_triggers.tsv")]
+    parts = [f"(?P<t{i}>{pattern})" for i, (_k, _r, pattern) in enumerate(rows)]
+    # the first letter of every word of every trigger: a superset of the letters a trigger starts with
+    firsts = "".join(sorted({ch for _k, _r, p in rows for ch in re.findall(r"(?<![^\W\d_])[^\W\d_]", p)}))
+    return re.compile(r"(?=[" + firsts + r"])(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
 def lower_fold(text: str) -> str:
     """Lower case with the new tone placement, same length as ``text`` (offsets keep)."""
     return _TONE_RE.sub(lambda m: _TONE[m.group(1)], text.lower())
@@ -136,7 +146,11 @@ class _Reader:
         if self.doc.sentences:
             return list(self.doc.sentences)
         out, pos = [], 0
+        title = (self.doc.article.title or "").strip()
         for line in self.text.split("\n"):
+            if title and line.strip() == title:
+                title, pos = "", pos + len(line) + 1  # the headline is not a sentence
+                continue
             for m in re.finditer(r"[^.!?]+[.!?]*", line):
                 if m.group(0).strip():
                     out.append((pos + m.start(), pos + m.end()))
@@ -148,34 +162,31 @@ class _Reader:
         quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
         org_spans = [(o["start"], o["end"]) for o in self.orgs]
         found: list[_Hit] = []
-        taken: list[tuple[int, int]] = []
-        for t in _triggers():
-            for m in t.pattern.finditer(seg):
-                a, b = m.start() + s, m.end() + s
-                if any(x < b and a < y for x, y in taken):
+        trig = _triggers()
+        for m in _trigger_re().finditer(seg):
+            t = trig[int(m.lastgroup[1:])]  # type: ignore[index]
+            a, b = m.start() + s, m.end() + s
+            if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
+                continue
+            if any(oa <= a and b <= ob for oa, ob in org_spans):
+                continue
+            left = self.low[max(s, a - 40):a]
+            if t.role == "lead" and not re.search(r"tổ chức\s+$", left):
+                continue
+            if t.kind == "BookDonation":
+                window = self.low[b:min(e, b + 90)]
+                book = _BOOKS.search(window)
+                if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
                     continue
-                if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
+                if self.low[a:b] == "trao" and not re.match(r"\s+(tặng|sách|\d|tủ)", self.low[b:b + 8]):
                     continue
-                if any(oa <= a and b <= ob for oa, ob in org_spans):
+            if t.kind == "Other" and t.role == "verb":
+                if not _PHUCVU.match(self.low[b:e]) or re.search(r"\d+\s+chuyến\s+$", left):
                     continue
-                left = self.low[max(s, a - 40):a]
-                if t.role == "lead" and not re.search(r"tổ chức\s+$", left):
-                    continue
-                if t.kind == "BookDonation":
-                    window = self.low[b:min(e, b + 90)]
-                    book = _BOOKS.search(window)
-                    if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
-                        continue
-                    if self.low[a:b] == "trao" and not re.match(r"\s+(tặng|sách|\d|tủ)", self.low[b:b + 8]):
-                        continue
-                if t.kind == "Other" and t.role == "verb":
-                    if not _PHUCVU.match(self.low[b:e]) or re.search(r"\d+\s+chuyến\s+$", left):
-                        continue
-                if t.kind == "Ceremony" and self.low[a:b] in ("dâng hoa", "dâng hương") and re.match(
-                        r"(?:,? dâng hương)?\s+và\s+tham quan", self.low[b:b + 30]):
-                    continue  # "dâng hoa và tham quan X": a visit
-                found.append(_Hit(a, b, t.kind, t.role))
-                taken.append((a, b))
+            if t.kind == "Ceremony" and self.low[a:b] in ("dâng hoa", "dâng hương") and re.match(
+                    r"(?:,? dâng hương)?\s+và\s+tham quan", self.low[b:b + 30]):
+                continue  # "dâng hoa và tham quan X": a visit
+            found.append(_Hit(a, b, t.kind, t.role))
         found.sort(key=lambda h: h.start)
         # merge adjacent triggers of one kind ("dâng hoa, dâng hương"; "Triển lãm trưng bày")
         merged: list[_Hit] = []
@@ -299,7 +310,7 @@ class _Reader:
         for o in self.orgs:
             if s <= o["start"] < cut:
                 before = self.low[max(s, o["start"] - 25):o["start"]]
-                if re.search(r"(tại|làm việc với|cho|của|thuộc|lãnh đạo)\s+$", before) or re.search(
+                if re.search(r"(tại|tại hội trường|làm việc với|cho|của|thuộc|lãnh đạo)\s+$", before) or re.search(
                         r"\d\s*$|(giám đốc|trưởng|chủ tịch|phó|viên|ủy viên|hiệu trưởng|vụ trưởng)\s+$", before):
                     continue
                 if o["name"] not in out:

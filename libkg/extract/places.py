@@ -44,9 +44,8 @@ _CAPWORD = re.compile(r"[" + _UP + r"]")
 _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 _ADMIN = re.compile(
-    r"(?<![\w])(?P<plural>(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+)?"
-    r"(?P<prefix>tỉnh|thành phố|TP\.|TP|huyện|quận|thị xã|thị trấn|xã|phường|Tỉnh|Thành phố|Huyện|Quận|Thị xã|"
-    r"Thị trấn|Xã|Phường)\s+")
+    r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường))\s+")
+_PLURAL = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+$")
 _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
 _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
@@ -65,6 +64,31 @@ class Mention:
     venue: bool = False
 
 
+def _first_letters(names: list[str]) -> str:
+    return "".join(sorted({c for n in names for c in (n[0].lower(), n[0].upper())}))
+
+
+def _country_aliases() -> set[str]:
+    from libkg.resources import read_tsv
+    out = set()
+    for row in read_tsv("gazetteer", "countries.tsv"):
+        out.update(a.strip() for a in (row[1].split(",") if len(row) > 1 else []) if a.strip())
+    return out
+
+
+def _alt(names: list[str] | tuple[str, ...], any_case_first: bool = False) -> str:
+    """A fast alternation of whole-word names: grouped by first letter, which is matched first
+    (Python's regex engine scans for a leading character class quickly)."""
+    groups: dict[str, list[str]] = {}
+    for n in sorted(set(names), key=lambda x: (-len(x), x)):
+        first = n[0]
+        keys = {first.lower(), first.upper()} if any_case_first else {first}
+        for k in keys:
+            groups.setdefault(k, []).append(re.escape(n[1:]))
+    parts = [re.escape(k) + r"(?<!\w." + r")(?:" + "|".join(v) + r")" for k, v in sorted(groups.items())]
+    return r"(?:" + "|".join(parts) + r")(?![\w])"
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict[str, object]:
     cues = gz.place_cues()
@@ -72,16 +96,14 @@ def _res() -> dict[str, object]:
     prov_names = {p.name for ps in gz.provinces().values() for p in ps} | set(gz.alias_names())
     return {
         "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
-        "site": re.compile(r"(?<![\w])(?:" + word(cues["site"]) + r")(?=\s+\S)"),
-        "venue": re.compile(r"(?<![\w])tại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở)\s+)?(?P<head>"
+        "site": re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
+        "venue": re.compile(r"t(?<![\w]t)ại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở)\s+)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
-        "locality": re.compile(r"(?<![\w])(?P<w>" + word(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
+        "locality": re.compile(r"(?P<w>" + _alt(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
         "breakers": frozenset(cues["breaker"]),
-        "bare": re.compile(r"(?<![\w])(?:" + word(sorted(prov_names, key=len, reverse=True)) + r")(?![\w])"),
-        "region": re.compile(r"(?<![\w])(?:" + word(sorted((r.name for r in gz.regions().values()),
-                                                          key=len, reverse=True)) + r")(?![\w])", re.I),
-        "country": re.compile(r"(?<![\w])(?:" + word(sorted({*gz.countries()} | set(gz.countries().values()),
-                                                           key=len, reverse=True)) + r")(?![\w])", re.I),
+        "bare": re.compile(_alt(sorted(prov_names))),
+        "region": re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
+        "country": re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
     }
 
 
@@ -233,8 +255,10 @@ def find_places(doc: Doc) -> list[Mention]:
         # 3. administrative units after their prefix, and lists of them
         for m in _ADMIN.finditer(text, lo, hi):
             prefix = m.group("prefix")
-            kind = _PREFIX_KIND[prefix.lower()]
-            plural = bool(m.group("plural"))
+            kind = _PREFIX_KIND.get(prefix.lower())
+            if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP."):
+                continue
+            plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
             pos = m.end()
             if plural:  # "hai huyện miền núi Tân Sơn", "các huyện vùng cao Mù Cang Chải"
                 for _ in range(3):
@@ -371,6 +395,11 @@ def _known(name: str, kind: str) -> bool:
     return bool(gz.units(name, ("Commune",)))
 
 
+@lru_cache(maxsize=1)
+def _display() -> dict[str, str]:
+    return {fold(p.name): p.name for ps in gz.provinces().values() for p in ps}
+
+
 def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
     text = doc.text
     # provinces the article names anywhere (organisation names included), most frequent first
@@ -380,7 +409,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
         if p:
             counts[fold(p.name)] += 1
     main = [k for k, _ in counts.most_common()]
-    display = {fold(p.name): p.name for ps in gz.provinces().values() for p in ps}
+    display = _display()
     for i, m in enumerate(mentions):
         if m.kind == "Province" and m.within is None:
             m.within = "Việt Nam"

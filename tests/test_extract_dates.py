@@ -1,0 +1,82 @@
+"""Date expressions of the genre (invented sentences)."""
+
+from libkg.extract import RuleExtractor
+from libkg.extract.dates import find_dates
+from libkg.read import article_from_text
+
+
+def dates(text, published="2024-05-01"):
+    return [(m.start_date, m.end_date) for m in find_dates(text, published) if m.precision != "year"]
+
+
+def test_day_range_with_hyphen():
+    assert dates("Ngày 06-08/7/2023, tại tỉnh Bắc Kạn diễn ra hội nghị.") == [("2023-07-06", "2023-07-08")]
+    assert dates("Ngày 13-14/10/2022, tại thành phố Huế ...") == [("2022-10-13", "2022-10-14")]
+
+
+def test_from_to_ranges():
+    assert dates("từ ngày 12 đến 14/10/2024, tại Hà Nội") == [("2024-10-12", "2024-10-14")]
+    assert dates("Từ ngày 10 đến 12/8/2023, Liên hiệp tổ chức") == [("2023-08-10", "2023-08-12")]
+    assert dates("các hoạt động diễn ra từ ngày 3 đến hết ngày 5/9/2021") == [("2021-09-03", "2021-09-05")]
+
+
+def test_two_days_year_from_publication():
+    assert dates("Trong 2 ngày 24 và 25/9, tại thành phố Lào Cai", "2020-09-28") == [("2020-09-24", "2020-09-25")]
+
+
+def test_words_form():
+    assert dates("Sáng ngày 09 tháng 3 năm 2022, Sở tổ chức") == [("2022-03-09", None)]
+
+
+def test_day_month_takes_publication_year():
+    assert dates("Sáng 17/6, đoàn công tác đến thăm", "2025-06-18") == [("2025-06-17", None)]
+    assert dates("Chiều 18/12, tại thành phố", "2020-12-19") == [("2020-12-18", None)]
+
+
+def test_year_nearest_to_publication_across_new_year():
+    assert dates("Chiều 28/12, Thư viện tổ chức", "2025-01-03") == [("2024-12-28", None)]
+
+
+def test_month_only():
+    assert dates("Cuộc thi được phát động từ tháng 6/2020 nhằm") == [("2020-06", None)]
+    assert dates("từ tháng 3 năm 2021") == [("2021-03", None)]
+
+
+def test_relative_same_day():
+    m = find_dates("Chiều cùng ngày, đoàn tham quan bảo tàng.", "2024-05-01")[0]
+    assert m.relative == "same_day" and m.part == "chiều"
+    assert find_dates("Ngày hôm sau, các đại biểu ...")[0].relative == "next_day"
+
+
+def test_year_only():
+    m = [x for x in find_dates("Trong năm 2019, thư viện phục vụ") if x.precision == "year"]
+    assert m and m[0].start_date == "2019"
+
+
+def test_not_dates():
+    assert dates("theo Quyết định số 12/2023/QĐ-UBND của UBND tỉnh") == []
+    assert dates("tại Quảng trường 3/2, thành phố Bắc Giang") == []
+    assert dates("dịch vụ mượn trả sách tự động 24/7") == []
+    assert dates("từ ngày 26 tháng Chạp đến mùng 5 tháng Giêng") == []
+
+
+def test_non_event_dates_are_flagged():
+    text = ("Hướng tới kỷ niệm 94 năm Ngày thành lập Đoàn (26/3/1931 - 26/3/2025), chiều 24/3, "
+            "tại thành phố Vinh. Luật có hiệu lực từ ngày 01/7/2020. Quyết định số 5/QĐ-SVHTTDL ngày 28/02/2022.")
+    flags = {m.text: m.non_event for m in find_dates(text, "2025-03-26")}
+    assert flags["26/3/1931"] and flags["26/3/2025"]
+    assert flags["chiều 24/3"] is False
+    assert flags["ngày 01/7/2020"] and flags["ngày 28/02/2022"]
+
+
+def test_component_fills_date_mentions():
+    art = article_from_text("Tin\n\nSáng 17/6, tại Hà Nội, Thư viện A tổ chức Hội thảo B.", id="t1",
+                            published="2024-06-20")
+    from libkg.extract.pipeline import _REGISTRY, Doc, _load_components
+    _load_components()
+    doc = Doc(article=art, text=art.text)
+    _REGISTRY["dates"](doc)
+    m = doc.extras["date_mentions"][0]
+    assert (m["start_date"], m["text"]) == ("2024-06-17", "Sáng 17/6")
+    assert set(m) >= {"start", "end", "start_date", "end_date", "text"}
+    assert RuleExtractor()(art).events[0].start == "2024-06-17"

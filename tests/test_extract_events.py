@@ -1,0 +1,171 @@
+"""Events (invented articles): kinds, dates, places, organisers, sub-events, participants, negatives."""
+
+from libkg.extract import RuleExtractor
+from libkg.read import article_from_text
+from libkg.resources import read_tsv
+from libkg.vocab import event_kinds
+
+EX = RuleExtractor()
+
+
+def events(body, published="2024-05-01", title="Tin hoạt động thư viện"):
+    art = article_from_text(title + "\n\n" + body, id="t1", published=published)
+    return EX(art).events
+
+
+def kinds(body, **kw):
+    return sorted((e.kind, e.start) for e in events(body, **kw))
+
+
+def test_trigger_kinds_exist_in_the_vocabulary():
+    for kind, *_ in read_tsv("lexicon", "event_triggers.tsv"):
+        if kind != "Program":
+            event_kinds().concept(kind)
+
+
+def test_lead_event_with_place_and_organizers():
+    evs = events("Sáng 14/3, tại thành phố Cao Bằng, Thư viện tỉnh Cao Bằng phối hợp với Hội Thư viện "
+                 "Việt Nam tổ chức Hội nghị tổng kết công tác thư viện năm 2023.", published="2024-03-15")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Conference", "2024-03-14", "Cao Bằng")]
+    assert {"Thư viện tỉnh Cao Bằng", "Hội Thư viện Việt Nam"} <= set(evs[0].organizers)
+
+
+def test_each_head_noun_gives_its_kind():
+    cases = {
+        "Đại hội nhiệm kỳ 2025 – 2027": "Congress",
+        "Hội thảo “Thư viện số”": "Workshop",
+        "Tọa đàm “Đọc sách cùng con”": "Seminar",
+        "Lớp tập huấn nghiệp vụ thư viện": "Training",
+        "Lễ kỷ niệm 70 năm thành lập Thư viện": "Ceremony",
+        "Triển lãm ảnh “Đất nước”": "Exhibition",
+        "Ngày hội đọc sách": "Festival",
+        "Cuộc thi kể chuyện theo sách": "Competition",
+        "giải bóng chuyền hơi": "SportsEvent",
+    }
+    for name, kind in cases.items():
+        got = kinds(f"Sáng 10/5, tại thành phố Hải Dương, Thư viện tỉnh Hải Dương tổ chức {name}.")
+        assert got == [(kind, "2024-05-10")], (name, got)
+
+
+def test_term_of_a_congress():
+    evs = events("Ngày 23-24/5/2024, tại thành phố Hòa Bình, Hội Thư viện tỉnh tổ chức Đại hội nhiệm kỳ 2024 – 2026.")
+    assert evs[0].kind == "Congress" and evs[0].term == "2024-2026" and evs[0].end == "2024-05-24"
+
+
+def test_opening_of_a_book_day_is_the_festival():
+    evs = events("Sáng ngày 21/4/2025, tại Quảng trường 3/2, UBND tỉnh tổ chức Lễ khai mạc Ngày Sách và "
+                 "Văn hóa đọc Việt Nam lần thứ 4. Dự lễ khai mạc có nhiều đại biểu.")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Festival", "2025-04-21", "Quảng trường 3/2")]
+
+
+def test_sub_events_in_frame_and_same_day():
+    body = ("Sáng 20/4, tại thành phố Thanh Hóa, Thư viện tỉnh Thanh Hóa tổ chức khai mạc Ngày Sách năm 2024. "
+            "Trong khuôn khổ Ngày Sách, Thư viện tỉnh trưng bày hơn 2.000 bản sách. "
+            "Cũng tại buổi lễ, Thư viện tỉnh ra mắt không gian đọc “Góc sách xanh”. "
+            "Dịp này, Thư viện tỉnh trao tặng 500 bản sách cho Trường Tiểu học Đông Sơn. "
+            "Chiều cùng ngày, Thư viện tỉnh tổ chức buổi tọa đàm “Sách và học trò”.")
+    evs = events(body, published="2024-04-21")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Festival", "2024-04-20", "Thanh Hóa"), ("Exhibition", "2024-04-20", "Thanh Hóa"),
+        ("Launch", "2024-04-20", "Thanh Hóa"), ("BookDonation", "2024-04-20", "Thanh Hóa"),
+        ("Seminar", "2024-04-20", "Thanh Hóa")]
+    assert evs[1].parent == evs[0].label
+    assert evs[3].counts["books"] == 500
+
+
+def test_coordinated_events_and_dated_sub_mentions():
+    body = ("Trong 2 ngày 10 và 11/9, tại thành phố Thái Bình, Sở Văn hóa, Thể thao và Du lịch tỉnh Thái Bình "
+            "tổ chức Hội nghị triển khai Luật Thư viện và Lớp tập huấn nghiệp vụ năm 2024. "
+            "Ngày 11/9, Lớp tập huấn do bà Trần Thị Lý, Giám đốc Thư viện tỉnh Thái Bình hướng dẫn.")
+    evs = events(body, published="2024-09-12")
+    assert [(e.kind, e.start) for e in evs] == [("Conference", "2024-09-10"), ("Training", "2024-09-11")]
+    assert "Trần Thị Lý" in evs[1].participants
+
+
+def test_visits_with_own_dates_and_places():
+    body = ("Ngày 5/11/2024, Đoàn công tác Vụ Thư viện do ông Lê Văn Hải, Phó Vụ trưởng làm trưởng đoàn "
+            "đã có buổi làm việc với Thư viện tỉnh Lai Châu tại thành phố Lai Châu. "
+            "Tiếp và làm việc với đoàn có bà Lò Thị Hoa, Giám đốc Thư viện tỉnh Lai Châu. "
+            "Ngày 6/11, đoàn công tác đã khảo sát thực tế tủ sách cộng đồng tại xã Bản Hon, huyện Tam Đường.")
+    evs = events(body, published="2024-11-08")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Visit", "2024-11-05", "Lai Châu"), ("Visit", "2024-11-06", "Bản Hon")]
+    assert {"Lê Văn Hải", "Lò Thị Hoa"} <= set(evs[0].participants)
+    assert "Vụ Thư viện" in evs[0].organizers
+
+
+def test_flowers_and_visit_and_donation_in_one_sentence():
+    body = ("Sáng 6/12, tại huyện Nam Đàn, đoàn đại biểu đã trao tặng 1.000 bản sách cho Trường THCS Kim Liên; "
+            "chiều cùng ngày, đoàn dâng hoa và tham quan Khu di tích Kim Liên. "
+            "Sáng 7/12, đoàn dâng hương tại Đền Chung Sơn.")
+    evs = events(body, published="2024-12-08")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("BookDonation", "2024-12-06", "Nam Đàn"), ("Visit", "2024-12-06", "Khu di tích Kim Liên"),
+        ("Ceremony", "2024-12-07", "Đền Chung Sơn")]
+
+
+def test_programme_kind_from_headline_and_mobile_library():
+    body = ("Sáng 12/6, Thư viện tỉnh Hà Tĩnh tổ chức chương trình “Sách cho em” tại Trường Tiểu học Kỳ Lạc, "
+            "xã Kỳ Lạc, huyện Kỳ Anh. Tại chương trình, Thư viện đã trao tặng nhà trường 800 bản sách. "
+            "Cùng ngày, xe thư viện lưu động của Thư viện tỉnh đã phục vụ hơn 300 lượt bạn đọc tại xã Kỳ Lạc.")
+    evs = events(body, published="2024-06-13", title="Trao tặng sách cho học sinh vùng cao")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("BookDonation", "2024-06-12", "Trường Tiểu học Kỳ Lạc"), ("Other", "2024-06-12", "Kỳ Lạc")]
+
+
+def test_competition_launched_and_award_ceremony():
+    body = ("Chiều 18/12, tại thành phố Bắc Ninh, Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh tổ chức "
+            "Lễ tổng kết và trao giải Cuộc thi Đại sứ Văn hóa đọc năm 2023. "
+            "Cuộc thi được phát động từ tháng 5/2023, thu hút 3.000 bài dự thi. "
+            "Giải Nhất thuộc về em Nguyễn Minh Châu, Trường THCS Suối Hoa.")
+    evs = events(body, published="2023-12-19")
+    got = {(e.kind, e.start, e.place) for e in evs}
+    assert got == {("Ceremony", "2023-12-18", "Bắc Ninh"), ("Competition", "2023-05", None)}
+    assert all("Nguyễn Minh Châu" in e.participants for e in evs)
+
+
+def test_undated_earlier_event():
+    body = ("Ngày 2/8/2024, tại thành phố Sơn La, Thư viện tỉnh Sơn La tổ chức Hội nghị sơ kết. "
+            "Trước đó, Thư viện tỉnh đã tổ chức Giao lưu thể thao giữa các đơn vị.")
+    assert kinds(body) == [("Conference", "2024-08-02"), ("SportsEvent", None)]
+
+
+def test_closing_and_running_dates():
+    body = ("Chiều 19/8, Thư viện tỉnh Gia Lai tổ chức bế giảng Lớp bồi dưỡng nghiệp vụ thư viện năm 2022. "
+            "Lớp học diễn ra từ ngày 15 đến 19/8/2022 tại thành phố Pleiku với 60 học viên.")
+    evs = events(body, published="2022-08-20")
+    assert [(e.kind, e.start, e.end, e.place) for e in evs] == [("Training", "2022-08-15", "2022-08-19", "Pleiku")]
+
+
+def test_participants_are_attendees_and_speakers():
+    body = ("Sáng 3/10, tại thành phố Phủ Lý, Thư viện tỉnh Hà Nam tổ chức Tọa đàm “Văn hóa đọc học đường”. "
+            "Tham dự có ông Trần Văn Bình, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Nam; "
+            "bà Lê Thị Mai, Giám đốc Thư viện tỉnh Hà Nam. "
+            "Phát biểu tại Tọa đàm, nhà văn Đỗ Bích Thủy chia sẻ kinh nghiệm.")
+    evs = events(body, published="2024-10-04")
+    assert len(evs) == 1 and evs[0].kind == "Seminar"
+    assert {"Trần Văn Bình", "Lê Thị Mai", "Đỗ Bích Thủy"} <= set(evs[0].participants)
+
+
+def test_hard_negative_policy_commentary():
+    body = ("Văn hóa đọc có vai trò quan trọng. Đề án được phê duyệt tại Quyết định số 329/QĐ-TTg ngày 15/3/2017. "
+            "Luật Thư viện có hiệu lực từ ngày 01/7/2020. Ngày 21/4 hằng năm được lấy là Ngày Sách và Văn hóa đọc "
+            "Việt Nam. Cần khuyến khích tổ chức, cá nhân tham gia xây dựng tủ sách cộng đồng.")
+    assert events(body, published="2023-11-20") == []
+
+
+def test_hard_negative_notice():
+    body = ("Thư viện tỉnh trân trọng thông báo lịch phục vụ bạn đọc dịp Tết Nguyên đán như sau: "
+            "thời gian nghỉ phục vụ từ ngày 25/01/2025 đến hết ngày 02/02/2025 (tức từ ngày 26 tháng Chạp "
+            "đến mùng 5 tháng Giêng). Mọi thắc mắc xin liên hệ chị Nguyễn Thu Hà.")
+    assert events(body, published="2025-01-21") == []
+
+
+def test_statistics_reported_speech_and_related_headlines_make_no_events():
+    body = ("Ngày 13/7, Thư viện tỉnh Yên Bái tổ chức Hội nghị sơ kết 6 tháng đầu năm tại thành phố Yên Bái.\n"
+            "Bà Hoàng Thị Lan cho biết, 6 tháng qua đơn vị đã tổ chức hơn 30 hoạt động hưởng ứng Ngày Sách.\n"
+            "Từ đầu năm đến nay, xe thư viện lưu động đã thực hiện 20 chuyến phục vụ tại các huyện.\n"
+            "Thời gian tới, Thư viện sẽ tổ chức Cuộc thi Đại sứ Văn hóa đọc.\n\n"
+            "Tin liên quan\n"
+            "  » Khai mạc Triển lãm sách mùa xuân (05/02/2024)\n")
+    assert kinds(body, published="2024-07-14") == [("Conference", "2024-07-13")]

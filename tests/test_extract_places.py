@@ -1,0 +1,103 @@
+"""Places (invented sentences): kinds, province lookup, names inside organisations."""
+
+from libkg.extract import RuleExtractor
+from libkg.extract.gazetteer import province, resolve_unit, units
+from libkg.normalize import fold
+from libkg.read import article_from_text
+
+
+def places(body, published="2024-05-01"):
+    art = article_from_text("Tiêu đề bài viết\n\n" + body, id="t1", published=published)
+    return {(p.name, p.kind, p.within) for p in RuleExtractor()(art).places}
+
+
+def names(body):
+    return {n for n, _, _ in places(body)}
+
+
+def test_gazetteer_lookups_old_new_and_tone_variants():
+    assert province("Hoà Bình").gso_code == province("Hòa Bình").gso_code
+    assert province("tỉnh Khánh Hoà") is not None and province("Khánh Hòa") is not None
+    assert province("Thừa Thiên Huế").name == "Huế"
+    assert province("Hà Giang").successor == "Tuyên Quang"  # merged 2025-07-01
+    assert {u.province for u in units("Mường Chà", ("District",))} == {"Điện Biên"}
+    assert resolve_unit("Phong Điền", ("District",), (fold("Cần Thơ"),)).province == "Cần Thơ"
+    assert resolve_unit("Phong Điền", ("District",), (fold("Huế"),)).province == "Huế"
+
+
+def test_admin_units_with_prefix_and_within():
+    got = places("Sáng 5/3, tại xã Nậm Nhừ, huyện Nậm Pồ, tỉnh Điện Biên, đoàn công tác đã trao tặng 300 bản sách.")
+    assert ("Nậm Nhừ", "Commune", "Điện Biên") in got
+    assert ("Nậm Pồ", "District", "Điện Biên") in got
+    assert ("Điện Biên", "Province", "Việt Nam") in got
+
+
+def test_tone_mark_variants_in_text():
+    assert "Hoà Bình" in names("Đoàn đã đến làm việc tại tỉnh Hoà Bình và tỉnh Khánh Hoà.")
+    assert "Khánh Hoà" in names("Đoàn đã đến làm việc tại tỉnh Hoà Bình và tỉnh Khánh Hoà.")
+
+
+def test_city_and_province_of_the_same_name():
+    got = places("Chiều 2/4, tại thành phố Lào Cai, học sinh trên địa bàn tỉnh Lào Cai tham gia.")
+    assert ("Lào Cai", "City", "Lào Cai") in got and ("Lào Cai", "Province", "Việt Nam") in got
+
+
+def test_central_city_without_prefix():
+    assert ("Hà Nội", "City", "Việt Nam") in places("Ngày 3/3/2024, tại Hà Nội, Hội Thư viện tổ chức tọa đàm.")
+
+
+def test_lists_of_provinces_and_districts():
+    got = names("Đại diện thư viện các tỉnh Tuyên Quang, Bắc Kạn và Thái Nguyên cùng dự. "
+                "Xe sẽ đến các huyện vùng cao Si Ma Cai, Bắc Hà.")
+    assert {"Tuyên Quang", "Bắc Kạn", "Thái Nguyên", "Si Ma Cai", "Bắc Hà"} <= got
+
+
+def test_place_inside_organisation_name_is_not_a_place():
+    got = names("Thư viện tỉnh Quảng Ninh phối hợp với Phòng Văn hóa và Thông tin huyện Vân Đồn "
+                "và UBND xã Quan Lạn tổ chức chương trình.")
+    assert got == set()
+
+
+def test_quoted_theme_is_not_read():
+    assert names("Hội thảo “Phát triển văn hóa đọc vùng Tây Nguyên” thu hút nhiều đại biểu.") == set()
+
+
+def test_regions():
+    got = names("Thư viện chia sẻ kinh nghiệm ở khu vực Đồng bằng sông Cửu Long và vùng Tây Nguyên.")
+    assert {"Đồng bằng sông Cửu Long", "Tây Nguyên"} <= got
+    # part of a union's name: not a region
+    assert names("Liên hiệp Thư viện các tỉnh Nam Trung bộ và Tây Nguyên họp.") == set()
+
+
+def test_sites_venues_and_villages():
+    got = places("Sáng 9/9, đoàn dâng hương tại Khu di tích lịch sử Pác Bó, sau đó đến buôn Kô Siar, "
+                 "xã Ea Tu, thành phố Buôn Ma Thuột. Chiều cùng ngày, tại Trường Tiểu học Ea Tu, "
+                 "Thư viện trao tặng sách.")
+    kinds = {n: k for n, k, _ in got}
+    assert kinds["Khu di tích lịch sử Pác Bó"] == "Site"
+    assert kinds["buôn Kô Siar"] == "Other"
+    assert kinds["Trường Tiểu học Ea Tu"] == "Site"
+    assert kinds["Buôn Ma Thuột"] == "City"
+    assert ("Ea Tu", "Commune", "Đắk Lắk") in got
+
+
+def test_person_names_are_not_places():
+    # a surname "Lăng" / "Hồ" or a given name equal to a province is no place
+    assert names("Dự có bà Lăng Thị Hoa, ông Hồ Văn Nam và ông Nguyễn Thái Bình.") == set()
+
+
+def test_country():
+    assert ("Việt Nam", "Country", None) in places("Trưng bày tài liệu về chủ quyền biển, đảo Việt Nam.")
+    assert names("Hội Thư viện Việt Nam và Ngày Sách và Văn hóa đọc Việt Nam.") == set()
+
+
+def test_place_mentions_for_other_components():
+    art = article_from_text("Tin\n\nNgày 2/2/2024, tại thành phố Vinh, hội nghị diễn ra.", id="t1")
+    from libkg.extract.pipeline import _REGISTRY, Doc, _load_components
+    _load_components()
+    doc = Doc(article=art, text=art.text)
+    for step in ("sentences", "persons", "organizations", "places"):
+        _REGISTRY[step](doc)
+    m = doc.extras["place_mentions"][0]
+    assert (m["name"], m["kind"], m["within"]) == ("Vinh", "City", "Nghệ An")
+    assert art.text[m["start"]:m["end"]] == "Vinh"
