@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from libkg.cli import (  # noqa: F401  (imported to register their commands)
     evaluate_cmd,
+    explain_cmd,
     extract_cmd,
     ingest_cmd,
     network_cmd,
     query_cmd,
+    serve_cmd,
     store_cmds,
 )
 from libkg.cli.app import cli

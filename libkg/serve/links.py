@@ -1,0 +1,76 @@
+"""Between entity IRIs and the server's own paths.
+
+Entities are minted under the data base IRI (``{base}id/person/...``); the
+server answers for them at the same path (``/id/person/...``), so deploying it
+at the base (or behind a proxy that maps the base onto it) makes the IRIs
+resolve.  IRIs outside the base are shown through ``/resource?iri=``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
+from libkg.rdf.namespaces import PREFIXES
+from libkg.resources import PACKAGE_DIR
+
+__all__ = ["SAFE_IRI", "authority_properties", "expand", "kind_table", "local_path", "shorten"]
+
+DATA = PACKAGE_DIR / "serve" / "data"
+
+# an absolute IRI made only of URI characters: nothing that could break out of <...> in SPARQL
+SAFE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
+
+
+def local_path(iri: str, base: str) -> str:
+    """The path this server shows ``iri`` at.
+
+    >>> local_path("https://w3id.org/libkg/id/person/x", "https://w3id.org/libkg/")
+    '/id/person/x'
+    >>> local_path("http://www.wikidata.org/entity/Q1", "https://w3id.org/libkg/")
+    '/resource?iri=http%3A%2F%2Fwww.wikidata.org%2Fentity%2FQ1'
+    """
+    if iri.startswith(base) and SAFE_IRI.match(iri):
+        return "/" + iri[len(base):]
+    return "/resource?iri=" + quote(iri, safe="")
+
+
+def expand(curie: str) -> str:
+    """``lkg:Person`` -> the full IRI, by the project's prefixes."""
+    p, _, local = curie.partition(":")
+    return PREFIXES[p] + local
+
+
+def shorten(iri: str) -> str:
+    """A full IRI as ``prefix:local`` when a project prefix covers it (for readable pages).
+
+    >>> shorten("http://www.w3.org/2004/02/skos/core#prefLabel")
+    'skos:prefLabel'
+    """
+    best = ""
+    for p, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = p
+    if best and re.fullmatch(r"[A-Za-z0-9_\-.]*", iri[len(PREFIXES[best]):]):
+        return f"{best}:{iri[len(PREFIXES[best]):]}"
+    return iri
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def kind_table() -> list[tuple[str, str, str]]:
+    """(type IRI, Vietnamese name, English name), in order of precedence."""
+    return [(expand(r[0]), r[1], r[2]) for r in _rows("kinds.tsv")]
+
+
+@lru_cache(maxsize=1)
+def authority_properties() -> frozenset[str]:
+    return frozenset(expand(r[0].strip()) for r in _rows("authority-properties.txt"))

@@ -1,0 +1,279 @@
+"""Entity pages at the entities' own paths, the home page and the query editor.
+
+An entity IRI ``{base}id/person/x`` is answered at ``/id/person/x`` with
+Linked Data content negotiation *directly* (no 303): the same URL gives HTML
+to a browser, Turtle for ``Accept: text/turtle`` and JSON-LD for
+``Accept: application/ld+json`` (also N-Triples), with ``Vary: Accept``; the
+documents also have their own URLs (``/id/person/x.ttl``, ``.jsonld``,
+``.nt``, ``.html``), named in ``Content-Location`` and ``Link`` headers.
+Pages are rendered on the server and need no JavaScript.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from starlette.requests import Request
+from starlette.responses import Response
+
+from libkg.rdf.namespaces import LKG, SKOS
+from libkg.resources import PACKAGE_DIR
+from libkg.serve.formats import negotiate, serialize_graph
+from libkg.serve.links import SAFE_IRI, authority_properties, kind_table, local_path, shorten
+
+SPARQL_DIR = PACKAGE_DIR / "serve" / "sparql"
+
+DOC_TYPES = {"text/html": "html", "text/turtle": "ttl", "application/ld+json": "jsonld",
+             "application/n-triples": "nt"}
+SUFFIX_TYPES = {v: k for k, v in DOC_TYPES.items()}
+RDFLIB_FORMAT = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
+
+_LABEL_PROPS = {str(SKOS.prefLabel), str(SKOS.altLabel), "http://www.w3.org/2000/01/rdf-schema#label"}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@cache
+def page_query(name: str) -> str:
+    """A page query from ``libkg/serve/sparql/`` (kept in files so they can be read and tried)."""
+    return (SPARQL_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _s(t: Any) -> str | None:
+    return None if t is None else str(t)
+
+
+# ------------------------------------------------------------------ jobs (run in a worker)
+@dataclass
+class EntityView:
+    """All a page shows about one IRI, as plain strings (picklable)."""
+
+    iri: str
+    exists: bool = False
+    types: list[str] = field(default_factory=list)
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # text, lang, property
+    facts: list[tuple[str, str, str | None, bool]] = field(default_factory=list)  # prop, value, label, is_iri
+    incoming: list[tuple[str, str, str | None]] = field(default_factory=list)  # subject, prop, label
+    authority: list[tuple[str, str]] = field(default_factory=list)  # prop, url
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_entity(store, iri: str) -> EntityView:
+    """Everything the entity page needs, in a handful of queries."""
+    this = {"this": URIRef(iri)}
+    view = EntityView(iri)
+    auth = authority_properties()
+    for r in store.query(page_query("entity-out"), this):
+        view.exists = True
+        p, o = str(r.p), r.o
+        if p == _RDF_TYPE:
+            view.types.append(str(o))
+        elif p in _LABEL_PROPS and isinstance(o, Literal):
+            view.labels.append((str(o), o.language or "", shorten(p)))
+        elif isinstance(o, URIRef) and (p in auth or "wikidata" in p.lower() or "wikidata.org/" in str(o)):
+            view.authority.append((shorten(p), str(o)))
+        elif isinstance(o, Literal) and "wikidata" in p.lower():
+            view.authority.append((shorten(p), f"https://www.wikidata.org/wiki/{o}"))
+        else:
+            view.facts.append((p, str(o), _s(r.olabel), isinstance(o, URIRef)))
+    for r in store.query(page_query("entity-in"), this):
+        view.exists = True
+        view.incoming.append((str(r.s), str(r.p), _s(r.slabel)))
+    if not view.exists:
+        return view
+    positions: dict[str, dict[str, Any]] = {}
+    for r in store.query(page_query("entity-positions"), this):
+        d = positions.setdefault(str(r.pos), {"iri": str(r.pos), "role": _s(r.role), "member": _s(r.member),
+                                              "memberLabel": _s(r.memberLabel), "org": _s(r.org),
+                                              "orgLabel": _s(r.orgLabel), "dates": set(), "start": _s(r.start),
+                                              "end": _s(r.end), "status": _s(r.status)})
+        if r.date is not None:
+            d["dates"].add(str(r.date))
+    for d in positions.values():
+        d["dates"] = sorted(d["dates"])
+    view.positions = sorted(positions.values(), key=lambda d: (d["dates"][:1] or ["9999"], d["role"] or ""))
+    events: dict[str, dict[str, Any]] = {}
+    for r in store.query(page_query("entity-events"), this):
+        d = events.setdefault(str(r.e), {"iri": str(r.e), "label": _s(r.label), "start": _s(r.start),
+                                         "end": _s(r.end), "how": set()})
+        d["how"].add(str(r.how))
+    for d in events.values():
+        d["how"] = sorted(d["how"])
+    view.events = sorted(events.values(), key=lambda d: (d["start"] or "9999", d["label"] or ""))
+    seen = set()
+    for r in store.query(page_query("entity-sources"), this):
+        key = (str(r.sentence), _s(r.article))
+        about = "this" if str(r.about) == iri else str(r.about)
+        if key in seen:
+            for s in view.sources:
+                if (s["sentence"], s["article"]) == key and about not in s["about"]:
+                    s["about"].append(about)
+            continue
+        seen.add(key)
+        view.sources.append({"sentence": str(r.sentence), "article": _s(r.article), "id": _s(r.id),
+                             "url": _s(r.url), "headline": _s(r.headline), "published": _s(r.published),
+                             "about": [about]})
+    view.sources.sort(key=lambda s: (s["published"] or "", s["id"] or ""))
+    return view
+
+
+def describe(store, iri: str) -> list[tuple]:
+    """The triples sent as Turtle / JSON-LD for ``iri``."""
+    return list(store.query(page_query("describe"), {"this": URIRef(iri)}).graph)
+
+
+def home_stats(store) -> dict[str, int]:
+    from libkg.query.stats import STATS_QUERY
+
+    res = store.query(STATS_QUERY)
+    row = next(iter(res))
+    return {str(v): int(row[v]) for v in res.vars}
+
+
+# ------------------------------------------------------------------ presentation
+def kind_of(types: list[str]) -> tuple[str, str]:
+    """(Vietnamese, English) name of the entity's most specific known kind."""
+    have = set(types)
+    for iri, vi, en in kind_table():
+        if iri in have:
+            return vi, en
+    return ("Tài nguyên", "Resource")
+
+
+def highlight(sentence: str, names: list[str]):
+    """The sentence as HTML with the entity's names marked (escaped first, so it stays safe)."""
+    from markupsafe import Markup, escape
+
+    text = str(escape(sentence))
+    names = sorted({str(escape(n)) for n in names if len(n) > 2}, key=len, reverse=True)
+    if names:
+        pattern = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+        text = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text)
+    return Markup(text)
+
+
+def entity_context(view: EntityView, base: str) -> dict[str, Any]:
+    vi, en = kind_of(view.types)
+    prefs = [t for t, _, p in view.labels if p == "skos:prefLabel"]
+    title = (prefs or [t for t, _, _ in view.labels] or [view.iri.rsplit("/", 1)[-1]])[0]
+    names = sorted({t for t, _, _ in view.labels})
+    facts = sorted({(shorten(p), v, lab, isiri) for p, v, lab, isiri in view.facts
+                    if p not in (str(LKG.evidence),)})
+    incoming = sorted({(shorten(p), s, lab) for s, p, lab in view.incoming})
+    spellings: dict[str, list[str]] = {}
+    for text, lang, prop in sorted(set(view.labels)):
+        spellings.setdefault(text, []).append(prop + (f"@{lang}" if lang else ""))
+    abouts = {p["iri"]: " ".join(filter(None, [p["role"], p["orgLabel"]])) for p in view.positions}
+    return {"view": view, "title": title, "kind_vi": vi, "kind_en": en, "names": names,
+            "spellings": sorted(spellings.items(), key=lambda kv: (kv[0] != title, kv[0])),
+            "facts": facts, "incoming": incoming, "type_names": sorted(shorten(t) for t in view.types),
+            "abouts": abouts, "sentences": [(s, highlight(s["sentence"], names)) for s in view.sources]}
+
+
+def _doc_links(path: str) -> str:
+    return ", ".join(f'<{path}.{suffix}>; rel="alternate"; type="{mt}"' for mt, suffix in DOC_TYPES.items())
+
+
+async def _describe_response(request: Request, iri: str, mt: str, path: str) -> Response:
+    state = request.app.state
+    triples = await state.backend.call(describe, iri, timeout=state.config.query_timeout)
+    body = serialize_graph(triples, RDFLIB_FORMAT[mt])
+    return Response(body, media_type=mt + ("; charset=utf-8" if "json" in mt or mt.startswith("text/") else ""),
+                    headers={"Vary": "Accept", "Content-Location": f"{path}.{DOC_TYPES[mt]}",
+                             "Link": _doc_links(path)})
+
+
+async def resource(request: Request, iri: str, path: str | None, forced: str | None = None) -> Response:
+    """Answer for one IRI: HTML page or RDF by negotiation (or by ``forced`` media type); 404 if unknown."""
+    state = request.app.state
+    if not SAFE_IRI.match(iri):
+        return await not_found(request)
+    view: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout)
+    if not view.exists:
+        return await not_found(request)
+    path = path or local_path(iri, state.base)
+    mt = forced or negotiate(request.headers.get("accept"), list(DOC_TYPES)) or "text/html"
+    if mt != "text/html":
+        return await _describe_response(request, iri, mt, path)
+    ctx = entity_context(view, state.base)
+    headers = {"Vary": "Accept", "Link": _doc_links(path)} if not path.startswith("/resource") else {}
+    return state.templates.TemplateResponse(request, "entity.html", ctx, headers=headers)
+
+
+async def entity(request: Request) -> Response:
+    """Any path not taken by the application: the IRI ``{base}{path}``, perhaps with a document suffix."""
+    state = request.app.state
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    try:
+        path = raw.decode("ascii").split("?", 1)[0]
+    except UnicodeDecodeError:
+        return await not_found(request)
+    iri = state.base + path.lstrip("/")
+    stem, dot, suffix = path.rpartition(".")
+    if dot and suffix in SUFFIX_TYPES and "/" not in suffix:
+        # /id/person/x.ttl: the document of /id/person/x, unless an IRI really ends that way
+        exact: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout)
+        if not exact.exists:
+            return await resource(request, state.base + stem.lstrip("/"), stem, SUFFIX_TYPES[suffix])
+    return await resource(request, iri, path)
+
+
+async def resource_by_query(request: Request) -> Response:
+    iri = request.query_params.get("iri", "")
+    return await resource(request, iri, "/resource?iri=" + quote(iri, safe=""))
+
+
+async def not_found(request: Request, message: str | None = None) -> Response:
+    state = request.app.state
+    if negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) == "text/plain":
+        return Response((message or "not found") + "\n", status_code=404, media_type="text/plain")
+    return state.templates.TemplateResponse(request, "error.html",
+                                            {"title": "Không tìm thấy · Not found", "status": 404,
+                                             "message": message or "Không có trang nào ở địa chỉ này. "
+                                             "Nothing is known at this address."}, status_code=404)
+
+
+async def home(request: Request) -> Response:
+    state = request.app.state
+    try:
+        stats = await state.backend.call(home_stats, timeout=state.config.query_timeout)
+    except Exception:  # noqa: BLE001 - the home page still renders without its counts
+        stats = {}
+    return state.templates.TemplateResponse(request, "index.html", {"title": "libkg", "stats": stats})
+
+
+def bundled_queries() -> list[dict[str, Any]]:
+    """The query library for the editor's menu, with example values bound where the header has them,
+    so that a click gives a query that answers."""
+    from libkg.query.library import list_queries, to_term
+
+    out = []
+    for q in list_queries():
+        text = q.text
+        bound = [(p.name, to_term(p.example, p.kind)) for p in q.params if p.example]
+        if bound:
+            m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
+            if m:
+                names = " ".join("?" + n for n, _ in bound)
+                values = " ".join(t.n3() for _, t in bound)
+                text = (f"{text[:m.end()]}\n  VALUES ({names}) {{ ({values}) }}  # example value(s)"
+                        f"{text[m.end():]}")
+        out.append({"name": q.name, "title": q.title, "question": q.question, "text": text})
+    return out
+
+
+async def editor_page(request: Request) -> Response:
+    state = request.app.state
+    queries = bundled_queries()
+    chosen = request.query_params.get("name")
+    current = next((q for q in queries if q["name"] == chosen), None)
+    return state.templates.TemplateResponse(
+        request, "editor.html",
+        {"title": "Truy vấn SPARQL · Query", "queries": queries, "current": current,
+         "static": state.static_files})

@@ -1,0 +1,116 @@
+"""Search by name, with diacritics folded: "kieu thuy nga" finds Kiều Thúy Nga.
+
+People type Vietnamese names without tone marks, with the old or the new
+tone-mark placement, or only part of the name; SPARQL string functions cannot
+fold diacritics.  So every label of every person, organisation, place and
+event is read once (per worker process), folded with
+:func:`libkg.normalize.ascii_fold`, and searched in memory; the store is read-only
+while served, so the index never goes stale (a remote endpoint's index is
+rebuilt after ``INDEX_TTL`` seconds).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from libkg.normalize import ascii_fold
+from libkg.serve.links import kind_table
+
+INDEX_TTL = 300.0
+MAX_RESULTS = 50
+
+__all__ = ["Hit", "search", "search_page"]
+
+
+@dataclass
+class Hit:
+    iri: str
+    label: str
+    type: str
+    names: list[str] = field(default_factory=list)
+    score: int = 9
+
+
+@dataclass
+class _Entry:
+    iri: str
+    type: str
+    pref: str | None
+    names: set[str] = field(default_factory=set)
+    folded: set[str] = field(default_factory=set)
+
+
+_INDEX: dict[int, tuple[float, dict[str, _Entry]]] = {}
+
+
+def _index(store) -> dict[str, _Entry]:
+    from libkg.serve.pages import page_query
+
+    cached = _INDEX.get(id(store))
+    if cached and time.monotonic() - cached[0] < INDEX_TTL:
+        return cached[1]
+    entries: dict[str, _Entry] = {}
+    for r in store.query(page_query("search-index")):
+        e = entries.setdefault(str(r.s), _Entry(str(r.s), str(r.type), None))
+        if r.pref is not None and e.pref is None:
+            e.pref = str(r.pref)
+        e.names.add(str(r.label))
+        e.folded.add(" ".join(ascii_fold(str(r.label)).split()))
+    _INDEX[id(store)] = (time.monotonic(), entries)
+    return entries
+
+
+def _score(query: str, tokens: list[str], folded: set[str]) -> int | None:
+    best = None
+    for f in folded:
+        words = f.split()
+        if f == query:
+            s = 0
+        elif f.startswith(query):
+            s = 1
+        elif all(t in words for t in tokens):
+            s = 2
+        elif all(any(w.startswith(t) for w in words) for t in tokens):
+            s = 3
+        elif all(t in f for t in tokens):
+            s = 4
+        else:
+            continue
+        best = s if best is None else min(best, s)
+    return best
+
+
+def search(store, text: str, limit: int = MAX_RESULTS) -> list[Hit]:
+    """Entities whose names contain every word of ``text``, diacritics and case ignored,
+    best first (exact name, then name prefix, whole words, word prefixes, substrings)."""
+    query = " ".join(ascii_fold(text).split())
+    if not query:
+        return []
+    tokens = query.split()
+    order = {iri: i for i, (iri, _, _) in enumerate(kind_table())}
+    hits = []
+    for e in _index(store).values():
+        s = _score(query, tokens, e.folded)
+        if s is not None:
+            hits.append(Hit(e.iri, e.pref or sorted(e.names)[0], e.type, sorted(e.names), s))
+    hits.sort(key=lambda h: (h.score, order.get(h.type, 99), ascii_fold(h.label), h.iri))
+    return hits[:limit]
+
+
+async def search_page(request: Request) -> Response:
+    """``/search?q=``: results rendered on the server (works with JavaScript off)."""
+    from libkg.serve.links import local_path
+    from libkg.serve.pages import kind_of
+
+    state = request.app.state
+    q = request.query_params.get("q", "")[:200]
+    hits = await state.backend.call(search, q, timeout=state.config.query_timeout) if q.strip() else []
+    rows = [{"hit": h, "path": local_path(h.iri, state.base), "kind": kind_of([h.type]),
+             "others": [n for n in h.names if n != h.label]} for h in hits]
+    return state.templates.TemplateResponse(request, "search.html",
+                                            {"title": f"Tìm: {q}" if q else "Tìm kiếm · Search", "q": q,
+                                             "rows": rows, "limit": MAX_RESULTS})

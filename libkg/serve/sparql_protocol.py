@@ -1,0 +1,209 @@
+"""``/sparql``: the SPARQL 1.1 Protocol, query operation only.
+
+GET ``?query=``, POST ``application/x-www-form-urlencoded`` (``query=``) and
+POST ``application/sparql-query`` are answered; an update (``update=``,
+``application/sparql-update``, or update text sent as a query) is refused with
+403, because the server is a window on the graph, not a way to change it.  The
+prefixes of ``libkg.rdf.namespaces.PREFIXES`` are predeclared, as for
+``libkg query``.  ``format=json|xml|csv|tsv|turtle|jsonld|nt`` overrides the
+Accept header (handy in a browser's address bar).
+
+Answers longer than ``--max-rows`` are cut and say so in the header
+``X-LibKG-Truncated: max-rows=N``; a query running past ``--query-timeout``
+is stopped (504); a full house answers 503 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from libkg.rdf.namespaces import PREFIXES
+from libkg.serve.formats import (
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    SHORT_GRAPH,
+    SHORT_RESULT,
+    Outcome,
+    negotiate,
+    serialize_graph,
+    serialize_results,
+)
+from libkg.serve.workers import Busy, JobError, QuerySyntaxError, QueryTimeout, WorkerDied
+
+log = logging.getLogger("libkg.serve")
+
+_COMMENT = re.compile(r"#[^\n]*")
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
+_UPDATE_WORD = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+
+
+class ProtocolError(Exception):
+    """A request the protocol does not allow; ``status`` and a plain message for the client."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def looks_like_update(text: str) -> bool:
+    """Whether ``text`` is SPARQL Update rather than a query (comments and prologue skipped).
+
+    >>> looks_like_update("PREFIX ex: <http://e/> # hi\\nINSERT DATA { ex:a ex:b ex:c }")
+    True
+    >>> looks_like_update("SELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    body = _PROLOGUE.sub("", _COMMENT.sub("", text), count=1)
+    return bool(_UPDATE_WORD.match(body.lstrip()))
+
+
+# ------------------------------------------------------------------ the job (runs in a worker)
+def run_query(store, sparql: str, max_rows: int, default_graphs: list[str], named_graphs: list[str]) -> Outcome:
+    """Run one query on ``store`` and read at most ``max_rows`` answers (+1 to know it was cut)."""
+    from libkg.store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        return _run_oxigraph(store.store, sparql, max_rows, default_graphs, named_graphs)
+    if default_graphs or named_graphs:
+        raise QuerySyntaxError("default-graph-uri / named-graph-uri are not supported over a remote endpoint")
+    res = store.query(sparql)
+    if res.type == "ASK":
+        return Outcome("ASK", boolean=bool(res.askAnswer))
+    if res.type == "SELECT":
+        vars_ = [str(v) for v in res.vars]
+        rows = [tuple(r) for r in res]
+        return Outcome("SELECT", vars_, rows[:max_rows], truncated=len(rows) > max_rows)
+    triples = list(res.graph)
+    return Outcome("CONSTRUCT", triples=triples[:max_rows], truncated=len(triples) > max_rows)
+
+
+def _run_oxigraph(ox_store, sparql: str, max_rows: int, default_graphs: list[str],
+                  named_graphs: list[str]) -> Outcome:
+    import pyoxigraph as ox
+
+    from libkg.store.terms import from_ox
+
+    kwargs: dict = {"prefixes": PREFIXES}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        res = ox_store.query(sparql, **kwargs)
+    except ValueError as exc:  # a bad graph IRI
+        raise QuerySyntaxError(str(exc)) from None
+    if isinstance(res, ox.QueryBoolean):
+        return Outcome("ASK", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        rows = []
+        for sol in res:
+            if len(rows) == max_rows:
+                return Outcome("SELECT", names, rows, truncated=True)
+            rows.append(tuple(from_ox(sol[n]) for n in names))
+        return Outcome("SELECT", names, rows)
+    triples = []
+    for t in res:
+        if len(triples) == max_rows:
+            return Outcome("CONSTRUCT", triples=triples, truncated=True)
+        triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    return Outcome("CONSTRUCT", triples=triples)
+
+
+# ------------------------------------------------------------------ the HTTP side
+async def _read_params(request: Request, max_body: int) -> tuple[dict[str, list[str]], str | None]:
+    """Protocol parameters from the URL and (for POST) the body; the query text if POSTed directly."""
+    params = {k: list(v) for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
+    if request.method != "POST":
+        return params, None
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > max_body:
+        raise ProtocolError(413, f"the request body is larger than {max_body} bytes")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_body:
+            raise ProtocolError(413, f"the request body is larger than {max_body} bytes")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the request body is not UTF-8") from None
+    if ctype == "application/sparql-update":
+        raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+    if ctype == "application/sparql-query":
+        return params, text
+    if ctype in ("application/x-www-form-urlencoded", ""):
+        for k, v in parse_qs(text, keep_blank_values=True).items():
+            params.setdefault(k, []).extend(v)
+        return params, None
+    raise ProtocolError(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(message.rstrip() + "\n", status_code=status, media_type="text/plain; charset=utf-8",
+                    headers=headers)
+
+
+async def handle(request: Request) -> Response:
+    """Answer one protocol request (never with a stack trace: see ``docs/SECURITY.md``)."""
+    state = request.app.state
+    cfg = state.config
+    try:
+        params, direct = await _read_params(request, cfg.max_body)
+        if "update" in params:
+            raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        queries = ([direct] if direct is not None else []) + params.get("query", [])
+        if not queries:
+            if negotiate(request.headers.get("accept"), ["application/sparql-results+json", "text/html"]) \
+                    == "text/html" and request.method == "GET":
+                from libkg.serve.pages import editor_page
+
+                return await editor_page(request)
+            raise ProtocolError(400, "missing the `query` parameter (see the SPARQL 1.1 Protocol)")
+        if len(queries) > 1:
+            raise ProtocolError(400, "exactly one `query` is allowed per request")
+        sparql = queries[0]
+        if looks_like_update(sparql):
+            raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        outcome: Outcome = await state.backend.call(
+            run_query, sparql, cfg.max_rows, params.get("default-graph-uri", []),
+            params.get("named-graph-uri", []), timeout=cfg.query_timeout)
+    except ProtocolError as exc:
+        return _error(exc.status, exc.message)
+    except QuerySyntaxError as exc:
+        return _error(400, f"the query does not parse:\n{exc}")
+    except QueryTimeout as exc:
+        return _error(504, str(exc))
+    except Busy as exc:
+        return _error(503, str(exc), {"Retry-After": "2"})
+    except WorkerDied as exc:
+        return _error(500, str(exc))
+    except JobError as exc:
+        log.error("query failed: %s", exc)
+        return _error(500, "the query failed inside the server; the operator's log has the details")
+    return _answer(request, params, outcome, cfg.max_rows)
+
+
+def _answer(request: Request, params: dict[str, list[str]], outcome: Outcome, max_rows: int) -> Response:
+    fmt = (params.get("format") or [""])[0].lower()
+    headers = {"Vary": "Accept"}
+    if outcome.truncated:
+        headers["X-LibKG-Truncated"] = f"max-rows={max_rows}"
+    if outcome.kind == "CONSTRUCT":
+        mt = SHORT_GRAPH.get(fmt) or negotiate(request.headers.get("accept"), list(GRAPH_TYPES))
+        if mt is None:
+            return _error(406, "acceptable graph formats: " + ", ".join(GRAPH_TYPES))
+        body = serialize_graph(outcome.triples, GRAPH_TYPES[mt])
+    else:
+        mt = SHORT_RESULT.get(fmt) or negotiate(request.headers.get("accept"), list(RESULT_TYPES))
+        if mt is None:
+            return _error(406, "acceptable result formats: " + ", ".join(RESULT_TYPES))
+        body = serialize_results(outcome, RESULT_TYPES[mt])
+    charset = "; charset=utf-8" if mt.startswith("text/") or "json" in mt or "xml" in mt else ""
+    return Response(body, media_type=mt + charset, headers=headers)

@@ -1,0 +1,432 @@
+"""``libkg serve`` over HTTP: a real server process over a real store of the sample articles.
+
+Facts used: Kiều Thúy Nga and her Vụ trưởng post at Vụ Thư viện (extracted from d01), and the
+hand-written graph ``tests/data/serve/fixture.trig`` (events, institutions, provinces).
+"""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import os
+import threading
+import time
+import urllib.parse
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from libkg.serve.testing import build_store, running_server
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "serve" / "fixture.trig"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+LABELS = "SELECT ?l WHERE { ?s a lkg:Person ; skos:prefLabel ?l } ORDER BY ?l"
+NGA = "Kiều Thúy Nga"
+# every triple with every triple with every triple: hours of work on the sample store
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory, samples_dir) -> Path:
+    return build_store(tmp_path_factory.mktemp("serve") / "store", samples_dir, [FIXTURE])
+
+
+@pytest.fixture(scope="module")
+def server(store_dir, tmp_path_factory):
+    log = tmp_path_factory.mktemp("serve-log") / "server.log"
+    with running_server(store_dir, log, "--query-timeout", "3", "--max-rows", "40", "--workers", "2",
+                        "--max-queue", "8", "--max-connections", "64") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=30) as c:
+        yield c
+
+
+def nga_path(client) -> str:
+    r = client.get("/search", params={"q": "kieu thuy nga"})
+    marker = 'href="/id/person/'
+    start = r.text.index(marker) + len('href="')
+    return r.text[start:r.text.index('"', start)]
+
+
+# ------------------------------------------------------------------ SPARQL protocol
+def test_get_json_is_the_default(client):
+    r = client.get("/sparql", params={"query": COUNT})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    n = int(r.json()["results"]["bindings"][0]["n"]["value"])
+    assert n > 1000
+
+
+def test_each_result_format_by_accept(client):
+    def ask(accept: str) -> httpx.Response:
+        r = client.get("/sparql", params={"query": LABELS}, headers={"Accept": accept})
+        assert r.status_code == 200, r.text
+        return r
+
+    js = ask("application/sparql-results+json").json()
+    names = [b["l"]["value"] for b in js["results"]["bindings"]]
+    assert names
+
+    xml = ask("application/sparql-results+xml")
+    assert xml.headers["content-type"].startswith("application/sparql-results+xml")
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    root = ET.fromstring(xml.content)
+    assert [e.text for e in root.findall(".//s:literal", ns)] == names
+
+    c = ask("text/csv")
+    assert c.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(c.text)))
+    assert rows[0] == ["l"] and [r[0] for r in rows[1:]] == names
+
+    t = ask("text/tab-separated-values")
+    lines = t.text.splitlines()
+    assert lines[0] == "?l" and lines[1] == f'"{names[0]}"'
+
+
+def test_post_form_and_direct_post(client, server):
+    r = client.post("/sparql", data={"query": f'ASK {{ ?p skos:prefLabel "{NGA}" }}'})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+    r = client.post("/sparql", content=LABELS.encode(), headers={"Content-Type": "application/sparql-query",
+                                                                "Accept": "text/csv"})
+    assert r.status_code == 200 and NGA in r.text
+
+
+def test_construct_as_turtle_and_json_ld(client):
+    q = f'CONSTRUCT {{ ?p skos:prefLabel ?l }} WHERE {{ ?p skos:prefLabel ?l FILTER(?l = "{NGA}") }}'
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    g = Graph().parse(data=r.text, format="turtle")
+    assert Literal(NGA) in set(g.objects(None, SKOS.prefLabel))
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": "application/ld+json"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json")
+    g = Graph().parse(data=r.text, format="json-ld")
+    assert Literal(NGA) in set(g.objects(None, SKOS.prefLabel))
+
+
+def test_format_parameter_overrides_accept(client):
+    r = client.get("/sparql", params={"query": LABELS, "format": "csv"}, headers={"Accept": "application/json"})
+    assert r.headers["content-type"].startswith("text/csv")
+
+
+def test_answers_are_cut_at_max_rows_and_say_so(client):
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert r.status_code == 200
+    assert len(r.json()["results"]["bindings"]) == 40
+    assert r.headers["x-libkg-truncated"] == "max-rows=40"
+
+
+def test_updates_are_refused(client):
+    upd = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    for r in (client.post("/sparql", content=upd, headers={"Content-Type": "application/sparql-update"}),
+              client.post("/sparql", data={"update": upd}),
+              client.get("/sparql", params={"query": "PREFIX x: <urn:x> " + upd}),
+              client.post("/sparql", data={"query": "DROP ALL"})):
+        assert r.status_code == 403, r.text
+        assert "read-only" in r.text
+    assert client.get("/sparql", params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"}).json()["boolean"] is False
+
+
+def test_bad_query_is_400_with_the_parser_message(client):
+    r = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
+    assert r.status_code == 400
+    assert "does not parse" in r.text and "error at" in r.text
+    assert "Traceback" not in r.text and ".py" not in r.text
+    assert client.get("/sparql", headers={"Accept": "application/json"}).status_code == 400  # no query at all
+
+
+def _children_cpu(pid: int) -> dict[int, int]:
+    """CPU ticks (user+system) of the processes whose parent is ``pid``."""
+    out = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out[int(d)] = int(fields[11]) + int(fields[12])
+    return out
+
+
+def test_slow_query_is_stopped_at_the_limit_and_its_worker_freed(client, server):
+    t0 = time.monotonic()
+    r = client.get("/sparql", params={"query": CROSS_JOIN})
+    elapsed = time.monotonic() - t0
+    assert r.status_code == 504, r.text
+    assert "stopped after 3 s" in r.text
+    assert 2.5 < elapsed < 15
+    # the server goes on answering ...
+    assert client.get("/sparql", params={"query": COUNT}).status_code == 200
+    # ... and soon no worker process is burning CPU: the abandoned query's worker was killed (it
+    # would stay busy for hours), and its replacement has started and sits idle
+    deadline = time.monotonic() + 20
+    while True:
+        before = _children_cpu(server.process.pid)
+        time.sleep(1.0)
+        after = _children_cpu(server.process.pid)
+        busy = {p: after[p] - before.get(p, 0) for p in after}
+        if len(after) >= 2 and all(t < 50 for t in busy.values()):  # 100 ticks = a core for a second
+            break
+        assert time.monotonic() < deadline, f"workers still busy: {busy}"
+
+
+def test_query_needing_too_much_memory_fails_alone(store_dir, tmp_path):
+    # sorting a cross join needs gigabytes at once: the worker hits its --worker-memory cap and ends
+    # (its own server, with a time limit long enough that the memory cap, not the clock, stops it)
+    with running_server(store_dir, tmp_path / "server.log", "--query-timeout", "60", "--workers", "1",
+                        "--worker-memory", "1024") as srv, httpx.Client(base_url=srv.url, timeout=90) as c:
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d LIMIT 1"
+        r = c.get("/sparql", params={"query": q})
+        assert r.status_code == 500, r.text
+        assert "--worker-memory" in r.text and "Traceback" not in r.text
+        assert c.get("/sparql", params={"query": COUNT}).status_code == 200
+        assert srv.process.poll() is None
+
+
+def test_burst_of_200_concurrent_queries_is_answered_or_refused_cleanly(server):
+    url = server.url + "/sparql?" + urllib.parse.urlencode({"query": LABELS})
+    statuses: list[int | str] = []
+    lock = threading.Lock()
+    start = time.monotonic()
+
+    host, port = server.url.removeprefix("http://").split(":")
+    path = url.removeprefix(server.url)
+
+    def one(_: int) -> None:
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)  # one connection per request
+        try:
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            body = resp.read()
+            code: int | str = resp.status
+            if code == 200:
+                assert NGA in json.dumps(json.loads(body), ensure_ascii=False)
+        except OSError as exc:
+            code = type(exc).__name__
+        finally:
+            conn.close()
+        with lock:
+            statuses.append(code)
+
+    with ThreadPoolExecutor(max_workers=200) as pool:
+        list(pool.map(one, range(200)))
+    assert time.monotonic() - start < 60
+    assert len(statuses) == 200
+    assert set(statuses) <= {200, 503}, statuses
+    print(f"burst: {statuses.count(200)} answered, {statuses.count(503)} refused with 503 "
+          f"in {time.monotonic() - start:.1f} s")
+    assert statuses.count(200) >= 5
+    assert server.process.poll() is None
+    assert httpx.get(server.url + "/sparql", params={"query": COUNT}, timeout=30).status_code == 200
+
+
+# ------------------------------------------------------------------ entity pages
+def test_entity_page_html_with_positions_and_sources(client):
+    path = nga_path(client)
+    assert path.startswith("/id/person/")
+    r = client.get(path, headers={"Accept": "text/html"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert '<html lang="vi">' in r.text
+    assert NGA in r.text and "Kiều Thuý Nga" in r.text  # both spellings
+    assert "Vụ trưởng" in r.text and "Vụ Thư viện" in r.text
+    assert "<blockquote" in r.text and "/id/article/d01" in r.text
+    assert r.headers["vary"] == "Accept"
+
+
+def test_entity_content_negotiation(client):
+    path = nga_path(client)
+    iri = URIRef("https://w3id.org/libkg" + path)
+    r = client.get(path, headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    assert r.headers["content-location"] == path + ".ttl"
+    g = Graph().parse(data=r.text, format="turtle")
+    assert (iri, SKOS.prefLabel, Literal(NGA)) in g
+    r = client.get(path, headers={"Accept": "application/ld+json"})
+    assert r.headers["content-type"].startswith("application/ld+json")
+    g = Graph().parse(data=r.text, format="json-ld")
+    assert (iri, SKOS.prefLabel, Literal(NGA)) in g
+    assert client.get(path + ".ttl").headers["content-type"].startswith("text/turtle")
+    assert client.get(path + ".jsonld").headers["content-type"].startswith("application/ld+json")
+
+
+def test_unknown_entity_is_a_404_page(client):
+    r = client.get("/id/person/nobody-at-all", headers={"Accept": "text/html"})
+    assert r.status_code == 404
+    assert '<html lang="vi">' in r.text and "Not found" in r.text
+    assert client.get("/id/person/nobody-at-all", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_authority_links_are_shown(client):
+    r = client.get("/id/org/thu-vien-kiem-thu-a")
+    assert r.status_code == 200
+    assert "http://www.wikidata.org/entity/Q4115189" in r.text
+    assert "Hội nghị kiểm thử 2023" in r.text  # its events
+
+
+# ------------------------------------------------------------------ search, timeline, network
+@pytest.mark.parametrize("q", ["kieu thuy nga", "KIEU THUY NGA", "Kiều Thuý Nga", "thuy nga"])
+def test_search_folds_diacritics(client, q):
+    r = client.get("/search", params={"q": q})
+    assert r.status_code == 200
+    assert f">{NGA}</a>" in r.text
+
+
+def test_search_with_nothing_found(client):
+    r = client.get("/search", params={"q": "zzzz qqqq"})
+    assert r.status_code == 200 and "Nothing found" in r.text
+
+
+def test_timeline_by_year_and_province(client):
+    r = client.get("/timeline")
+    assert r.status_code == 200
+    assert "Hội nghị kiểm thử 2023" in r.text and "Hội thảo kiểm thử 2024" in r.text
+    assert r.text.index('id="y2023"') < r.text.index('id="y2024"')
+    r = client.get("/timeline", params={"province": "https://w3id.org/libkg/id/place/tinh-kiem-thu-mot"})
+    assert "Hội nghị kiểm thử 2023" in r.text  # in a city inside the province
+    assert "Hội thảo kiểm thử 2024" not in r.text
+
+
+def test_network_data(client):
+    data = client.get("/network.json").json()
+    ids = {n["id"]: n for n in data["nodes"]}
+    a = "https://w3id.org/libkg/id/org/thu-vien-kiem-thu-a"
+    assert a in ids and ids[a]["url"] == "/id/org/thu-vien-kiem-thu-a"
+    pairs = {frozenset((e["from"], e["to"])): e["value"] for e in data["edges"]}
+    assert pairs[frozenset((a, "https://w3id.org/libkg/id/org/thu-vien-kiem-thu-b"))] == 2
+    assert client.get("/network").status_code == 200
+
+
+# ------------------------------------------------------------------ security
+def _raw_get(server, path: str) -> tuple[int, bytes]:
+    host, port = server.url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        conn.putrequest("GET", path, skip_accept_encoding=True)  # the path is sent exactly as written
+        conn.endheaders()
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2fapp.py",
+    "/static/lib/../../serve/app.py", "/static/lib/%2e%2e/serve/app.py", "/static/%2e%2e/%2e%2e/cli/app.py",
+    "/static/..%5capp.py", "/../../../../etc/passwd", "/static/%252e%252e/app.py",
+])
+def test_static_paths_cannot_escape(server, path):
+    status, body = _raw_get(server, path)
+    assert status in (400, 404), (status, body[:200])
+    assert b"import" not in body and b"root:" not in body
+
+
+def test_static_files_are_served(client):
+    r = client.get("/static/style.css")
+    assert r.status_code == 200 and "text/css" in r.headers["content-type"]
+    r = client.get("/sparql", headers={"Accept": "text/html"})
+    assert "/static/yasgui-4.6.2.min.js" in r.text
+    assert client.get("/static/yasgui-4.6.2.min.js").status_code == 200
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_server_log_has_no_unexpected_errors(server):
+    assert "Traceback" not in server.log()
+
+
+def test_internal_errors_never_reach_the_client():
+    """An exception inside a job: the client sees a plain 500 page, the details stay in the log."""
+    import asyncio
+
+    from libkg.serve import ServeConfig, create_app
+    from libkg.serve.workers import JobError
+
+    class Broken:
+        async def start(self) -> None: ...
+
+        async def stop(self) -> None: ...
+
+        async def call(self, fn, *args, timeout):
+            raise JobError("RuntimeError: secret detail at /srv/libkg/x.py line 3")
+
+    async def run() -> None:
+        app = create_app(ServeConfig(), backend=Broken())
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as ac:
+            for path, accept in (("/", "text/html"), ("/search?q=x", "text/html"), ("/timeline", "text/html"),
+                                 ("/id/person/x", "text/html"), ("/network.json", "*/*"),
+                                 ("/sparql?query=ASK%7B%7D", "*/*")):
+                r = await ac.get(path, headers={"Accept": accept})
+                if path == "/":
+                    assert r.status_code == 200  # the home page does without its counts
+                    continue
+                assert r.status_code == 500, (path, r.status_code)
+                assert "secret detail" not in r.text and "Traceback" not in r.text and ".py" not in r.text
+
+    asyncio.run(run())
+
+
+# ------------------------------------------------------------------ over a remote endpoint
+def test_serve_over_a_sparql_endpoint(tmp_path):
+    """--endpoint: the same pages and protocol over an Oxigraph server holding the fixture graph."""
+    import shutil
+    import subprocess
+    import sys
+
+    from libkg.serve.testing import free_port
+
+    exe = Path(sys.executable).parent / "oxigraph"
+    exe_path = str(exe) if exe.exists() else shutil.which("oxigraph")
+    if exe_path is None:
+        pytest.fail("the oxigraph server is not installed (pip install oxigraph; scripts/setup.sh test does)")
+    port = free_port()
+    ox = subprocess.Popen([exe_path, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}",
+                           "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = httpx.post(base + "/store", content=FIXTURE.read_bytes(),
+                               headers={"Content-Type": "application/trig"}, timeout=5)
+                assert r.status_code in (200, 201, 204), r.text
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or ox.poll() is not None:
+                    pytest.fail("oxigraph server did not start")
+                time.sleep(0.2)
+        with running_server(None, tmp_path / "serve.log", "--endpoint", base + "/query",
+                            "--query-timeout", "5") as srv, httpx.Client(base_url=srv.url, timeout=30) as c:
+            r = c.get("/sparql", params={"query": "SELECT ?l WHERE { ?o a lkg:Library ; skos:prefLabel ?l }"},
+                      headers={"Accept": "text/csv"})
+            assert r.status_code == 200 and "Thư viện Kiểm Thử A" in r.text
+            assert c.get("/sparql", params={"query": "SELECT ?x WHERE {"}).status_code == 400
+            r = c.get("/id/org/thu-vien-kiem-thu-a")
+            assert r.status_code == 200 and "Hội nghị kiểm thử 2023" in r.text
+            r = c.get("/id/org/thu-vien-kiem-thu-a", headers={"Accept": "text/turtle"})
+            assert "Thư viện Kiểm Thử A" in r.text
+            assert ">Thư viện Kiểm Thử A</a>" in c.get("/search", params={"q": "thu vien kiem thu a"}).text
+            assert "Hội thảo kiểm thử 2024" in c.get("/timeline").text
+            assert len(c.get("/network.json").json()["nodes"]) == 4
+    finally:
+        ox.terminate()
+        ox.wait(10)
