@@ -14,6 +14,7 @@ from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import LKG, ROLE, SCHEMA, SEM
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
+from libkg.resolve.resolver import local_identity
 from libkg.testing import EXAMPLE_BASE, example_article, example_facts
 
 
@@ -56,6 +57,7 @@ def test_two_spellings_become_one_person_with_both_labels(article, facts, base):
     persons = set(g.subjects(RDF.type, LKG.Person))
     assert len(persons) == 1
     (p,) = persons
+    # the only person of that name: the IRI is the folded name's
     assert p == Minter(base).person("Hoàng Thị Thuý") == Minter(base).person("hoàng thị thúy")
     assert str(p).startswith(base + "id/person/hoang-thi-thuy-")
     assert set(g.objects(p, RDFS.label)) == {Literal("Hoàng Thị Thuý"), Literal("Hoàng Thị Thúy")}
@@ -97,7 +99,7 @@ def test_events_interval_subevent_counts_place(article, facts, base):
     assert (ws, SCHEMA.startDate, Literal("2024-05", datatype=XSD.gYearMonth)) in g
     assert (conf, SEM.hasSubEvent, ws) in g and (conf, SCHEMA.subEvent, ws) in g
     assert (conf, LKG.participantCount, Literal(120, datatype=XSD.integer)) in g
-    city = m.place("TP. Lào Cai")
+    city = local_identity(article, facts, base).place("TP. Lào Cai").iri
     assert (conf, SEM.hasPlace, city) in g and (conf, SCHEMA.location, city) in g
     assert (conf, SCHEMA.attendee, m.person("Hoàng Thị Thúy")) in g
     assert (conf, SCHEMA.organizer, m.org("Thư viện tỉnh Lào Cai")) in g
@@ -107,9 +109,10 @@ def test_events_interval_subevent_counts_place(article, facts, base):
 
 def test_place_containment_keeps_city_and_province_apart(article, facts, base):
     g = facts_to_graph(article, facts, base)
-    m = Minter(base)
-    city, province = m.place("TP. Lào Cai"), m.place("tỉnh Lào Cai")
-    assert city != province and province == m.place("Lào Cai")
+    ident = local_identity(article, facts, base)
+    city, province = ident.place("TP. Lào Cai", "City", "tỉnh Lào Cai").iri, ident.place("tỉnh Lào Cai").iri
+    assert city != province and province == ident.place("Lào Cai", "Province").iri
+    assert str(province) == base + "id/place/vn-63/10-lao-cai"  # the gazetteer unit of the article's date
     assert (city, LKG.within, province) in g and (city, SCHEMA.containedInPlace, province) in g
     assert (city, LKG.placeKind, URIRef("https://w3id.org/libkg/vocab/place-kind/City")) in g
 

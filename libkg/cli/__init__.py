@@ -11,6 +11,7 @@ from libkg.cli import (  # noqa: F401  (imported to register their commands)
     explain_cmd,
     extract_cmd,
     ingest_cmd,
+    link_cmd,
     network_cmd,
     query_cmd,
     serve_cmd,

@@ -1,9 +1,12 @@
 """The triples of one article: facts plus provenance, ready for the article's named graph.
 
-Identity comes from :class:`libkg.resolve.iris.Minter`; classes and
-vocabulary concepts come from the ``ontology/`` files.  The result depends
-only on the facts, not on their order, so re-ingesting an article gives the
-same graph.  See ``ontology/libkg.ttl`` for the modelling conventions.
+Which node a name is comes from an identity object of :mod:`libkg.resolve`
+(:class:`~libkg.resolve.resolver.ArticleIdentity`): by default the article
+alone decides (each person is "first seen here"); ingest passes the decision
+taken against the whole store.  Classes and vocabulary concepts come from the
+``ontology/`` files.  The result depends only on the facts and the identity
+decisions, not on their order, so re-ingesting an article gives the same
+graph.  See ``ontology/libkg.ttl`` for the modelling conventions.
 
 Example
 -------
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -29,13 +34,20 @@ from libkg.rdf.literals import date_literal
 from libkg.rdf.namespaces import LKG, SCHEMA, SEM, bind_prefixes
 from libkg.rdf.ontology import ontology, types_of
 from libkg.read.article import Article
-from libkg.resolve.iris import Minter, label_key, org_key, person_key, place_key
+from libkg.resolve.iris import Minter, label_key, org_key, person_key
+from libkg.resolve.keys import new_tone
+from libkg.resolve.organizations import org_display
 from libkg.vocab import event_kind, event_kinds, org_kind_class, org_kinds, place_kinds, roles
+
+if TYPE_CHECKING:
+    from libkg.resolve.places import PlaceRef
+    from libkg.resolve.resolver import ArticleIdentity
 
 __all__ = ["facts_to_graph"]
 
 
-def facts_to_graph(article: Article, facts: Facts, base: str | None = None) -> Graph:
+def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
+                   identity: ArticleIdentity | None = None) -> Graph:
     """All triples read from ``article``, to be stored in its named graph.
 
     Parameters
@@ -46,13 +58,20 @@ def facts_to_graph(article: Article, facts: Facts, base: str | None = None) -> G
         What the extractor found; ``facts.article_id`` should equal ``article.id``.
     base
         Data base IRI; default ``$LIBKG_BASE`` or ``https://w3id.org/libkg/``.
+    identity
+        The identity decisions for this article (person IRIs across articles,
+        places at the article's date); default: the article alone.
 
     Every fact node gets ``prov:wasDerivedFrom`` the article node and one
     ``lkg:evidence`` node per evidence span.  Names mentioned only in passing
     (an organiser, a parent organisation, a ``within`` place) still get a
     typed, labelled node so that the graph is valid on its own.
     """
-    return _Builder(article, facts, base).build()
+    if identity is None:
+        from libkg.resolve.resolver import local_identity
+
+        identity = local_identity(article, facts, base)
+    return _Builder(article, facts, base, identity).build()
 
 
 def _pick_pref(forms: set[str]) -> str:
@@ -60,16 +79,33 @@ def _pick_pref(forms: set[str]) -> str:
     return sorted(forms, key=lambda f: (fold(f) != squash(f), f))[0]
 
 
+def person_display(name: str) -> str:
+    """One display form for every spelling of a name: new tone placement, each word capitalised
+    when the text shouted or whispered it ("HOÀNG THỊ THUÝ" -> "Hoàng Thị Thúy").
+
+    It is the person's skos:prefLabel in every article, so the union graph has one.
+    """
+    s = " ".join(new_tone(nfc(name)).split())
+    if s.isupper() or s.islower():
+        s = " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+    return s
+
+
+_FORMER_PREFIXES = ("nguyên ",)
+
+
 class _Builder:
-    def __init__(self, article: Article, facts: Facts, base: str | None) -> None:
+    def __init__(self, article: Article, facts: Facts, base: str | None, identity: ArticleIdentity) -> None:
         self.article = article
         self.facts = facts
         self.aid = facts.article_id or article.id
         self.m = Minter(base)
+        self.ident = identity
         self.src = self.m.article(self.aid)
         self.g = Graph()
         bind_prefixes(self.g)
         self.labels: dict[URIRef, set[str]] = defaultdict(set)
+        self.pref: dict[URIRef, set[str]] = defaultdict(set)  # display names fixed by identity, not by forms
         self.events: dict[str, URIRef] = {}
 
     # ------------------------------------------------------------ helpers
@@ -99,18 +135,34 @@ class _Builder:
         return iri
 
     def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
-        iri = self.node(self.m.person(name), LKG.Person, name, evidence)
+        iri = self.node(self.ident.person(name), LKG.Person, name, evidence)
         self.g.add((iri, LKG.nameKey, Literal(person_key(name))))
+        self.pref[iri].add(person_display(name))
         return iri
 
     def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
-        iri = self.node(self.m.org(name), LKG.Organization, name, evidence)
+        iri = self.node(self.ident.org(name), LKG.Organization, name, evidence)
         self.g.add((iri, LKG.nameKey, Literal(org_key(name))))
+        where = self.ident.org_location(name)
+        if where is not None:
+            self.g.add((iri, SCHEMA.location, self.place_ref(where, None)))
         return iri
 
-    def place(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
-        iri = self.node(self.m.place(name), LKG.Place, name, evidence)
-        self.g.add((iri, LKG.nameKey, Literal(place_key(name))))
+    def place(self, name: str, kind: str | None = None, within: str | None = None,
+              evidence: Iterable[Evidence] = ()) -> URIRef:
+        return self.place_ref(self.ident.place(name, kind, within), name, evidence)
+
+    def place_ref(self, ref: PlaceRef, name: str | None, evidence: Iterable[Evidence] = ()) -> URIRef:
+        """Write a resolved place: gazetteer units keep their one display name; others their forms."""
+        cls = LKG.ProvincialUnit if ref.gazetteer and ref.kind in ("Province", "City") else LKG.Place
+        iri = self.node(ref.iri, cls, name or ref.pref_label, evidence)
+        if ref.pref_label:
+            self.pref[iri].add(ref.pref_label)
+        self.g.add((iri, LKG.placeKind, place_kinds().get(ref.kind)))
+        if ref.within is not None and ref.within.iri != iri:
+            outer = self.place_ref(ref.within, None)
+            self.g.add((iri, LKG.within, outer))
+            self.g.add((iri, SCHEMA.containedInPlace, outer))
         return iri
 
     def agent(self, name: str, default_person: bool) -> URIRef:
@@ -138,6 +190,8 @@ class _Builder:
         for e in self.facts.events:
             self.add_event(e)
         self.write_labels()
+        for t in self.ident.mention_graph():
+            self.g.add(t)
         return self.g
 
     def article_node(self) -> None:
@@ -152,6 +206,14 @@ class _Builder:
             self.g.add((s, SCHEMA.headline, Literal(nfc(a.title), lang=a.language or None)))
         if a.language:
             self.g.add((s, SCHEMA.inLanguage, Literal(a.language)))
+        host = urlsplit(a.url).hostname if a.url else None
+        if host:  # the publishing site: who stands behind the text
+            pub = self.m.publisher(host.removeprefix("www."))
+            self.g.add((s, SCHEMA.publisher, pub))
+            self.g.add((pub, RDF.type, SCHEMA.Organization))
+            self.g.add((pub, RDF.type, PROV.Agent))
+            self.g.add((pub, RDFS.label, Literal(host.removeprefix("www."))))
+            self.g.add((pub, SCHEMA.url, Literal(f"https://{host}/", datatype=XSD.anyURI)))
 
     def add_person(self, p: Person) -> None:
         iri = self.person(p.name, p.evidence)
@@ -169,36 +231,48 @@ class _Builder:
             self.g.add((iri, ORG.subOrganizationOf, parent))
             self.g.add((iri, SCHEMA.parentOrganization, parent))
         if o.province:
-            prov = self.place(o.province)
-            self.g.add((prov, LKG.placeKind, place_kinds().concept("Province")))
-            self.g.add((iri, SCHEMA.location, prov))
+            self.g.add((iri, SCHEMA.location, self.place(o.province, "Province")))
 
     def add_place(self, pl: Place) -> None:
-        iri = self.place(pl.name, pl.evidence)
-        self.g.add((iri, LKG.placeKind, place_kinds().get(pl.kind)))
-        if pl.within and place_key(pl.within) != place_key(pl.name):
-            outer = self.place(pl.within)
-            self.g.add((iri, LKG.within, outer))
-            self.g.add((iri, SCHEMA.containedInPlace, outer))
+        self.place(pl.name, pl.kind, pl.within, pl.evidence)
 
     def add_position(self, pos: Position) -> None:
+        """One node per (person, role, organisation); this article adds its dates to it.
+
+        The date (the one the text states, else the article's) is an
+        attestation for current/appointed/elected/retired statements, a start
+        for appointed/elected, an end for retired; a "former" ("nguyên")
+        statement only says the post had ended by then (lkg:formerOn), and
+        "nguyên" is not part of the role.
+        """
         person = self.person(pos.person)
-        exact = roles().lookup(pos.role)
-        role = exact or roles().lookup_prefix(pos.role)
-        role_key = roles().local_name(exact) if exact else label_key(pos.role)
+        text = nfc(pos.role).strip()
+        if pos.status in ("former", "retired") and fold(text).startswith(_FORMER_PREFIXES):
+            text = text.split(None, 1)[1] if " " in text else text
+        exact = roles().lookup(text)
+        role = exact or roles().lookup_prefix(text)
+        role_key = roles().local_name(exact) if exact else label_key(text)
         if role is None:  # a role the vocabulary lacks: a concept of the data
-            role = self.m.role(pos.role)
+            role = self.m.role(text)
             self.g.add((role, RDF.type, SKOS.Concept))
-            self.g.add((role, SKOS.prefLabel, Literal(nfc(pos.role), lang="vi")))
-            self.g.add((role, RDFS.label, Literal(nfc(pos.role), lang="vi")))
-        iri = self.node(self.m.position(pos.person, role_key, pos.organization), LKG.Position, None,
+            self.g.add((role, SKOS.prefLabel, Literal(text, lang="vi")))
+            self.g.add((role, RDFS.label, Literal(text, lang="vi")))
+        iri = self.node(self.m.position(person, role_key, pos.organization), LKG.Position, None,
                         pos.evidence)
         self.g.add((iri, ORG.member, person))
         self.g.add((iri, ORG.role, role))
-        self.g.add((iri, LKG.roleLabel, Literal(nfc(pos.role))))
+        self.g.add((iri, LKG.roleLabel, Literal(text)))
         if pos.organization:
             self.g.add((iri, ORG.organization, self.org(pos.organization)))
-        self.add(iri, LKG.attestedOn, date_literal(pos.date) or date_literal(self.article.published))
+        when = date_literal(pos.date) or date_literal(self.article.published)
+        if pos.status == "former":
+            self.add(iri, LKG.formerOn, when)
+        else:
+            self.add(iri, LKG.attestedOn, when)
+        if pos.status in ("appointed", "elected"):
+            self.add(iri, LKG.startDate, when)
+        elif pos.status == "retired":
+            self.add(iri, LKG.endDate, when)
         if pos.status:
             self.g.add((iri, LKG.status, Literal(pos.status)))
         if pos.term:
@@ -240,7 +314,13 @@ class _Builder:
 
     def write_labels(self) -> None:
         for iri, forms in self.labels.items():
-            pref = _pick_pref(forms)
+            if self.pref.get(iri):
+                pref = sorted(self.pref[iri])[0]
+                forms = forms | {pref}
+            elif (iri, RDF.type, LKG.Organization) in self.g:
+                pref = _pick_pref({org_display(f) for f in forms})
+            else:
+                pref = _pick_pref(forms)
             self.g.add((iri, SKOS.prefLabel, Literal(pref)))
             for f in forms:
                 self.g.add((iri, RDFS.label, Literal(f)))

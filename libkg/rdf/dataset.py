@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
@@ -25,12 +25,29 @@ from libkg.read.article import Article
 __all__ = ["facts_to_dataset"]
 
 
-def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = None) -> Dataset:
-    """A Dataset with one named graph ``{base}graph/article/{id}`` per (article, facts) pair."""
+def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = None,
+                     identity: bool = True) -> Dataset:
+    """A Dataset with one named graph ``{base}graph/article/{id}`` per (article, facts) pair.
+
+    Persons are resolved across all the articles given, exactly as ingesting
+    them into a store would (same IRIs), and the identity graphs
+    (``{base}graph/identity/person/...``) are included unless ``identity`` is
+    False.  The gazetteer and the extraction runs are not: they are not read
+    from these articles.
+    """
+    from libkg.resolve import resolve_batch
+
+    items = list(items)
+    idents, id_graphs = resolve_batch(items, base)
     ds = Dataset()
     bind_prefixes(ds)
-    for article, facts in items:
+    for (article, facts), ident in zip(items, idents, strict=True):
         g = ds.graph(article_graph(facts.article_id or article.id, base))
-        for t in facts_to_graph(article, facts, base):
+        for t in facts_to_graph(article, facts, base, identity=ident):
             g.add(t)
+    if identity:
+        for iri, graph in sorted(id_graphs.items()):
+            g = ds.graph(URIRef(iri))
+            for t in graph:
+                g.add(t)
     return ds

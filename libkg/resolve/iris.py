@@ -1,16 +1,22 @@
-"""Minting IRIs: the identity decisions of libkg, in one replaceable place.
+"""Minting IRIs: every IRI libkg writes is made here, from keys (never from ingest order).
 
-Every IRI is a pure function of folded names (never of the order facts come
-in), so re-reading an article, or reading it in another run, gives the same
-nodes.  A readable slug is followed by a short hash of the full folded key:
-slugs drop diacritics, and "Nguyễn Văn Hà" and "Nguyễn Văn Hạ" are different
-people.  Names that fold to the same key (Thuý / Thúy, "VHTTDL" / "Văn hóa,
-Thể thao và Du lịch") are the same node.
+* persons   ``{base}id/person/{slug}-{hash(name key)}``, or ``{hash(name key, first article)}`` when
+  several persons share the name -- see :mod:`libkg.resolve.persons`;
+* orgs      ``{base}id/org/{slug}-{hash(canonical key)}`` -- see :mod:`libkg.resolve.organizations`;
+* places    gazetteer units ``{base}id/place/vn-63/…``, ``vn-34/…``; others
+  ``{base}id/place/{slug}-{hash(kind, name, province)}`` -- see :mod:`libkg.resolve.places`;
+* positions ``{base}id/position/{person local name}/{hash(role, org)}``: under
+  the person, so that when identity resolution renames a person, its
+  positions follow by a prefix rename;
+* events, evidence, mentions: per article.
+
+A readable slug is followed by a short hash of the full key: slugs drop
+diacritics, and "Nguyễn Văn Hà" and "Nguyễn Văn Hạ" are different people.
 
 Example
 -------
 >>> m = Minter("https://example.org/")
->>> m.person("Hoàng Thị Thuý") == m.person("ông hoàng thị thúy")
+>>> m.person("Hoàng Thị Thuý", "d02") == m.person("ông hoàng thị thúy", "d02") != m.person("Hoàng Thị Thúy", "d09")
 True
 >>> str(m.person("Kiều Thúy Nga"))
 'https://example.org/id/person/kieu-thuy-nga-ec6356e4'
@@ -18,85 +24,15 @@ True
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import re
-from functools import lru_cache
-
 from rdflib import URIRef
 
-from libkg.normalize import ADMIN_PREFIXES, fold, fold_person, fold_place, slug
+from libkg.normalize import slug
 from libkg.rdf.namespaces import article_graph, article_iri, data_base, quote_id
-from libkg.resources import data_file, read_tsv
+from libkg.resolve.keys import label_key, person_key, short_hash
+from libkg.resolve.organizations import org_iri, org_key
+from libkg.resolve.places import place_iri
 
-_WORD = re.compile(r"\w+")
-
-
-def short_hash(text: str, n: int = 8) -> str:
-    """First ``n`` hex digits of the SHA-1 of ``text`` (stable across runs and machines)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text))
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> list[tuple[re.Pattern[str], str]]:
-    rows = [r for r in read_tsv("lexicon", "abbreviations.tsv") if len(r) >= 2]
-    rows.sort(key=lambda r: -len(r[0]))
-    return [(re.compile(r"(?<!\w)" + re.escape(fold(a)) + r"(?!\w)"), fold(b)) for a, b, *_ in rows]
-
-
-def person_key(name: str) -> str:
-    """Identity key of a person: folded, title dropped, punctuation dropped."""
-    return _words(fold_person(name))
-
-
-def org_key(name: str) -> str:
-    """Identity key of an organisation: folded, abbreviations expanded, punctuation dropped.
-
-    >>> org_key("Sở VH,TT&DL tỉnh Lào Cai") == org_key("Sở Văn hoá, Thể thao và Du lịch tỉnh Lào Cai")
-    True
-    """
-    s = fold(name)
-    for pattern, expansion in _abbreviations():
-        s = pattern.sub(expansion, s)
-    return _words(s)
-
-
-@lru_cache(maxsize=1)
-def _province_level_cities() -> frozenset[str]:
-    with data_file("gazetteer", "vn-provinces.csv").open(encoding="utf-8") as fh:
-        names = {row[k] for row in csv.DictReader(fh) for k in ("name", "successor_name")}
-    return frozenset(fold_place(n) for n in names if fold(n).startswith("thành phố "))
-
-
-def place_key(name: str) -> str:
-    """Identity key of a place (a gazetteer-based resolver comes later).
-
-    A bare name and "tỉnh X" are the province X; a lower-level prefix is kept,
-    so the city of Lào Cai is not the province of Lào Cai.  Province-level
-    cities ("TP. Hồ Chí Minh") are provinces.
-
-    >>> place_key("tỉnh Lào Cai") == place_key("Lào Cai") != place_key("TP. Lào Cai")
-    True
-    >>> place_key("TP. Hồ Chí Minh") == place_key("Thành phố Hồ Chí Minh") == place_key("Hồ Chí Minh")
-    True
-    """
-    s = fold(name)
-    for prefix in ADMIN_PREFIXES:
-        if s.startswith(prefix + " "):
-            rest = s[len(prefix) + 1:].strip()
-            if prefix == "tỉnh" or rest in _province_level_cities():
-                return _words(rest)
-            return _words(("thành phố" if prefix.startswith("tp") else prefix) + " " + rest)
-    return _words(s)
-
-
-def label_key(text: str) -> str:
-    """Key for event labels and roles as written."""
-    return _words(fold(text))
+__all__ = ["Minter", "label_key", "org_key", "person_key", "short_hash"]
 
 
 class Minter:
@@ -111,14 +47,17 @@ class Minter:
     def _named(self, kind: str, key: str) -> URIRef:
         return self._iri(kind, f"{slug(key) or 'x'}-{short_hash(key)}")
 
-    def person(self, name: str) -> URIRef:
-        return self._named("person", person_key(name))
+    def person(self, name: str, anchor: str | None = None) -> URIRef:
+        """A person: the folded name, disambiguated by the id of the first article of its cluster."""
+        key = person_key(name)
+        return self._iri("person", f"{slug(key) or 'x'}-{short_hash(key if anchor is None else key + chr(31) + anchor)}")
 
     def org(self, name: str) -> URIRef:
-        return self._named("org", org_key(name))
+        return org_iri(name, self.base)
 
-    def place(self, name: str) -> URIRef:
-        return self._named("place", place_key(name))
+    def place(self, name: str, kind: str = "", province=None) -> URIRef:
+        """A place outside the gazetteer (gazetteer units: :class:`libkg.resolve.places.Gazetteer`)."""
+        return place_iri(self.base, kind, name, province)
 
     def role(self, label: str) -> URIRef:
         """A role the vocabulary lacks, as a concept of the data (``{base}id/role/...``)."""
@@ -129,16 +68,42 @@ class Minter:
         local = f"{slug(kind) or 'other'}-{start or 'undated'}-{short_hash(label_key(label))}"
         return self._iri("event", f"{quote_id(article_id)}/{local}")
 
-    def position(self, person: str, role_key: str, org: str | None) -> URIRef:
+    def position(self, person: URIRef, role_key: str, org: str | None) -> URIRef:
         """One node per (person, role, organisation), shared by every article attesting it."""
-        key = "\x1f".join((person_key(person), role_key, org_key(org) if org else ""))
-        return self._iri("position", f"{slug(person_key(person))}-{short_hash(key, 16)}")
+        local = str(person).rsplit("/", 1)[-1]
+        key = "\x1f".join((role_key, org_key(org) if org else ""))
+        return self._iri("position", f"{local}/{short_hash(key, 12)}")
+
+    def position_prefix(self, person: URIRef) -> str:
+        """What every position IRI of ``person`` starts with."""
+        return f"{self.base}id/position/{str(person).rsplit('/', 1)[-1]}/"
+
+    def mention(self, article_id: str, key: str) -> URIRef:
+        return self._iri("mention", f"{quote_id(article_id)}/{slug(key) or 'x'}-{short_hash(key)}")
+
+    def hypothesis(self, a: URIRef, b: URIRef) -> URIRef:
+        lo, hi = sorted((str(a), str(b)))
+        return self._iri("identity", short_hash(lo + " " + hi, 16))
 
     def evidence(self, article_id: str, start: int, end: int) -> URIRef:
         return self._iri("evidence", f"{quote_id(article_id)}/{start}-{end}")
+
+    def activity(self, article_id: str) -> URIRef:
+        return self._iri("activity", f"extract/{quote_id(article_id)}")
+
+    def publisher(self, host: str) -> URIRef:
+        return self._iri("publisher", slug(host.replace(".", "-")) or "x")
 
     def article(self, article_id: str) -> URIRef:
         return article_iri(article_id, self.base)
 
     def graph(self, article_id: str) -> URIRef:
         return article_graph(article_id, self.base)
+
+    def identity_graph(self, key: str) -> URIRef:
+        """The named graph holding the identity decisions about one folded person name."""
+        return URIRef(f"{self.base}graph/identity/person/{slug(key) or 'x'}-{short_hash(key)}")
+
+    def activity_graph(self, article_id: str) -> URIRef:
+        """The named graph of the extraction run of one article (kept out of the article's graph)."""
+        return URIRef(f"{self.base}graph/activity/{quote_id(article_id)}")

@@ -1,0 +1,172 @@
+"""libkg explain: every fact about an entity, with the sentence and the article it was read in.
+
+The point is trust: a researcher who sees "Hoàng Thị Thúy Hằng, Giám đốc"
+in a query result can ask where that came from and read the sentences
+themselves, grouped by article (date, URL, publisher), plus the identity
+decisions (spellings merged, "possibly the same" persons) and reference data
+(gazetteer validity and successors) that shaped the node.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import click
+from rdflib import Literal, URIRef
+
+from libkg.cli.app import cli
+from libkg.cli.common import open_store_or_fail, store_options
+
+# the name is bound as a term (VALUES), never pasted; filters stay in the group that binds it
+_FIND = """
+SELECT DISTINCT ?e WHERE {
+  ?e rdfs:label|lkg:nameKey ?l . ?e a ?t .
+  FILTER(LCASE(STR(?l)) = LCASE(STR(?q)) || ?l = ?k1 || ?l = ?k2)
+  FILTER(?t IN (lkg:Person, lkg:Organization, lkg:Place, lkg:Event))
+}"""
+
+# facts stated about the entity itself, per article graph
+_OWN = """
+SELECT ?g ?p ?o WHERE { GRAPH ?g { ?e ?p ?o }
+  FILTER(?p NOT IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, prov:wasDerivedFrom, lkg:evidence,
+                    lkg:nameKey))
+}"""
+
+# nodes that point at the entity (positions, events), with their own evidence
+_POINTING = """
+SELECT ?g ?s ?p ?kind WHERE { GRAPH ?g { ?s ?p ?e . ?s a ?kind FILTER(?kind IN (lkg:Position, lkg:Event)) }
+  FILTER(?p NOT IN (sem:hasActor, sem:hasPlace)) }"""
+
+_SENTENCES = """
+SELECT ?g ?x ?sentence ?start WHERE { GRAPH ?g { ?x lkg:evidence ?ev . ?ev lkg:sentence ?sentence ;
+  lkg:charStart ?start } }"""
+
+_ARTICLE = """
+SELECT ?id ?date ?url ?publisher ?title WHERE { ?a schema:identifier ?id .
+  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:publisher/rdfs:label ?publisher } OPTIONAL { ?a schema:headline ?title } }"""
+
+_LABEL = "SELECT ?l WHERE { ?x skos:prefLabel ?l } LIMIT 1"
+
+_POSITION = """
+SELECT ?role ?org ?d ?status ?start ?end ?former WHERE { GRAPH ?g {
+  ?pos lkg:roleLabel ?role . OPTIONAL { ?pos org:organization ?o }
+  OPTIONAL { ?pos lkg:attestedOn ?d } OPTIONAL { ?pos lkg:status ?status }
+  OPTIONAL { ?pos lkg:startDate ?start } OPTIONAL { ?pos lkg:endDate ?end } OPTIONAL { ?pos lkg:formerOn ?former } }
+  OPTIONAL { ?o skos:prefLabel ?org } }"""
+
+_HYPOTHESES = """
+SELECT ?other ?score ?reason WHERE { ?h a lkg:IdentityHypothesis ; lkg:candidate ?e , ?other ;
+  lkg:score ?score ; lkg:reason ?reason FILTER(?other != ?e) } ORDER BY DESC(?score)"""
+
+
+@dataclass
+class _Article:
+    graph: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def find_entities(store, text: str) -> list[URIRef]:
+    """IRIs an argument names: the IRI itself, or nodes with that label or folded name."""
+    from libkg.resolve.keys import person_key
+    from libkg.resolve.organizations import org_key
+
+    if "://" in text:
+        return [URIRef(text.strip("<>"))]
+    rows = store.query(_FIND, bindings={"q": Literal(text), "k1": Literal(person_key(text)),
+                                        "k2": Literal(org_key(text))})
+    return sorted({r.e for r in rows}, key=str)
+
+
+def explain_entity(store, e: URIRef) -> str:
+    """The report for one entity, as text."""
+    def label(x) -> str:
+        if isinstance(x, Literal):
+            return str(x)
+        rows = list(store.query(_LABEL, bindings={"x": x}))
+        return str(rows[0].l) if rows else _local(str(x))
+
+    sentences: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    arts: dict[str, _Article] = {}
+    out = [f"{label(e)}  <{e}>"]
+    labels = sorted({str(r.l) for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }", bindings={"e": e})})
+    if len(labels) > 1:
+        out.append("  written as: " + " | ".join(labels))
+    for r in store.query(_HYPOTHESES, bindings={"e": e}):
+        out.append(f"  possibly the same as {label(r.other)} <{r.other}> (score {r.score}: {r.reason})")
+
+    def article(g: str) -> _Article:
+        return arts.setdefault(g, _Article(g))
+
+    def said(g: str, x, indent: str = "      ") -> list[str]:
+        if (g, str(x)) not in sentences:
+            for r in store.query(_SENTENCES, bindings={"g": URIRef(g), "x": x}):
+                sentences[(g, str(x))].append((int(r.start), str(r.sentence)))
+        seen, lines = set(), []
+        for _, s in sorted(sentences[(g, str(x))]):
+            if s not in seen:
+                seen.add(s)
+                lines.append(f"{indent}« {' '.join(s.split())} »")
+        return lines
+
+    for r in store.query(_OWN, bindings={"e": e}):
+        g = str(r.g)
+        if "/graph/article/" in g:
+            article(g).lines.append(f"    {_local(str(r.p))}: {label(r.o)}")
+        else:
+            out.append(f"  {_local(str(r.p))}: {label(r.o)}  [{_local(g)} graph]")
+    for r in store.query(_POINTING, bindings={"e": e}):
+        g = str(r.g)
+        if str(r.kind).endswith("#Position"):
+            for p in store.query(_POSITION, bindings={"pos": r.s, "g": r.g}):
+                when = ", ".join(f"{k} {v}" for k, v in (("attested", p.d), ("status", p.status),
+                                 ("start", p.start), ("end", p.end), ("former on", p.former)) if v is not None)
+                article(g).lines.append(f"    position: {p.role}{' — ' + str(p.org) if p.org else ''} ({when})")
+                break
+        else:
+            article(g).lines.append(f"    {_local(str(r.p))} of event: {label(r.s)}")
+        article(g).lines.extend(said(g, r.s))
+    graphs = {str(r.g) for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e lkg:evidence ?x } }",
+                                            bindings={"e": e})}
+    for g in graphs:
+        lines = said(g, e, "    ")
+        if lines:
+            article(g).lines[:0] = ["    mentioned:", *["  " + x for x in lines]]
+    rows = []
+    for g, a in arts.items():
+        airi = URIRef(g.replace("/graph/article/", "/id/article/"))
+        meta = next(iter(store.query(_ARTICLE, bindings={"a": airi})), None)
+        head = f"  [{meta.id if meta else _local(g)}]"
+        if meta is not None:
+            head += "".join(f" {v}" for v in (meta.date, meta.url) if v is not None)
+            if meta.publisher is not None:
+                head += f" ({meta.publisher})"
+        rows.append((str(meta.date) if meta is not None and meta.date is not None else "", head, a.lines))
+    for _, head, lines in sorted(rows, key=lambda t: (t[0], t[1])):
+        out.append(head)
+        out.extend(dict.fromkeys(lines))  # keep order, drop repeats
+    return "\n".join(out)
+
+
+@cli.command()
+@click.argument("entity")
+@store_options
+def explain(entity: str, store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+            user: str | None, password: str | None) -> None:
+    """Print every fact about an entity (an IRI, or a name in any spelling) with its sentence and article.
+
+    \b
+    Examples:
+      libkg explain "Hoàng Thị Thuý Hằng" --store out/store
+      libkg explain https://w3id.org/libkg/id/place/vn-63/15-yen-bai
+    """
+    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        found = find_entities(store, entity)
+        if not found:
+            raise click.ClickException(f"nothing in the store is called {entity!r}")
+        click.echo("\n\n".join(explain_entity(store, e) for e in found))

@@ -1,0 +1,103 @@
+"""Organisations: one node per body, whatever abbreviation or province wording names it.
+
+The key of an organisation is its folded name with the common abbreviations
+expanded (``data/lexicon/abbreviations.tsv``: "Sở VHTTDL", "TV", "UBND"...)
+and "tỉnh"/"thành phố" dropped before a province-level name, so "Thư viện
+tỉnh Yên Bái", "Thư viện Yên Bái" and "TV tỉnh Yên Bái" are one node, while
+"Thư viện thành phố Lào Cai" (the library of the city inside Lào Cai
+province) stays another.  Bodies that were renamed or merged keep their own
+nodes and are linked (``data/identity/org-lineage.tsv``): a 2019 statement
+about the old board must not become a statement about the new one.
+
+>>> org_key("TV tỉnh Yên Bái") == org_key("Thư viện Yên Bái") == org_key("Thư viện tỉnh Yên Bái")
+True
+>>> org_key("Thư viện thành phố Lào Cai") == org_key("Thư viện tỉnh Lào Cai")
+False
+>>> org_display("Sở VHTTDL tỉnh Quảng Nam")
+'Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
+
+from libkg.normalize import fold, nfc
+from libkg.rdf.literals import date_literal
+from libkg.rdf.namespaces import LKG, bind_prefixes, data_base
+from libkg.resolve.keys import new_tone, short_hash, words
+from libkg.resolve.places import gazetteer
+from libkg.resources import read_tsv
+
+__all__ = ["org_display", "org_iri", "org_key", "org_lineage_graph"]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None, str]]:
+    rows = [r for r in read_tsv("lexicon", "abbreviations.tsv") if len(r) >= 2]
+    rows.sort(key=lambda r: -len(r[0]))
+    out = []
+    for a, b, *_ in rows:
+        folded = re.compile(r"(?<!\w)" + re.escape(fold(a)) + r"(?!\w)")
+        # display: case-sensitive, only the abbreviation as written in capitals
+        display = re.compile(r"(?<!\w)" + re.escape(nfc(a)) + r"(?!\w)") if any(c.isupper() for c in a) else None
+        out.append((folded, fold(b), display, nfc(b)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def org_key(name: str) -> str:
+    """Identity key of an organisation: folded, abbreviations expanded, province wording unified."""
+    s = fold(name)
+    for pattern, expansion, *_ in _abbreviations():
+        s = pattern.sub(expansion, s)
+    return words(gazetteer().canonical_org_text(s))
+
+
+def org_display(name: str) -> str:
+    """The display form of a name: abbreviations spelled out, new tone placement, spacing tidied.
+
+    Only capitalised abbreviations are expanded ("TV", "VHTTDL"), so
+    ordinary words are never rewritten.  Used as ``skos:prefLabel`` so that
+    articles writing "Sở VHTTDL" and "Sở Văn hóa, Thể thao và Du lịch" agree.
+    """
+    s = " ".join(nfc(name).split())
+    for _, _, display, expansion in _abbreviations():
+        if display is not None:
+            s = display.sub(expansion, s)
+    return new_tone(s)
+
+
+def org_iri(name: str, base: str | None = None) -> URIRef:
+    """``{base}id/org/{slug}-{hash of the key}``: a pure function of the canonical key."""
+    from libkg.normalize import slug
+
+    key = org_key(name)
+    return URIRef(f"{data_base(base)}id/org/{slug(key) or 'x'}-{short_hash(key)}")
+
+
+def org_lineage_graph(base: str | None = None) -> Graph:
+    """Renamed and merged organisations (reference data, loaded with the gazetteer)."""
+    g = Graph()
+    bind_prefixes(g)
+    src = URIRef(f"{data_base(base)}id/source/org-lineage")
+    g.add((src, RDF.type, PROV.Entity))
+    g.add((src, RDFS.label, Literal("libkg reference data: org-lineage.tsv")))
+    for row in read_tsv("identity", "org-lineage.tsv"):
+        old_name, rel, new_name, date, *_ = [*row, "", ""]
+        old, new = org_iri(old_name, base), org_iri(new_name, base)
+        for iri, name in ((old, old_name), (new, new_name)):
+            g.add((iri, RDF.type, LKG.Organization))
+            g.add((iri, RDFS.label, Literal(nfc(name))))
+            g.add((iri, LKG.nameKey, Literal(org_key(name))))
+            g.add((iri, PROV.wasDerivedFrom, src))
+        g.add((old, LKG[rel], new))
+        g.add((old, LKG.succeededBy, new))
+        g.add((new, LKG.successorOf, old))
+        lit = date_literal(date)
+        if lit is not None:
+            g.add((old, LKG.changedIn, lit))
+    return g
