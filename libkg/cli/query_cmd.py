@@ -30,34 +30,25 @@ def query(query: str | None, store_path: str | None, endpoint: str | None, updat
       libkg query person-timeline --param name="Kiều Thúy Nga"
       libkg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format json
     """
-    from libkg.query.library import BundledQuery, bind_params, get_query
-    from libkg.query.results import FORMATS, ResultTable
+    from libkg.api import KnowledgeGraph, prepare_query
+    from libkg.query.library import BundledQuery, get_query
 
     if bool(query) == bool(sparql):
         raise click.UsageError("give either QUERY (a name or .rq file) or --sparql TEXT")
     try:
+        # the same resolution and binding as libkg.open(...).query(name, **params)
         q = get_query(query) if query else BundledQuery("inline", Path("-"), "inline", "", sparql or "")
-        bindings = bind_params(q, parse_params(params))
+        q, bindings = prepare_query(q, parse_params(params))
     except (KeyError, ValueError) as exc:
         raise click.ClickException(str(exc.args[0] if exc.args else exc)) from None
     with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
         try:
-            res = store.query(q.text, bindings=bindings or None)
+            res = KnowledgeGraph(store, owns_store=False).execute(q, bindings)
         except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say so plainly
             raise click.ClickException(f"query {q.name!r} failed: {exc}") from None
-        if res.type == "ASK":
-            click.echo("true" if res.askAnswer else "false")
-            return
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            click.echo(res.graph.serialize(format="turtle"))
-            return
-        rows = []
-        for i, row in enumerate(res):
-            if limit is not None and i >= limit:
-                break
-            rows.append(list(row))
-        table = ResultTable([str(v) for v in res.vars], rows)
-    click.echo(FORMATS[fmt](table).rstrip("\n"))
+    if res.type == "SELECT" and limit is not None:
+        res = res.head(limit)
+    click.echo(res.format(fmt).rstrip("\n") if res.type == "SELECT" else res.format(fmt))
 
 
 @cli.command("queries")
