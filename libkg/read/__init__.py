@@ -2,7 +2,10 @@
 
 :func:`read_paths` walks files and folders and yields an :class:`Article`
 for each article read, or a :class:`ReadError` naming the file and the
-problem, so one bad file never stops a batch.
+problem, so one bad file (or a path that does not exist) never stops a batch.
+Bytes are decoded as UTF-8 or a detected legacy Vietnamese encoding
+(:mod:`libkg.read.encodings`); files over ``max_bytes`` are refused from
+``stat`` without being read.
 """
 
 from __future__ import annotations
@@ -14,46 +17,70 @@ from libkg.read.article import Article
 from libkg.read.errors import ReadError
 from libkg.read.html import article_from_html, read_html_file
 from libkg.read.records import article_from_record, read_json_file, read_jsonl_file
-from libkg.read.text import article_from_text, read_text_file
+from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, read_text_file
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl"}
 
-__all__ = ["Article", "ReadError", "article_from_html", "article_from_record", "article_from_text",
-           "iter_files", "read_file", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "Article", "ReadError", "article_from_html", "article_from_record",
+           "article_from_text", "iter_files", "iter_sources", "read_file", "read_paths"]
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and article files found recursively in folders named, in a stable order."""
+def _folder_files(p: Path) -> list[Path]:
+    return sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                  and not any(part.startswith(".") for part in f.relative_to(p).parts))
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+    """Files named, and article files found recursively in folders named, in a stable order.
+
+    A path that does not exist, or a folder without a single article file,
+    is yielded as a :class:`ReadError` so the caller can report it and go on.
+    """
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files = _folder_files(p)
+            if not files:
+                yield ReadError(str(p), "no article files in this folder (looked for "
+                                        f"{', '.join(sorted(SUFFIXES))}, recursively)")
+            yield from files
         elif p.exists():
             yield p
         else:
-            raise ReadError(str(p), "no such file or folder")
+            yield ReadError(str(p), "no such file or folder")
 
 
-def read_file(path: Path) -> Iterator[Article | ReadError]:
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Like :func:`iter_sources`, but raises the first :class:`ReadError` (for callers that want all or nothing)."""
+    for item in iter_sources(paths):
+        if isinstance(item, ReadError):
+            raise item
+        yield item
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """The articles of one file (JSON/JSONL may hold many); problems are yielded, never raised."""
     suffix = path.suffix.lower()
     try:
         if suffix in (".html", ".htm"):
-            yield read_html_file(path)
+            yield read_html_file(path, max_bytes)
         elif suffix == ".json":
-            yield from read_json_file(path)
+            yield from read_json_file(path, max_bytes)
         elif suffix == ".jsonl":
-            yield from read_jsonl_file(path)
+            yield from read_jsonl_file(path, max_bytes)
         elif suffix in (".txt", ".text"):
-            yield read_text_file(path)
+            yield read_text_file(path, max_bytes)
         else:
             yield ReadError(str(path), f"unsupported file type {suffix!r} (use .txt, .html, .json or .jsonl)")
     except ReadError as exc:
         yield exc
     except OSError as exc:
-        yield ReadError(str(path), f"cannot be read ({exc.strerror})")
+        yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
-    """Every article under ``paths``; errors are yielded, not raised."""
-    for f in iter_files(paths):
-        yield from read_file(f)
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """Every article under ``paths``; errors (missing paths included) are yielded, not raised."""
+    for src in iter_sources(paths):
+        if isinstance(src, ReadError):
+            yield src
+        else:
+            yield from read_file(src, max_bytes)

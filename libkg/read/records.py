@@ -1,4 +1,9 @@
-"""JSON and JSONL records in the corpus shape (``id``, ``text``, ``format``, ``url``, ``published``)."""
+"""JSON and JSONL records in the corpus shape (``id``, ``text``, ``format``, ``url``, ``published``).
+
+A ``.jsonl`` corpus may be far bigger than memory, so it is streamed line by
+line and the size limit applies to each line (one article), not to the file;
+a ``.json`` file is one document and is read whole, under the limit.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from typing import Any
 from libkg.read.article import Article
 from libkg.read.errors import ReadError
 from libkg.read.html import article_from_html
-from libkg.read.text import article_from_text, decode
+from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, decode, human_size, read_bytes
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ID = re.compile(r"[\w.\-]+")
+_SKIP_CHUNK = 1 << 20
 
 
 def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
@@ -22,14 +29,20 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ReadError(source, "record has no 'text' (a non-empty string is required)")
-    aid = str(rec.get("id") or default_id)
-    if not re.fullmatch(r"[\w.\-]+", aid):
-        raise ReadError(source, f"record id {aid!r} may only hold letters, digits, '.', '-' and '_'")
+    raw_id = rec.get("id")
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        raise ReadError(source, f"record 'id' must be a string, got {type(raw_id).__name__}")
+    aid = str(raw_id if raw_id not in (None, "") else default_id)
+    if not _ID.fullmatch(aid) or len(aid) > 200:
+        raise ReadError(source, f"record id {aid[:80]!r} may only hold letters, digits, '.', '-' and '_' "
+                                f"(at most 200)")
     pub = rec.get("published")
     if pub is not None and not (isinstance(pub, str) and _DATE.match(pub)):
         raise ReadError(source, f"'published' must be a YYYY-MM-DD date, got {pub!r}")
     pub = pub[:10] if pub else None
     url = rec.get("url")
+    if url is not None and not isinstance(url, str):
+        raise ReadError(source, f"'url' must be a string, got {type(url).__name__}")
     fmt = rec.get("format", "text")
     if fmt == "html":
         art = article_from_html(text, id=aid, source=source, url=url, published=pub)
@@ -37,37 +50,90 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
         art = article_from_text(text, id=aid, source=source, url=url, published=pub)
     else:
         raise ReadError(source, f"unknown format {fmt!r} (expected 'text' or 'html')")
-    art.language = rec.get("language") or "vi"
+    lang = rec.get("language")
+    art.language = lang if isinstance(lang, str) and lang else "vi"
     if isinstance(rec.get("gold"), dict):
         art.gold = rec["gold"]
     return art
 
 
-def read_json_file(path: Path) -> Iterator[Article]:
-    src = str(path)
+def _loads(text: str, where: str) -> Any:
     try:
-        data = json.loads(decode(path.read_bytes(), src))
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReadError(src, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ReadError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ReadError(where, "not usable JSON (nested too deeply)") from None
+
+
+def read_json_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """One record, or a list of records (a bad record is reported, the others still read)."""
+    src = str(path)
+    data = _loads(decode(read_bytes(path, max_bytes), src), src)
     if isinstance(data, list):
         for i, rec in enumerate(data):
-            yield article_from_record(rec, source=f"{src}[{i}]", default_id=f"{path.stem}-{i + 1}")
+            try:
+                yield article_from_record(rec, source=f"{src}[{i}]", default_id=f"{path.stem}-{i + 1}")
+            except ReadError as exc:
+                yield exc
     else:
         yield article_from_record(data, source=src, default_id=path.stem)
 
 
-def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
-    """One article per line; a bad line is reported and the others still read."""
+def iter_jsonl_lines(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[int, bytes | ReadError]]:
+    """``(line number, raw bytes)`` of each non-blank line, streamed; a line over the limit is an error.
+
+    Never holds more than one line (at most ``max_bytes``) in memory: an
+    overlong line is skipped in 1 MB steps without being kept.
+    """
     src = str(path)
-    text = decode(path.read_bytes(), src)
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    if path.stat().st_size == 0:
+        yield 0, ReadError(src, "the file is empty (0 bytes)")
+        return
+    with open(path, "rb") as f:
+        n = 0
+        while True:
+            buf, too_long = bytearray(), False
+            while True:  # one line, in steps, so an overlong one is dropped before it is whole
+                chunk = f.readline(_SKIP_CHUNK)
+                if not chunk:
+                    break
+                if not too_long:
+                    buf += chunk
+                    if len(buf) > max_bytes + 1:
+                        too_long, buf = True, bytearray()
+                if chunk.endswith(b"\n"):
+                    break
+            if not buf and not too_long:
+                return
+            n += 1
+            if too_long:
+                yield n, ReadError(f"{src}:{n}", f"the line is over the size limit of {human_size(max_bytes)} "
+                                                 f"(--max-bytes); not read")
+            elif buf.strip():
+                yield n, bytes(buf)
+
+
+def article_from_jsonl_line(raw: bytes, *, path: Path, lineno: int) -> Article:
+    """One JSONL line (bytes as read) as an article; the error names ``file:line``."""
+    where = f"{path}:{lineno}"
+    text = decode(raw, where)
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(where, f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise ReadError(where, "not usable JSON (nested too deeply)") from None
+    return article_from_record(rec, source=where, default_id=f"{path.stem}-{lineno}")
+
+
+def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """One article per line; a bad line is reported and the others still read."""
+    for n, raw in iter_jsonl_lines(path, max_bytes):
+        if isinstance(raw, ReadError):
+            yield raw
             continue
-        where = f"{src}:{n}"
         try:
-            rec = json.loads(line)
-            yield article_from_record(rec, source=where, default_id=f"{path.stem}-{n}")
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            yield article_from_jsonl_line(raw, path=path, lineno=n)
         except ReadError as exc:
             yield exc

@@ -1,0 +1,366 @@
+"""Benchmarks of extraction, ingest and queries on synthetic corpora (see README "## Performance").
+
+    .venv/bin/python scripts/bench.py            # 1k and 10k articles, rdflib baseline at 10k
+    .venv/bin/python scripts/bench.py --full     # and 100k
+    .venv/bin/python scripts/bench.py --sizes 2000 --no-baseline
+
+Each corpus is the 31 sample articles (so the bundled queries' example
+parameters name real entities) followed by ``scripts/synth_corpus.py``
+articles, in one JSONL file.  For each size it measures:
+
+* extraction (read + extract + build RDF, no store), articles/s on 1 core and
+  on all cores, on the first ``--extract-sample`` articles (the rate does not
+  depend on corpus size; ``--full`` measures every article);
+* ``libkg ingest --jobs <all cores>`` end to end in a subprocess: articles/s,
+  triples/s, store size on disk, peak memory (RSS of the ingest process and
+  its workers summed, sampled from /proc every 0.2 s; and the largest single
+  process from ``getrusage``);
+* the median of 5 runs of every bundled query (``queries/*.rq``), parameters
+  bound from each query's ``# param ... example:`` header.
+
+The baseline loads the same article graphs (exported from the store) into
+rdflib's in-memory ``Dataset`` and into a fresh Oxigraph store, one article
+per write, and runs the same queries on both; a baseline query still running
+after ``--baseline-timeout`` seconds is stopped and reported as ``>T``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synth_corpus  # noqa: E402
+
+LIBKG = str(Path(sys.executable).parent / "libkg")
+CPUS = os.cpu_count() or 1
+
+
+# ------------------------------------------------------------------ corpus
+def build_corpus(n: int, folder: Path, seed: int) -> Path:
+    """Samples + synthetic articles, n in all, as JSONL (reused when present)."""
+    path = folder / f"corpus-{n}-s{seed}.jsonl"
+    if path.exists():
+        return path
+    samples = sorted((ROOT / "samples" / "articles").glob("*.json"))[:n]
+    tmp = path.with_suffix(".part")
+    with open(tmp, "w", encoding="utf-8") as out:
+        for f in samples:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+            rec.pop("gold", None)
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        for rec in synth_corpus.generate(n - len(samples), seed):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.rename(path)
+    return path
+
+
+def head_corpus(corpus: Path, n: int, folder: Path) -> Path:
+    out = folder / f"{corpus.stem}-head{n}.jsonl"
+    with open(corpus, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
+# -------------------------------------------------------------- extraction
+def extraction_rate(corpus: Path, jobs: int) -> tuple[float, int]:
+    """Articles/s of read + extract + build, no store (the workers' part of ingest)."""
+    from libkg.ingest_parallel import _init_worker, iter_units, process_unit
+
+    units = list(iter_units([corpus]))
+    t0 = time.perf_counter()
+    if jobs == 1:
+        _init_worker(None, 20 << 20)
+        t0 = time.perf_counter()  # the extractor's one-off load is not per-article work
+        results = [process_unit(u) for u in units]
+    else:
+        with mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(None, 20 << 20)) as pool:
+            pool.map(_noop, range(jobs * 4))  # workers loaded before the clock starts
+            t0 = time.perf_counter()
+            results = list(pool.imap(process_unit, units, chunksize=4))
+    dt = time.perf_counter() - t0
+    ok = sum(1 for r in results for o in r if o[0] == "ok")
+    return ok / dt, ok
+
+
+def _noop(_: int) -> None:
+    time.sleep(0.05)
+
+
+# ------------------------------------------------------------------ ingest
+def _tree_rss(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{d}/statm") as f:
+                rss[int(d)] = int(f.read().split()[1]) * page
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(d))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def run_ingest(corpus: Path, store: Path, jobs: int) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([LIBKG, "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.2)
+    out, err = proc.communicate()
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest failed ({proc.returncode}):\n{err[-3000:]}")
+    summary = out.strip().splitlines()[-1]
+    arts = int(summary.split(" article")[0].split()[-1])
+    triples = int(summary.split(",")[1].split()[0])
+    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return {"seconds": dt, "articles": arts, "triples": triples, "peak_tree": peak,
+            "peak_single": maxrss if maxrss > before * 1024 else None, "summary": summary}
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+# ----------------------------------------------------------------- queries
+def bundled_queries() -> list[tuple[str, str, dict]]:
+    from libkg.query.library import bind_params, list_queries
+
+    out = []
+    for q in list_queries():
+        params = {p.name: p.example for p in q.params if p.example}
+        out.append((q.name, q.text, bind_params(q, params)))
+    return out
+
+
+def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+_ONE_QUERY = """
+import json, statistics, sys, time
+sys.path.insert(0, {scripts!r})
+import bench
+from libkg.store import EmbeddedStore
+name = sys.argv[1]
+text, bindings = next((t, b) for n, t, b in bench.bundled_queries() if n == name)
+with EmbeddedStore(sys.argv[2]) as st:
+    rows = len(list(st.query(text, bindings)))
+    print(json.dumps([bench.median_ms(lambda: list(st.query(text, bindings))), rows]))
+"""
+
+
+def oxigraph_latencies(store_path: Path, timeout: float = 120) -> dict[str, tuple[float | None, int | None]]:
+    """Each query in its own process (a runaway query cannot be interrupted in-process), killed at ``timeout``."""
+    code = _ONE_QUERY.format(scripts=str(ROOT / "scripts"))
+    out = {}
+    for name, _, _ in bundled_queries():
+        try:
+            r = subprocess.run([sys.executable, "-c", code, name, str(store_path)], capture_output=True, text=True,
+                               timeout=timeout)
+            ms, rows = json.loads(r.stdout.strip().splitlines()[-1]) if r.returncode == 0 else (None, None)
+        except subprocess.TimeoutExpired:
+            ms, rows = None, None
+        out[name] = (ms, rows)
+    return out
+
+
+def fmt_ms(ms: float | None, rows: int | str | None, timeout: float) -> str:
+    if isinstance(rows, str):
+        return rows
+    return f">{timeout * 1000:.0f}" if ms is None else f"{ms:.1f} ({rows})"
+
+
+# ---------------------------------------------------------------- baseline
+def _graphs_from(store_path: Path) -> list[tuple[str, list]]:
+    """The store's named graphs as (IRI, rdflib triples), in the order written."""
+    from libkg.store import EmbeddedStore
+    from libkg.store.terms import from_ox
+
+    with EmbeddedStore(store_path) as st:
+        graphs: dict[str, list] = {}
+        for q in st.store.quads_for_pattern(None, None, None, None):
+            if hasattr(q.graph_name, "value"):
+                graphs.setdefault(q.graph_name.value, []).append(
+                    (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return list(graphs.items())
+
+
+def _rdflib_query_child(conn, ds, text: str, bindings: dict) -> None:
+    from libkg.rdf.namespaces import PREFIXES
+
+    try:
+        rows = len(list(ds.query(text, initNs=PREFIXES, initBindings=bindings)))
+        conn.send((median_ms(lambda: list(ds.query(text, initNs=PREFIXES, initBindings=bindings))), rows))
+    except Exception as exc:  # noqa: BLE001 - rdflib fails on some queries; report, don't time out
+        conn.send((None, f"error: {type(exc).__name__}"))
+
+
+def baseline(store_path: Path, work: Path, timeout: float, ox_timeout: float) -> dict:
+    from rdflib import Dataset, Graph, URIRef
+
+    from libkg.store import EmbeddedStore
+
+    graphs = _graphs_from(store_path)
+    n_triples = sum(len(t) for _, t in graphs)
+    rdfl = [(iri, _graph(Graph, ts)) for iri, ts in graphs]
+
+    t0 = time.perf_counter()
+    ds = Dataset(default_union=True)
+    for iri, g in rdfl:  # replace-article semantics: drop the graph, add its triples
+        ds.remove_graph(URIRef(iri))
+        ctx = ds.graph(URIRef(iri))
+        ctx.addN((s, p, o, ctx) for s, p, o in g)
+    rdflib_write = time.perf_counter() - t0
+
+    ox_dir = work / "baseline-ox"
+    shutil.rmtree(ox_dir, ignore_errors=True)
+    t0 = time.perf_counter()
+    with EmbeddedStore(ox_dir) as st:
+        for iri, g in rdfl:
+            st.replace_article(iri, g)
+    ox_write = time.perf_counter() - t0
+
+    lat = {}
+    ctx_fork = mp.get_context("fork")  # the child inherits the loaded Dataset
+    for name, text, bindings in bundled_queries():
+        parent, child = ctx_fork.Pipe(duplex=False)
+        p = ctx_fork.Process(target=_rdflib_query_child, args=(child, ds, text, bindings))
+        p.start()
+        if parent.poll(timeout):
+            lat[name] = parent.recv()
+        else:
+            lat[name] = (None, None)
+        p.kill()
+        p.join()
+    return {"articles": len(graphs), "triples": n_triples, "rdflib_write_s": rdflib_write,
+            "ox_write_s": ox_write, "rdflib_latency": lat, "ox_latency": oxigraph_latencies(ox_dir, ox_timeout)}
+
+
+def _graph(cls, triples):
+    g = cls()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+# ------------------------------------------------------------------ report
+def mb(n: float | None) -> str:
+    return "-" if n is None else f"{n / 1024 / 1024:,.0f} MB"
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 1000 10000; with --full + 100000)")
+    ap.add_argument("--full", action="store_true", help="also 100k articles; extraction measured on all")
+    ap.add_argument("--jobs", type=int, default=CPUS, help=f"ingest workers (default: all {CPUS} cores)")
+    ap.add_argument("--extract-sample", type=int, default=1000, help="articles for the extraction rates")
+    ap.add_argument("--baseline-size", type=int, default=10000, help="size at which the rdflib baseline runs")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--baseline-timeout", type=float, default=60, help="seconds per rdflib query (5 runs)")
+    ap.add_argument("--query-timeout", type=float, default=120, help="seconds per Oxigraph query (5 runs)")
+    ap.add_argument("--work", type=Path, help="folder for corpora and stores (default: a temp folder)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    sizes = args.sizes or ([1000, 10000, 100000] if args.full else [1000, 10000])
+    work = args.work or Path(tempfile.mkdtemp(prefix="libkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# libkg benchmark — {CPUS} CPU(s), Python {sys.version.split()[0]}, work folder {work}\n", flush=True)
+
+    results, latencies, extraction = {}, {}, {}
+    for n in sizes:
+        corpus = build_corpus(n, work, args.seed)
+        sample_n = n if args.full else min(n, args.extract_sample)
+        if sample_n not in extraction:
+            sample = corpus if sample_n == n else head_corpus(corpus, sample_n, work)
+            extraction[sample_n] = (extraction_rate(sample, 1)[0], extraction_rate(sample, CPUS)[0])
+            print(f"extraction on {sample_n} articles: {extraction[sample_n][0]:.1f}/s (1 core), "
+                  f"{extraction[sample_n][1]:.1f}/s ({CPUS} cores)", flush=True)
+        store = work / f"store-{n}"
+        shutil.rmtree(store, ignore_errors=True)
+        ing = run_ingest(corpus, store, args.jobs)
+        print(f"ingest {n}: {ing['summary']} in {ing['seconds']:.0f} s", flush=True)
+        results[n] = (sample_n, ing, dir_size(store))
+        latencies[n] = oxigraph_latencies(store, args.query_timeout)
+
+    rows = [["articles", "extract 1 core /s", f"extract {CPUS} cores /s", "speed-up", f"ingest --jobs {args.jobs}",
+             "ingest /s", "triples /s", "store on disk", "peak RSS (all procs)", "peak RSS (1 proc)"]]
+    for n, (sample_n, ing, size) in results.items():
+        one, allc = extraction[sample_n]
+        rows.append([f"{n:,}", f"{one:.1f}", f"{allc:.1f}", f"{allc / one:.2f}x", f"{ing['seconds']:.0f} s",
+                     f"{ing['articles'] / ing['seconds']:.1f}", f"{ing['triples'] / ing['seconds']:,.0f}",
+                     mb(size), mb(ing["peak_tree"]), mb(ing["peak_single"])])
+    print("\n## Throughput\n")
+    print(table(rows))
+
+    print("\n## Query latency (median of 5, ms; rows returned)\n")
+    rows = [["query"] + [f"{n:,} articles" for n in results]]
+    for name in latencies[sizes[0]]:
+        rows.append([name] + [fmt_ms(*latencies[n][name], args.query_timeout) for n in results])
+    print(table(rows))
+
+    if not args.no_baseline and args.baseline_size in results:
+        b = baseline(work / f"store-{args.baseline_size}", work, args.baseline_timeout, args.query_timeout)
+        print(f"\n## Baseline at {args.baseline_size:,} articles: rdflib Dataset (in memory) vs Oxigraph\n")
+        print(f"{b['articles']:,} graphs, {b['triples']:,} triples, written one article per call:\n")
+        rows = [["store", "write time", "articles /s", "triples /s"],
+                ["rdflib Dataset", f"{b['rdflib_write_s']:.1f} s", f"{b['articles'] / b['rdflib_write_s']:.0f}",
+                 f"{b['triples'] / b['rdflib_write_s']:,.0f}"],
+                ["Oxigraph (embedded)", f"{b['ox_write_s']:.1f} s", f"{b['articles'] / b['ox_write_s']:.0f}",
+                 f"{b['triples'] / b['ox_write_s']:,.0f}"]]
+        print(table(rows))
+        print()
+        rows = [["query", "rdflib ms", "Oxigraph ms", "rdflib / Oxigraph"]]
+        for name, (ox_ms, _) in b["ox_latency"].items():
+            rd_ms = b["rdflib_latency"][name][0]
+            ratio = "-" if rd_ms is None or ox_ms is None else f"{rd_ms / max(ox_ms, 0.01):.1f}x"
+            rows.append([name, fmt_ms(rd_ms, b["rdflib_latency"][name][1], args.baseline_timeout),
+                         fmt_ms(ox_ms, b["ox_latency"][name][1], args.query_timeout), ratio])
+        print(table(rows), flush=True)
+
+
+if __name__ == "__main__":
+    main()
