@@ -1,59 +1,247 @@
-"""libkg network: networks projected from the graph."""
+"""libkg network: networks projected from the graph, their metrics, ego networks and paths."""
 
 from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from libkg.cli.app import cli
 from libkg.cli.common import open_store_or_fail, store_options
 
+NETWORKS = ("institutions", "hierarchy", "affiliations", "persons", "events-places")
+# which filters make sense for which projection (hierarchy has no dates; positions have no event kinds)
+_ACCEPTS = {
+    "institutions": {"date_from", "date_to", "kinds", "province"},
+    "persons": {"date_from", "date_to", "kinds", "province"},
+    "events-places": {"date_from", "date_to", "kinds", "province"},
+    "affiliations": {"date_from", "date_to", "province"},
+    "hierarchy": {"province"},
+}
+_METRIC_COLS = ["degree", "weighted_degree", "betweenness", "pagerank", "community", "component"]
+
 
 @cli.group()
 def network() -> None:
-    """Networks projected from the graph (networkx): metrics and Gephi/Cytoscape files."""
-
-
-@network.command("institutions")
-@store_options
-@click.option("--from", "date_from", help="Keep events starting on or after this date (YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Keep events starting on or before this date (YYYY-MM-DD).")
-@click.option("--min-weight", type=int, default=1, show_default=True, help="Minimum shared events per edge.")
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
-              help="Write the network: .gexf, .graphml or .json (node-link); repeatable.")
-@click.option("--metrics", "metrics_csv", type=click.Path(dir_okay=False),
-              help="Write per-node metrics (degree, betweenness, PageRank, community) as CSV.")
-def network_institutions(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
-           user: str | None, password: str | None, date_from: str | None, date_to: str | None,
-                         min_weight: int, outputs: tuple[str, ...], metrics_csv: str | None) -> None:
-    """Institutions linked by the events they organised or attended together.
+    """Networks projected from the graph (networkx): metrics, Gephi/Cytoscape files, pictures, web pages.
 
     \b
     Example:
-      libkg network institutions --store out/store -o out/institutions.gexf --metrics out/metrics.csv
+      libkg network institutions --store out/store -o out/inst.gexf -o out/inst.html --metrics out/m.csv
+      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --store out/store
     """
-    import csv
 
-    from libkg.network import institutions, node_metrics, write_network
 
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
-        g = institutions(store, date_from=date_from, date_to=date_to, min_weight=min_weight)
+def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--from/--to/--kind/--province/--min-weight, shared by every network command."""
+    opts = [
+        click.option("--from", "date_from", metavar="DATE",
+                     help="Keep events (or position attestations) on or after this date (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="DATE", help="Keep them on or before this date."),
+        click.option("--kind", "kinds", multiple=True, metavar="KIND",
+                     help="Event kind (Conference, Workshop, 'hội nghị', or an IRI); repeatable."),
+        click.option("--province", metavar="NAME|IRI",
+                     help="Keep events located in this province (or a place within it)."),
+        click.option("--min-weight", type=int, default=1, show_default=True,
+                     help="Minimum weight of a link (shared events, positions or stating articles)."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    opts = [
+        click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
+                     help="Write the network: .gexf, .graphml, .json (node-link), .png or .html; repeatable."),
+        click.option("--metrics", "metrics_csv", type=click.Path(dir_okay=False),
+                     help="Write per-node metrics (degree, betweenness, PageRank, community) as CSV."),
+        click.option("--title", help="Title of the PNG / HTML view."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+def build(store: Any, name: str, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
+          province: str | None, min_weight: int):
+    """Run projection ``name`` with the filters it accepts; a filter it cannot use is a usage error."""
+    from libkg.network import PROJECTIONS
+
+    given = {"date_from": date_from, "date_to": date_to, "kinds": kinds, "province": province}
+    bad = sorted(k for k, v in given.items() if v and k not in _ACCEPTS[name])
+    if bad:
+        opt = {"date_from": "--from", "date_to": "--to", "kinds": "--kind", "province": "--province"}
+        raise click.UsageError(f"the {name} network has no {', '.join(opt[b] for b in bad)} filter")
+    kwargs = {k: v for k, v in given.items() if k in _ACCEPTS[name]}
+    try:
+        return PROJECTIONS[name](store, min_weight=min_weight, **kwargs)
+    except (ValueError, LookupError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def write_outputs(g, outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:
+    from libkg.network import node_metrics, write_network
+
     metrics = node_metrics(g)
     for out in outputs:
         try:
-            write_network(g, out)
+            write_network(g, out, title=title)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"wrote {out}", err=True)
     if metrics_csv:
-        cols = ["iri", "label", "kind", "degree", "weighted_degree", "betweenness", "pagerank",
-                "community", "component"]
+        cols = ["iri", "label", "kind", *_METRIC_COLS]
         with open(metrics_csv, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(cols)
-            for n, m in sorted(metrics.items(), key=lambda kv: -kv[1].get("pagerank", 0)):
-                w.writerow([n, g.nodes[n]["label"], g.nodes[n]["kind"]] + [m[c] for c in cols[3:]])
+            for n, m in sorted(metrics.items(), key=lambda kv: (-kv[1].get("pagerank", 0), kv[0])):
+                d = g.nodes[n]
+                w.writerow([n, d.get("label", n), d.get("kind", "")] + [m[c] for c in _METRIC_COLS])
         click.echo(f"wrote {metrics_csv}", err=True)
-    top = sorted(g.nodes, key=lambda n: -g.degree(n, weight="weight"))[:10]
-    click.echo(f"{g.number_of_nodes()} institutions, {g.number_of_edges()} links")
-    for n in top:
-        click.echo(f"  {g.degree(n, weight='weight'):>3}  {g.nodes[n]['label']}")
+
+
+def summary(g, what: str) -> None:
+    click.echo(f"{g.number_of_nodes()} {what}, {g.number_of_edges()} links")
+    u = g.to_undirected(as_view=True) if g.is_directed() else g
+    for n in sorted(u.nodes, key=lambda n: (-u.degree(n, weight="weight"), n))[:10]:
+        click.echo(f"  {u.degree(n, weight='weight'):>3}  {g.nodes[n].get('label', n)}")
+
+
+def _projection_command(name: str, doc: str, what: str) -> None:
+    @network.command(name, help=doc)
+    @store_options
+    @filter_options
+    @output_options
+    def cmd(store_path: str | None, endpoint: str | None, update_endpoint: str | None, user: str | None,
+            password: str | None, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
+            province: str | None, min_weight: int, outputs: tuple[str, ...], metrics_csv: str | None,
+            title: str | None) -> None:
+        with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+            g = build(store, name, date_from, date_to, kinds, province, min_weight)
+        write_outputs(g, outputs, metrics_csv, title)
+        summary(g, what)
+
+
+_projection_command("institutions", """Institutions linked by the events they organised or attended together.
+
+Edge weight = number of shared events; each edge lists the events' IRIs, dates and labels.
+
+\b
+Example:
+  libkg network institutions --store out/store --from 2023-01-01 --kind Conference \\
+      -o out/institutions.gexf -o out/institutions.html --metrics out/metrics.csv
+""", "institutions")
+_projection_command("hierarchy", """Institutions and the institutions they belong to (org:subOrganizationOf, child -> parent).
+
+Edge weight = number of articles stating the link.  Only --province applies.
+
+\b
+Example:
+  libkg network hierarchy --store out/store --province "Lạng Sơn" -o out/hierarchy.png
+""", "organisations")
+_projection_command("affiliations", """Persons and the institutions they hold positions in (bipartite), with roles and dates.
+
+--from/--to filter on the dates the positions are attested; --province on the institution.
+
+\b
+Example:
+  libkg network affiliations --store out/store --from 2023 -o out/affiliations.graphml
+""", "persons and organisations")
+_projection_command("persons", """Persons linked by the events they attended or organised together.
+
+\b
+Example:
+  libkg network persons --store out/store --kind Congress --min-weight 2 -o out/persons.html
+""", "persons")
+_projection_command("events-places", """Events, the places they happened in, and the places containing those (lkg:within).
+
+--min-weight keeps places with at least that many events.
+
+\b
+Example:
+  libkg network events-places --store out/store --province "Thái Nguyên" -o out/events-places.gexf
+""", "events and places")
+
+
+def _network_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--network", "net", type=click.Choice(NETWORKS), default="institutions", show_default=True,
+                        help="Which network to look in.")(fn)
+
+
+@network.command("ego")
+@click.argument("entity")
+@_network_option
+@click.option("--radius", type=int, default=1, show_default=True, help="How many hops around the entity.")
+@store_options
+@filter_options
+@output_options
+def network_ego(entity: str, net: str, radius: int, store_path: str | None, endpoint: str | None,
+                update_endpoint: str | None, user: str | None, password: str | None, date_from: str | None,
+                date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int,
+                outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:
+    """The neighbourhood of one entity (NAME or IRI; names are matched case- and diacritic-insensitively).
+
+    \b
+    Example:
+      libkg network ego "Thư viện tỉnh Lào Cai" --store out/store --radius 2 -o out/lao-cai.html
+      libkg network ego "Phạm Thị Bích Dung" --network affiliations --store out/store
+    """
+    from libkg.network import ego_network, find_node
+
+    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        g = build(store, net, date_from, date_to, kinds, province, min_weight)
+    try:
+        center = find_node(g, entity)
+        ego = ego_network(g, center, radius=radius)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+    write_outputs(ego, outputs, metrics_csv, title or f"{g.nodes[center].get('label', center)} ({net})")
+    click.echo(f"{g.nodes[center].get('label', center)} <{center}>")
+    click.echo(f"{ego.number_of_nodes() - 1} neighbour(s) within {radius} hop(s), {ego.number_of_edges()} links")
+    for n in sorted(ego[center], key=lambda n: (-ego.edges[center, n].get("weight", 1), n)):
+        d = ego.edges[center, n]
+        click.echo(f"  {d.get('weight', 1):>3}  {ego.nodes[n].get('label', n)}  <{n}>")
+
+
+@network.command("path")
+@click.argument("source")
+@click.argument("target")
+@_network_option
+@store_options
+@filter_options
+def network_path(source: str, target: str, net: str, store_path: str | None, endpoint: str | None,
+                 update_endpoint: str | None, user: str | None, password: str | None, date_from: str | None,
+                 date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int) -> None:
+    """How SOURCE is connected to TARGET (names or IRIs): the shortest path, each hop with its events.
+
+    \b
+    Example:
+      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --store out/store
+      libkg network path "Kiều Thúy Nga" "Phạm Thị Bích Dung" --network persons --store out/store
+    """
+    import networkx as nx
+
+    from libkg.network import connection
+
+    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        g = build(store, net, date_from, date_to, kinds, province, min_weight)
+    try:
+        hops = connection(g, source, target)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+    except nx.NetworkXNoPath as exc:
+        click.echo(str(exc))
+        raise SystemExit(1) from None
+    if not hops:
+        click.echo("the two names are the same entity")
+        return
+    click.echo(f"{len(hops)} hop(s): {hops[0].source_label} -> {hops[-1].target_label}")
+    for i, h in enumerate(hops, 1):
+        click.echo(f"{i}. {h.source_label} — {h.target_label}  [{h.relation}, weight {h.weight}]")
+        for e in h.events:
+            click.echo(f"     {e.date or '????-??-??'}  {e.label}  <{e.iri}>")
+        for k, v in h.details.items():
+            click.echo(f"     {k}: {v}")

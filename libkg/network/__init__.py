@@ -1,13 +1,43 @@
 """The knowledge graph as networks (networkx): projections, metrics, exports.
 
+One module per family of projection, each a function of an open store that
+returns a networkx graph whose nodes are RDF IRIs (with ``iri``, ``label``,
+``kind``) and whose edges keep the events, positions or articles behind them:
+
+* :func:`institutions` -- organisations linked by shared events;
+* :func:`hierarchy` -- ``org:subOrganizationOf`` (child -> parent);
+* :func:`affiliations` -- persons and organisations, from positions (bipartite);
+* :func:`persons` -- persons linked by shared events;
+* :func:`events_places` -- events, their places and the places containing them.
+
+Then :func:`node_metrics`, :func:`ego_network`, :func:`connection` (the
+shortest path with the events of each hop) and :func:`write_network`
+(GEXF, GraphML, node-link JSON, PNG, HTML); :func:`vis_data` gives the
+vis-network JSON a web page needs.
+
 >>> from libkg.store import EmbeddedStore
 >>> with EmbeddedStore() as st:
 ...     institutions(st).number_of_nodes()
 0
 """
 
-from libkg.network.export import write_network
-from libkg.network.metrics import node_metrics
-from libkg.network.project import institutions
+from libkg.network.affiliations import affiliations
+from libkg.network.export import draw_png, render_html, vis_data, write_network
+from libkg.network.filters import EventFilter
+from libkg.network.hierarchy import hierarchy
+from libkg.network.metrics import Hop, connection, ego_network, find_node, node_metrics
+from libkg.network.persons import persons
+from libkg.network.places import events_places
+from libkg.network.project import EventRef, coparticipation, edge_events, institutions
 
-__all__ = ["institutions", "node_metrics", "write_network"]
+PROJECTIONS = {
+    "institutions": institutions,
+    "hierarchy": hierarchy,
+    "affiliations": affiliations,
+    "persons": persons,
+    "events-places": events_places,
+}
+
+__all__ = ["PROJECTIONS", "EventFilter", "EventRef", "Hop", "affiliations", "connection", "coparticipation",
+           "draw_png", "edge_events", "ego_network", "events_places", "find_node", "hierarchy", "institutions",
+           "node_metrics", "persons", "render_html", "vis_data", "write_network"]
