@@ -2,10 +2,10 @@
 
 Extraction is pure Python and CPU-bound, so it scales with processes, not
 threads.  The parent streams *work units* (a file path, or one raw JSONL
-line) into ``Pool.imap``; each worker reads, extracts and builds the
-article's graph and sends back ready-made statements (Oxigraph term syntax,
-so nothing is re-parsed); the parent checks ids and writes ``batch_size``
-articles per transaction.  A batch commits whole or not at all, so every
+line) into ``Pool.imap``; each worker reads and extracts and sends back the
+article and its facts; the parent checks ids, resolves identities against
+the store (which only it may read: identity depends on what is already
+there) and writes ``batch_size`` articles per transaction.  A batch commits whole or not at all, so every
 article is still complete or absent after a crash.
 
 Memory is bounded by the work in flight, not the corpus: ``Pool.imap``
@@ -28,10 +28,8 @@ from libkg.read.records import article_from_jsonl_line, iter_jsonl_lines
 
 # a unit of work: ("file", path) | ("line", path, lineno, raw bytes) | ("error", source, problem)
 Unit = tuple
-# an outcome: ("ok", id, source, digest, statements) | ("error", source, problem)
+# an outcome: ("ok", id, source, digest, (article, facts)) | ("error", source, problem)
 Outcome = tuple
-
-BATCH_TRIPLES = 50_000  # flush earlier than batch_size when articles are big
 
 _worker: dict[str, Any] = {}
 
@@ -60,17 +58,15 @@ def _init_worker(base: str | None, max_bytes: int) -> None:
     _worker.update(extractor=RuleExtractor(), base=base, max_bytes=max_bytes)
 
 
-def _statements(article, extractor, base: str | None) -> list[str]:
-    from libkg.ingest import extract_graph
-    from libkg.store.terms import graph_quads
-
-    graph = extract_graph(article, extractor, base)
-    return [f"{q.subject} {q.predicate} {q.object}" for q in graph_quads(graph, None)]
+def _extracted(article, extractor):
+    facts = extractor(article)
+    article.gold = None  # annotations are not needed past this point; keep the pickle small
+    return (article, facts)
 
 
 def process_unit(unit: Unit) -> list[Outcome]:
-    """Read, extract and serialise one unit (in a worker).  Never raises: failures become outcomes."""
-    extractor, base, max_bytes = _worker["extractor"], _worker["base"], _worker["max_bytes"]
+    """Read and extract one unit (in a worker).  Never raises: failures become outcomes."""
+    extractor, max_bytes = _worker["extractor"], _worker["max_bytes"]
     kind = unit[0]
     if kind == "error":
         return [("error", unit[1], unit[2])]
@@ -91,12 +87,12 @@ def process_unit(unit: Unit) -> list[Outcome]:
                 continue
             where = item.source or str(path)
             try:
-                stmts = _statements(item, extractor, base)
+                extracted = _extracted(item, extractor)
             except Exception as exc:  # noqa: BLE001 - reported against the article's source
                 err = failure(where, exc)
                 out.append(("error", err.source, err.problem))
                 continue
-            out.append(("ok", item.id, where, text_digest(item.text), stmts))
+            out.append(("ok", item.id, where, text_digest(item.text), extracted))
     except Exception as exc:  # noqa: BLE001 - a reader bug must not kill the worker pool
         err = failure(str(path), exc)
         out.append(("error", err.source, err.problem))
@@ -119,33 +115,20 @@ class _Writer:
 
     def __init__(self, store, report: IngestReport, base: str | None, batch_size: int,
                  progress: Callable[[int], object] | None) -> None:
-        from libkg.rdf.namespaces import article_graph
-
         self.store, self.report, self.base = store, report, base
         self.batch_size = max(1, batch_size)
         self.progress = progress
-        self.graph_iri = article_graph
-        self.pending: list[tuple[str, str, str, list[str]]] = []  # id, source, graph IRI, statements
-        self.pending_triples = 0
+        self.pending: list[tuple[str, str, Any]] = []  # id, source, (article, facts)
 
-    def add(self, aid: str, where: str, stmts: list[str]) -> None:
-        self.pending.append((aid, where, str(self.graph_iri(aid, self.base)), stmts))
-        self.pending_triples += len(stmts)
-        if len(self.pending) >= self.batch_size or self.pending_triples >= BATCH_TRIPLES:
+    def add(self, aid: str, where: str, item: Any) -> None:
+        self.pending.append((aid, where, item))
+        if len(self.pending) >= self.batch_size:
             self.flush()
 
-    def _write(self, batch: list[tuple[str, str, str, list[str]]]) -> int:
-        if hasattr(self.store, "replace_articles"):
-            return self.store.replace_articles([(iri, stmts) for _, _, iri, stmts in batch])
-        from rdflib import Graph  # another store type: hand it rdflib graphs, one article each
+    def _write(self, batch: list[tuple[str, str, Any]]) -> int:
+        from libkg.resolve import write_articles
 
-        n = 0
-        for _, _, iri, stmts in batch:
-            g = Graph()
-            if stmts:
-                g.parse(data="\n".join(s + " ." for s in stmts), format="nt")
-            n += self.store.replace_article(iri, g)
-        return n
+        return write_articles(self.store, [item for _, _, item in batch], base=self.base)
 
     def flush(self) -> None:
         batch, self.pending, self.pending_triples = self.pending, [], 0
@@ -176,6 +159,9 @@ def ingest_parallel(store, paths: Iterable[str | Path], *, jobs: int, base: str 
     dupes = DuplicateCheck()
     writer = _Writer(store, report, base, batch_size, progress)
     load_ontology(store)
+    from libkg.resolve import prepare_store
+
+    prepare_store(store, base)
     in_flight = max(in_flight or 8 * jobs * chunksize, 2 * jobs * chunksize)
     gate, stop = threading.Semaphore(in_flight), threading.Event()
     # spawn, not fork: the parent holds an open RocksDB store and its threads
@@ -188,10 +174,10 @@ def ingest_parallel(store, paths: Iterable[str | Path], *, jobs: int, base: str 
                 if o[0] == "error":
                     report.errors.append(ReadError(o[1], o[2]))
                     continue
-                _, aid, where, digest, stmts = o
+                _, aid, where, digest, extracted = o
                 verdict = dupes.check(aid, where, digest)
                 if verdict is True:
-                    writer.add(aid, where, stmts)
+                    writer.add(aid, where, extracted)
                 elif verdict is False:
                     report.duplicates += 1
                 else:
