@@ -69,8 +69,8 @@ def test_editor_runs_a_bundled_query(page, server):
     page.evaluate("() => { window.libkgYasgui.getTab().setQuery("
                   "'SELECT ?n WHERE { ?p skos:prefLabel ?n FILTER(CONTAINS(?n, \"Kiểm Thử A\")) }'); }")
     page.click(".yasqe_queryButton")
-    page.wait_for_function("document.querySelector('.yasr table tbody') && "
-                           "document.querySelector('.yasr table tbody').innerText.includes('Thư viện Kiểm Thử A')")
+    # a locator wait, not wait_for_function: the page's CSP forbids evaluating strings
+    page.locator(".yasr table tbody", has_text="Thư viện Kiểm Thử A").wait_for(timeout=30000)
 
 
 def test_search_then_entity_page(page, server):
