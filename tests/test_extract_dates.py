@@ -80,3 +80,12 @@ def test_component_fills_date_mentions():
     assert (m["start_date"], m["text"]) == ("2024-06-17", "Sáng 17/6")
     assert set(m) >= {"start", "end", "start_date", "end_date", "text"}
     assert RuleExtractor()(art).events[0].start == "2024-06-17"
+
+
+def test_deictic_day_glossed_in_parentheses():
+    # "Hôm qua (3/10)", "Sáng nay (15/8)": the parenthesised date is when it happened
+    got = find_dates("Hôm qua (7/11), đoàn đến làm việc. Sáng nay (8/11), hội nghị khai mạc.", "2024-11-08")
+    assert [(m.start_date, m.non_event) for m in got] == [("2024-11-07", False), ("2024-11-08", False)]
+    assert got[1].part == "sáng"
+    # a plain parenthesised date is still no event date
+    assert [m.non_event for m in find_dates("Luật (ngày 21/11/2019) quy định", "2024-11-08")] == [True]

@@ -169,3 +169,21 @@ def test_statistics_reported_speech_and_related_headlines_make_no_events():
             "Tin liên quan\n"
             "  » Khai mạc Triển lãm sách mùa xuân (05/02/2024)\n")
     assert kinds(body, published="2024-07-14") == [("Conference", "2024-07-13")]
+
+
+def test_launch_ceremony_is_a_launch():
+    evs = events("Sáng 12/3, Thư viện tỉnh Hòa Bình tổ chức lễ ra mắt mô hình “Góc đọc ngoài trời” tại "
+                 "Quảng trường Hòa Bình.")
+    assert [(e.kind, e.start) for e in evs] == [("Launch", "2024-03-12")]
+
+
+def test_poetry_night_is_an_event_and_frames_what_follows():
+    evs = events("Tối 20/4, Hội Văn học nghệ thuật tỉnh tổ chức đêm thơ “Mùa hoa gạo” tại Thư viện tỉnh Bắc Giang. "
+                 "Nhân dịp này, Nhà xuất bản Hội Nhà văn ra mắt tập thơ “Phố núi”.")
+    assert [(e.kind, e.start) for e in evs] == [("Other", "2024-04-20"), ("Launch", "2024-04-20")]
+
+
+def test_today_in_parentheses_dates_the_lead():
+    evs = events("(TTXVN) - Hôm nay (5/6), Thư viện tỉnh Yên Bái khai mạc triển lãm sách “Biển đảo quê hương”.",
+                 published="2024-06-05")
+    assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2024-06-05")]

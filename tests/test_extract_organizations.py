@@ -92,3 +92,30 @@ def test_numbers_in_names_but_not_counts():
                          "Đồn Biên phòng Cửa khẩu Lệ Thanh"}
     assert orgs["Trại giam số 6"][1] == "Cục C10"
     assert orgs["Cục C10"][1] == "Bộ Công an"
+
+
+def test_party_cells_of_an_organisation_and_standalone_bodies():
+    orgs = _orgs("Chi bộ Thư viện tỉnh Sơn La trực thuộc Đảng bộ Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La "
+                 "tổ chức đại hội. Dự án luật đang được Quốc hội xem xét, Chính phủ đã trình.")
+    assert orgs["Chi bộ Thư viện tỉnh Sơn La"][0] == "PoliticalBody"
+    assert orgs["Đảng bộ Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La"][0] == "PoliticalBody"
+    assert orgs["Quốc hội"][0] == "GovernmentBody" and orgs["Chính phủ"][0] == "GovernmentBody"
+
+
+def test_numbered_military_units_and_youth_bodies():
+    orgs = _orgs("Dự có Đại tá Lê Văn Hùng (Quân khu 9), đại diện Hội đồng Đội tỉnh Sóc Trăng và Tỉnh đoàn.")
+    assert orgs["Quân khu 9"][0] == "MilitaryPolice"
+    assert orgs["Hội đồng Đội tỉnh Sóc Trăng"][0] == "PoliticalBody"
+    assert orgs["Tỉnh đoàn"][0] == "PoliticalBody"
+
+
+def test_department_names_with_commas():
+    orgs = _orgs("Đoàn công tác Cục Văn hóa cơ sở, Gia đình và Thư viện làm việc với Thư viện tỉnh Cao Bằng.")
+    assert "Cục Văn hóa cơ sở, Gia đình và Thư viện" in orgs
+
+
+def test_short_youth_union_mention_takes_the_full_name():
+    facts = EX(article_from_text("Tỉnh đoàn Kon Tum phát động cuộc thi. Dự có anh Phan Văn Lực, Phó Bí thư Tỉnh đoàn.",
+                                 id="t1", published="2024-05-01"))
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {
+        ("Phan Văn Lực", "Phó Bí thư", "Tỉnh đoàn Kon Tum")}

@@ -75,3 +75,21 @@ def test_names_inside_organisation_and_place_names_are_not_persons():
 def test_byline_and_given_names_only_are_not_persons():
     names = _names("Sáng 2/5, Thư viện tỉnh Bình Định tổ chức ngày hội đọc sách cho học sinh.\n\nThanh Hà - Minh Tú")
     assert names == []
+
+
+def test_person_named_by_a_memorial_site_is_no_mention():
+    names = _names("Chiều cùng ngày, đoàn dâng hương tại Khu mộ Đại tướng Lê Quang Đạo và Đền thờ Anh hùng "
+                   "dân tộc Trần Văn Thời; ông Lê Quang Minh, Giám đốc Thư viện tỉnh, đi cùng đoàn.")
+    assert names == ["Lê Quang Minh"]
+
+
+def test_given_name_that_is_also_an_organisation_head():
+    # "Trường" closing a name followed by punctuation is a syllable of the name, not a school
+    names = _names("Dự có Đại tá Phan Xuân Trường (Bộ Chỉ huy Quân sự tỉnh) và ông Đỗ Minh Trường, Giám đốc Thư viện.")
+    assert names == ["Phan Xuân Trường", "Đỗ Minh Trường"]
+
+
+def test_memorial_check_does_not_swallow_listed_persons():
+    # "Lăng" is also a family name; a joining word ends any site name
+    names = _names("Lớp học do bà Lăng Thị Hoa và ThS. Mai Văn Tư hướng dẫn; đoàn viếng Đền thờ liệt sĩ và ông Hà Văn Ba dự.")
+    assert names == ["Lăng Thị Hoa", "Mai Văn Tư", "Hà Văn Ba"]

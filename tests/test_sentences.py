@@ -64,3 +64,10 @@ def test_lines_broken_mid_sentence_are_rejoined():
 def test_numbered_list_markers_do_not_split():
     text = "Thông báo\n\n1. Thời gian nghỉ: từ ngày 1/2.\n2. Thời gian mở cửa lại: ngày 5/2."
     assert _sents(_doc(text)) == ["1. Thời gian nghỉ: từ ngày 1/2.", "2. Thời gian mở cửa lại: ngày 5/2."]
+
+
+def test_a_full_sentence_naming_a_furniture_word_is_kept():
+    doc = _doc("Thông báo\n\nMọi thông tin chi tiết xin liên hệ bà Ngô Thị Lan qua số điện thoại hoặc trang Zalo "
+               "của Thư viện tỉnh.\nChia sẻ Facebook Zalo\n")
+    assert _sents(doc) == ["Mọi thông tin chi tiết xin liên hệ bà Ngô Thị Lan qua số điện thoại hoặc trang Zalo "
+                           "của Thư viện tỉnh."]

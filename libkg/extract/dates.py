@@ -35,6 +35,9 @@ _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "Hôm qua (3/10)", "Sáng nay (15/8)": a deictic word glossed by the date in parentheses
+    ("day", re.compile(r"(?:(?P<part>sáng|chiều|tối|trưa|đêm) nay|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai))"
+                       r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I)),
     # 06-08/7/2023, 13-14/10/2022
     ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # từ ngày 10 đến 14/6/2019 ; từ ngày 25/01 đến hết ngày 02/02/2025

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from libkg.extract.facts import Event, Evidence
+from libkg.extract.lexicon import finite_strings, literal_alternation
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import _TONE, _TONE_RE
 from libkg.resources import read_tsv
@@ -48,8 +49,11 @@ _CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân 
 _UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
 _STAT = re.compile(r"^\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|trong nhiệm kỳ|"
                    r"\d+ tháng|theo\b|trước khi|sắp tới)|đến nay|hằng năm|hàng năm")
-_REPORT = re.compile(r"\b(cho biết|nhấn mạnh|chia sẻ|đề nghị|đề xuất|cho rằng|khẳng định|mong muốn|cho thấy|"
-                     r"giới thiệu|trình bày|thống nhất|kiến nghị|đánh giá cao|ghi nhận|sẽ|dự kiến)\b")
+# reported speech and plans; \b...\b around words that start and end with a letter is (?<!\w)...(?!\w),
+# written so that the engine scans for the first letters only
+_REPORT = re.compile(literal_alternation([
+    "cho biết", "nhấn mạnh", "chia sẻ", "đề nghị", "đề xuất", "cho rằng", "khẳng định", "mong muốn", "cho thấy",
+    "giới thiệu", "trình bày", "thống nhất", "kiến nghị", "đánh giá cao", "ghi nhận", "sẽ", "dự kiến"]) + r"(?!\w)")
 _CREATE = re.compile(r"(tổ chức|tham gia|phát động|triển khai|dự|khai mạc|bế giảng|khai giảng|hưởng ứng)\s+$")
 _OPENING = re.compile(r"(lễ khai mạc|lễ bế mạc|khai mạc|bế mạc|bế giảng|khai giảng|buổi lễ)")
 _REF_BEFORE = re.compile(r"(tham dự|dự|tại|của|thông qua|kết thúc|phát biểu|chỉ đạo|khai mạc|bế mạc|tổng kết|"
@@ -65,6 +69,7 @@ _N = r"(?:gần|hơn|trên|khoảng|với)?\s*(\d{1,3}(?:\.\d{3})*|\d+)"
 _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|học sinh|thí sinh|thành viên|em|người|viên chức|"
                            r"sinh viên|lượt bạn đọc|bạn đọc|đoàn viên)")
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
+_DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 _LABEL_END = re.compile(r"\s*(?:[.;:(]|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
                         r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
@@ -93,6 +98,38 @@ def _trigger_re() -> re.Pattern[str]:
     # the first letter of every word of every trigger: a superset of the letters a trigger starts with
     firsts = "".join(sorted({ch for _k, _r, p in rows for ch in re.findall(r"(?<![^\W\d_])[^\W\d_]", p)}))
     return re.compile(r"(?=[" + firsts + r"])(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _trigger_prefilter() -> re.Pattern[str] | None:
+    """Where a trigger can start: the strings of every trigger pattern (look-arounds dropped) as one
+    literal alternation the regex engine scans fast; None if a pattern is not a small finite one."""
+    words: set[str] = set()
+    for _kind, _role, pattern, *_ in read_tsv("lexicon", "event_triggers.tsv"):
+        strings = finite_strings(pattern)
+        if strings is None:
+            return None
+        words.update(strings)
+    return re.compile(literal_alternation(sorted(words)))
+
+
+def _trigger_matches(seg: str) -> list[re.Match[str]]:
+    """``_trigger_re().finditer(seg)``, trying the full pattern only where the prefilter says a
+    trigger can start (it matches wherever the full pattern does, so nothing is lost)."""
+    full = _trigger_re()
+    pre = _trigger_prefilter()
+    if pre is None:
+        return list(full.finditer(seg))
+    out = []
+    pos = 0
+    while (c := pre.search(seg, pos)) is not None:
+        m = full.match(seg, c.start())
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return out
 
 
 def lower_fold(text: str) -> str:
@@ -130,6 +167,7 @@ class _Reader:
         self.places = doc.extras.get("place_mentions", [])
         self.persons = doc.extras.get("person_mentions", [])
         self.orgs = doc.extras.get("org_mentions", [])
+        self.org_spans = [(o["start"], o["end"]) for o in self.orgs]
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
@@ -160,10 +198,10 @@ class _Reader:
     def hits(self, s: int, e: int) -> list[_Hit]:
         seg = self.low[s:e]
         quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
-        org_spans = [(o["start"], o["end"]) for o in self.orgs]
+        org_spans = self.org_spans
         found: list[_Hit] = []
         trig = _triggers()
-        for m in _trigger_re().finditer(seg):
+        for m in _trigger_matches(seg):
             t = trig[int(m.lastgroup[1:])]  # type: ignore[index]
             a, b = m.start() + s, m.end() + s
             if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
@@ -216,7 +254,7 @@ class _Reader:
                 if h.kind in ("Ceremony", "Program") and re.fullmatch(
                         r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*", between) and g.kind in (
                         "Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop",
-                        "Seminar", "SportsEvent"):
+                        "Seminar", "SportsEvent", "Launch"):
                     h.kind = g.kind  # the opening of X is X
                 elif h.kind == "Program":
                     h.kind = g.kind
@@ -489,6 +527,8 @@ class _Reader:
                     ev.ev.organizers.append(o["name"])
 
     def _counts(self, ev: Event, seg: str, kind: str) -> None:
+        if not _DIGIT.search(seg):
+            return  # both counts need a number: skip two slow scans
         m = _COUNT_PEOPLE.search(seg)
         if m:
             ev.counts["participants"] = int(m.group(1).replace(".", ""))

@@ -98,8 +98,12 @@ def alias_names() -> tuple[str, ...]:
     return tuple(a for a, *_ in read_tsv("gazetteer", "place-aliases.tsv"))
 
 
+@lru_cache(maxsize=8192)
 def province(name: str) -> Province | None:
     """The province a name refers to (the pre-reform unit when both exist).
+
+    Memoised: the places component asks for the same few names many times
+    per article, and the answer depends on the (static) gazetteer only.
 
     >>> province("tỉnh Thái Nguyên").official
     'Tỉnh Thái Nguyên'
@@ -128,11 +132,17 @@ def units(name: str, kinds: tuple[str, ...] | None = None) -> list[AdminUnit]:
     >>> [u.province for u in units("Mường Chà", ("District",))]
     ['Điện Biên']
     """
+    return list(_units(name, kinds))
+
+
+@lru_cache(maxsize=8192)
+def _units(name: str, kinds: tuple[str, ...] | None) -> tuple[AdminUnit, ...]:
+    """:func:`units`, memoised (an immutable answer; :func:`units` hands out a fresh list)."""
     key = fold_place(name)
     found = [u for u in admin_units().get(key, []) if kinds is None or u.kind in kinds]
     if not found:
         found = [u for u in _ascii_units().get(ascii_fold(key), []) if kinds is None or u.kind in kinds]
-    return found
+    return tuple(found)
 
 
 def resolve_unit(name: str, kinds: tuple[str, ...] | None = None,
@@ -145,19 +155,26 @@ def resolve_unit(name: str, kinds: tuple[str, ...] | None = None,
     >>> resolve_unit("Phong Điền", ("District",), (fold("Cần Thơ"),)).province
     'Cần Thơ'
     """
-    cands = units(name, kinds)
+    cands = _units(name, kinds)
     if not cands:
         return None
+    if len(cands) == 1:
+        return cands[0]
 
     def rank(u: AdminUnit) -> tuple[int, int]:
         best = len(context)
+        prov = _fold(u.province)
+        dist = _fold(u.district) if u.district else None
         for i, c in enumerate(context):
-            if fold(u.province) == c or (u.district and fold(u.district) == c):
+            if prov == c or dist == c:
                 best = i
                 break
         return best, 0 if u.era == "legacy" else 1
 
     return min(cands, key=rank)
+
+
+_fold = lru_cache(maxsize=16384)(fold)
 
 
 @lru_cache(maxsize=1)

@@ -52,8 +52,27 @@ class Tok:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    r"""Tokens of ``text[start:end]`` as :data:`TOKEN_RE` finds them.
+
+    Every alternative of ``TOKEN_RE`` starts on a non-space character and none
+    crosses white space, so the text is cut at white space first and the
+    (slow, per-position) regex runs only on chunks that are not a plain word:
+    most chunks are, and ``str.isalnum`` is exactly ``[^\W_]+`` on them.
+    """
     end = len(text) if end is None else end
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    out: list[Tok] = []
+    app = out.append
+    seg = text[start:end]
+    pos = 0
+    for w in seg.split():
+        p = seg.find(w, pos)
+        pos = p + len(w)
+        if w.isalnum():
+            app(Tok(w, start + p, start + pos))
+        else:
+            for m in TOKEN_RE.finditer(text, start + p, start + pos):
+                app(Tok(m.group(), m.start(), m.end()))
+    return out
 
 
 def sentence_tokens(doc, span: tuple[int, int]) -> list[Tok]:
@@ -102,10 +121,78 @@ def titles() -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda kv: -len(kv[0]))
 
 
+def literal_alternation(words: list[str] | tuple[str, ...], not_after: str = r"\w") -> str:
+    """Regex source matching one of ``words`` (tried in the order given) not preceded by ``not_after``.
+
+    Alternatives are grouped by their first character, each group opening with
+    that character as a literal and checking the character before it after the
+    fact.  Python's regex engine then knows the set of characters a match can
+    start with and skips every other position in C; a leading look-behind
+    would make it try the whole alternation at every position of the text.
+    Alternatives with different first characters never match at the same
+    position, so the grouping keeps the order in which they are tried.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    parts = [re.escape(first) + r"(?<!" + not_after + r".)(?:" + "|".join(rests) + r")"
+             for first, rests in groups.items()]
+    return r"(?:" + "|".join(parts) + r")"
+
+
+def finite_strings(pattern: str, limit: int = 5000) -> list[str] | None:
+    """Every string a small, finite regex can match, look-arounds ignored (so a superset), or None.
+
+    Lets a prefilter built with :func:`literal_alternation` stand in front of a
+    regex written by hand in a lexicon file (event triggers): only positions
+    where one of these strings starts need the real pattern.  None when the
+    pattern uses anything beyond literals, classes of literals, groups,
+    alternation, bounded repetition and look-arounds, or is too large.
+    """
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p
+    except ImportError:  # pragma: no cover - the private modules moved
+        return None
+
+    def expand(items: list) -> set[str]:  # type: ignore[type-arg]
+        out = {""}
+        for op, av in items:
+            if op is c.LITERAL:
+                alts = {chr(av)}
+            elif op is c.SUBPATTERN:
+                alts = expand(list(av[-1]))
+            elif op is c.BRANCH:
+                alts = set().union(*(expand(list(b)) for b in av[1]))
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                alts = {chr(ch) for _, ch in av}
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 3:
+                body = expand(list(av[2]))
+                alts, cur = set(), {""}
+                for k in range(av[1] + 1):
+                    if k >= av[0]:
+                        alts |= cur
+                    cur = {a + b for a in cur for b in body}
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                alts = {""}
+            else:
+                raise ValueError(op)
+            out = {a + b for a in out for b in alts}
+            if len(out) > limit:
+                raise ValueError("too many")
+        return out
+
+    try:
+        found = expand(list(p.parse(pattern)))
+    except (ValueError, TypeError, re.error):
+        return None
+    return None if "" in found else sorted(found)
+
+
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern[str]:
-    alts = "|".join(re.escape(t) for t, _ in titles())
-    return re.compile(r"(?<![\w/.])(" + alts + r")(?=\s)")
+    """A title before a name: group 1, not preceded by a word character, "/" or "."."""
+    return re.compile(r"(" + literal_alternation([t for t, _ in titles()], r"[\w/.]") + r")(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -134,9 +221,19 @@ def org_heads() -> dict[str, list[Head]]:
 
 
 def match_head(toks: list[Tok], i: int) -> Head | None:
-    for h in org_heads().get(toks[i].text, ()):
-        n = len(h.words)
-        if i + n <= len(toks) and all(toks[i + k].text == h.words[k] for k in range(n)):
+    cands = org_heads().get(toks[i].text)
+    if not cands:
+        return None
+    limit = len(toks) - i
+    for h in cands:
+        words = h.words
+        n = len(words)
+        if n > limit:
+            continue
+        k = 1  # the first word is the dictionary key
+        while k < n and toks[i + k].text == words[k]:
+            k += 1
+        if k == n:
             return h
     return None
 
@@ -162,10 +259,18 @@ def org_phrases() -> dict[str, list[tuple[str, ...]]]:
 
 def match_phrase(toks: list[Tok], i: int) -> int:
     """Number of tokens of a known name piece starting at ``i`` (0 if none)."""
-    for words in org_phrases().get(ffold(toks[i].text), ()):
+    cands = org_phrases().get(ffold(toks[i].text))
+    if not cands:
+        return 0
+    limit = len(toks) - i
+    for words in cands:
         n = len(words)
-        if i + n <= len(toks) and all(ffold(toks[i + k].text) == words[k] for k in range(n)):
-            # a comma inside the phrase must not be followed by a new organisation head
+        if n > limit:
+            continue
+        k = 1  # the first word is the dictionary key
+        while k < n and ffold(toks[i + k].text) == words[k]:
+            k += 1
+        if k == n:
             return n
     return 0
 
@@ -220,9 +325,19 @@ def roles() -> dict[str, list[Role]]:
 def match_role(toks: list[Tok], i: int) -> Role | None:
     if i >= len(toks):
         return None
-    for r in roles().get(ffold(toks[i].text), ()):
-        n = len(r.words)
-        if i + n <= len(toks) and all(ffold(toks[i + k].text) == r.words[k] for k in range(n)):
+    cands = roles().get(ffold(toks[i].text))
+    if not cands:
+        return None
+    limit = len(toks) - i
+    for r in cands:
+        words = r.words
+        n = len(words)
+        if n > limit:
+            continue
+        k = 1  # the first word is the dictionary key
+        while k < n and ffold(toks[i + k].text) == words[k]:
+            k += 1
+        if k == n:
             return r
     return None
 
@@ -247,10 +362,11 @@ def match_admin(toks: list[Tok], i: int) -> int:
     """Length of an administrative word ("tỉnh", "thành phố", "TP.") at ``i``, else 0."""
     if i >= len(toks) or toks[i].text not in _ADMIN_FIRST:
         return 0
+    t = toks[i].text
+    nxt = toks[i + 1].text if i + 1 < len(toks) else None
     for words in _ADMIN_SORTED:
-        n = len(words)
-        if i + n <= len(toks) and all(toks[i + k].text == words[k] for k in range(n)):
-            return n
+        if words[0] == t and (len(words) == 1 or words[1] == nxt):
+            return len(words)
     return 0
 
 

@@ -34,6 +34,7 @@ from libkg.extract.lexicon import (
     abbreviation_rows,
     anaphors,
     break_words,
+    ffold,
     match_admin,
     match_head,
     match_phrase,
@@ -42,7 +43,6 @@ from libkg.extract.lexicon import (
     surnames,
 )
 from libkg.extract.pipeline import Doc, component
-from libkg.normalize import fold
 
 _DASHES = {"-", "–", "—"}
 _OPEN_QUOTES = {"“", "\"", "«"}
@@ -69,19 +69,25 @@ def _province_keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _province_first_words() -> frozenset[str]:
+    """First words of the province keys: a token not among them starts no province name."""
+    return frozenset(k.split(" ", 1)[0] for k in _province_keys())
+
+
+@lru_cache(maxsize=1)
 def _abbrev_res() -> list[tuple[re.Pattern[str], str]]:
     out = []
     for abbr, exp in sorted(abbreviation_rows(), key=lambda r: -len(r[0])):
-        a = fold(abbr)
+        a = ffold(abbr)
         tail = r"(?!\w)" if a[-1].isalnum() else ""
-        out.append((re.compile(r"(?<!\w)" + re.escape(a) + tail), fold(exp)))
+        out.append((re.compile(r"(?<!\w)" + re.escape(a) + tail), ffold(exp)))
     return out
 
 
 @lru_cache(maxsize=4096)
 def expand(name: str) -> str:
     """Folded name with abbreviations expanded and punctuation dropped (for comparisons)."""
-    s = fold(name)
+    s = ffold(name)
     for pat, exp in _abbrev_res():
         s = pat.sub(exp, s)
     return " ".join(re.findall(r"\w+", s))
@@ -95,11 +101,12 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
             return 1
         return 0
     keys = _province_keys()
-    for k in (4, 3, 2, 1):
-        if i + k <= n:
-            cand = " ".join(t.text for t in toks[i:i + k])
-            if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and fold(cand) in keys:
-                return k
+    if ffold(toks[i].text) in _province_first_words():
+        for k in (4, 3, 2, 1):
+            if i + k <= n:
+                cand = " ".join(t.text for t in toks[i:i + k])
+                if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and ffold(cand) in keys:
+                    return k
     if admin_word == "tỉnh":
         return 0
     # a capitalised run, not swallowing a following personal name
@@ -116,6 +123,7 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
 
 
 _HEAD_FIRST: frozenset[str] = frozenset()
+_QUOTE_TOKENS = frozenset(("“", "«", "”", "»", '"'))
 
 
 def _init_heads() -> None:
@@ -153,6 +161,13 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     admin = False
     bare_admin = False
     brk = break_words()
+    if "of" in flags and k < n and toks[k].text in _HEAD_FIRST:
+        # "Chi bộ Thư viện tỉnh X", "Đảng bộ Sở ...": the body of the organisation named right after
+        inner = parse_org(toks, k, depth + 1)
+        if inner is not None and not inner.short:
+            return OrgHit(i, inner.end, head, admin=inner.admin)
+    if "numbered" in flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
+        return OrgHit(i, k + 1, head)  # "Quân khu 7", "Sư đoàn 312"
     while k < n:
         t = toks[k]
         a = match_admin(toks, k)
@@ -238,6 +253,8 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     if k + 1 < n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
         return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
     if chunks == 0 and not admin:
+        if "whole" in flags and not bare_admin:
+            return OrgHit(i, k, head)  # "Quốc hội", "Chính phủ": the head is the whole name
         if bare_admin and ({"shortadmin", "bare"} & flags):
             return OrgHit(i, k, head, short=True, bare_admin=True)
         if "short" in flags and not bare_admin:
@@ -260,7 +277,11 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
     n = len(toks)
     in_quote = False
     i = 0
-    while i < n:
+    # only quotes and head words do anything: visit those, in order, from the current position
+    for at in [k for k, t in enumerate(toks) if t.text in _HEAD_FIRST or t.text in _QUOTE_TOKENS]:
+        if at < i:
+            continue
+        i = at
         t = toks[i]
         if t.text in ("“", "«"):
             in_quote = True
@@ -329,7 +350,7 @@ def _surface(text: str, toks: list[Tok], a: int, b: int) -> str:
 
 
 def _head_family(h: Head) -> str:
-    return fold(h.text)
+    return ffold(h.text)
 
 
 def _anaphor_mentions(doc: Doc) -> list[tuple[int, int, str, frozenset[str]]]:
@@ -337,7 +358,7 @@ def _anaphor_mentions(doc: Doc) -> list[tuple[int, int, str, frozenset[str]]]:
     out = []
     for s, e in doc.sentences:
         for m in rx.finditer(doc.text, s, e):
-            out.append((m.start(), m.end(), m.group(), kinds[fold(m.group())]))
+            out.append((m.start(), m.end(), m.group(), kinds[ffold(m.group())]))
     return out
 
 

@@ -20,13 +20,15 @@ by exact NFC surface, so "Thuý" and "Thúy" spellings are both kept.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Person
-from libkg.extract.gazetteer import provinces
+from libkg.extract.gazetteer import place_cues, provinces
 from libkg.extract.lexicon import (
     Tok,
+    ffold,
     match_admin,
     match_head,
     match_role,
@@ -37,7 +39,6 @@ from libkg.extract.lexicon import (
 )
 from libkg.extract.organizations import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
-from libkg.normalize import fold
 
 _NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "TP.", "Tp.", "đường",
                      "buôn", "bản", "thôn", "làng", "sông", "núi", "đèo", "hồ", "chợ", "cầu", "Quảng", "trường",
@@ -49,6 +50,22 @@ _PRONOUNS = {"ông", "bà", "đồng chí", "Ông", "Bà", "Đồng chí"}
 @lru_cache(maxsize=1)
 def _title_kind() -> dict[str, str]:
     return dict(titles())
+
+
+@lru_cache(maxsize=1)
+def _memorial_re() -> re.Pattern[str]:
+    """A memorial head ("Khu mộ", "Đền thờ") and the words after it, up to the end of the window."""
+    heads = "|".join(re.escape(w) for w in place_cues().get("memorial", ()))
+    # the words between the head and the name: no clause punctuation, no joining word ("và", "do" ...)
+    between = r"(?:(?!\b(?:và|do|với|cùng|của|tại|ông|bà)\b)[^,.;:()“”\"!?])*"
+    return re.compile(r"(?<!\w)(?:" + heads + r")(?!\w)" + between + "$")
+
+
+def _in_memorial(text: str, s: int, start: int) -> bool:
+    """Is the name at ``start`` part of a site named after a person ("Khu mộ Đại tướng Võ Nguyên Giáp",
+    "Đền thờ Anh hùng dân tộc Nguyễn Trung Trực")?  Such a site is a place, and the person is not a
+    participant of the article."""
+    return bool(_memorial_re().search(text, max(s, start - 50), start))
 
 
 @lru_cache(maxsize=1)
@@ -69,13 +86,16 @@ def _run(toks: list[Tok], i: int, limit: int = 5) -> int:
     """Length of the personal-name run starting at token ``i``."""
     k = i
     while k < len(toks) and k - i < limit and _name_token(toks[k]):
-        if match_head(toks, k) is not None and k > i:
+        head = match_head(toks, k) if k > i else None
+        if head is not None:
             # "... Tuấn Thư viện": an organisation starts here
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or not (nxt.text[0].isupper()) or len(match_head(toks, k).words) > 1:
+            # a one-word head closing a run of two or more syllables is a given name ("Hoàng Xuân Trường,")
+            if len(head.words) > 1 or (nxt is None or not nxt.text[0].isupper()) and k - i < 2:
                 break
-        if match_role(toks, k) is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper()
-                                                or len(match_role(toks, k).words) > 1):
+        role = match_role(toks, k)
+        if role is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper()
+                                 or len(role.words) > 1):
             break
         if len(toks[k].text) == 1:
             # single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"
@@ -105,7 +125,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     raw: list[dict] = []
     for s, e in doc.sentences:
         toks = sentence_tokens(doc, (s, e))
-        by_start = {t.start: i for i, t in enumerate(toks)}
+        by_start: dict[int, int] | None = None  # built on the first title: most sentences have none
         taken: set[int] = set()
         # 1. titled names
         for m in title_re().finditer(text, s, e):
@@ -113,6 +133,8 @@ def find_mentions(doc: Doc) -> list[dict]:
             j = m.end()
             while j < e and text[j] == " ":
                 j += 1
+            if by_start is None:
+                by_start = {t.start: i for i, t in enumerate(toks)}
             i = by_start.get(j)
             if i is None:
                 continue
@@ -125,7 +147,9 @@ def find_mentions(doc: Doc) -> list[dict]:
             prev = text[max(s, m.start() - 12):m.start()].split()
             if prev and prev[-1] in _NAME_STOP_BEFORE:
                 continue
-            if fold(text[m.start():b]) in pkeys or fold(text[a:b]) in pkeys:
+            if ffold(text[m.start():b]) in pkeys or ffold(text[a:b]) in pkeys:
+                continue
+            if tkind.get(title) != "honorific" and _in_memorial(text, s, m.start()):
                 continue
             kind = tkind.get(title, "honorific")
             shown = title if kind != "descriptor" and not title.startswith("các ") else None
@@ -133,31 +157,31 @@ def find_mentions(doc: Doc) -> list[dict]:
                         "sent": (s, e)})
             taken.update(range(i, i + n))
         # 2. untitled names opening with a family name
-        i = 0
-        while i < len(toks):
-            if i in taken or toks[i].text not in sur or (i + 1 < len(toks) and (i + 1) in taken):
-                i += 1
+        nxt_free = 0  # tokens before it belong to a name found here
+        for i in [k for k, t in enumerate(toks) if t.text in sur]:
+            if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
                 continue
+            if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
+                continue  # a run of three needs three name tokens: skip the costlier _run
             n = _run(toks, i, 4)
             if n < 3:
-                i += 1
                 continue
             a, b = toks[i].start, toks[i + n - 1].end
             prev = toks[i - 1].text if i else ""
             # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
-            after_tinh = prev == "tỉnh" and fold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
+            after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
             if (_in_spans(a, b, org_spans) or _inside_quotes(text, s, a)
                     or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
-                i += 1
                 continue
-            if fold(text[a:b]) in pkeys or any(fold(" ".join(t.text for t in toks[i:i + k])) in pkeys
+            if ffold(text[a:b]) in pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in pkeys
                                                 for k in (2, 3)):
-                i += 1
+                continue
+            if _in_memorial(text, s, a):
                 continue
             raw.append({"start": a, "end": b, "surface": text[a:b], "title": None, "n": n, "titled": False,
                         "sent": (s, e)})
             taken.update(range(i, i + n))
-            i += n
+            nxt_free = i + n
     raw.sort(key=lambda m: m["start"])
     return raw
 
@@ -171,10 +195,10 @@ def run(doc: Doc) -> None:
     raw = find_mentions(doc)
     # full names: titled runs of 2+ syllables, untitled runs of 3+
     fulls = [m for m in raw if m["n"] >= 2]
-    full_words = [(fold(m["surface"]).split(), m["surface"]) for m in fulls]
+    full_words = [(ffold(m["surface"]).split(), m["surface"]) for m in fulls]
 
     def resolve(m: dict) -> str | None:
-        words = fold(m["surface"]).split()
+        words = ffold(m["surface"]).split()
         best = None
         for fw, surface in full_words:
             # "bà Vân" / "bà Hồng Vân" end the full name; Ê Đê short forms open it ("ông Y Giang")

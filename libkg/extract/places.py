@@ -34,8 +34,9 @@ from functools import lru_cache
 
 from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
+from libkg.extract.lexicon import ffold
 from libkg.extract.pipeline import Doc, component
-from libkg.normalize import fold, fold_place
+from libkg.normalize import fold_place
 
 _UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
 # a capitalised syllable (Vietnamese, Ê Đê names with apostrophes) or a number inside a name
@@ -297,7 +298,7 @@ def find_places(doc: Doc) -> list[Mention]:
         # 5. regions
         for m in r["region"].finditer(text, lo, hi):  # type: ignore[union-attr]
             s, e = m.span()
-            reg = gz.regions().get(fold(m.group(0)))
+            reg = gz.regions().get(ffold(m.group(0)))
             if reg is None or not ok(s, e, check_org=False) or _covered(orgs, s, e):
                 continue
             left = text[max(lo, s - 60):s]
@@ -329,10 +330,10 @@ def find_places(doc: Doc) -> list[Mention]:
             if not _CAPWORD.match(text, s) or not ok(s, e):
                 continue
             prev = text[max(lo, s - 20):s].split()
-            name = gz.countries().get(fold(m.group(0)))
+            name = gz.countries().get(ffold(m.group(0)))
             if not prev or prev[-1][:1].isupper():
                 continue
-            if fold(m.group(0)) != fold("Việt Nam") and prev[-1].lower() not in (
+            if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in (
                     "nước", "tại", "ở", "sang", "đến", "từ", "bạn", "đoàn"):
                 continue
             out.append(Mention(s, e, name or m.group(0), "Country", None))
@@ -384,6 +385,7 @@ def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int
     return pos, end, text[pos:end]
 
 
+@lru_cache(maxsize=8192)
 def _known(name: str, kind: str) -> bool:
     if kind == "Province":
         return gz.province(name) is not None
@@ -395,9 +397,12 @@ def _known(name: str, kind: str) -> bool:
     return bool(gz.units(name, ("Commune",)))
 
 
+_fold_place = lru_cache(maxsize=8192)(fold_place)
+
+
 @lru_cache(maxsize=1)
 def _display() -> dict[str, str]:
-    return {fold(p.name): p.name for ps in gz.provinces().values() for p in ps}
+    return {ffold(p.name): p.name for ps in gz.provinces().values() for p in ps}
 
 
 def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
@@ -407,7 +412,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
     for m in _res()["bare"].finditer(text):  # type: ignore[union-attr]
         p = gz.province(m.group(0))
         if p:
-            counts[fold(p.name)] += 1
+            counts[ffold(p.name)] += 1
     main = [k for k, _ in counts.most_common()]
     display = _display()
     for i, m in enumerate(mentions):
@@ -415,7 +420,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
             m.within = "Việt Nam"
         if m.kind in ("Province", "Region", "Country") or (m.kind == "City" and m.within):
             continue
-        near = tuple(fold(x.name) for x in sorted(mentions[max(0, i - 3):i + 4],
+        near = tuple(ffold(x.name) for x in sorted(mentions[max(0, i - 3):i + 4],
                                                   key=lambda x: abs(x.start - m.start))
                      if x is not m and x.kind in ("Province", "District", "City"))
         context = near + tuple(main)
@@ -446,7 +451,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
                 m.within = (gz.province(u.province).name if u and gz.province(u.province) else None)
             else:
                 m.within = p.name
-        m.within = display.get(fold(m.within), m.within) if m.within else None
+        m.within = display.get(ffold(m.within), m.within) if m.within else None
 
 
 @component("places")
@@ -457,7 +462,7 @@ def run(doc: Doc) -> None:
         for m in mentions]
     seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
-        key = (fold_place(m.name), m.kind)
+        key = (_fold_place(m.name), m.kind)
         ev = Evidence(m.start, m.end, doc.text[doc.sentence_at(m.start)[0]:doc.sentence_at(m.start)[1]][:300])
         if key in seen:
             seen[key].evidence.append(ev)

@@ -20,19 +20,22 @@ and the role words of ``data/lexicon/roles.tsv``.  Patterns:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from libkg.extract.facts import Evidence, Position
-from libkg.extract.lexicon import Tok, match_admin, match_role, sentence_tokens
+from libkg.extract.lexicon import Tok, ffold, literal_alternation, match_admin, match_role, sentence_tokens
 from libkg.extract.organizations import _place_len, expand
 from libkg.extract.pipeline import Doc, component
-from libkg.normalize import fold, fold_person
+from libkg.normalize import fold_person
 
 _SEPS = {",", "-", "–", "—", ":", "("}
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
-_PRED_RE = re.compile(
-    r"(?<!\w)(giữ chức vụ|giữ chức|giữ cương vị|đảm nhiệm chức vụ|được bầu làm|được bầu giữ chức|được bầu là"
-    r"|được bầu|tái đắc cử|được bổ nhiệm giữ chức vụ|được bổ nhiệm làm|được bổ nhiệm|được giao phụ trách|là)\s+")
+# group 1: the predicate, not preceded by a word character (alternatives tried in this order)
+_PRED_RE = re.compile("(" + literal_alternation([
+    "giữ chức vụ", "giữ chức", "giữ cương vị", "đảm nhiệm chức vụ", "được bầu làm", "được bầu giữ chức",
+    "được bầu là", "được bầu", "tái đắc cử", "được bổ nhiệm giữ chức vụ", "được bổ nhiệm làm", "được bổ nhiệm",
+    "được giao phụ trách", "là"]) + r")\s+")
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
@@ -55,7 +58,7 @@ class _Ctx:
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
-        key = (fold_person(person), fold(role), expand(org) if org else "")
+        key = (fold_person(person), ffold(role), expand(org) if org else "")
         ev = Evidence(start, end, self.text[sent[0]:sent[1]])
         p = self.out.get(key)
         if p is None:
@@ -69,10 +72,12 @@ class _Ctx:
 
 
 def _idx(toks: list[Tok], offset: int) -> int:
-    for i, t in enumerate(toks):
-        if t.start >= offset:
-            return i
-    return len(toks)
+    """Index of the first token starting at or after ``offset`` (tokens are sorted by offset)."""
+    return bisect_left(toks, offset, key=_tok_start)
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
@@ -138,7 +143,7 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[tuple[str
         elif need_sep or not first:
             break
         former = False
-        if j < n and fold(toks[j].text) == "nguyên":
+        if j < n and ffold(toks[j].text) == "nguyên":
             former = True
             j += 1
         role = match_role(toks, j)
@@ -240,7 +245,7 @@ def run(doc: Doc) -> None:
         # predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE"
         for pm in _PRED_RE.finditer(text, s, e):
             k = _idx(toks, pm.end())
-            if match_role(toks, k) is None and not (k < len(toks) and fold(toks[k].text) == "nguyên"):
+            if match_role(toks, k) is None and not (k < len(toks) and ffold(toks[k].text) == "nguyên"):
                 continue
             chain = _chain(toks, k, ctx, need_sep=False)
             if not chain:

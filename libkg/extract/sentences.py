@@ -58,6 +58,12 @@ def _is_date_line(line: str) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
+def _is_prose(line: str) -> bool:
+    """A full sentence (12+ words, final punctuation) is content even when it names a furniture word
+    ("... liên hệ qua số điện thoại hoặc trang Zalo của Thư viện.")."""
+    return line[-1] in ".!?…" and len(_WORD_RE.findall(line)) >= 12
+
+
 def _is_byline(line: str) -> bool:
     """A short signature without final punctuation: "T.T", "PV", "Minh Ngọc", "Thu Hà - Trung Kiên"."""
     if line[-1] in ".!?…:;,":
@@ -80,7 +86,7 @@ def content_lines(text: str) -> list[tuple[int, int]]:
         end = start + len(line)
         if len(line) < 80 and any(p.search(line) for p in stop):
             break
-        if len(line) <= 160 and any(p.search(line) for p in drop):
+        if len(line) <= 160 and not _is_prose(line) and any(p.search(line) for p in drop):
             continue
         if _is_date_line(line) or line in seen:
             continue
