@@ -81,7 +81,9 @@ class Ingest:
         self.proc.wait()
 
     def finish(self, timeout: float = 300) -> tuple[int, str, str]:
-        out, _ = self.proc.communicate(timeout=timeout)
+        # stderr belongs to the reader thread: communicate() would race it for the same pipe
+        out = self.proc.stdout.read()
+        self.proc.wait(timeout=timeout)
         self._t.join()
         return self.proc.returncode, out.decode(), self.err.decode()
 
