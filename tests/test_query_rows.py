@@ -1,0 +1,153 @@
+"""Each bundled query, run on the sample articles, returns what those articles say.
+
+The facts checked here are stated plainly in the sample texts (article ids in
+the comments), so a failure means a query or the pipeline behind it broke.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from libkg.normalize import fold, fold_person
+from libkg.query.library import bind_params, get_query, list_queries
+
+
+def rows(store, qname: str, /, **params: str) -> list[dict[str, str]]:
+    q = get_query(qname)
+    res = store.query(q.text, bindings=bind_params(q, params) or None)
+    return [{str(v): (str(r[v]) if r[v] is not None else "") for v in res.vars} for r in res]
+
+
+def test_positions_of_a_person_any_spelling(sample_store):
+    # d01 "Bà Kiều Thuý Nga - Vụ Trưởng Vụ Thư viện", d18 "bà Kiều Thúy Nga, Vụ trưởng Vụ Thư viện"
+    got = rows(sample_store, "positions", name="Kiều Thuý Nga")
+    assert {(r["role"].lower(), r["organization"]) for r in got} == {("vụ trưởng", "Vụ Thư viện")}
+    assert {r["article"] for r in got} >= {"d01", "d18"}
+
+
+def test_positions_at_an_organization_over_time(sample_store):
+    # d02 2019 Phó Giám đốc; d11 2022 appointed Giám đốc; d23/d30 Giám đốc
+    got = rows(sample_store, "positions-at-organization", org="Thư viện tỉnh Yên Bái")
+    hang = {r["role"]: r for r in got if fold_person(r["person"]) == fold_person("Hoàng Thị Thúy Hằng")}
+    assert hang["Phó Giám đốc"]["first"] == "2019-04-20"
+    assert hang["Giám đốc"]["first"] == "2022-03-09" and hang["Giám đốc"]["last"] >= "2025-04-21"
+
+
+def test_person_timeline_in_date_order(sample_store):
+    got = rows(sample_store, "person-timeline", name="Hoàng Thị Thuý Hằng")
+    posts = [r["detail"] for r in got if r["what"] == "position"]
+    assert posts.index("Phó Giám đốc — Thư viện tỉnh Yên Bái") < posts.index("Giám đốc — Thư viện tỉnh Yên Bái")
+    dates = [r["from"] for r in got]
+    assert dates == sorted(dates)
+
+
+def test_events_conference_of_d01(sample_store):
+    got = rows(sample_store, "events", kindName="Conference")
+    d01 = [r for r in got if r["article"] == "d01"]
+    assert len(d01) == 1
+    assert (d01[0]["start"], d01[0]["end"]) == ("2023-07-06", "2023-07-08")
+    assert "Thái Nguyên" in d01[0]["place"]
+    assert "Liên hiệp Thư viện các tỉnh miền núi phía Bắc" in d01[0]["organizers"]
+
+
+def test_events_by_province_and_year(sample_store):
+    got = rows(sample_store, "events-by-province-year", provinceName="Thái Nguyên")
+    assert any(r["year"] == "2023" and r["kind"] == "Conference" for r in got)
+    assert {fold(r["province"]) for r in got} == {fold("Thái Nguyên")}
+
+
+def test_institution_coparticipation(sample_store):
+    # d23: the union's congress was held with Thư viện tỉnh Yên Bái; d01/d23/d30 more joint events
+    got = rows(sample_store, "institution-coparticipation", minWeight="2")
+    pairs = {frozenset((r["a"], r["b"])): int(r["weight"]) for r in got}
+    assert pairs[frozenset(("Liên hiệp Thư viện các tỉnh miền núi phía Bắc", "Thư viện tỉnh Yên Bái"))] >= 2
+    assert all(int(r["weight"]) >= 2 for r in got)
+
+
+def test_people_together(sample_store):
+    # d01: both attended the mid-term conference
+    got = rows(sample_store, "people-together")
+    pairs = {frozenset((fold_person(r["a"]), fold_person(r["b"]))) for r in got}
+    assert frozenset((fold_person("Kiều Thúy Nga"), fold_person("Phạm Thị Bích Dung"))) in pairs
+
+
+def test_organization_hierarchy(sample_store):
+    got = {(r["child"], r["parent"]) for r in rows(sample_store, "organization-hierarchy")}
+    assert ("Vụ Thư viện", "Bộ Văn hóa, Thể thao và Du lịch") in got  # d01
+    assert ("Cục C10", "Bộ Công an") in got  # d01, d27
+
+
+def test_sub_events_of_the_d01_conference(sample_store):
+    got = [r for r in rows(sample_store, "sub-events") if r["start"] == "2023-07-06"]
+    kinds = {r["kind"] for r in got}
+    assert {"Visit", "Book donation"} <= kinds  # "Trong khuôn khổ Hội nghị ... trao tặng ... tham quan"
+
+
+def test_fact_provenance_gives_the_sentences(sample_store):
+    got = rows(sample_store, "fact-provenance", name="Kiều Thúy Nga")
+    assert {r["article"] for r in got} >= {"d01", "d18"}
+    assert all("Kiều" in r["sentence"] for r in got)
+
+
+def test_union_events(sample_store):
+    got = rows(sample_store, "union-events")
+    mien_nui = [r for r in got if r["union"] == "Liên hiệp Thư viện các tỉnh miền núi phía Bắc"]
+    assert {"2023-07-06", "2024-05-23"} <= {r["start"] for r in mien_nui}  # d01 conference, d23 congress
+
+
+def test_organizations_by_kind(sample_store):
+    got = {r["organization"]: r for r in rows(sample_store, "organizations")}
+    assert got["Thư viện Quốc gia Việt Nam"]["kind"] == "Library"
+    assert got["Hội Thư viện Việt Nam"]["kind"] == "Association"
+    assert int(got["Hội Thư viện Việt Nam"]["articles"]) >= 2
+
+
+def test_role_changes(sample_store):
+    got = rows(sample_store, "role-changes")
+    hang = [r for r in got if fold_person(r["person"]) == fold_person("Hoàng Thị Thúy Hằng")]
+    assert any(r["before"].startswith("Phó Giám đốc —") and r["after"].startswith("Giám đốc —") for r in hang)
+
+
+def test_places_and_containment(sample_store):
+    got = {r["place"]: r for r in rows(sample_store, "places")}
+    assert got["Buôn Ma Thuột"]["within"] == "Đắk Lắk"  # d19
+
+
+def test_libraries_in_lao_cai_after_the_reform(sample_store):
+    got = {r["library"] for r in rows(sample_store, "libraries-in-province", province="Lào Cai", asOf="current")}
+    assert {"Thư viện tỉnh Lào Cai", "Thư viện tỉnh Yên Bái"} <= got
+
+
+def test_places_merged_in_the_reform(sample_store):
+    got = rows(sample_store, "places-merged-in-2025-reform")
+    yb = [r for r in got if r["oldUnit"] == "Yên Bái"]
+    assert yb and yb[0]["newUnit"] == "Lào Cai" and yb[0]["validUntil"] == "2025-06-30"
+    assert "Thư viện tỉnh Yên Bái" in yb[0]["names"]
+
+
+def test_possibly_same_persons_do_not_list_merged_people(sample_store):
+    got = rows(sample_store, "possibly-same-persons")
+    names = {fold_person(r["name"]) for r in got}
+    assert fold_person("Hoàng Thị Thúy Hằng") not in names and fold_person("Kiều Thúy Nga") not in names
+
+
+def test_entities_linked_carries_gazetteer_ids(sample_store):
+    got = {r["entity"]: r for r in rows(sample_store, "entities-linked")}
+    yen_bai = [r for e, r in got.items() if e.endswith("/vn-63/15-yen-bai")]
+    assert yen_bai and yen_bai[0]["wikidata"] == "Q36349"  # vn-provinces.csv
+    persons = [r for r in got.values() if r["type"] == "Person"]
+    assert persons and not any(r["wikidata"] for r in persons)  # never linked on the name alone
+
+
+def test_every_bundled_query_is_checked_here():
+    checked = {"positions", "positions-at-organization", "person-timeline", "events", "events-by-province-year",
+               "institution-coparticipation", "people-together", "organization-hierarchy", "sub-events",
+               "fact-provenance", "union-events", "organizations", "role-changes", "places",
+               "libraries-in-province", "places-merged-in-2025-reform", "possibly-same-persons",
+               "entities-linked"}
+    assert {q.name for q in list_queries()} == checked
+
+
+@pytest.mark.parametrize("value", ['x" } } SELECT * { ?s ?p ?o } #', "}{", "<urn:x>", "\\u0022"])
+def test_hostile_parameter_values_stay_literals(sample_store, value):
+    assert rows(sample_store, "positions", name=value) == []
