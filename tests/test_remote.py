@@ -113,10 +113,10 @@ def test_every_bundled_query_gives_the_same_rows_on_both_stores(server, sample_s
     for q in list_queries():
         params = {p.name: p.example for p in q.params if p.example and "optional" not in p.doc}
         b = bind_params(q, params) or None
+        local = _sorted_rows(sample_store, q.text, b)
+        assert _sorted_rows(remote, q.text, b) == local, q.name
 
-        def rows(store):
-            res = store.query(q.text, bindings=b)
-            return sorted(tuple(str(v) if v is not None else "" for v in r) for r in res)
 
-        local = rows(sample_store)
-        assert rows(remote) == local, q.name
+def _sorted_rows(store, text, bindings):
+    res = store.query(text, bindings=bindings)
+    return sorted(tuple(str(v) if v is not None else "" for v in r) for r in res)
