@@ -43,7 +43,34 @@ if TYPE_CHECKING:
     from libkg.resolve.places import PlaceRef
     from libkg.resolve.resolver import ArticleIdentity
 
-__all__ = ["facts_to_graph"]
+__all__ = ["facts_to_graph", "facts_to_triples"]
+
+_TYPES: dict[URIRef, tuple[URIRef, ...]] = {}
+_TYPES_OF: list = [None]  # the ontology graph the cache was filled from
+
+
+def _types(cls: URIRef) -> tuple[URIRef, ...]:
+    """:func:`types_of`, cached (the ontology is loaded once and not modified)."""
+    onto = ontology()
+    if _TYPES_OF[0] is not onto:
+        _TYPES.clear()
+        _TYPES_OF[0] = onto
+    out = _TYPES.get(cls)
+    if out is None:
+        out = _TYPES[cls] = types_of(cls)
+    return out
+
+
+_INT_LITERALS: dict[int, Literal] = {}
+
+
+def _int(n: int) -> Literal:
+    lit = _INT_LITERALS.get(n)
+    if lit is None:
+        if len(_INT_LITERALS) > 100_000:
+            _INT_LITERALS.clear()
+        lit = _INT_LITERALS[n] = Literal(n, datatype=XSD.integer)
+    return lit
 
 
 def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
@@ -67,6 +94,15 @@ def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
     (an organiser, a parent organisation, a ``within`` place) still get a
     typed, labelled node so that the graph is valid on its own.
     """
+    g = Graph()
+    bind_prefixes(g)
+    g.addN((s, p, o, g) for s, p, o in facts_to_triples(article, facts, base, identity))
+    return g
+
+
+def facts_to_triples(article: Article, facts: Facts, base: str | None = None,
+                     identity: ArticleIdentity | None = None) -> set[tuple]:
+    """The triples of :func:`facts_to_graph` as a plain set of rdflib terms (no Graph: faster for ingest)."""
     if identity is None:
         from libkg.resolve.resolver import local_identity
 
@@ -92,6 +128,7 @@ def person_display(name: str) -> str:
 
 
 _FORMER_PREFIXES = ("nguyên ",)
+_TYPE, _DERIVED, _EVIDENCE = RDF.type, PROV.wasDerivedFrom, LKG.evidence
 
 
 class _Builder:
@@ -102,8 +139,9 @@ class _Builder:
         self.m = Minter(base)
         self.ident = identity
         self.src = self.m.article(self.aid)
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.t: set[tuple] = set()  # the triples (a plain set: rdflib's Memory store is slow to fill)
+        self._typed: set[tuple[URIRef, URIRef]] = set()
+        self._evidence: dict[tuple, URIRef] = {}
         self.labels: dict[URIRef, set[str]] = defaultdict(set)
         self.pref: dict[URIRef, set[str]] = defaultdict(set)  # display names fixed by identity, not by forms
         self.events: dict[str, URIRef] = {}
@@ -111,41 +149,48 @@ class _Builder:
     # ------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.t.add((s, p, o))
 
     def node(self, iri: URIRef, cls: URIRef, label: str | None, evidence: Iterable[Evidence] = ()) -> URIRef:
-        for t in types_of(cls):
-            self.g.add((iri, RDF.type, t))
+        t = self.t
+        if (iri, cls) not in self._typed:  # the same triples every time: write them once
+            self._typed.add((iri, cls))
+            for c in _types(cls):
+                t.add((iri, _TYPE, c))
+            t.add((iri, _DERIVED, self.src))
         if label and label.strip():
             self.labels[iri].add(nfc(label.strip()))
-        self.g.add((iri, PROV.wasDerivedFrom, self.src))
         for ev in evidence:
-            self.g.add((iri, LKG.evidence, self.evidence(ev)))
+            t.add((iri, _EVIDENCE, self.evidence(ev)))
         return iri
 
     def evidence(self, ev: Evidence) -> URIRef:
-        iri = self.m.evidence(self.aid, ev.start, ev.end)
-        for t in types_of(LKG.Evidence):
-            self.g.add((iri, RDF.type, t))
         sentence = ev.sentence or self.article.text[ev.start:ev.end]
-        self.g.add((iri, LKG.sentence, Literal(sentence)))
-        self.g.add((iri, LKG.charStart, Literal(ev.start, datatype=XSD.integer)))
-        self.g.add((iri, LKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
-        self.g.add((iri, PROV.wasQuotedFrom, self.src))
+        key = (ev.start, ev.end, sentence)
+        iri = self._evidence.get(key)
+        if iri is not None:  # already written with these very triples
+            return iri
+        iri = self._evidence[key] = self.m.evidence(self.aid, ev.start, ev.end)
+        for c in _types(LKG.Evidence):
+            self.t.add((iri, RDF.type, c))
+        self.t.add((iri, LKG.sentence, Literal(sentence)))
+        self.t.add((iri, LKG.charStart, _int(ev.start)))
+        self.t.add((iri, LKG.charEnd, _int(ev.end)))
+        self.t.add((iri, PROV.wasQuotedFrom, self.src))
         return iri
 
     def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self.node(self.ident.person(name), LKG.Person, name, evidence)
-        self.g.add((iri, LKG.nameKey, Literal(person_key(name))))
+        self.t.add((iri, LKG.nameKey, Literal(person_key(name))))
         self.pref[iri].add(person_display(name))
         return iri
 
     def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self.node(self.ident.org(name), LKG.Organization, name, evidence)
-        self.g.add((iri, LKG.nameKey, Literal(org_key(name))))
+        self.t.add((iri, LKG.nameKey, Literal(org_key(name))))
         where = self.ident.org_location(name)
         if where is not None:
-            self.g.add((iri, SCHEMA.location, self.place_ref(where, None)))
+            self.t.add((iri, SCHEMA.location, self.place_ref(where, None)))
         return iri
 
     def place(self, name: str, kind: str | None = None, within: str | None = None,
@@ -158,11 +203,11 @@ class _Builder:
         iri = self.node(ref.iri, cls, name or ref.pref_label, evidence)
         if ref.pref_label:
             self.pref[iri].add(ref.pref_label)
-        self.g.add((iri, LKG.placeKind, place_kinds().get(ref.kind)))
+        self.t.add((iri, LKG.placeKind, place_kinds().get(ref.kind)))
         if ref.within is not None and ref.within.iri != iri:
             outer = self.place_ref(ref.within, None)
-            self.g.add((iri, LKG.within, outer))
-            self.g.add((iri, SCHEMA.containedInPlace, outer))
+            self.t.add((iri, LKG.within, outer))
+            self.t.add((iri, SCHEMA.containedInPlace, outer))
         return iri
 
     def agent(self, name: str, default_person: bool) -> URIRef:
@@ -175,7 +220,7 @@ class _Builder:
         return self.person(name) if default_person else self.org(name)
 
     # -------------------------------------------------------------- facts
-    def build(self) -> Graph:
+    def build(self) -> set[tuple]:
         self.article_node()
         for p in self.facts.persons:
             self.add_person(p)
@@ -190,48 +235,47 @@ class _Builder:
         for e in self.facts.events:
             self.add_event(e)
         self.write_labels()
-        for t in self.ident.mention_graph():
-            self.g.add(t)
-        return self.g
+        self.t.update(self.ident.mention_graph())
+        return self.t
 
     def article_node(self) -> None:
         a, s = self.article, self.src
-        self.g.add((s, RDF.type, SCHEMA.NewsArticle))
-        self.g.add((s, RDF.type, PROV.Entity))
-        self.g.add((s, SCHEMA.identifier, Literal(self.aid)))
+        self.t.add((s, RDF.type, SCHEMA.NewsArticle))
+        self.t.add((s, RDF.type, PROV.Entity))
+        self.t.add((s, SCHEMA.identifier, Literal(self.aid)))
         if a.url:
-            self.g.add((s, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+            self.t.add((s, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
         self.add(s, SCHEMA.datePublished, date_literal(a.published))
         if a.title:
-            self.g.add((s, SCHEMA.headline, Literal(nfc(a.title), lang=a.language or None)))
+            self.t.add((s, SCHEMA.headline, Literal(nfc(a.title), lang=a.language or None)))
         if a.language:
-            self.g.add((s, SCHEMA.inLanguage, Literal(a.language)))
+            self.t.add((s, SCHEMA.inLanguage, Literal(a.language)))
         host = urlsplit(a.url).hostname if a.url else None
         if host:  # the publishing site: who stands behind the text
             pub = self.m.publisher(host.removeprefix("www."))
-            self.g.add((s, SCHEMA.publisher, pub))
-            self.g.add((pub, RDF.type, SCHEMA.Organization))
-            self.g.add((pub, RDF.type, PROV.Agent))
-            self.g.add((pub, RDFS.label, Literal(host.removeprefix("www."))))
-            self.g.add((pub, SCHEMA.url, Literal(f"https://{host}/", datatype=XSD.anyURI)))
+            self.t.add((s, SCHEMA.publisher, pub))
+            self.t.add((pub, RDF.type, SCHEMA.Organization))
+            self.t.add((pub, RDF.type, PROV.Agent))
+            self.t.add((pub, RDFS.label, Literal(host.removeprefix("www."))))
+            self.t.add((pub, SCHEMA.url, Literal(f"https://{host}/", datatype=XSD.anyURI)))
 
     def add_person(self, p: Person) -> None:
         iri = self.person(p.name, p.evidence)
         if p.title:
-            self.g.add((iri, SCHEMA.honorificPrefix, Literal(nfc(p.title))))
+            self.t.add((iri, SCHEMA.honorificPrefix, Literal(nfc(p.title))))
 
     def add_org(self, o: Organization) -> None:
         iri = self.org(o.name, o.evidence)
         kind = org_kinds().get(o.kind)
-        for t in types_of(org_kind_class(kind)):
-            self.g.add((iri, RDF.type, t))
-        self.g.add((iri, LKG.orgKind, kind))
+        for t in _types(org_kind_class(kind)):
+            self.t.add((iri, RDF.type, t))
+        self.t.add((iri, LKG.orgKind, kind))
         if o.parent and org_key(o.parent) != org_key(o.name):
             parent = self.org(o.parent)
-            self.g.add((iri, ORG.subOrganizationOf, parent))
-            self.g.add((iri, SCHEMA.parentOrganization, parent))
+            self.t.add((iri, ORG.subOrganizationOf, parent))
+            self.t.add((iri, SCHEMA.parentOrganization, parent))
         if o.province:
-            self.g.add((iri, SCHEMA.location, self.place(o.province, "Province")))
+            self.t.add((iri, SCHEMA.location, self.place(o.province, "Province")))
 
     def add_place(self, pl: Place) -> None:
         self.place(pl.name, pl.kind, pl.within, pl.evidence)
@@ -254,16 +298,16 @@ class _Builder:
         role_key = roles().local_name(exact) if exact else label_key(text)
         if role is None:  # a role the vocabulary lacks: a concept of the data
             role = self.m.role(text)
-            self.g.add((role, RDF.type, SKOS.Concept))
-            self.g.add((role, SKOS.prefLabel, Literal(text, lang="vi")))
-            self.g.add((role, RDFS.label, Literal(text, lang="vi")))
+            self.t.add((role, RDF.type, SKOS.Concept))
+            self.t.add((role, SKOS.prefLabel, Literal(text, lang="vi")))
+            self.t.add((role, RDFS.label, Literal(text, lang="vi")))
         iri = self.node(self.m.position(person, role_key, pos.organization), LKG.Position, None,
                         pos.evidence)
-        self.g.add((iri, ORG.member, person))
-        self.g.add((iri, ORG.role, role))
-        self.g.add((iri, LKG.roleLabel, Literal(text)))
+        self.t.add((iri, ORG.member, person))
+        self.t.add((iri, ORG.role, role))
+        self.t.add((iri, LKG.roleLabel, Literal(text)))
         if pos.organization:
-            self.g.add((iri, ORG.organization, self.org(pos.organization)))
+            self.t.add((iri, ORG.organization, self.org(pos.organization)))
         when = date_literal(pos.date) or date_literal(self.article.published)
         if pos.status == "former":
             self.add(iri, LKG.formerOn, when)
@@ -274,9 +318,9 @@ class _Builder:
         elif pos.status == "retired":
             self.add(iri, LKG.endDate, when)
         if pos.status:
-            self.g.add((iri, LKG.status, Literal(pos.status)))
+            self.t.add((iri, LKG.status, Literal(pos.status)))
         if pos.term:
-            self.g.add((iri, LKG["term"], Literal(pos.term)))
+            self.t.add((iri, LKG["term"], Literal(pos.term)))
 
     def event_iri(self, e: Event) -> URIRef:
         kind = event_kinds().local_name(event_kind(e.kind))
@@ -284,45 +328,45 @@ class _Builder:
 
     def add_event(self, e: Event) -> None:
         iri = self.node(self.event_iri(e), LKG.Event, e.label, e.evidence)
-        self.g.add((iri, LKG.eventKind, event_kind(e.kind)))
+        self.t.add((iri, LKG.eventKind, event_kind(e.kind)))
         self.add(iri, SCHEMA.startDate, date_literal(e.start))
         self.add(iri, SCHEMA.endDate, date_literal(e.end))
         if e.place:
             place = self.place(e.place)
-            self.g.add((iri, SCHEMA.location, place))
-            self.g.add((iri, SEM.hasPlace, place))
+            self.t.add((iri, SCHEMA.location, place))
+            self.t.add((iri, SEM.hasPlace, place))
         for name in e.organizers:
-            self.g.add((iri, SCHEMA.organizer, self.agent(name, default_person=False)))
+            self.t.add((iri, SCHEMA.organizer, self.agent(name, default_person=False)))
         for name in e.participants:
             actor = self.agent(name, default_person=True)
-            self.g.add((iri, SCHEMA.attendee, actor))
-            self.g.add((iri, SEM.hasActor, actor))
+            self.t.add((iri, SCHEMA.attendee, actor))
+            self.t.add((iri, SEM.hasActor, actor))
         if e.parent and label_key(e.parent) != label_key(e.label):
             parent = self.events.get(label_key(e.parent))
             if parent is None:  # named but not extracted: a minimal event of kind Other
                 parent = self.node(self.m.event(self.aid, "Other", None, e.parent), LKG.Event, e.parent)
-                self.g.add((parent, LKG.eventKind, event_kind("Other")))
-            self.g.add((parent, SCHEMA.subEvent, iri))
-            self.g.add((parent, SEM.hasSubEvent, iri))
-            self.g.add((iri, SCHEMA.superEvent, parent))
+                self.t.add((parent, LKG.eventKind, event_kind("Other")))
+            self.t.add((parent, SCHEMA.subEvent, iri))
+            self.t.add((parent, SEM.hasSubEvent, iri))
+            self.t.add((iri, SCHEMA.superEvent, parent))
         if e.term:
-            self.g.add((iri, LKG["term"], Literal(e.term)))
+            self.t.add((iri, LKG["term"], Literal(e.term)))
         for key, n in sorted(e.counts.items()):
             prop = LKG[f"{key.rstrip('s')}Count"]  # "participants" -> lkg:participantCount
             if (prop, RDF.type, None) in ontology():
-                self.g.add((iri, prop, Literal(int(n), datatype=XSD.integer)))
+                self.t.add((iri, prop, Literal(int(n), datatype=XSD.integer)))
 
     def write_labels(self) -> None:
         for iri, forms in self.labels.items():
             if self.pref.get(iri):
                 pref = sorted(self.pref[iri])[0]
                 forms = forms | {pref}
-            elif (iri, RDF.type, LKG.Organization) in self.g:
+            elif (iri, RDF.type, LKG.Organization) in self.t:
                 pref = _pick_pref({org_display(f) for f in forms})
             else:
                 pref = _pick_pref(forms)
-            self.g.add((iri, SKOS.prefLabel, Literal(pref)))
+            self.t.add((iri, SKOS.prefLabel, Literal(pref)))
             for f in forms:
-                self.g.add((iri, RDFS.label, Literal(f)))
+                self.t.add((iri, RDFS.label, Literal(f)))
                 if f != pref:
-                    self.g.add((iri, SKOS.altLabel, Literal(f)))
+                    self.t.add((iri, SKOS.altLabel, Literal(f)))

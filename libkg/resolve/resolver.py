@@ -400,18 +400,30 @@ def _rename(g: Graph, renames: dict[URIRef, URIRef], m: Minter) -> Graph:
     return out
 
 
-def _write(store, graphs: list[tuple[str, Graph]]) -> None:
-    if hasattr(store, "replace_articles"):
-        store.replace_articles(graphs)
+def _as_graph(triples) -> Graph:
+    if isinstance(triples, Graph):
+        return triples
+    g = Graph()
+    g.addN((s, p, o, g) for s, p, o in triples)
+    return g
+
+
+def _write(store, graphs: list[tuple[str, Graph | set]]) -> None:
+    from libkg.store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        store.replace_articles(graphs)  # it takes sets of triples as they are
+    elif hasattr(store, "replace_articles"):
+        store.replace_articles([(iri, _as_graph(g)) for iri, g in graphs])
     else:  # e.g. RemoteStore: its batching sends these together
         for iri, g in graphs:
-            store.replace_article(iri, g)
+            store.replace_article(iri, _as_graph(g))
 
 
 def write_articles(store, items: Sequence[tuple[Article, Facts]], base: str | None = None,
                    run_time: str | None = None) -> int:
     """Resolve and store several articles in one transaction; return the triples of their article graphs."""
-    from libkg.rdf.build import facts_to_graph
+    from libkg.rdf.build import facts_to_triples
 
     base = data_base(base)
     m = Minter(base)
@@ -437,13 +449,13 @@ def write_articles(store, items: Sequence[tuple[Article, Facts]], base: str | No
     for (key, aid), (_, old) in others.items():
         if resolved[(key, aid)] != old:
             renames[aid][old] = resolved[(key, aid)]
-    out: list[tuple[str, Graph]] = []
+    out: list[tuple[str, Graph | set]] = []
     written = 0
     for (a, f), ms in zip(items, new, strict=True):
         ident = ArticleIdentity(a, f, base)
         ident.mentions = ms
         ident.persons = {k: resolved[(k, x.article)] for k, x in ms.items()}
-        g = facts_to_graph(a, f, base, identity=ident)
+        g = facts_to_triples(a, f, base, identity=ident)
         written += len(g)
         out.append((str(m.graph(f.article_id or a.id)), g))
         out.append((str(m.activity_graph(f.article_id or a.id)), activity_graph(a, base, run_time)))

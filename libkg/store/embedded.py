@@ -38,7 +38,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
-from libkg.store.terms import from_ox, graph_quads, to_ox, to_ox_graph_name
+from libkg.store.terms import from_ox, graph_quads, nt_statements, to_ox, to_ox_graph_name
 
 __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
@@ -50,6 +50,9 @@ _DROP_FROM_UNION = (
     "DELETE { ?s ?p ?o } WHERE { GRAPH $G { ?s ?p ?o } "
     "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h != $G) } }"
 )
+
+# add the triples of graph $G to the union
+_COPY_TO_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH $G { ?s ?p ?o } }"
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -124,21 +127,15 @@ class EmbeddedStore:
         article replaces its facts, never duplicates them, and a failure leaves
         the previous version in place.
         """
-        g = str(to_ox_graph_name(graph_iri))
-        body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in graph_quads(graph, None))
-        update = _DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}"
-        if body:
-            # one operation, so blank nodes are the same in the named graph and the union
-            update += f" ; INSERT DATA {{ {body} GRAPH {g} {{ {body} }} }}"
-        self.store.update(update)
+        self.replace_articles([(graph_iri, graph)])
         return len(graph)
 
     replace_graph = replace_article  # the same operation for any named graph (e.g. the ontology)
 
-    def replace_articles(self, items: list[tuple[str, Graph | list[str]]]) -> int:
+    def replace_articles(self, items: list[tuple[str, Graph | set | list[str]]]) -> int:
         """:meth:`replace_article` for several graphs in ONE transaction; return the triples written.
 
-        A graph is an rdflib Graph or a list of ready statements ``"<s> <p> "o""``
+        A graph is an rdflib Graph, a set of rdflib triples, or a list of ready statements ``"<s> <p> "o""``
         in Oxigraph's term syntax (what parallel ingest workers send, so the
         parent does not rebuild rdflib graphs).  Batching amortises the
         per-transaction cost; each article is still whole or absent, since the
@@ -147,16 +144,16 @@ class EmbeddedStore:
         ops, total = [], 0
         for graph_iri, graph in items:
             g = str(to_ox_graph_name(graph_iri))
-            if isinstance(graph, Graph):
-                stmts = [f"{q.subject} {q.predicate} {q.object}" for q in graph_quads(graph, None)]
-            else:
-                stmts = graph
+            # a list is ready statements; anything else (a Graph, a set of triples) is converted
+            stmts = graph if isinstance(graph, list) else nt_statements(graph)
             total += len(stmts)
             ops.append(_DROP_FROM_UNION.replace("$G", g))
             ops.append(f"DROP SILENT GRAPH {g}")
             if stmts:
-                body = " . ".join(stmts) + " ."
-                ops.append(f"INSERT DATA {{ {body} GRAPH {g} {{ {body} }} }}")
+                # the statements are parsed once, into the named graph; the union copy is made
+                # from the stored graph (same terms, blank nodes included) in the same transaction
+                ops.append(f"INSERT DATA {{ GRAPH {g} {{ {' . '.join(stmts)} . }} }}")
+                ops.append(_COPY_TO_UNION.replace("$G", g))
         if ops:
             self.store.update(" ;\n".join(ops))
         return total

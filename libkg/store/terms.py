@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "graph_quads", "to_ox", "to_ox_graph_name"]
+__all__ = ["from_ox", "graph_quads", "nt_statements", "to_ox", "to_ox_graph_name"]
 
 _XSD_STRING = str(XSD.string)
 
@@ -65,5 +65,35 @@ def graph_quads(graph: Graph | Iterable[tuple[Node, Node, Node]],
                 graph_iri: str | URIRef | None) -> Iterator[ox.Quad]:
     """The triples of ``graph`` as pyoxigraph quads in graph ``graph_iri``."""
     g = to_ox_graph_name(graph_iri)
+    cache = _OX
+    if len(cache) > 200_000:
+        cache.clear()
     for s, p, o in graph:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+        terms = []
+        for t in (s, p, o):
+            x = cache.get(t)
+            if x is None:
+                x = cache[t] = to_ox(t)
+            terms.append(x)
+        yield ox.Quad(terms[0], terms[1], terms[2], g)
+
+
+_OX: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}  # pyoxigraph terms are immutable: shared
+
+
+_NT: dict[Node, str] = {}  # term -> its N-Triples form (IRIs and types repeat across articles)
+
+
+def _nt(term: Node) -> str:
+    out = _NT.get(term)
+    if out is None:
+        if len(_NT) > 200_000:
+            _NT.clear()
+        out = _NT[term] = str(to_ox(term))
+    return out
+
+
+def nt_statements(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """The triples of ``graph`` as ``"<s> <p> o"`` strings in Oxigraph's (N-Triples) term syntax."""
+    nt = _nt
+    return [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in graph]
