@@ -34,32 +34,34 @@ from libkg.extract.pipeline import Doc, component
 _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
+# Each pattern opens with a look-ahead for the characters its match can start with: under re.I the
+# engine gets no first-character prefix, so without it every alternative is tried at every position.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Hôm qua (3/10)", "Sáng nay (15/8)": a deictic word glossed by the date in parentheses
-    ("day", re.compile(r"(?:(?P<part>sáng|chiều|tối|trưa|đêm) nay|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai))"
+    ("day", re.compile(r"(?=[sScCtTđĐhHnN])(?:(?P<part>sáng|chiều|tối|trưa|đêm) nay|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai))"
                        r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I)),
     # 06-08/7/2023, 13-14/10/2022
     ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # từ ngày 10 đến 14/6/2019 ; từ ngày 25/01 đến hết ngày 02/02/2025
-    ("range", re.compile(r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
+    ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
                          r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
                          re.I)),
     # (trong 2) ngày 24 và 25/9
-    ("pair", re.compile(r"ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # ngày 09 tháng 3 năm 2022
     ("day", re.compile(_PART + r"?(?<!\w)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)",
                        re.I)),
     # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
     ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # tháng 6/2020, tháng 6 năm 2020
-    ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
+    ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
     ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
     ("relative", re.compile(r"(?=[sScCtTnN])(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
                             re.I)),
 ]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
-_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d", re.I)
+_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d)", re.I)
 _NON_EVENT_LEFT = re.compile(
     r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
     r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"

@@ -39,8 +39,20 @@ from functools import lru_cache
 from libkg.extract.facts import Event, Evidence
 from libkg.extract.lexicon import finite_strings, literal_alternation
 from libkg.extract.pipeline import Doc, component
+from libkg.extract.spans import Cover
 from libkg.normalize import _TONE, _TONE_RE
 from libkg.resources import read_tsv
+
+# clause tests of the main loop, compiled once (an inline re.search looks its pattern up on every call)
+_ORGANISED_BEFORE = re.compile(r"tổ chức\s+$")
+_TRIPS_BEFORE = re.compile(r"\d+\s+chuyến\s+$")
+_JOINER = re.compile(r"[\s,]*(?:và\s*)?")
+_AT_GATHERING = re.compile(r"\W*tại (buổi|chương trình|hội|lễ|ngày hội|tọa đàm|đại hội)")
+_AT_SESSION_BEFORE = re.compile(r"(tại|buổi|dự)\s+$")
+_OPENING_AFTER = re.compile(r"\s*(khai mạc|bế mạc|khai giảng|bế giảng)")
+_SESSION_AT_BEFORE = re.compile(r"(buổi|dự|tại)\s+$")
+_OPENING_SENTENCE = re.compile(r"\W*(phát biểu|kết thúc)?\s*(khai mạc|bế mạc|khai giảng|bế giảng)")
+_HELD_AFTER = re.compile(r"\s*(được tổ chức|diễn ra)")
 
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
@@ -167,7 +179,7 @@ class _Reader:
         self.places = doc.extras.get("place_mentions", [])
         self.persons = doc.extras.get("person_mentions", [])
         self.orgs = doc.extras.get("org_mentions", [])
-        self.org_spans = [(o["start"], o["end"]) for o in self.orgs]
+        self.org_cover = Cover((o["start"], o["end"]) for o in self.orgs)
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
@@ -198,7 +210,7 @@ class _Reader:
     def hits(self, s: int, e: int) -> list[_Hit]:
         seg = self.low[s:e]
         quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
-        org_spans = self.org_spans
+        org_cover = self.org_cover
         found: list[_Hit] = []
         trig = _triggers()
         for m in _trigger_matches(seg):
@@ -206,10 +218,10 @@ class _Reader:
             a, b = m.start() + s, m.end() + s
             if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
                 continue
-            if any(oa <= a and b <= ob for oa, ob in org_spans):
+            if org_cover.covers(a, b):
                 continue
             left = self.low[max(s, a - 40):a]
-            if t.role == "lead" and not re.search(r"tổ chức\s+$", left):
+            if t.role == "lead" and not _ORGANISED_BEFORE.search(left):
                 continue
             if t.kind == "BookDonation":
                 window = self.low[b:min(e, b + 90)]
@@ -219,7 +231,7 @@ class _Reader:
                 if self.low[a:b] == "trao" and not re.match(r"\s+(tặng|sách|\d|tủ)", self.low[b:b + 8]):
                     continue
             if t.kind == "Other" and t.role == "verb":
-                if not _PHUCVU.match(self.low[b:e]) or re.search(r"\d+\s+chuyến\s+$", left):
+                if not _PHUCVU.match(self.low[b:e]) or _TRIPS_BEFORE.search(left):
                     continue
             if t.kind == "Ceremony" and self.low[a:b] in ("dâng hoa", "dâng hương") and re.match(
                     r"(?:,? dâng hương)?\s+và\s+tham quan", self.low[b:b + 30]):
@@ -229,7 +241,7 @@ class _Reader:
         # merge adjacent triggers of one kind ("dâng hoa, dâng hương"; "Triển lãm trưng bày")
         merged: list[_Hit] = []
         for h in found:
-            if merged and merged[-1].kind == h.kind and re.fullmatch(r"[\s,]*(?:và\s*)?", self.low[merged[-1].end:h.start]):
+            if merged and merged[-1].kind == h.kind and _JOINER.fullmatch(self.low[merged[-1].end:h.start]):
                 merged[-1].end = h.end
                 continue
             merged.append(h)
@@ -389,15 +401,15 @@ class _Reader:
                 is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
                 creating = bool(_CREATE.search(left_near)) or h.role == "lead"
                 anchored = bool(sentence_dates) or cue or lead or carry is not None or bool(
-                    re.match(r"\W*tại (buổi|chương trình|hội|lễ|ngày hội|tọa đàm|đại hội)", body))
+                    _AT_GATHERING.match(body))
                 if in_report or (stat and not cue):
-                    if re.search(r"(tại|buổi|dự)\s+$", left_near) and self.events:
+                    if _AT_SESSION_BEFORE.search(left_near) and self.events:
                         referenced.append(existing or self.events[0])  # "Chia sẻ tại buổi lễ, ..."
                     continue
                 right = self.low[h.end:h.end + 25]
                 if kind == "Ceremony" and h.role == "noun" and self.events and (
-                        re.match(r"\s*(khai mạc|bế mạc|khai giảng|bế giảng)", right)
-                        or re.search(r"(buổi|dự|tại)\s+$", left_near)):
+                        _OPENING_AFTER.match(right)
+                        or _SESSION_AT_BEFORE.search(left_near)):
                     # "Dự lễ khai mạc", "Tại buổi lễ": the event being opened / held
                     cer = existing if existing is not None else self.events[0]
                     referenced.append(cer)
@@ -453,7 +465,7 @@ class _Reader:
                     self.last_date = start
             if created or referenced:
                 self.focus = (referenced[0] if referenced and not created else created[0])
-            elif self.events and re.match(r"\W*(phát biểu|kết thúc)?\s*(khai mạc|bế mạc|khai giảng|bế giảng)", seg):
+            elif self.events and _OPENING_SENTENCE.match(seg):
                 self.focus = self.events[0]  # "Phát biểu bế giảng, ...": back to the main event
             if carry is not None and created:
                 carry, carry_place = None, None
@@ -461,7 +473,7 @@ class _Reader:
 
     def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
         """Is this mention of an event of an existing kind a mention of that event?"""
-        if ex in created or is_ref or re.match(r"\s*(được tổ chức|diễn ra)", self.low[h.end:h.end + 20]):
+        if ex in created or is_ref or _HELD_AFTER.match(self.low[h.end:h.end + 20]):
             return True
         new_date = self._new_date(s, e, h, ex)
         if h.role in ("noun", "lead"):

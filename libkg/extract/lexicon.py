@@ -348,7 +348,19 @@ def anaphors() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     rows = read_tsv("lexicon", "anaphors.tsv")
     kinds = {fold(r[0]): frozenset(r[1].split("|")) for r in rows}
     alts = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
-    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.I), kinds
+    return re.compile(first_chars([r[0] for r in rows]) + r"(?<!\w)(?:" + alts + r")(?!\w)", re.I), kinds
+
+
+def first_chars(words: list[str] | tuple[str, ...]) -> str:
+    """A look-ahead for the first characters of ``words`` in either case, to open a case-insensitive regex.
+
+    Under ``re.I`` the engine gets no first-character prefix from cased
+    literals and tries every alternative at every position; this cheap class
+    test fails fast on most positions.  A class under ``re.I`` folds case as
+    the literals do, so the matches are exactly the same.
+    """
+    chars = {c for w in words for c in (w[0], *w[0].lower(), *w[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 ADMIN_WORDS: dict[tuple[str, ...], str] = {

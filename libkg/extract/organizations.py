@@ -48,6 +48,7 @@ _DASHES = {"-", "–", "—"}
 _OPEN_QUOTES = {"“", "\"", "«"}
 _CLOSE_QUOTES = {"”", "\"", "»"}
 _PLURAL = {"các", "những", "mọi"}
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -124,13 +125,15 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
 
 _HEAD_FIRST: frozenset[str] = frozenset()
 _QUOTE_TOKENS = frozenset(("“", "«", "”", "»", '"'))
+_SCAN_STOPS: frozenset[str] = frozenset()  # head words and quotes: one set test per token in _scan_tokens
 
 
 def _init_heads() -> None:
-    global _HEAD_FIRST
+    global _HEAD_FIRST, _SCAN_STOPS
     if not _HEAD_FIRST:
         from libkg.extract.lexicon import org_heads
         _HEAD_FIRST = frozenset(org_heads())
+        _SCAN_STOPS = _HEAD_FIRST | _QUOTE_TOKENS
 
 
 def _name_number(toks: list[Tok], k: int) -> bool:
@@ -278,7 +281,8 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
     in_quote = False
     i = 0
     # only quotes and head words do anything: visit those, in order, from the current position
-    for at in [k for k, t in enumerate(toks) if t.text in _HEAD_FIRST or t.text in _QUOTE_TOKENS]:
+    stops = _SCAN_STOPS
+    for at in [k for k, t in enumerate(toks) if t.text in stops]:
         if at < i:
             continue
         i = at
@@ -345,7 +349,7 @@ def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
 
 
 def _surface(text: str, toks: list[Tok], a: int, b: int) -> str:
-    s = re.sub(r"\s+", " ", text[toks[a].start:toks[b - 1].end]).strip(" ,;-–")
+    s = _SPACES.sub(" ", text[toks[a].start:toks[b - 1].end]).strip(" ,;-–")
     return s[:1].upper() + s[1:]
 
 

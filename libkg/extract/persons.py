@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Person
@@ -39,6 +40,7 @@ from libkg.extract.lexicon import (
 )
 from libkg.extract.organizations import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
+from libkg.extract.spans import Cover
 
 _NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "TP.", "Tp.", "đường",
                      "buôn", "bản", "thôn", "làng", "sông", "núi", "đèo", "hồ", "chợ", "cầu", "Quảng", "trường",
@@ -107,8 +109,14 @@ def _run(toks: list[Tok], i: int, limit: int = 5) -> int:
     return k - i
 
 
-def _in_spans(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= a and b <= e for s, e in spans)
+def _token_at(toks: list[Tok], pos: int) -> int | None:
+    """Index of the token starting at ``pos``, or None: a bisection, token starts increase."""
+    i = bisect_left(toks, pos, key=_tok_start)
+    return i if i < len(toks) and toks[i].start == pos else None
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _inside_quotes(text: str, s: int, pos: int) -> bool:
@@ -118,14 +126,13 @@ def _inside_quotes(text: str, s: int, pos: int) -> bool:
 
 def find_mentions(doc: Doc) -> list[dict]:
     text = doc.text
-    org_spans = [(toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc) if not h.short]
+    orgs = Cover((toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc) if not h.short)
     tkind = _title_kind()
     sur = surnames()
     pkeys = _province_keys()
     raw: list[dict] = []
     for s, e in doc.sentences:
         toks = sentence_tokens(doc, (s, e))
-        by_start: dict[int, int] | None = None  # built on the first title: most sentences have none
         taken: set[int] = set()
         # 1. titled names
         for m in title_re().finditer(text, s, e):
@@ -133,16 +140,14 @@ def find_mentions(doc: Doc) -> list[dict]:
             j = m.end()
             while j < e and text[j] == " ":
                 j += 1
-            if by_start is None:
-                by_start = {t.start: i for i, t in enumerate(toks)}
-            i = by_start.get(j)
+            i = _token_at(toks, j)
             if i is None:
                 continue
             n = _run(toks, i)
             if n == 0:
                 continue
             a, b = toks[i].start, toks[i + n - 1].end
-            if _in_spans(a, b, org_spans) or _inside_quotes(text, s, a):
+            if orgs.covers(a, b) or _inside_quotes(text, s, a):
                 continue
             prev = text[max(s, m.start() - 12):m.start()].split()
             if prev and prev[-1] in _NAME_STOP_BEFORE:
@@ -170,7 +175,7 @@ def find_mentions(doc: Doc) -> list[dict]:
             prev = toks[i - 1].text if i else ""
             # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
             after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
-            if (_in_spans(a, b, org_spans) or _inside_quotes(text, s, a)
+            if (orgs.covers(a, b) or _inside_quotes(text, s, a)
                     or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
                 continue
             if ffold(text[a:b]) in pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in pkeys

@@ -36,6 +36,7 @@ from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
 from libkg.extract.lexicon import ffold
 from libkg.extract.pipeline import Doc, component
+from libkg.extract.spans import Cover
 from libkg.normalize import fold_place
 
 _UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
@@ -53,6 +54,8 @@ _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp
                 "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
                 "phường": "Commune"}
 _CLAUSE_END = ".;:!?()“”\"\n"
+_LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -115,6 +118,27 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN.finditer(text[lo:hi])]
 
 
+_TAIL_NEED = 18  # inside_name reads at most the last 17 tokens and the one before them
+
+
+def _tail_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``_tokens(text, lo, hi)`` or a suffix of it holding at least its last ``_TAIL_NEED`` tokens.
+
+    Tokenising from just after a white-space character gives the same tokens
+    as tokenising from further left (no token holds white space), so the last
+    ~90 characters are tried first and the whole window only when they hold
+    too few tokens.
+    """
+    near = hi - 90
+    if near > lo:
+        ws = _SPACE.search(text, near, hi)
+        if ws is not None:
+            toks = _tokens(text, ws.end(), hi)
+            if len(toks) >= _TAIL_NEED:
+                return toks
+    return _tokens(text, lo, hi)
+
+
 def inside_name(text: str, pos: int, lo: int) -> bool:
     """True when the text just before ``pos`` is the start of an organisation/event name.
 
@@ -124,7 +148,7 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
     starts one; a function word ("tại", "của", "các" ...) or punctuation ends the scan.
     """
     r = _res()
-    toks = _tokens(text, max(lo, pos - 160), pos)
+    toks = _tail_tokens(text, max(lo, pos - 160), pos)
     heads: re.Pattern[str] = r["org_head"]  # type: ignore[assignment]
     breakers: frozenset[str] = r["breakers"]  # type: ignore[assignment]
     steps = 0
@@ -212,6 +236,7 @@ def find_places(doc: Doc) -> list[Mention]:
     text = doc.text
     r = _res()
     orgs = _org_spans(doc)
+    org_cover = Cover(orgs)
     persons = _person_spans(doc)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -226,7 +251,7 @@ def find_places(doc: Doc) -> list[Mention]:
         def ok(s: int, e: int, check_org: bool = True, blocked: list = blocked, lo: int = lo) -> bool:
             if _covered(blocked, s, e) or not free(s, e):
                 return False
-            if check_org and (_covered(orgs, s, e) or inside_name(text, s, lo)):
+            if check_org and (org_cover.covers(s, e) or inside_name(text, s, lo)):
                 return False
             return True
 
@@ -299,7 +324,7 @@ def find_places(doc: Doc) -> list[Mention]:
         for m in r["region"].finditer(text, lo, hi):  # type: ignore[union-attr]
             s, e = m.span()
             reg = gz.regions().get(ffold(m.group(0)))
-            if reg is None or not ok(s, e, check_org=False) or _covered(orgs, s, e):
+            if reg is None or not ok(s, e, check_org=False) or org_cover.covers(s, e):
                 continue
             left = text[max(lo, s - 60):s]
             if re.search(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$", left):
@@ -352,7 +377,7 @@ def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[t
     items.append(first)
     pos = first[1]
     while True:
-        m = re.compile(r"\s*(?:,|và|, và)\s+").match(text, pos)
+        m = _LIST_SEP.match(text, pos)
         if not m or m.end() >= hi:
             break
         nxt = _unit_at(text, m.end(), hi, kind, strict=True)

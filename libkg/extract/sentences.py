@@ -34,14 +34,23 @@ _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
 _META_WORDS_RE = re.compile(
     r"\b(thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|gmt|ngày|đăng|cập|lúc|giờ|sáng|chiều)\b", re.I)
 _WORD_RE = re.compile(r"\w+")
+_INITIAL = re.compile(r"[A-ZĐ]\.")
+_INITIALS = re.compile(r"(?:[A-ZĐ][a-zđ]*\.){2,}")
+_LIST_MARKER = re.compile(r"\d{1,2}\.|[a-zđ]\.|[IVX]+\.")
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The stop and the drop patterns, each joined into one alternation.
+
+    ``combined.search(line)`` finds a match exactly when one of the patterns
+    does (none uses back-references or global flags), in one call per line.
+    """
     stop, drop = [], []
     for action, pattern, *_ in read_tsv("lexicon", "boilerplate.tsv"):
-        (stop if action == "stop" else drop).append(re.compile(pattern, re.I))
-    return stop, drop
+        (stop if action == "stop" else drop).append(pattern)
+    join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps), re.I)  # noqa: E731
+    return join(stop), join(drop)
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +93,9 @@ def content_lines(text: str) -> list[tuple[int, int]]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         end = start + len(line)
-        if len(line) < 80 and any(p.search(line) for p in stop):
+        if len(line) < 80 and stop.search(line):
             break
-        if len(line) <= 160 and not _is_prose(line) and any(p.search(line) for p in drop):
+        if len(line) <= 160 and not _is_prose(line) and drop.search(line):
             continue
         if _is_date_line(line) or line in seen:
             continue
@@ -122,10 +131,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # the token that carries the period
         token_start = max(block.rfind(" ", 0, m.start()), block.rfind("\n", 0, m.start())) + 1
         token = block[token_start:m.start() + 1]
-        if m.group()[0] == "." and (token in abbr or re.fullmatch(r"[A-ZĐ]\.", token)
-                                    or re.fullmatch(r"(?:[A-ZĐ][a-zđ]*\.){2,}", token)):
+        if m.group()[0] == "." and (token in abbr or _INITIAL.fullmatch(token)
+                                    or _INITIALS.fullmatch(token)):
             continue
-        if re.fullmatch(r"\d{1,2}\.|[a-zđ]\.|[IVX]+\.", token) and block[:token_start].rstrip(" \t")[-1:] in ("", "\n"):
+        if _LIST_MARKER.fullmatch(token) and block[:token_start].rstrip(" \t")[-1:] in ("", "\n"):
             continue  # a list marker "1. ", "a. ", "II. " opening a line
         nxt = block[m.end():].lstrip()
         if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“'‘(-–"):
