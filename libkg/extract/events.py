@@ -83,7 +83,7 @@ _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|họ
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
-_LABEL_END = re.compile(r"\s*(?:[.;:(]|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
+_LABEL_END = re.compile(r"\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
                         r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
 
 
