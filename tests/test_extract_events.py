@@ -187,3 +187,12 @@ def test_today_in_parentheses_dates_the_lead():
     evs = events("(TTXVN) - Hôm nay (5/6), Thư viện tỉnh Yên Bái khai mạc triển lãm sách “Biển đảo quê hương”.",
                  published="2024-06-05")
     assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2024-06-05")]
+
+
+def test_label_keeps_a_thousands_separator():
+    text = ("Thư viện tỉnh Hưng Yên tặng sách cho học sinh\n\n"
+            "Sáng ngày 12/3/2024, Thư viện tỉnh Hưng Yên trao tặng 2.500 bản sách cho Trường Tiểu học "
+            "Lạc Hồng. Buổi trao tặng diễn ra trong không khí vui tươi.")
+    facts = RuleExtractor()(article_from_text(text, id="t-label", published="2024-03-13"))
+    labels = [e.label for e in facts.events if e.kind == "BookDonation"]
+    assert labels and "2.500 bản sách" in labels[0]
