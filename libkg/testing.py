@@ -68,3 +68,50 @@ def example_facts() -> Facts:
         ],
         places=[Place("TP. Lào Cai", "City", within="tỉnh Lào Cai", evidence=[span("TP. Lào Cai")])],
     )
+
+
+
+# ---- a real SPARQL server for tests (the Oxigraph server from the `oxigraph` PyPI package)
+
+def oxigraph_exe() -> str:
+    """The Oxigraph server binary the ``oxigraph`` PyPI package installs beside this Python."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    here = Path(sys.executable).parent / "oxigraph"
+    exe = str(here) if here.exists() else shutil.which("oxigraph")
+    if exe is None:
+        raise RuntimeError("the oxigraph server is not installed (pip install oxigraph; scripts/setup.sh test does)")
+    return exe
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_oxigraph(*args: str):
+    """Start ``oxigraph ARGS --bind 127.0.0.1:PORT`` and wait until it answers; return (process, base URL)."""
+    import subprocess
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([oxigraph_exe(), *args, "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 20
+    while True:
+        try:
+            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
+            return proc, base
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("oxigraph server did not start") from None
+            time.sleep(0.1)
+

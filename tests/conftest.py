@@ -25,3 +25,24 @@ def sample_store(tmp_path_factory):
     assert not report.errors, report.errors
     yield store
     store.close()
+
+
+@pytest.fixture
+def article():
+    from libkg.testing import example_article
+
+    return example_article()
+
+
+@pytest.fixture
+def facts():
+    from libkg.testing import example_facts
+
+    return example_facts()
+
+
+@pytest.fixture
+def base() -> str:
+    from libkg.testing import EXAMPLE_BASE
+
+    return EXAMPLE_BASE

@@ -5,33 +5,13 @@ from __future__ import annotations
 import copy
 import random
 
-import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import LKG, ROLE, SCHEMA, SEM
-from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.resolver import local_identity
-from libkg.testing import EXAMPLE_BASE, example_article, example_facts
-
-
-@pytest.fixture
-def article() -> Article:
-    return example_article()
-
-
-@pytest.fixture
-def facts() -> Facts:
-    return example_facts()
-
-
-@pytest.fixture
-def base() -> str:
-    return EXAMPLE_BASE
-
 
 
 def _shuffled(facts, seed):

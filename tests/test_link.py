@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,6 +20,7 @@ from libkg.link.offline import institutions
 from libkg.link.reconcile import candidate_query, score
 from libkg.resolve.places import gazetteer
 from libkg.store import EmbeddedStore
+from libkg.testing import oxigraph_exe, start_oxigraph
 
 FIXTURE = Path(__file__).parent / "data" / "wikidata-fixture.ttl"
 PROVINCES = Path(__file__).resolve().parents[1] / "libkg" / "data" / "gazetteer" / "vn-provinces.csv"
@@ -152,40 +148,14 @@ def test_a_person_is_never_linked_on_the_name_alone_nor_across_countries():
 
 # ------------------------------------------------------------------ online, against a real server
 
-def _oxigraph() -> str:
-    here = Path(sys.executable).parent / "oxigraph"
-    exe = str(here) if here.exists() else shutil.which("oxigraph")
-    if exe is None:
-        pytest.fail("the oxigraph server is not installed (pip install oxigraph; scripts/setup.sh test does)")
-    return exe
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def wikidata(tmp_path):
     """A Wikidata look-alike: an Oxigraph server holding the fixture; ``stop()`` ends it early."""
-    exe, loc = _oxigraph(), tmp_path / "wd"
+    exe, loc = oxigraph_exe(), tmp_path / "wd"
     subprocess.run([exe, "load", "--location", str(loc), "--file", str(FIXTURE)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve-read-only", "--location", str(loc), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    deadline = time.time() + 20
-    while True:
-        try:
-            urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("oxigraph server did not start")
-            time.sleep(0.1)
+    proc, base = start_oxigraph("serve-read-only", "--location", str(loc))
+    url = f"{base}/query"
 
     def stop() -> None:
         if proc.poll() is None:

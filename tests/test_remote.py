@@ -4,49 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from libkg.cli import cli
-
-
-def _oxigraph() -> str | None:
-    here = Path(sys.executable).parent / "oxigraph"
-    return str(here) if here.exists() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from libkg.testing import free_port, start_oxigraph
 
 
 @pytest.fixture()
 def server(tmp_path):
-    exe = _oxigraph()
-    if exe is None:
-        pytest.fail("the oxigraph server is not installed (pip install oxigraph; scripts/setup.sh test does)")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    while True:
-        try:
-            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("oxigraph server did not start")
-            time.sleep(0.1)
+    proc, base = start_oxigraph("serve", "--location", str(tmp_path / "ox"))
     yield {"query": base + "/query", "update": base + "/update"}
     proc.terminate()
     proc.wait(timeout=10)
@@ -96,7 +64,7 @@ def test_push_copies_embedded_store(server, samples_dir, tmp_path):
 
 
 def test_unreachable_endpoint_is_a_clear_error():
-    r = run("query", "positions", "--endpoint", f"http://127.0.0.1:{_free_port()}/query")
+    r = run("query", "positions", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
     assert r.exit_code == 1
     assert "cannot reach the SPARQL endpoint" in r.output
 

@@ -7,29 +7,10 @@ import io
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import LKG, article_graph, ontology_graph
 from libkg.rdf.ontology import schema_graph
-from libkg.read.article import Article
 from libkg.store import EmbeddedStore, StoreLockedError, open_store
-from libkg.testing import EXAMPLE_BASE, example_article, example_facts
-
-
-@pytest.fixture
-def article() -> Article:
-    return example_article()
-
-
-@pytest.fixture
-def facts() -> Facts:
-    return example_facts()
-
-
-@pytest.fixture
-def base() -> str:
-    return EXAMPLE_BASE
-
 
 
 @pytest.fixture

@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
 
-from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import LKG, SCHEMA, article_graph
 from libkg.rdf.validate import validate
-from libkg.read.article import Article
 from libkg.resolve.iris import Minter
-from libkg.testing import EXAMPLE_BASE, example_article, example_facts
-
-
-@pytest.fixture
-def article() -> Article:
-    return example_article()
-
-
-@pytest.fixture
-def facts() -> Facts:
-    return example_facts()
-
-
-@pytest.fixture
-def base() -> str:
-    return EXAMPLE_BASE
-
 
 
 def test_built_graph_conforms(article, facts, base):
