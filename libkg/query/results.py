@@ -66,7 +66,8 @@ def to_csv(res: ResultTable, delimiter: str = ",") -> str:
     return buf.getvalue()
 
 
-def _json_term(t: Node) -> dict[str, str]:
+def json_term(t: Node) -> dict[str, str]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON shape."""
     if isinstance(t, URIRef):
         return {"type": "uri", "value": str(t)}
     if isinstance(t, BNode):
@@ -82,7 +83,7 @@ def _json_term(t: Node) -> dict[str, str]:
 
 def to_json(res: ResultTable) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [{v: _json_term(t) for v, t in zip(res.vars, r, strict=False) if t is not None} for r in res.rows]
+    bindings = [{v: json_term(t) for v, t in zip(res.vars, r, strict=False) if t is not None} for r in res.rows]
     return json.dumps({"head": {"vars": res.vars}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=2)
 

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from libkg.query.results import json_term as _json_term
 from libkg.rdf.namespaces import bind_prefixes
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Outcome", "negotiate", "serialize_graph", "serialize_results"]
@@ -110,20 +111,6 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
 
 
 # ------------------------------------------------------------------ SELECT / ASK
-def _json_term(t: Node) -> dict[str, str]:
-    if isinstance(t, URIRef):
-        return {"type": "uri", "value": str(t)}
-    if isinstance(t, BNode):
-        return {"type": "bnode", "value": str(t)}
-    d = {"type": "literal", "value": str(t)}
-    if isinstance(t, Literal):
-        if t.language:
-            d["xml:lang"] = t.language
-        elif t.datatype:
-            d["datatype"] = str(t.datatype)
-    return d
-
-
 def _to_json(o: Outcome) -> str:
     if o.kind == "ASK":
         return json.dumps({"head": {}, "boolean": bool(o.boolean)})
