@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from libkg.extract.pipeline import Extractor, RuleExtractor
-from libkg.read import DEFAULT_MAX_BYTES, Article, ReadError, iter_sources, read_file
+from libkg.read import DEFAULT_MAX_BYTES, ReadError, iter_sources, read_file
 
 
 @dataclass
@@ -126,13 +126,6 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
 def failure(where: str, exc: BaseException) -> ReadError:
     """An extraction or store failure reported like a read error, against the article's source."""
     return ReadError(where, f"could not be ingested: {type(exc).__name__}: {exc}")
-
-
-def extract_graph(article: Article, extractor: Extractor, base: str | None = None):
-    """The article's RDF graph (shared by both ingest paths and the benchmarks)."""
-    from libkg.rdf.build import facts_to_graph
-
-    return facts_to_graph(article, extractor(article), base=base)
 
 
 def load_ontology(store) -> None:

@@ -220,22 +220,32 @@ def org_heads() -> dict[str, list[Head]]:
     return out
 
 
-def match_head(toks: list[Tok], i: int) -> Head | None:
-    cands = org_heads().get(toks[i].text)
-    if not cands:
-        return None
+def _first_entry(cands, toks: list[Tok], i: int, norm):
+    """The first lexicon entry (entries keyed by their first word) whose words follow at ``i``.
+
+    ``norm`` maps a token's text to the form the entries store (identity or folding).
+    """
     limit = len(toks) - i
-    for h in cands:
-        words = h.words
+    for entry in cands:
+        words = entry.words
         n = len(words)
         if n > limit:
             continue
         k = 1  # the first word is the dictionary key
-        while k < n and toks[i + k].text == words[k]:
+        while k < n and norm(toks[i + k].text) == words[k]:
             k += 1
         if k == n:
-            return h
+            return entry
     return None
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def match_head(toks: list[Tok], i: int) -> Head | None:
+    cands = org_heads().get(toks[i].text)
+    return _first_entry(cands, toks, i, _same) if cands else None
 
 
 @lru_cache(maxsize=1)
@@ -326,20 +336,7 @@ def match_role(toks: list[Tok], i: int) -> Role | None:
     if i >= len(toks):
         return None
     cands = roles().get(ffold(toks[i].text))
-    if not cands:
-        return None
-    limit = len(toks) - i
-    for r in cands:
-        words = r.words
-        n = len(words)
-        if n > limit:
-            continue
-        k = 1  # the first word is the dictionary key
-        while k < n and ffold(toks[i + k].text) == words[k]:
-            k += 1
-        if k == n:
-            return r
-    return None
+    return _first_entry(cands, toks, i, ffold) if cands else None
 
 
 @lru_cache(maxsize=1)

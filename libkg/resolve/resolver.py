@@ -240,6 +240,19 @@ def _cluster_iri(m: Minter, c: Cluster, alone: bool) -> URIRef:
     return m.person(c.key) if alone else m.person(c.key, c.first.article)
 
 
+
+def _assign(m: Minter, clusters) -> tuple[dict[str, list[Cluster]], dict[tuple[str, str], URIRef]]:
+    """Clusters grouped by name key, and the IRI each (name key, article) mention resolves to."""
+    by_key: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        by_key[c.key].append(c)
+    resolved: dict[tuple[str, str], URIRef] = {}
+    for cs in by_key.values():
+        for c, iri in zip(cs, _iris(m, cs), strict=True):
+            for x in c.mentions:
+                resolved[(x.key, x.article)] = iri
+    return by_key, resolved
+
 def _iris(m: Minter, clusters: Sequence[Cluster]) -> list[URIRef]:
     return [_cluster_iri(m, c, alone=len(clusters) == 1) for c in clusters]
 
@@ -316,15 +329,7 @@ def resolve_batch(items: Iterable[tuple[Article, Facts]], base: str | None = Non
     m = Minter(base)
     items = list(items)
     per_article = [article_mentions(a, f, base) for a, f in items]
-    clusters = cluster(x for ms in per_article for x in ms.values())
-    by_key: dict[str, list[Cluster]] = defaultdict(list)
-    where: dict[tuple[str, str], URIRef] = {}
-    for c in clusters:
-        by_key[c.key].append(c)
-    for cs in by_key.values():
-        for c, iri in zip(cs, _iris(m, cs), strict=True):
-            for x in c.mentions:
-                where[(x.key, x.article)] = iri
+    by_key, where = _assign(m, cluster(x for ms in per_article for x in ms.values()))
     idents = []
     for (a, f), ms in zip(items, per_article, strict=True):
         ident = ArticleIdentity(a, f, base)
@@ -436,15 +441,7 @@ def write_articles(store, items: Sequence[tuple[Article, Facts]], base: str | No
         keys |= {str(r.key) for r in store.query(q)}
     stored = _registry(store, keys, m)
     others = {k: v for k, v in stored.items() if k[1] not in ids}
-    clusters = cluster([x for x, _ in others.values()] + [x for ms in new for x in ms.values()])
-    by_key: dict[str, list[Cluster]] = defaultdict(list)
-    resolved: dict[tuple[str, str], URIRef] = {}
-    for c in clusters:
-        by_key[c.key].append(c)
-    for cs in by_key.values():
-        for c, iri in zip(cs, _iris(m, cs), strict=True):
-            for x in c.mentions:
-                resolved[(x.key, x.article)] = iri
+    by_key, resolved = _assign(m, cluster([x for x, _ in others.values()] + [x for ms in new for x in ms.values()]))
     renames: dict[str, dict[URIRef, URIRef]] = defaultdict(dict)
     for (key, aid), (_, old) in others.items():
         if resolved[(key, aid)] != old:

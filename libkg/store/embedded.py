@@ -28,42 +28,20 @@ Example
 from __future__ import annotations
 
 import gc
-import re
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, Variable
+from rdflib import Dataset, Graph, Variable
 from rdflib.query import Result
-from rdflib.term import Node
 
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
-from libkg.store.terms import from_ox, graph_quads, nt_statements, to_ox, to_ox_graph_name
+from libkg.store.sparql_text import COPY_TO_UNION, DROP_FROM_UNION, inject_values
+from libkg.store.terms import from_ox, graph_quads, nt_statements, to_ox_graph_name
 
 __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
-
-
-# remove from the union the triples of graph $G that no other named graph states
-_DROP_FROM_UNION = (
-    "DELETE { ?s ?p ?o } WHERE { GRAPH $G { ?s ?p ?o } "
-    "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h != $G) } }"
-)
-
-# add the triples of graph $G to the union
-_COPY_TO_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH $G { ?s ?p ?o } }"
-
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def _inject_values(sparql: str, bindings: dict[str, Any]) -> str:
-    names = " ".join("?" + k.lstrip("?$") for k in bindings)
-    values = " ".join(str(to_ox(v if isinstance(v, Node) else Literal(v))) for v in bindings.values())
-    m = _WHERE.search(sparql)
-    if m is None:
-        raise ValueError("bindings need a query with an explicit WHERE { ... } clause")
-    return f"{sparql[:m.end()]} VALUES ({names}) {{ ({values}) }} {sparql[m.end():]}"
 
 
 class StoreError(RuntimeError):
@@ -147,13 +125,13 @@ class EmbeddedStore:
             # a list is ready statements; anything else (a Graph, a set of triples) is converted
             stmts = graph if isinstance(graph, list) else nt_statements(graph)
             total += len(stmts)
-            ops.append(_DROP_FROM_UNION.replace("$G", g))
+            ops.append(DROP_FROM_UNION.replace("$G", g))
             ops.append(f"DROP SILENT GRAPH {g}")
             if stmts:
                 # the statements are parsed once, into the named graph; the union copy is made
                 # from the stored graph (same terms, blank nodes included) in the same transaction
                 ops.append(f"INSERT DATA {{ GRAPH {g} {{ {' . '.join(stmts)} . }} }}")
-                ops.append(_COPY_TO_UNION.replace("$G", g))
+                ops.append(COPY_TO_UNION.replace("$G", g))
         if ops:
             self.store.update(" ;\n".join(ops))
         return total
@@ -181,7 +159,7 @@ class EmbeddedStore:
     def remove_graph(self, graph_iri: str) -> None:
         """Delete a named graph and its triples (e.g. an article withdrawn)."""
         g = str(to_ox_graph_name(graph_iri))
-        self.store.update(_DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}")
+        self.store.update(DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}")
 
     def rebuild_union(self) -> None:
         """Recompute the default graph as the union of the named graphs (one transaction)."""
@@ -207,7 +185,7 @@ class EmbeddedStore:
         :data:`libkg.rdf.namespaces.PREFIXES` are predeclared.
         """
         if bindings:
-            sparql = _inject_values(sparql, bindings)
+            sparql = inject_values(sparql, bindings)
         res = self.store.query(sparql, prefixes=PREFIXES, **({} if union else {"default_graph": []}))
         if isinstance(res, ox.QueryBoolean):
             out = Result("ASK")

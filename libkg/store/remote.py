@@ -28,7 +28,8 @@ from rdflib.query import Result
 
 from libkg import __version__
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
-from libkg.store.embedded import _DROP_FROM_UNION, EXPORT_FORMATS, StoreError, _inject_values
+from libkg.store.embedded import EXPORT_FORMATS, StoreError
+from libkg.store.sparql_text import DROP_FROM_UNION, inject_values
 
 USER_AGENT = f"libkg/{__version__} (+https://w3id.org/libkg)"
 
@@ -122,7 +123,7 @@ class RemoteStore:
             return
         ops = []
         for iri, g in self._pending:
-            ops.append(_DROP_FROM_UNION.replace("$G", f"<{iri}>"))
+            ops.append(DROP_FROM_UNION.replace("$G", f"<{iri}>"))
             ops.append(f"DROP SILENT GRAPH <{iri}>")
             body = g.serialize(format="nt")
             if body.strip():
@@ -131,7 +132,7 @@ class RemoteStore:
         self.update(" ;\n".join(ops))
 
     def remove_graph(self, graph_iri: str) -> None:
-        self.update(_DROP_FROM_UNION.replace("$G", f"<{graph_iri}>") + f" ; DROP SILENT GRAPH <{graph_iri}>")
+        self.update(DROP_FROM_UNION.replace("$G", f"<{graph_iri}>") + f" ; DROP SILENT GRAPH <{graph_iri}>")
 
     # ---------------------------------------------------------------- read
     def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Result:
@@ -145,7 +146,7 @@ class RemoteStore:
 
         self.flush()
         if bindings:
-            sparql = _inject_values(sparql, bindings)
+            sparql = inject_values(sparql, bindings)
         sw = self._wrapper(self.endpoint)
         sw.setMethod(POST)
         sw.setQuery(_prefix_block() + sparql)
