@@ -191,7 +191,7 @@ def test_queries_during_ingest_see_whole_articles(tmp_path, samples_dir):
     t = threading.Thread(target=reader)
     t.start()
     try:
-        report = ingest_paths(store, [corpus])
+        report = ingest_paths(store, [corpus], batch_size=4)
     finally:
         done.set()
         t.join()

@@ -220,3 +220,40 @@ def test_extraction_run_is_an_activity_in_its_own_graph(corpus, monkeypatch):
         assert len(rows) == 1 and str(rows[0].v)
         write_article(st, a, f)
         assert st.triple_count() == n + 1  # re-ingest leaves the count unchanged
+
+
+def _pairwise_clusters(mentions):
+    """The definition: connected components of link_reason over every pair (quadratic)."""
+    from libkg.resolve.persons import link_reason
+
+    ms = sorted(set(mentions), key=lambda m: (m.key, m.order))
+    comp = list(range(len(ms)))
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):
+            if link_reason(ms[i], ms[j]):
+                old, new = comp[j], comp[i]
+                comp = [new if c == old else c for c in comp]
+    groups: dict[int, list] = {}
+    for i, m in enumerate(ms):
+        groups.setdefault(comp[i], []).append(m)
+    return sorted((g for g in groups.values()), key=lambda g: (g[0].key, min(x.order for x in g)))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_linear_clustering_equals_the_pairwise_definition(seed):
+    from libkg.resolve.persons import Mention, cluster
+
+    rng = random.Random(seed)
+    pool = ["org:a", "org:b", "prov:vn-63/01", "prov:vn-63/02", "role:Director-family", "role:Chair-family"]
+    ctx = ["ctx:vn-63/01", "ctx:vn-63/02", "ctx:vn-63/03"]
+    ms = []
+    for n in range(rng.randint(2, 30)):
+        if rng.random() < 0.3:
+            anchors = frozenset(rng.sample(ctx, rng.randint(0, 2)))
+        else:
+            anchors = frozenset(rng.sample(pool, rng.randint(1, 3)))
+            if rng.random() < 0.1:  # not produced by ingest, but the rules define it: keep it equal
+                anchors |= frozenset(rng.sample(ctx, 1))
+        ms.append(Mention(rng.choice(["lê hà", "lê hạ"]), f"a{n}", f"2024-01-{rng.randint(1, 28):02d}", anchors))
+    got = [c.mentions for c in cluster(ms)]
+    assert got == _pairwise_clusters(ms)

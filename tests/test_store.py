@@ -156,3 +156,43 @@ def test_union_is_rebuilt_for_a_store_without_one(tmp_path, graph, base):
     with EmbeddedStore(path) as st:
         assert st.union_count() == len(graph)
         assert bool(st.query("ASK { ?p a lkg:Person }"))
+
+
+def _stmts(n: int, tag: str) -> str:
+    return "\n".join(f'<urn:{tag}:{i}> <urn:p> "{tag} {i}"' for i in range(n))
+
+
+def test_new_and_replaced_graphs_in_one_batch_keep_the_union(tmp_path):
+    with EmbeddedStore(tmp_path / "S") as st:
+        st.replace_articles([("urn:g1", _stmts(3, "a")), ("urn:shared", '<urn:x> <urn:p> "same"')])
+        # urn:g1 is replaced (update path), urn:g2 is new (loader path), both state the shared triple
+        st.replace_articles([("urn:g1", _stmts(2, "a") + '\n<urn:x> <urn:p> "same"'),
+                             ("urn:g2", _stmts(4, "b") + '\n<urn:x> <urn:p> "same"')], bulk=True)
+        assert len(st.graph("urn:g1")) == 3 and len(st.graph("urn:g2")) == 5
+        assert st.union_count() == 2 + 4 + 1  # a:0, a:1, b:0..3, the shared triple once
+        st.remove_graph("urn:g1")
+        assert not bool(st.query('ASK { <urn:a:0> ?p ?o }')) and bool(st.query('ASK { <urn:x> ?p "same" }'))
+
+
+def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_path):
+    import pyoxigraph as ox
+
+    from libkg.store.embedded import JOURNAL
+
+    path = tmp_path / "S"
+    with EmbeddedStore(path) as st:
+        st.replace_articles([("urn:done", _stmts(5, "d"))], bulk=True)
+        assert not (path / JOURNAL).exists()  # a finished load leaves no journal
+        # what a crash halfway through a bulk load leaves: its journal, and part of its quads
+        (path / JOURNAL).write_text("urn:half\nurn:never\n", encoding="utf-8")
+        half = "".join(f"{t} <urn:half> .\n{t} .\n" for t in _stmts(3, "h").split("\n"))
+        st.store.bulk_load(half, format=ox.RdfFormat.N_QUADS)
+    with pytest.warns(UserWarning, match=r"left 2 graph\(s\) possibly incomplete"):
+        st = EmbeddedStore(path)
+    with st:
+        assert st.recovered == ["urn:half", "urn:never"]
+        assert st.named_graphs() == ["urn:done"]
+        assert st.union_count() == 5  # the half-loaded union copies are gone too
+        assert not (path / JOURNAL).exists()
+    with EmbeddedStore(path) as st:  # recovery runs once
+        assert st.recovered == [] and len(st.graph("urn:done")) == 5

@@ -37,19 +37,25 @@ class ByteSize(click.ParamType):
 @store_options
 @click.option("--base", envvar="LIBKG_BASE", help="Base IRI for minted entities (default https://w3id.org/libkg/).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Extraction processes; 0 = one per CPU.  With more than one, articles are written "
-                   "in batches (still whole or not at all).")
+              help="Extraction processes; 0 = one per CPU.")
 @click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
               help="Refuse files (for .jsonl: lines) bigger than this, checked before reading.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
-              help="Articles per store transaction with --jobs > 1.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
+              help="Articles per store write (each write is one transaction).")
+@click.option("--bulk", is_flag=True,
+              help="Load new articles with Oxigraph's bulk loader (embedded store): about twice as fast "
+                   "for a first load of a big corpus, but not isolated from readers while a batch loads; "
+                   "after a crash the unfinished batch is removed when the store is next opened.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None, update_endpoint: str | None,
            user: str | None, password: str | None, base: str | None, jobs: int, max_bytes: int,
-           batch_size: int, quiet: bool) -> None:
+           batch_size: int, bulk: bool, quiet: bool) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
     PATHS are files (.txt, .html, .json, .jsonl) or folders, searched recursively.
+    Two passes: every article is read and extracted ("extract" bar), then
+    identities are resolved over the whole run and the articles written
+    ("ingest" bar).
     Text may be UTF-8 or a legacy Vietnamese encoding (TCVN3, VNI, VISCII,
     Windows-1258), converted to Unicode.  Re-ingesting an article replaces its
     facts; a bad file is reported and skipped, never half-written; the exit
@@ -58,7 +64,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     \b
     Example:
       libkg ingest samples/articles --store out/store
-      libkg ingest corpus.jsonl --store out/store --jobs 0
+      libkg ingest corpus.jsonl --store out/store --jobs 0 --bulk
     """
     from tqdm import tqdm
 
@@ -66,16 +72,31 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     from libkg.read import ReadError
 
     jobs = jobs or os.cpu_count() or 1
-    bar = tqdm(desc="ingest", unit=" article", disable=quiet, file=sys.stderr, mininterval=0.5)
+    bars: dict[str, tqdm] = {}  # one bar per pass, the first closed when the second starts
+
+    def bar(desc: str) -> tqdm:
+        if desc not in bars:
+            for b in bars.values():
+                b.close()
+            bars[desc] = tqdm(desc=desc, unit=" article", disable=quiet, file=sys.stderr, mininterval=0.5)
+        return bars[desc]
+
+    def extracted(n: int) -> None:
+        bar("extract").update(n)
+
+    def written(n: int) -> None:
+        bar("ingest").update(n)
+
     try:
         with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
-            report = ingest_paths(store, paths, base=base, progress=bar.update, max_bytes=max_bytes,
-                                  jobs=jobs, batch_size=batch_size)
+            report = ingest_paths(store, paths, base=base, progress=written, extract_progress=extracted,
+                                  max_bytes=max_bytes, jobs=jobs, batch_size=batch_size, bulk=bulk)
             total = store.triple_count()
     except ReadError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
-        bar.close()
+        for b in bars.values():
+            b.close()
     for e in report.errors:
         click.echo(f"error: {e}", err=True)
     click.echo(report.summary(total))

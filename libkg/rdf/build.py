@@ -26,12 +26,20 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SKOS as _SKOS
+from rdflib.namespace import XSD
 
 from libkg.extract.facts import Event, Evidence, Facts, Organization, Person, Place, Position
 from libkg.normalize import fold, nfc, squash
-from libkg.rdf.literals import date_literal
-from libkg.rdf.namespaces import LKG, SCHEMA, SEM, bind_prefixes
+from libkg.rdf.literals import date_literal, plain_literal
+from libkg.rdf.namespaces import LKG as _LKG
+from libkg.rdf.namespaces import SCHEMA as _SCHEMA
+from libkg.rdf.namespaces import SEM as _SEM
+from libkg.rdf.namespaces import bind_prefixes
 from libkg.rdf.ontology import ontology, types_of
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter, label_key, org_key, person_key
@@ -44,6 +52,26 @@ if TYPE_CHECKING:
     from libkg.resolve.resolver import ArticleIdentity
 
 __all__ = ["facts_to_graph", "facts_to_triples"]
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib builds a new URIRef on every attribute
+    access, and the builder asks for the same few hundred times per article."""
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:  # only on the first access: later ones find the attribute
+        term = self._ns[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+ORG, PROV, RDF, RDFS, SKOS = _Terms(_ORG), _Terms(_PROV), _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS)
+LKG, SCHEMA, SEM = _Terms(_LKG), _Terms(_SCHEMA), _Terms(_SEM)
 
 _TYPES: dict[URIRef, tuple[URIRef, ...]] = {}
 _TYPES_OF: list = [None]  # the ontology graph the cache was filled from
@@ -173,7 +201,7 @@ class _Builder:
         iri = self._evidence[key] = self.m.evidence(self.aid, ev.start, ev.end)
         for c in _types(LKG.Evidence):
             self.t.add((iri, RDF.type, c))
-        self.t.add((iri, LKG.sentence, Literal(sentence)))
+        self.t.add((iri, LKG.sentence, plain_literal(sentence)))
         self.t.add((iri, LKG.charStart, _int(ev.start)))
         self.t.add((iri, LKG.charEnd, _int(ev.end)))
         self.t.add((iri, PROV.wasQuotedFrom, self.src))
@@ -181,13 +209,13 @@ class _Builder:
 
     def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self.node(self.ident.person(name), LKG.Person, name, evidence)
-        self.t.add((iri, LKG.nameKey, Literal(person_key(name))))
+        self.t.add((iri, LKG.nameKey, plain_literal(person_key(name))))
         self.pref[iri].add(person_display(name))
         return iri
 
     def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self.node(self.ident.org(name), LKG.Organization, name, evidence)
-        self.t.add((iri, LKG.nameKey, Literal(org_key(name))))
+        self.t.add((iri, LKG.nameKey, plain_literal(org_key(name))))
         where = self.ident.org_location(name)
         if where is not None:
             self.t.add((iri, SCHEMA.location, self.place_ref(where, None)))
@@ -242,27 +270,27 @@ class _Builder:
         a, s = self.article, self.src
         self.t.add((s, RDF.type, SCHEMA.NewsArticle))
         self.t.add((s, RDF.type, PROV.Entity))
-        self.t.add((s, SCHEMA.identifier, Literal(self.aid)))
+        self.t.add((s, SCHEMA.identifier, plain_literal(self.aid)))
         if a.url:
             self.t.add((s, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
         self.add(s, SCHEMA.datePublished, date_literal(a.published))
         if a.title:
             self.t.add((s, SCHEMA.headline, Literal(nfc(a.title), lang=a.language or None)))
         if a.language:
-            self.t.add((s, SCHEMA.inLanguage, Literal(a.language)))
+            self.t.add((s, SCHEMA.inLanguage, plain_literal(a.language)))
         host = urlsplit(a.url).hostname if a.url else None
         if host:  # the publishing site: who stands behind the text
             pub = self.m.publisher(host.removeprefix("www."))
             self.t.add((s, SCHEMA.publisher, pub))
             self.t.add((pub, RDF.type, SCHEMA.Organization))
             self.t.add((pub, RDF.type, PROV.Agent))
-            self.t.add((pub, RDFS.label, Literal(host.removeprefix("www."))))
+            self.t.add((pub, RDFS.label, plain_literal(host.removeprefix("www."))))
             self.t.add((pub, SCHEMA.url, Literal(f"https://{host}/", datatype=XSD.anyURI)))
 
     def add_person(self, p: Person) -> None:
         iri = self.person(p.name, p.evidence)
         if p.title:
-            self.t.add((iri, SCHEMA.honorificPrefix, Literal(nfc(p.title))))
+            self.t.add((iri, SCHEMA.honorificPrefix, plain_literal(nfc(p.title))))
 
     def add_org(self, o: Organization) -> None:
         iri = self.org(o.name, o.evidence)
@@ -305,7 +333,7 @@ class _Builder:
                         pos.evidence)
         self.t.add((iri, ORG.member, person))
         self.t.add((iri, ORG.role, role))
-        self.t.add((iri, LKG.roleLabel, Literal(text)))
+        self.t.add((iri, LKG.roleLabel, plain_literal(text)))
         if pos.organization:
             self.t.add((iri, ORG.organization, self.org(pos.organization)))
         when = date_literal(pos.date) or date_literal(self.article.published)
@@ -318,9 +346,9 @@ class _Builder:
         elif pos.status == "retired":
             self.add(iri, LKG.endDate, when)
         if pos.status:
-            self.t.add((iri, LKG.status, Literal(pos.status)))
+            self.t.add((iri, LKG.status, plain_literal(pos.status)))
         if pos.term:
-            self.t.add((iri, LKG["term"], Literal(pos.term)))
+            self.t.add((iri, LKG["term"], plain_literal(pos.term)))
 
     def event_iri(self, e: Event) -> URIRef:
         kind = event_kinds().local_name(event_kind(e.kind))
@@ -350,7 +378,7 @@ class _Builder:
             self.t.add((parent, SEM.hasSubEvent, iri))
             self.t.add((iri, SCHEMA.superEvent, parent))
         if e.term:
-            self.t.add((iri, LKG["term"], Literal(e.term)))
+            self.t.add((iri, LKG["term"], plain_literal(e.term)))
         for key, n in sorted(e.counts.items()):
             prop = LKG[f"{key.rstrip('s')}Count"]  # "participants" -> lkg:participantCount
             if (prop, RDF.type, None) in ontology():
@@ -365,8 +393,8 @@ class _Builder:
                 pref = _pick_pref({org_display(f) for f in forms})
             else:
                 pref = _pick_pref(forms)
-            self.t.add((iri, SKOS.prefLabel, Literal(pref)))
+            self.t.add((iri, SKOS.prefLabel, plain_literal(pref)))
             for f in forms:
-                self.t.add((iri, RDFS.label, Literal(f)))
+                self.t.add((iri, RDFS.label, plain_literal(f)))
                 if f != pref:
-                    self.t.add((iri, SKOS.altLabel, Literal(f)))
+                    self.t.add((iri, SKOS.altLabel, plain_literal(f)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -23,6 +24,7 @@ _FORMS = (
 )
 
 
+@lru_cache(maxsize=8192)  # literals are immutable, and an article's dates repeat in every fact
 def date_literal(text: str | None) -> Literal | None:
     """``YYYY-MM-DD`` -> xsd:date, ``YYYY-MM`` -> xsd:gYearMonth, ``YYYY`` -> xsd:gYear; else None.
 
@@ -42,3 +44,9 @@ def date_literal(text: str | None) -> Literal | None:
                 return None
             return Literal(s, datatype=dtype)
     return None
+
+
+@lru_cache(maxsize=65536)
+def plain_literal(text: str) -> Literal:
+    """A plain string literal, made once: names, keys and labels recur across facts and articles."""
+    return Literal(text)

@@ -8,3 +8,6 @@ class ReadError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self):  # picklable, so ingest workers can send it to the parent
+        return (type(self), (self.source, self.problem))

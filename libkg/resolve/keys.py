@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from libkg.normalize import fold, fold_person
 
@@ -37,11 +38,17 @@ def words(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
-    """Identity key of a person's name: folded, title dropped, punctuation dropped."""
+    """Identity key of a person's name: folded, title dropped, punctuation dropped.
+
+    Cached: the graph builder asks for the key of the same few names dozens
+    of times per article.
+    """
     return words(fold_person(name))
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """Key for event labels and roles as written."""
     return words(fold(text))

@@ -48,7 +48,7 @@ from rdflib.namespace import SKOS
 __all__ = ["Cluster", "Mention", "cluster", "hypothesis", "link_reason", "role_families"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Mention:
     """One article's mention of one folded name, with the anchors identity compares."""
 
@@ -113,7 +113,21 @@ def link_reason(a: Mention, b: Mention) -> str | None:
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Connected components of :func:`link_reason`, per name key, in a deterministic order."""
+    """Connected components of :func:`link_reason`, per name key, in a deterministic order.
+
+    Linear in the mentions, not quadratic: a name that recurs in thousands of
+    articles must not cost millions of comparisons.  Each rule of
+    :func:`link_reason` is a bucket of mentions sharing one anchor:
+
+    * an ``org:`` or ``prov:`` anchor links every mention that has it;
+    * a ``role:`` anchor links every mention that has it as soon as one of
+      them has no province (no conflict is possible with that one, and the
+      others reach each other through it); two with provinces link only
+      through a shared province, which the ``prov:`` bucket already did;
+    * a province in a mention's provinces or context links every mention
+      with that province in its own, as soon as one of them has no anchor
+      of its own.
+    """
     ms = sorted(set(mentions), key=lambda m: (m.key, m.order))
     parent = list(range(len(ms)))
 
@@ -123,12 +137,34 @@ def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             i = parent[i]
         return i
 
-    for i in range(len(ms)):
-        for j in range(i + 1, len(ms)):
-            if ms[i].key != ms[j].key:
-                break
-            if link_reason(ms[i], ms[j]):
-                parent[find(j)] = find(i)
+    def join(members: list[int]) -> None:
+        root = find(members[0])
+        for j in members[1:]:
+            r = find(j)
+            if r != root:
+                parent[r] = root
+
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(ms):
+        provinces = _provinces(m)
+        own = bool(m.own)
+        for a in m.anchors:
+            kind = a.split(":", 1)[0]
+            if kind in ("org", "prov"):
+                buckets.setdefault((m.key, a), []).append(i)
+            elif kind == "role":
+                buckets.setdefault((m.key, a), []).append(i)
+                if not provinces:
+                    buckets.setdefault((m.key, "free:" + a), [])
+        for p in provinces | frozenset(x.split(":", 1)[1] for x in m.kind("ctx")):
+            buckets.setdefault((m.key, "area:" + p), []).append(i)
+            if not own:
+                buckets.setdefault((m.key, "free:area:" + p), [])
+    for (key, anchor), members in buckets.items():
+        if anchor.startswith("free:"):
+            continue
+        if anchor.startswith(("org:", "prov:")) or (key, "free:" + anchor) in buckets:
+            join(members)
     groups: dict[int, Cluster] = {}
     for i, m in enumerate(ms):
         groups.setdefault(find(i), Cluster(m.key)).mentions.append(m)

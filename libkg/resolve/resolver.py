@@ -42,7 +42,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from libkg import __version__
 from libkg.extract.facts import Facts
 from libkg.normalize import fold, fold_place, nfc
-from libkg.rdf.literals import date_literal
+from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG, SCHEMA, data_base
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
@@ -89,26 +89,28 @@ class ArticleIdentity:
         iri = self.persons.get(key)
         return iri if iri is not None else self.m.person(name)
 
-    def mention_graph(self) -> Graph:
+    def mention_graph(self) -> set[tuple]:
         """The article's person mentions with their anchors and the person each resolved to.
 
         They are facts of this article (what it says about whom), so they
         live in its graph; the registry the resolver reads is their union.
+        A set of triples, not a Graph: it is merged into the article's triples.
         """
-        g = Graph()
+        g: set[tuple] = set()
         aid = self.facts.article_id or self.article.id
+        src = self.m.article(aid)
         for key, mention in sorted(self.mentions.items()):
             node = self.m.mention(aid, key)
             g.add((node, RDF.type, LKG.PersonMention))
             g.add((node, RDF.type, PROV.Entity))
-            g.add((node, LKG.nameKey, Literal(key)))
-            g.add((node, PROV.wasDerivedFrom, self.m.article(aid)))
+            g.add((node, LKG.nameKey, plain_literal(key)))
+            g.add((node, PROV.wasDerivedFrom, src))
             g.add((node, LKG.resolvedTo, self.person(key)))
             d = date_literal(mention.date)
             if d is not None:
                 g.add((node, DCTERMS.date, d))
             for a in sorted(mention.anchors):
-                g.add((node, LKG.anchor, Literal(a)))
+                g.add((node, LKG.anchor, plain_literal(a)))
         return g
 
     def org(self, name: str) -> URIRef:
@@ -275,8 +277,8 @@ def identity_graph(key: str, clusters: Sequence[Cluster], base: str | None = Non
             g.add((h, LKG.candidate, iris[i]))
             g.add((h, LKG.candidate, iris[j]))
             g.add((h, LKG.score, Literal(f"{score:.2f}", datatype=XSD.decimal)))
-            g.add((h, LKG.reason, Literal(reason)))
-            g.add((h, LKG.nameKey, Literal(key)))
+            g.add((h, LKG.reason, plain_literal(reason)))
+            g.add((h, LKG.nameKey, plain_literal(key)))
             g.add((iris[i], LKG.possiblySameAs, iris[j]))
             g.add((iris[j], LKG.possiblySameAs, iris[i]))
     return g
@@ -315,8 +317,8 @@ def activity_graph(article: Article, base: str | None, run_time: str | None = No
         g.add((act, PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
     g.add((m.graph(aid), PROV.wasGeneratedBy, act))
     g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, Literal("libkg")))
-    g.add((agent, SCHEMA.softwareVersion, Literal(__version__)))
+    g.add((agent, RDFS.label, plain_literal("libkg")))
+    g.add((agent, SCHEMA.softwareVersion, plain_literal(__version__)))
     return g
 
 
@@ -405,64 +407,59 @@ def _rename(g: Graph, renames: dict[URIRef, URIRef], m: Minter) -> Graph:
     return out
 
 
-def _as_graph(triples) -> Graph:
-    if isinstance(triples, Graph):
-        return triples
-    g = Graph()
-    g.addN((s, p, o, g) for s, p, o in triples)
-    return g
-
-
-def _write(store, graphs: list[tuple[str, Graph | set]]) -> None:
+def _write(store, graphs: list[tuple[str, Graph | set | str]], bulk: bool = False) -> None:
+    """Write graphs (replacing any of the same name); ``bulk`` lets an embedded store bulk-load new ones."""
     from libkg.store.embedded import EmbeddedStore
 
     if isinstance(store, EmbeddedStore):
-        store.replace_articles(graphs)  # it takes sets of triples as they are
-    elif hasattr(store, "replace_articles"):
-        store.replace_articles([(iri, _as_graph(g)) for iri, g in graphs])
-    else:  # e.g. RemoteStore: its batching sends these together
-        for iri, g in graphs:
-            store.replace_article(iri, _as_graph(g))
+        store.replace_articles(graphs, bulk=bulk)
+    else:  # RemoteStore (batched into few requests), or any store with the same methods
+        store.replace_articles(graphs)
 
 
 def write_articles(store, items: Sequence[tuple[Article, Facts]], base: str | None = None,
                    run_time: str | None = None) -> int:
-    """Resolve and store several articles in one transaction; return the triples of their article graphs."""
+    """Resolve and store several articles together; return the triples of their article graphs.
+
+    The identity decisions are a :class:`~libkg.resolve.plan.RunIdentity`
+    over these articles and the store; stored articles whose person IRIs
+    those decisions change are rewritten in the same write.
+    """
     from libkg.rdf.build import facts_to_triples
+    from libkg.resolve.plan import RunIdentity, existing_articles
 
     base = data_base(base)
     m = Minter(base)
     items = list(items)
-    ids = {f.article_id or a.id for a, f in items}
+    run = RunIdentity(base)
     new = [article_mentions(a, f, base) for a, f in items]
-    keys = {k for ms in new for k in ms}
-    if ids:  # names these articles mentioned last time (a re-read may drop some)
-        q = _with_values(_KEYS_OF_ARTICLES, _values("a", (m.article(i) for i in sorted(ids))))
-        keys |= {str(r.key) for r in store.query(q)}
-    stored = _registry(store, keys, m)
-    others = {k: v for k, v in stored.items() if k[1] not in ids}
-    by_key, resolved = _assign(m, cluster([x for x, _ in others.values()] + [x for ms in new for x in ms.values()]))
-    renames: dict[str, dict[URIRef, URIRef]] = defaultdict(dict)
-    for (key, aid), (_, old) in others.items():
-        if resolved[(key, aid)] != old:
-            renames[aid][old] = resolved[(key, aid)]
+    for (a, f), ms in zip(items, new, strict=True):
+        run.add(f.article_id or a.id, ms.values())
+    run.decide(store, existing_articles(store, run.ids, base))
     out: list[tuple[str, Graph | set]] = []
     written = 0
     for (a, f), ms in zip(items, new, strict=True):
+        aid = f.article_id or a.id
         ident = ArticleIdentity(a, f, base)
         ident.mentions = ms
-        ident.persons = {k: resolved[(k, x.article)] for k, x in ms.items()}
+        ident.persons = run.persons(aid, ms)
         g = facts_to_triples(a, f, base, identity=ident)
         written += len(g)
-        out.append((str(m.graph(f.article_id or a.id)), g))
-        out.append((str(m.activity_graph(f.article_id or a.id)), activity_graph(a, base, run_time)))
+        out.append((str(m.graph(aid)), g))
+        out.append((str(m.activity_graph(aid)), activity_graph(a, base, run_time)))
+    out.extend(renamed_articles(store, run.stored_renames, m))
+    out.extend(run.identity_graphs())
+    _write(store, out)
+    return written
+
+
+def renamed_articles(store, renames: dict[str, dict[URIRef, URIRef]], m: Minter) -> list[tuple[str, Graph]]:
+    """Stored article graphs rewritten with new person IRIs (evidence joined or split a name)."""
+    out = []
     for aid, ren in sorted(renames.items()):
         gi = str(m.graph(aid))
         out.append((gi, _rename(_graph_of(store, gi), ren, m)))
-    for key in sorted(keys):  # empty when one cluster is left: replacing with nothing drops the graph
-        out.append((str(m.identity_graph(key)), identity_graph(key, by_key.get(key, []), base)))
-    _write(store, out)
-    return written
+    return out
 
 
 def write_article(store, article: Article, facts: Facts, base: str | None = None,
@@ -490,7 +487,7 @@ def load_reference_data(store, base: str | None = None) -> int:
     for t in org_lineage_graph(base):
         g.add(t)
     digest = _digest(g)
-    g.add((gi, LKG.contentDigest, Literal(digest)))
+    g.add((gi, LKG.contentDigest, plain_literal(digest)))
     if bool(store.query(f'ASK {{ GRAPH <{gi}> {{ <{gi}> lkg:contentDigest "{digest}" }} }}')):
         return 0
     _write(store, [(str(gi), g)])

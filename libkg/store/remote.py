@@ -30,6 +30,7 @@ from libkg import __version__
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
 from libkg.store.embedded import EXPORT_FORMATS, StoreError
 from libkg.store.sparql_text import DROP_FROM_UNION, inject_values
+from libkg.store.terms import statements
 
 USER_AGENT = f"libkg/{__version__} (+https://w3id.org/libkg)"
 
@@ -62,7 +63,7 @@ class RemoteStore:
         self.user, self.password = user, password
         self.batch_triples = batch_triples
         self.timeout = timeout
-        self._pending: list[tuple[str, Graph]] = []
+        self._pending: list[tuple[str, list[str]]] = []
         self._pending_triples = 0
 
     # ----------------------------------------------------------- lifecycle
@@ -107,15 +108,23 @@ class RemoteStore:
         except Exception as exc:  # noqa: BLE001 - reported with the endpoint's URL
             raise self._fail(self.update_endpoint, exc) from None
 
-    def replace_article(self, graph_iri: str, graph: Graph) -> int:
-        """Queue the replacement of named graph ``graph_iri`` by ``graph``; sent in batches."""
-        self._pending.append((str(graph_iri), graph))
-        self._pending_triples += len(graph)
+    def replace_article(self, graph_iri: str, graph: Graph | set | list[str] | str) -> int:
+        """Queue the replacement of named graph ``graph_iri`` by ``graph``; sent in batches.
+
+        ``graph`` takes the forms :meth:`EmbeddedStore.replace_articles` takes.
+        """
+        stmts = statements(graph)
+        self._pending.append((str(graph_iri), stmts))
+        self._pending_triples += len(stmts)
         if self._pending_triples >= self.batch_triples:
             self.flush()
-        return len(graph)
+        return len(stmts)
 
     replace_graph = replace_article
+
+    def replace_articles(self, items: list[tuple[str, Graph | set | list[str] | str]]) -> int:
+        """Queue several graph replacements (sent with the next batch); return the triples queued."""
+        return sum(self.replace_article(iri, g) for iri, g in items)
 
     def flush(self) -> None:
         """Send every queued article in one update request."""
@@ -125,8 +134,8 @@ class RemoteStore:
         for iri, g in self._pending:
             ops.append(DROP_FROM_UNION.replace("$G", f"<{iri}>"))
             ops.append(f"DROP SILENT GRAPH <{iri}>")
-            body = g.serialize(format="nt")
-            if body.strip():
+            body = "".join(t + " .\n" for t in g)
+            if body:
                 ops.append(f"INSERT DATA {{\n{body} GRAPH <{iri}> {{\n{body}}} }}")
         self._pending, self._pending_triples = [], 0
         self.update(" ;\n".join(ops))

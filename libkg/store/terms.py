@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "graph_quads", "nt_statements", "to_ox", "to_ox_graph_name"]
+__all__ = ["from_ox", "graph_quads", "nt_statements", "statements", "to_ox", "to_ox_graph_name"]
 
 _XSD_STRING = str(XSD.string)
 
@@ -97,3 +97,13 @@ def nt_statements(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[str]
     """The triples of ``graph`` as ``"<s> <p> o"`` strings in Oxigraph's (N-Triples) term syntax."""
     nt = _nt
     return [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in graph]
+
+
+def statements(graph) -> list[str]:
+    """Statements ``"<s> <p> o"`` from a Graph, a set of triples, a list of statements, or those
+    statements as one newline-separated string (the form ingest workers send)."""
+    if isinstance(graph, str):
+        return graph.split("\n") if graph else []
+    if isinstance(graph, list):
+        return graph
+    return nt_statements(graph)

@@ -1,0 +1,27 @@
+"""Ingest: read -> extract -> resolve -> store, for files and folders of articles.
+
+A run has two passes:
+
+1. :mod:`~libkg.ingest.prepare` reads and extracts every article and builds
+   its graph as N-Triples statements, in worker processes with ``jobs > 1``
+   (:mod:`~libkg.ingest.workers`); the built articles wait on disk
+   (:mod:`~libkg.ingest.spool`) and only their person mentions stay in memory;
+2. :class:`~libkg.resolve.plan.RunIdentity` decides once, against the store,
+   which person every mention is, and :mod:`~libkg.ingest.run` writes the
+   articles in batches with those decisions.
+
+Deciding identity once per run, not per batch, keeps the cost linear in the
+corpus and means no article written in this run is ever rewritten by it.
+Each article's triples go into its own named graph, and every store write is
+one transaction, so an article is ingested whole or not at all;
+re-ingesting it replaces its facts.  A bad file is reported with its name and
+the run goes on; a process killed midway leaves every article complete or
+absent, and running the same ingest again finishes the job.
+"""
+
+from __future__ import annotations
+
+from libkg.ingest.report import DuplicateCheck, IngestReport, failure, text_digest
+from libkg.ingest.run import ingest_paths, load_ontology
+
+__all__ = ["DuplicateCheck", "IngestReport", "failure", "ingest_paths", "load_ontology", "text_digest"]
