@@ -18,11 +18,12 @@ from rdflib import Literal, URIRef
 from libkg.cli.app import cli
 from libkg.cli.common import open_store_or_fail, store_options
 
-# the name is bound as a term (VALUES), never pasted; filters stay in the group that binds it
+# the name is bound as terms (VALUES), never pasted: the written form, its title-cased form, and the
+# folded person and organisation keys, each an index lookup (no scan of every label in the store)
 _FIND = """
 SELECT DISTINCT ?e WHERE {
-  ?e rdfs:label|lkg:nameKey ?l . ?e a ?t .
-  FILTER(LCASE(STR(?l)) = LCASE(STR(?q)) || ?l = ?k1 || ?l = ?k2)
+  { ?e lkg:nameKey ?k1 } UNION { ?e lkg:nameKey ?k2 } UNION { ?e rdfs:label ?q } UNION { ?e rdfs:label ?q2 }
+  ?e a ?t .
   FILTER(?t IN (lkg:Person, lkg:Organization, lkg:Place, lkg:Event))
 }"""
 
@@ -73,13 +74,16 @@ def _local(iri: str) -> str:
 
 def find_entities(store, text: str) -> list[URIRef]:
     """IRIs an argument names: the IRI itself, or nodes with that label or folded name."""
+    from libkg.normalize import nfc
     from libkg.resolve.keys import person_key
     from libkg.resolve.organizations import org_key
 
     if "://" in text:
         return [URIRef(text.strip("<>"))]
-    rows = store.query(_FIND, bindings={"q": Literal(text), "k1": Literal(person_key(text)),
-                                        "k2": Literal(org_key(text))})
+    text = " ".join(nfc(text).split())
+    titled = " ".join(w[:1].upper() + w[1:] for w in text.split())
+    rows = store.query(_FIND, bindings={"q": Literal(text), "q2": Literal(titled),
+                                        "k1": Literal(person_key(text)), "k2": Literal(org_key(text))})
     return sorted({r.e for r in rows}, key=str)
 
 
