@@ -89,3 +89,16 @@ def test_deictic_day_glossed_in_parentheses():
     assert got[1].part == "sáng"
     # a plain parenthesised date is still no event date
     assert [m.non_event for m in find_dates("Luật (ngày 21/11/2019) quy định", "2024-11-08")] == [True]
+
+
+def test_anchor_candidates_find_what_the_anchor_regex_finds():
+    from libkg.extract.dates import _ANCHOR, _anchors
+    from libkg.extract.lexicon import casefree
+
+    texts = ["Sáng 17/6, CÙNG NGÀY, hôm sau và Ngày Tiếp Theo; năm 2023, NĂM 1999 tháng 5, 12 tháng 3 năm 2024",
+             "12/2023/QĐ-UBND 2024 /5 3  /  4 9 Tháng 10, 2020/3/4 nămm 2 Năm  2 hôm sauu 1 2 3/",
+             "ngày 10 đến 14/6/2019 ı hôm sau 17/6", "không có ngày nào"]
+    for text in texts:
+        for lo, hi in ((0, len(text)), (3, len(text) - 4), (10, 40)):
+            assert [m.span() for m in _anchors(text, casefree(text), lo, hi)] == \
+                [m.span() for m in _ANCHOR.finditer(text, lo, hi)], (text, lo, hi)

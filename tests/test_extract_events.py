@@ -196,3 +196,16 @@ def test_label_keeps_a_thousands_separator():
     facts = RuleExtractor()(article_from_text(text, id="t-label", published="2024-03-13"))
     labels = [e.label for e in facts.events if e.kind == "BookDonation"]
     assert labels and "2.500 bản sách" in labels[0]
+
+
+def test_statistics_test_in_two_patterns_equals_the_single_alternation():
+    import re
+
+    from libkg.extract.events import _STAT_ANYWHERE, _STAT_OPENING
+
+    single = re.compile(r"^\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|trong nhiệm kỳ|"
+                        r"\d+ tháng|theo\b|trước khi|sắp tới)|đến nay|hằng năm|hàng năm")
+    segs = ["năm 2022, thư viện", " - hiện nay", "(theo báo)", "đến nay đã có", "tổ chức hằng năm", "x năm 2022",
+            "  3 tháng qua", "theodõi", "trong năm", "sáng nay, hàng năm", "", "...trước khi", "Năm 2022"]
+    for seg in segs:
+        assert bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)) == bool(single.search(seg)), seg

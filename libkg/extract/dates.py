@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from libkg.extract.lexicon import casefree
 from libkg.extract.pipeline import Doc, component
 
 _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
@@ -82,6 +83,44 @@ class DateMention:
     part: str | None = None  # sáng | chiều | ...
     non_event: bool = False
     explicit_year: bool = False
+
+
+# _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
+_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)")
+_ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ")
+
+
+def _anchors(text: str, low: str | None, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(_ANCHOR.finditer(text, lo, hi))``, the pattern tried only where an anchor can start.
+
+    Under ``re.I`` the engine enters ``_ANCHOR`` at every position of the text.
+    In ``low`` (:func:`~libkg.extract.lexicon.casefree`) an anchor opens where
+    the case-sensitive :data:`_DIGIT_ANCHOR` matches (it opens with a class the
+    engine scans for in C, and no match of it starts inside another) or where
+    ``str.find`` finds one of :data:`_ANCHOR_WORDS`.  Trying those positions in
+    order, each after the end of the last match, gives exactly the matches of
+    ``finditer``.
+    """
+    if low is None:
+        return list(_ANCHOR.finditer(text, lo, hi))
+    cands = [m.start() for m in _DIGIT_ANCHOR.finditer(low, lo, hi)]
+    for w in _ANCHOR_WORDS:
+        i = low.find(w, lo, hi)
+        while i >= 0:
+            cands.append(i)
+            i = low.find(w, i + 1, hi)
+    cands.sort()
+    out = []
+    pos = lo
+    match = _ANCHOR.match
+    for c in cands:
+        if c < pos:
+            continue
+        m = match(text, c, hi)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
@@ -139,8 +178,9 @@ def find_dates(text: str, published: str | None = None,
     taken = [False] * (len(text) + 1)
     out: list[DateMention] = []
     spans = []
+    low = casefree(text)
     for lo, hi in regions or [(0, len(text))]:
-        for a in _ANCHOR.finditer(text, lo, hi):
+        for a in _anchors(text, low, lo, hi):
             w = (max(lo, a.start() - 45), min(hi, a.end() + 30))
             if spans and w[0] <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], w[1]))

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from libkg.extract.facts import Event, Evidence
-from libkg.extract.lexicon import finite_strings, literal_alternation
+from libkg.extract.lexicon import finite_strings, literal_alternation, lowered
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
 from libkg.normalize import _TONE, _TONE_RE
@@ -59,8 +59,11 @@ _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Pro
 _CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân dịp|cũng trong dịp|cũng tại|cùng ngày|"
                   r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau)")
 _UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
-_STAT = re.compile(r"^\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|trong nhiệm kỳ|"
-                   r"\d+ tháng|theo\b|trước khi|sắp tới)|đến nay|hằng năm|hàng năm")
+# statistics and plans: an opening ("Năm 2022, ...") or a phrase anywhere ("đến nay"); two patterns, as
+# one alternation with "^" the engine would enter the pattern at every position of the sentence
+_STAT_OPENING = re.compile(r"\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|"
+                           r"trong nhiệm kỳ|\d+ tháng|theo\b|trước khi|sắp tới)")
+_STAT_ANYWHERE = re.compile("đến nay|hằng năm|hàng năm")
 # reported speech and plans; \b...\b around words that start and end with a letter is (?<!\w)...(?!\w),
 # written so that the engine scans for the first letters only
 _REPORT = re.compile(literal_alternation([
@@ -146,7 +149,11 @@ def _trigger_matches(seg: str) -> list[re.Match[str]]:
 
 def lower_fold(text: str) -> str:
     """Lower case with the new tone placement, same length as ``text`` (offsets keep)."""
-    return _TONE_RE.sub(lambda m: _TONE[m.group(1)], text.lower())
+    return _TONE_RE.sub(_new_tone, text.lower())
+
+
+def _new_tone(m: re.Match[str]) -> str:
+    return _TONE[m.group(1)]
 
 
 @dataclass
@@ -174,7 +181,8 @@ class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.low = lower_fold(doc.text)
+        low = lowered(doc)  # text.lower(), already made for the organisations component
+        self.low = lower_fold(doc.text) if low is None else _TONE_RE.sub(_new_tone, low)
         self.dates = [d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year"]
         self.places = doc.extras.get("place_mentions", [])
         self.persons = doc.extras.get("person_mentions", [])
@@ -377,7 +385,7 @@ class _Reader:
             seg = self.low[s:e]
             body = re.sub(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?", "", seg) if idx == 0 else seg
             cue = bool(_CUE.match(body))
-            stat = bool(_STAT.search(seg))
+            stat = bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg))
             report = _REPORT.search(seg)
             sentence_dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
             lead = not self.events

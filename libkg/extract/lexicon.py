@@ -69,10 +69,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         pos = p + len(w)
         if w.isalnum():
             app(Tok(w, start + p, start + pos))
+        elif len(w) == 1:
+            if w != "_":  # "_" is a word character that no alternative of TOKEN_RE takes alone
+                app(Tok(w, start + p, start + pos))
+        elif w[-1] in _CLOSING and w[:-1].isalnum() and w[:-1] not in _TP:
+            # "word," / "word." (the commonest non-word chunks): the word, then the mark
+            app(Tok(w[:-1], start + p, start + pos - 1))
+            app(Tok(w[-1], start + pos - 1, start + pos))
+        elif w[0] in _OPENING and w[1:].isalnum() and w[1:] not in _TP:
+            app(Tok(w[0], start + p, start + p + 1))
+            app(Tok(w[1:], start + p + 1, start + pos))
         else:
             for m in TOKEN_RE.finditer(text, start + p, start + pos):
                 app(Tok(m.group(), m.start(), m.end()))
     return out
+
+
+# Marks that TOKEN_RE takes as one token of their own next to a plain word (none is a word
+# character; "TP"/"Tp" are left to the regex, which reads "TP." as one token).
+_CLOSING = frozenset(",.;:!?)]”\"'’»…")
+_OPENING = frozenset("“(\"'‘«[")
+_TP = frozenset(("TP", "Tp"))
 
 
 def sentence_tokens(doc, span: tuple[int, int]) -> list[Tok]:
@@ -346,6 +363,39 @@ def anaphors() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     kinds = {fold(r[0]): frozenset(r[1].split("|")) for r in rows}
     alts = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
     return re.compile(first_chars([r[0] for r in rows]) + r"(?<!\w)(?:" + alts + r")(?!\w)", re.I), kinds
+
+
+@lru_cache(maxsize=1)
+def anaphors_lower() -> re.Pattern[str]:
+    """:func:`anaphors`' regex for the text :func:`lowered` returns: case-sensitive, so it opens
+    with a literal first character the engine scans for in C (under ``re.I`` it cannot)."""
+    rows = read_tsv("lexicon", "anaphors.tsv")
+    words = [r[0].lower() for r in sorted(rows, key=lambda r: -len(r[0]))]
+    assert all(len(w) == len(r[0]) and not _CASE_PARTNERS.search(w) for w, r in zip(words, rows, strict=True))
+    return re.compile(r"(?:" + literal_alternation(words) + r")(?!\w)")
+
+
+# Characters that ``re.I`` equates with "i"/"s" (or whose lower case is two characters) although
+# ``str.lower`` does not: on a text without them, a case-sensitive match of a lower-case pattern on
+# ``text.lower()`` is exactly a ``re.I`` match on ``text`` (lower-casing keeps \w, \d and \s).
+_CASE_PARTNERS = re.compile("[İıſ]")
+
+
+def casefree(text: str) -> str | None:
+    """``text.lower()`` (same offsets) when case-insensitive regexes may run on it as
+    case-sensitive ones (no character of :data:`_CASE_PARTNERS` in it), else None."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # str.find runs in C; a class search here does not
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def lowered(doc) -> str | None:
+    """:func:`casefree` of ``doc.text``, computed once per document."""
+    cache = doc.extras
+    if "_lower" not in cache:
+        cache["_lower"] = casefree(doc.text)
+    return cache["_lower"]
 
 
 def first_chars(words: list[str] | tuple[str, ...]) -> str:

@@ -33,8 +33,10 @@ from libkg.extract.lexicon import (
     Tok,
     abbreviation_rows,
     anaphors,
+    anaphors_lower,
     break_words,
     ffold,
+    lowered,
     match_admin,
     match_head,
     match_phrase,
@@ -359,10 +361,16 @@ def _head_family(h: Head) -> str:
 
 def _anaphor_mentions(doc: Doc) -> list[tuple[int, int, str, frozenset[str]]]:
     rx, kinds = anaphors()
+    text = doc.text
+    low = lowered(doc)
+    if low is not None:  # the same matches, found by a case-sensitive regex on the lower-cased text
+        rx, text = anaphors_lower(), low
     out = []
     for s, e in doc.sentences:
-        for m in rx.finditer(doc.text, s, e):
-            out.append((m.start(), m.end(), m.group(), kinds[ffold(m.group())]))
+        for m in rx.finditer(text, s, e):
+            a, b = m.span()
+            surface = doc.text[a:b]
+            out.append((a, b, surface, kinds[ffold(surface)]))
     return out
 
 
@@ -376,14 +384,11 @@ def run(doc: Doc) -> None:
     first_pos: dict[str, int] = {}
     meta: dict[str, OrgHit] = {}
 
-    def key_of(h: OrgHit, toks: list[Tok]) -> str:
-        return expand(_surface(text, toks, h.start, h.end))
-
+    surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
     # 1. full names
-    for h, toks, (s, e) in hits:
-        if h.short:
+    for (h, toks, (s, e)), name in zip(hits, surfaces, strict=True):
+        if name is None:
             continue
-        name = _surface(text, toks, h.start, h.end)
         k = expand(name)
         ev = Evidence(toks[h.start].start, toks[h.end - 1].end, text[s:e])
         if k not in full:
@@ -419,11 +424,11 @@ def run(doc: Doc) -> None:
 
     # 3. mentions (full and short)
     extra: list[str] = []
-    for h, toks, (s_, e_) in hits:
+    for (h, toks, (s_, e_)), name in zip(hits, surfaces, strict=True):
         start, end = toks[h.start].start, toks[h.end - 1].end
         surface = text[start:end]
-        if not h.short:
-            k = key_of(h, toks)
+        if name is not None:
+            k = expand(name)
             mentions.append({"start": start, "end": end, "name": canonical(k), "kind": full[alias.get(k, k)].kind,
                              "surface": surface})
             continue

@@ -488,7 +488,8 @@ def run(doc: Doc) -> None:
     seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
         key = (_fold_place(m.name), m.kind)
-        ev = Evidence(m.start, m.end, doc.text[doc.sentence_at(m.start)[0]:doc.sentence_at(m.start)[1]][:300])
+        s, e = doc.sentence_at(m.start)
+        ev = Evidence(m.start, m.end, doc.text[s:e][:300])
         if key in seen:
             seen[key].evidence.append(ev)
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Position
 from libkg.extract.lexicon import Tok, ffold, literal_alternation, match_admin, match_role, sentence_tokens
@@ -37,6 +38,7 @@ _PRED_RE = re.compile("(" + literal_alternation([
     "được bầu là", "được bầu", "tái đắc cử", "được bổ nhiệm giữ chức vụ", "được bổ nhiệm làm", "được bổ nhiệm",
     "được giao phụ trách", "là"]) + r")\s+")
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
+_fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked again for every position
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
 
@@ -58,7 +60,7 @@ class _Ctx:
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
-        key = (fold_person(person), ffold(role), expand(org) if org else "")
+        key = (_fold_person(person), ffold(role), expand(org) if org else "")
         ev = Evidence(start, end, self.text[sent[0]:sent[1]])
         p = self.out.get(key)
         if p is None:
