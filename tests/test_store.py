@@ -182,9 +182,10 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_pa
     path = tmp_path / "S"
     with EmbeddedStore(path) as st:
         st.replace_articles([("urn:done", _stmts(5, "d"))], bulk=True)
-        assert not (path / JOURNAL).exists()  # a finished load leaves no journal
-        # what a crash halfway through a bulk load leaves: its journal, and part of its quads
-        (path / JOURNAL).write_text("urn:half\nurn:never\n", encoding="utf-8")
+        assert not list(path.glob(JOURNAL + "*"))  # a finished load leaves no journal
+        # what a crash halfway through two bulk loads leaves: their journals, and part of their quads
+        (path / f"{JOURNAL}-7.txt").write_text("urn:half\n", encoding="utf-8")
+        (path / f"{JOURNAL}-8.txt").write_text("urn:never\n", encoding="utf-8")
         half = "".join(f"{t} <urn:half> .\n{t} .\n" for t in _stmts(3, "h").split("\n"))
         st.store.bulk_load(half, format=ox.RdfFormat.N_QUADS)
     with pytest.warns(UserWarning, match=r"left 2 graph\(s\) possibly incomplete"):
@@ -193,6 +194,6 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_pa
         assert st.recovered == ["urn:half", "urn:never"]
         assert st.named_graphs() == ["urn:done"]
         assert st.union_count() == 5  # the half-loaded union copies are gone too
-        assert not (path / JOURNAL).exists()
+        assert not list(path.glob(JOURNAL + "*"))
     with EmbeddedStore(path) as st:  # recovery runs once
         assert st.recovered == [] and len(st.graph("urn:done")) == 5

@@ -8,7 +8,9 @@ others still land.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from libkg.extract.pipeline import Extractor
@@ -83,24 +85,35 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
             if extract_progress:
                 extract_progress(1)
         run.decide(store, existing_articles(store, run.ids, base))
-        writer = _Writer(store, report, run, batch_size, progress, bulk)
+        # bulk loads release the GIL and the workers are done by now: load on every core
+        writer = _Writer(store, report, run, batch_size, progress, bulk, writers=jobs if bulk else 1)
         for record in spool:
             writer.add(*record)
         writer.flush()
+        writer.drain()
     writer.finish()
     return report
 
 
 class _Writer:
-    """Pass 2: articles with resolved identity, written in batches."""
+    """Pass 2: articles with resolved identity, written in batches.
+
+    With ``writers`` > 1, batches are written by that many threads at once
+    (bulk loads only: they release the GIL and touch distinct new graphs);
+    results are still counted in input order, and at most ``writers``
+    batches wait, so memory stays bounded.
+    """
 
     def __init__(self, store, report: IngestReport, run, batch_size: int, progress: Progress | None,
-                 bulk: bool = False) -> None:
+                 bulk: bool = False, writers: int = 1) -> None:
         self.store, self.report, self.run, self.bulk = store, report, run, bulk
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
         self.progress = progress
         self.pending: list[tuple[str, str, list, int]] = []  # id, source, graphs, triples
+        self.writers = max(1, writers)
+        self.pool = ThreadPoolExecutor(self.writers, thread_name_prefix="libkg-write") if self.writers > 1 else None
+        self.inflight: deque[Future] = deque()
 
     def add(self, aid: str, source: str, statements: str, activity: str, triples: int) -> None:
         for old, new in self.run.substitutions(aid):
@@ -118,31 +131,53 @@ class _Writer:
         if send is not None:
             send()
 
-    def flush(self) -> None:
-        batch, self.pending = self.pending, []
-        if not batch:
-            return
+    def _commit(self, batch) -> tuple[list, list[ReadError]]:
+        """Write a batch; if it fails, each article alone, to find the one that broke it."""
         try:
             self._write(batch)
-            done = batch
-        except Exception:  # noqa: BLE001 - find the article that broke the batch, keep the others
-            done = []
+            return batch, []
+        except Exception:  # noqa: BLE001 - keep the others
+            done, errors = [], []
             for one in batch:
                 try:
                     self._write([one])
                     done.append(one)
                 except Exception as exc:  # noqa: BLE001
-                    self.report.errors.append(failure(one[1], exc))
+                    errors.append(failure(one[1], exc))
+            return done, errors
+
+    def _account(self, result: tuple[list, list[ReadError]]) -> None:
+        done, errors = result
+        self.report.errors.extend(errors)
         self.report.articles += len(done)
         self.report.triples_written += sum(n for *_, n in done)
         self.report.article_ids.extend(aid for aid, *_ in done)
         if self.progress and done:
             self.progress(len(done))
 
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if self.pool is None:
+            self._account(self._commit(batch))
+            return
+        self.inflight.append(self.pool.submit(self._commit, batch))
+        while len(self.inflight) > self.writers:
+            self._account(self.inflight.popleft().result())
+
+    def drain(self) -> None:
+        """Wait for the batches being written."""
+        while self.inflight:
+            self._account(self.inflight.popleft().result())
+        if self.pool is not None:
+            self.pool.shutdown()
+
     def finish(self) -> None:
         """The identity graphs of the run's names, and stored articles renamed by its decisions."""
         from libkg.resolve.resolver import _write, renamed_articles
 
+        self.drain()
         graphs = renamed_articles(self.store, self.run.stored_renames, self.m) + self.run.identity_graphs()
         for i in range(0, len(graphs), self.batch_size):
             _write(self.store, graphs[i:i + self.batch_size])

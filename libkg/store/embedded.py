@@ -28,6 +28,7 @@ Example
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import warnings
 from pathlib import Path
@@ -44,7 +45,8 @@ from libkg.store.terms import from_ox, graph_quads, statements, to_ox_graph_name
 __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
-JOURNAL = "libkg-unfinished-load.txt"  # in the store's folder while a bulk load runs
+JOURNAL = "libkg-unfinished-load"  # + "-{n}.txt": in the store's folder while a bulk load runs
+_LOADS = itertools.count()  # numbers the journals of bulk loads running at once (one per thread)
 
 
 class StoreError(RuntimeError):
@@ -164,12 +166,12 @@ class EmbeddedStore:
 
         The bulk loader writes straight to the database files and may stop
         halfway if the process dies.  So the graphs' names are first written
-        to a journal (``JOURNAL`` in the store's folder, synced to disk) and the
-        journal is removed once the load has returned; a store opened with a
+        to a journal (``JOURNAL-{n}.txt`` in the store's folder, synced to disk) and
+        the journal is removed once the load has returned; a store opened with a
         journal left behind drops those graphs (:meth:`_recover`), and the
         ingest that was interrupted adds them again when it is rerun.
         """
-        journal = self.path / JOURNAL if self.path is not None else None
+        journal = self.path / f"{JOURNAL}-{next(_LOADS)}.txt" if self.path is not None else None
         if journal is not None:
             with open(journal, "w", encoding="utf-8") as f:
                 f.write("\n".join(graphs) + "\n")
@@ -183,15 +185,16 @@ class EmbeddedStore:
     def _recover(self) -> None:
         """Undo an interrupted bulk load: drop the graphs its journal names, and union triples
         no graph states any more."""
-        journal = self.path / JOURNAL if self.path is not None else None
-        if journal is None or not journal.exists():
+        journals = sorted(self.path.glob(f"{JOURNAL}-*.txt")) if self.path is not None else []
+        if not journals:
             return
-        graphs = [g for g in journal.read_text(encoding="utf-8").split("\n") if g]
+        graphs = sorted({g for j in journals for g in j.read_text(encoding="utf-8").split("\n") if g})
         ops = [f"DROP SILENT GRAPH {to_ox_graph_name(g)}" for g in graphs]
         ops.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
         self.store.update(" ;\n".join(ops))
         self.store.flush()
-        journal.unlink()
+        for j in journals:
+            j.unlink()
         self.recovered = graphs
         warnings.warn(f"{self.path}: an interrupted ingest left {len(graphs)} graph(s) possibly incomplete; "
                       f"they were removed: ingest those articles again", stacklevel=3)
