@@ -458,7 +458,7 @@ class KnowledgeGraph:
     # ----------------------------------------------------------- pipeline
     def ingest(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], jobs: int = 1,
                progress: bool | Callable[[int], object] = False, *, max_bytes: int = DEFAULT_MAX_BYTES,
-               batch_size: int = 64) -> IngestReport:
+               batch_size: int = 256, bulk: bool = False) -> IngestReport:
         """Read articles, extract their facts and store them, one named graph per article.
 
         Parameters
@@ -473,7 +473,10 @@ class KnowledgeGraph:
         max_bytes
             Files (``.jsonl``: lines) bigger than this are refused unread.
         batch_size
-            Articles per store transaction when ``jobs > 1``.
+            Articles per store write (one transaction each).
+        bulk
+            Load new articles with Oxigraph's bulk loader (embedded store; see
+            ``libkg ingest --bulk``): faster for a first load of a big corpus.
 
         Returns
         -------
