@@ -512,7 +512,7 @@ class KnowledgeGraph:
             callback = progress or None
         try:
             return ingest_paths(self.store, paths, base=self.base, progress=callback, max_bytes=max_bytes,
-                                jobs=jobs, batch_size=batch_size)
+                                jobs=jobs, batch_size=batch_size, bulk=bulk)
         finally:
             if bar is not None:
                 bar.close()
