@@ -53,6 +53,17 @@ _OPENING_AFTER = re.compile(r"\s*(khai mạc|bế mạc|khai giảng|bế giản
 _SESSION_AT_BEFORE = re.compile(r"(buổi|dự|tại)\s+$")
 _OPENING_SENTENCE = re.compile(r"\W*(phát biểu|kết thúc)?\s*(khai mạc|bế mạc|khai giảng|bế giảng)")
 _HELD_AFTER = re.compile(r"\s*(được tổ chức|diễn ra)")
+_GIFT_AFTER = re.compile(r"\s+(tặng|sách|\d|tủ)")
+_COORD_END = re.compile(r"(,|\bvà)\s*$")
+_AFTER_VERB = re.compile(r"\b(phục vụ|mở cửa|có hiệu lực|áp dụng)\b")
+_AT_PLACE_AFTER = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+|khuôn viên\s+)?(?:\w+\s+){0,2}$")
+_AT_PLACE_BEFORE = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+)?(?:\w+\s+){0,2}$")
+_ORGANISING_VERB = re.compile(r"tổ chức|đã có|đến thăm|thăm và|ra mắt|trao tặng|tặng|trưng bày|tham quan")
+_HOST_BEFORE = re.compile(r"(tại|tại hội trường|làm việc với|cho|của|thuộc|lãnh đạo)\s+$")
+_MEMBER_BEFORE = re.compile(r"\d\s*$|(giám đốc|trưởng|chủ tịch|phó|viên|ủy viên|hiệu trưởng|vụ trưởng)\s+$")
+_DATELINE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?")
+_AT_PROGRAM = re.compile(r"\W*tại chương trình")
+_OPEN_UNTIL = re.compile(r"(mở cửa|kéo dài|diễn ra)[^.;]*?đến (?:hết )?ngày")
 
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
@@ -86,7 +97,9 @@ _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|họ
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
-_LABEL_END = re.compile(r"\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
+# the look-ahead is the set of characters a match can start with: it rejects most positions before the
+# engine enters "\s*" and the alternation
+_LABEL_END = re.compile(r"(?=[\s.;:(,])\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
                         r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
 
 
@@ -236,7 +249,7 @@ class _Reader:
                 book = _BOOKS.search(window)
                 if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
                     continue
-                if self.low[a:b] == "trao" and not re.match(r"\s+(tặng|sách|\d|tủ)", self.low[b:b + 8]):
+                if self.low[a:b] == "trao" and not _GIFT_AFTER.match(self.low[b:b + 8]):
                     continue
             if t.kind == "Other" and t.role == "verb":
                 if not _PHUCVU.match(self.low[b:e]) or _TRIPS_BEFORE.search(left):
@@ -268,7 +281,7 @@ class _Reader:
                 if g.start >= h.label_end:
                     break
                 between = self.low[h.end:g.start]
-                if g.role == "noun" and re.search(r"(,|\bvà)\s*$", between):
+                if g.role == "noun" and _COORD_END.search(between):
                     break  # "Hội nghị ... và Lớp tập huấn ...": a second event
                 g.absorbed = True
                 if h.kind in ("Ceremony", "Program") and re.fullmatch(
@@ -330,14 +343,14 @@ class _Reader:
         return d["start_date"], d["end_date"], True
 
     def _is_after_verb(self, s: int, pos: int) -> bool:
-        return bool(re.search(r"\b(phục vụ|mở cửa|có hiệu lực|áp dụng)\b", self.low[s:pos]))
+        return bool(_AFTER_VERB.search(self.low[s:pos]))
 
     def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
         inside = [p for p in self.places if s <= p["start"] < e]
         # "tại X" after the trigger, before the next trigger
         for p in inside:
-            if h.end <= p["start"] < nxt and re.search(r"(tại|ở|trên địa bàn)\s+(?:sân\s+|khuôn viên\s+)?(?:\w+\s+){0,2}$",
-                                                       self.low[max(s, p["start"] - 32):p["start"]]):
+            if h.end <= p["start"] < nxt and _AT_PLACE_AFTER.search(
+                    self.low[max(s, p["start"] - 32):p["start"]]):
                 return self._place_name(p)
         # a site visited: "tham quan Khu di tích ..."
         if h.kind in ("Visit", "Ceremony"):
@@ -346,8 +359,8 @@ class _Reader:
                     return self._place_name(p)
         # "tại X" leading the clause
         for p in inside:
-            if clause_start <= p["start"] < h.start and re.search(
-                    r"(tại|ở|trên địa bàn)\s+(?:sân\s+)?(?:\w+\s+){0,2}$", self.low[max(s, p["start"] - 32):p["start"]]):
+            if clause_start <= p["start"] < h.start and _AT_PLACE_BEFORE.search(
+                    self.low[max(s, p["start"] - 32):p["start"]]):
                 return self._place_name(p)
         if lead:
             cands = [p for p in inside if clause_start <= p["start"]]
@@ -362,14 +375,13 @@ class _Reader:
 
     def organizers(self, s: int, h: _Hit) -> list[str]:
         left = self.low[s:h.start]
-        verbs = list(re.finditer(r"tổ chức|đã có|đến thăm|thăm và|ra mắt|trao tặng|tặng|trưng bày|tham quan", left))
+        verbs = list(_ORGANISING_VERB.finditer(left))
         cut = s + (verbs[-1].start() if verbs else len(left))
         out = []
         for o in self.orgs:
             if s <= o["start"] < cut:
                 before = self.low[max(s, o["start"] - 25):o["start"]]
-                if re.search(r"(tại|tại hội trường|làm việc với|cho|của|thuộc|lãnh đạo)\s+$", before) or re.search(
-                        r"\d\s*$|(giám đốc|trưởng|chủ tịch|phó|viên|ủy viên|hiệu trưởng|vụ trưởng)\s+$", before):
+                if _HOST_BEFORE.search(before) or _MEMBER_BEFORE.search(before):
                     continue
                 if o["name"] not in out:
                     out.append(o["name"])
@@ -383,7 +395,7 @@ class _Reader:
         carry_place: str | None = None
         for idx, (s, e) in enumerate(sents):
             seg = self.low[s:e]
-            body = re.sub(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?", "", seg) if idx == 0 else seg
+            body = _DATELINE.sub("", seg) if idx == 0 else seg
             cue = bool(_CUE.match(body))
             stat = bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg))
             report = _REPORT.search(seg)
@@ -497,7 +509,7 @@ class _Reader:
             if t.pattern.search(self.title) and (t.kind != "BookDonation" or _BOOKS.search(self.title)):
                 return t.kind
         for s2, e2 in sents[idx + 1:idx + 4]:
-            if re.match(r"\W*tại chương trình", self.low[s2:e2]):
+            if _AT_PROGRAM.match(self.low[s2:e2]):
                 for h2 in self.hits(s2, e2):
                     if h2.kind != "Program":
                         return h2.kind
@@ -535,7 +547,7 @@ class _Reader:
                 ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
             ev.ev.start = start
             ev.secondary = False
-        m = re.search(r"(mở cửa|kéo dài|diễn ra)[^.;]*?đến (?:hết )?ngày", seg)
+        m = _OPEN_UNTIL.search(seg)
         if m:
             for d in self.dates:
                 if s + m.end() - 12 <= d["start"] < e and d["start_date"] and len(d["start_date"]) == 10:

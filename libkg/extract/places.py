@@ -56,6 +56,9 @@ _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp
 _CLAUSE_END = ".;:!?()“”\"\n"
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
+# region tests (compiled once: an inline re.search looks its pattern up on every call)
+_PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$")
+_AREA_BEFORE = re.compile(r"(vùng|khu vực|tại|ở)\s+$")
 
 
 @dataclass
@@ -327,9 +330,9 @@ def find_places(doc: Doc) -> list[Mention]:
             if reg is None or not ok(s, e, check_org=False) or org_cover.covers(s, e):
                 continue
             left = text[max(lo, s - 60):s]
-            if re.search(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$", left):
+            if _PROVINCES_BEFORE.search(left):
                 continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
-            if not reg.strong and not re.search(r"(vùng|khu vực|tại|ở)\s+$", left):
+            if not reg.strong and not _AREA_BEFORE.search(left):
                 continue
             if inside_name(text, s, lo):
                 continue
