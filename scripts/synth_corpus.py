@@ -147,7 +147,8 @@ def article(world: World, seed: int, i: int) -> dict:
     m = ev["month"] or rng.randint(1, 12)
     d = 21 if ev["kind"] == "festival" else rng.randint(1, 26)
     holders = world.holders[p_index][year]
-    post_info = {p[0]: (p[1], p[2].replace("tỉnh {P}", f"{unit} {P}")) for p in pat["posts"]}
+    # load_patterns() already turned "tỉnh {P}" into "{U} {P}": fill both (a bare replace missed "{U}")
+    post_info = {p[0]: (p[1], p[2].format(P=P, U=unit)) for p in pat["posts"]}
     place = f"thành phố {rng.choice(cities)}" if cities and rng.random() < 0.6 else f"Thư viện {unit} {P}"
     fill = {"P": P, "U": unit, "Y": year, "Y1": year - 1, "Y5": year + 5, "d": d, "d2": d + 2, "m": m,
             "n": max(1, year - 2021), "theme": rng.choice(pat["themes"]), "place": place,
@@ -192,6 +193,8 @@ def article(world: World, seed: int, i: int) -> dict:
         paras.append(" ".join(sentences[k:k + step]))
         k += step
     text = "\n\n".join([headline, dateline, *paras])
+    if "{" in text or "}" in text:  # a pattern field left unfilled would be ingested as text
+        raise ValueError(f"article {i}: unfilled placeholder in {text!r}")
     aid = f"syn{i:07d}"
     return {"id": aid, "url": f"https://example.org/synth/{aid}", "published": f"{year}-{m:02d}-{pub_day:02d}",
             "language": "vi", "format": "text", "text": text}

@@ -139,6 +139,33 @@ def test_entities_linked_carries_gazetteer_ids(sample_store):
     assert persons and not any(r["wikidata"] for r in persons)  # never linked on the name alone
 
 
+def test_name_parameters_are_folded_to_the_stored_keys(sample_store):
+    # the key kinds fold what a person types the way the graph folded the names it stores
+    assert rows(sample_store, "person-timeline", name="bà HOÀNG THỊ THUÝ HẰNG") == \
+        rows(sample_store, "person-timeline", name="Hoàng Thị Thúy Hằng")
+    assert rows(sample_store, "positions-at-organization", org="TV tỉnh Yên Bái") == \
+        rows(sample_store, "positions-at-organization", org="Thư viện tỉnh Yên Bái")
+    assert rows(sample_store, "libraries-in-province", province="tỉnh Lào Cai", asOf="current") == \
+        rows(sample_store, "libraries-in-province", province="Lào Cai", asOf="current")
+
+
+def test_fact_provenance_finds_organisations_and_places_by_key(sample_store):
+    org = rows(sample_store, "fact-provenance", name="TV tỉnh Yên Bái")
+    assert org and {r["entity"] for r in org} == {"Thư viện tỉnh Yên Bái"} and {r["type"] for r in org} == {"Organization"}
+    place = rows(sample_store, "fact-provenance", name="tỉnh Thái Nguyên")
+    assert place and {r["type"] for r in place} == {"Place"}
+
+
+def test_fact_provenance_with_only_the_name_bound_matches_labels_not_everything(sample_store):
+    # a caller passing an rdflib term binds ?name alone (no derived keys): exact labels, never every entity
+    from rdflib import Literal
+
+    q = get_query("fact-provenance")
+    exact = list(sample_store.query(q.text, bindings={"name": Literal("Kiều Thúy Nga")}))
+    assert exact and {str(r.entity) for r in exact} == {"Kiều Thúy Nga"}
+    assert not list(sample_store.query(q.text, bindings={"name": Literal("no such name")}))
+
+
 def test_every_bundled_query_is_checked_here():
     checked = {"positions", "positions-at-organization", "person-timeline", "events", "events-by-province-year",
                "institution-coparticipation", "people-together", "organization-hierarchy", "sub-events",

@@ -8,17 +8,44 @@ Each file opens with a comment block that documents it::
 
 Parameters are bound as RDF terms (never pasted into the query text), so a
 value cannot change the query's meaning.
+
+Kinds: ``IRI``, ``literal``, ``date``, ``integer``, and the *key* kinds, whose
+value a person types ("Hoàng Thị Thuý Hằng", "TV tỉnh Yên Bái") is folded here,
+in Python, with the very function that wrote the entity's ``lkg:nameKey``, so
+the query matches one exact term through the store's index instead of
+scanning every label with ``FILTER(LCASE(...))`` (a scan grows with the
+store; an index lookup does not):
+
+``personKey``
+    :func:`libkg.resolve.keys.person_key` (titles, case, tone placement and
+    punctuation ignored);
+``orgKey``
+    :func:`libkg.resolve.organizations.org_key` (abbreviations expanded,
+    "tỉnh"/"thành phố" before a province dropped);
+``placeKey``
+    the gazetteer units' key, ``words(fold_place(name))``;
+``name``
+    any entity's name: the value as typed (NFC, trimmed) for an exact label
+    match, plus the derived variables ``?<param>_person``, ``?<param>_org``
+    and ``?<param>_place`` holding the three keys above (see
+    :func:`derived_bindings`).
+
+A query using a key kind can leave the parameter optional: an unbound
+variable in ``?x lkg:nameKey ?name`` matches every entity (each carries one
+key), a bound one only the named entity.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from libkg.normalize import nfc
 from libkg.resources import queries_dir
 
 _HEAD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -27,7 +54,7 @@ _HEAD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 @dataclass
 class Param:
     name: str
-    kind: str  # IRI | literal | date | integer
+    kind: str  # IRI | literal | date | integer | personKey | orgKey | placeKey | name (see the module doc)
     doc: str = ""
     example: str | None = None
 
@@ -95,12 +122,18 @@ def to_term(value: str, kind: str = "literal") -> Node:
     rdflib.term.URIRef('https://example.org/x')
     >>> to_term("2023", "integer")
     rdflib.term.Literal('2023', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    >>> to_term("Bà Hoàng Thị Thuý  Hằng", "personKey")
+    rdflib.term.Literal('hoàng thị thúy hằng')
     """
     from rdflib.namespace import XSD
 
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
         return URIRef(v[1:-1])
+    if kind in KEYS:
+        return Literal(KEYS[kind](v))
+    if kind == "name":
+        return Literal(nfc(v))
     if kind.upper() == "IRI":
         if not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", v, re.I):
             raise ValueError(f"{value!r} is not an IRI")
@@ -129,5 +162,48 @@ def bind_params(query: BundledQuery, given: dict[str, str]) -> dict[str, Node]:
         if declared and k not in declared:
             raise KeyError(f"query {query.name!r} has no parameter {k!r} "
                            f"(it takes: {', '.join(declared) or 'none'})")
-        out[k] = to_term(v, declared[k].kind if k in declared else "literal")
+        kind = declared[k].kind if k in declared else "literal"
+        out[k] = to_term(v, kind)
+        if kind == "name":
+            out.update(derived_bindings(k, v))
     return out
+
+
+def _person_key(name: str) -> str:
+    from libkg.resolve.keys import person_key
+
+    return person_key(name)
+
+
+def _org_key(name: str) -> str:
+    from libkg.resolve.organizations import org_key  # loads the gazetteer: only when asked
+
+    return org_key(name)
+
+
+def _place_key(name: str) -> str:
+    from libkg.normalize import fold_place
+    from libkg.resolve.keys import words
+
+    return words(fold_place(name))
+
+
+#: key kinds -> the fold that produced the stored ``lkg:nameKey`` of that kind of entity
+KEYS: dict[str, Callable[[str], str]] = {"personKey": _person_key, "orgKey": _org_key, "placeKey": _place_key}
+
+
+def derived_bindings(param: str, value: str) -> dict[str, Node]:
+    """The keys a ``name`` parameter also binds: ``?<param>_person``, ``_org`` and ``_place``.
+
+    One typed name may be a person's, an organisation's or a place's, and each
+    kind of entity stores its name folded its own way; binding all three keys
+    lets a query look each kind up in the index.  A query should guard these
+    variables (``BIND(COALESCE(?name_person, "") AS ...)``): a caller that
+    binds only ``?name`` (an rdflib term passed as is) then gets exact-label
+    matches, not every entity.
+
+    >>> derived_bindings("name", "TV tỉnh Yên Bái")["name_org"]
+    rdflib.term.Literal('thư viện yên bái')
+    """
+    v = value.strip()
+    return {f"{param}_{kind.removesuffix('Key')}": Literal(fold(v)) for kind, fold in KEYS.items()}
