@@ -171,3 +171,92 @@ def test_eastern_south_region_with_its_word():
     # vn-regions.tsv: "miền Đông Nam Bộ" (not "miền Đông" + "Nam Bộ")
     got = places("Ngày 30/4/2024, ông kể lại những ngày hành quân từ chiến trường miền Đông Nam Bộ.")
     assert ("miền Đông Nam Bộ", "Region") in got and ("Nam Bộ", "Region") not in got
+
+
+# --------------------------------------------------------------------------- code: names, organisations, places
+
+
+def persons(body):
+    return {p["name"] for p in facts(body)["persons"]}
+
+
+def test_hyphenated_given_names_are_one_syllable():
+    # persons._run: a "-" glued to letters on both sides is part of the name ("Lee Min-jung", "Mai-Anh")
+    got = persons("Ngày 5/6/2024, bà Lee Min-jung, Giám đốc Thư viện thành phố Busan, và bà Trần Thị Mai-Anh "
+                  "đã đến thăm Thư viện tỉnh Nam Định.")
+    assert {"Lee Min-jung", "Trần Thị Mai-Anh"} <= got
+    assert "Lee Min" not in got
+    # spaced dashes still separate: "Nguyễn Văn Bình - Giám đốc"
+    got = persons("Cùng dự có ông Nguyễn Văn Bình - Giám đốc Thư viện tỉnh Hà Nam.")
+    assert "Nguyễn Văn Bình" in got
+
+
+def test_organisation_closed_by_an_abbreviated_city():
+    # organizations._place_len: "TP." + an abbreviation that place-aliases.tsv knows ("TP.HCM", "Tp.HCM")
+    got = orgs("Ngày 2/4/2024, Hội Nhiếp ảnh TP.HCM phối hợp với Trường Đại học Kinh tế Tp.HCM tổ chức "
+               "triển lãm ảnh về sách.")
+    assert {"Hội Nhiếp ảnh TP.HCM", "Trường Đại học Kinh tế Tp.HCM"} <= got
+
+
+def test_countries_listed_after_one_and_after_border_words():
+    # places step 7: a country listed after an accepted one, and after "giáp" / "với"
+    got = places("Ngày 9/9/2024, hội nghị có đại biểu đến từ Thái Lan, Campuchia và Lào. "
+                 "Tỉnh có đường biên giới giáp Trung Quốc và hợp tác với Nhật Bản về thư viện.")
+    assert {("Thái Lan", "Country"), ("Campuchia", "Country"), ("Lào", "Country"), ("Trung Quốc", "Country"),
+            ("Nhật Bản", "Country")} <= got
+
+
+def test_a_country_name_followed_by_a_capitalised_syllable_is_no_country():
+    # places step 7: "Mỹ Tho", "Anh Sơn", "Nga Sơn" open with a country's name
+    got = places("Ngày 9/9/2024, đoàn công tác đến làm việc tại Mỹ Tho, sau đó về Anh Sơn và Nga Sơn.")
+    assert not [p for p in got if p[1] == "Country"]
+
+
+def test_unit_after_a_descriptor_word():
+    # places step 3 + place_cues.tsv descriptor: "huyện đảo X", "huyện miền núi Y" (known units only)
+    got = places("Ngày 6/6/2024, xe thư viện lưu động đến huyện đảo Bạch Long Vĩ, huyện miền núi Mường Lát "
+                 "và xã biên giới Hoành Mô.")
+    assert {("Bạch Long Vĩ", "District"), ("Mường Lát", "District"), ("Hoành Mô", "Commune")} <= got
+    # an unknown name after a descriptor is not a unit
+    assert not [p for p in places("Ngày 6/6/2024, huyện miền núi Xyz Abc nhận sách.") if p[0] == "Xyz Abc"]
+
+
+def test_numbered_urban_units():
+    # places step 3: "quận 5", "phường 12" (digits after quận/phường), not a date or a count
+    got = places("Ngày 7/7/2024, Thư viện tổ chức ngày hội đọc sách tại phường 12, quận 5.")
+    assert {"phường 12", "quận 5"} <= {p[0] for p in got}
+    got = places("Ngày 7/7/2024, quận 5.200 cuốn sách được trao.")
+    assert not [p for p in got if p[0].startswith("quận")]
+
+
+def test_reported_speech_word_inside_a_capitalised_name_is_no_report():
+    # events._report: "thống nhất" in "Công viên Thống Nhất" is a name, not "agreed" (reported speech)
+    assert ("Festival", "2024-05-19") in events("Sáng 19/5/2024, tại Công viên Thống Nhất, Thư viện Hà Nội "
+                                                "tổ chức Ngày hội đọc sách.")
+    # the verb still marks reported speech
+    got = events("Sáng 19/5/2024, các đại biểu thống nhất sẽ tổ chức Hội thảo về văn hóa đọc.")
+    assert ("Workshop", "2024-05-19") not in got
+
+
+def test_day_and_month_joined_by_a_hyphen():
+    # dates: "sáng 12-3", "ngày 8-11-2023" (day-month with a hyphen after a part of day or "ngày")
+    assert ("Conference", "2024-03-12") in events("Sáng 12-3, Thư viện tỉnh Yên Bái tổ chức Hội nghị "
+                                                  "tổng kết công tác năm.")
+    assert ("Workshop", "2023-11-08") in events("Ngày 8-11-2023, Hội Thư viện tổ chức Hội thảo về "
+                                                "chuyển đổi số, nhiệm kỳ 2020-2025.")
+
+
+def test_department_name_stops_before_the_next_titled_person():
+    # positions._dept: "Trưởng khoa X và ThS. Y" -- "và" followed by a title or a name ends the department
+    got = positions("Ngày 4/4/2024, lớp học do TS Lê Văn Nam, Trưởng khoa Khoa học Thư viện và ThS. Trần Thị Hoa, "
+                    "Phó Trưởng phòng Nghiệp vụ, Thư viện tỉnh Bắc Giang giảng dạy.")
+    roles = {(p, r) for p, r, _ in got}
+    assert ("Lê Văn Nam", "Trưởng khoa Khoa học Thư viện") in roles
+    assert ("Trần Thị Hoa", "Phó Trưởng phòng Nghiệp vụ") in roles
+
+
+def test_a_site_named_after_a_person_is_not_in_the_province_of_that_name():
+    # places._resolve_within: "Hồ Chí Minh" after "Chủ tịch" / "Bác" names the person, not the city
+    f = facts("Ngày 4/5/2024, đoàn Thư viện tỉnh Nghệ An đến dâng hoa tại Lăng Chủ tịch Hồ Chí Minh ở Hà Nội.")
+    within = {p["name"]: p["within"] for p in f["places"]}
+    assert within["Lăng Chủ tịch Hồ Chí Minh"] == "Hà Nội"

@@ -8,6 +8,7 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "Trong 2 ngày 24 và 25/9", "ngày 5 và 6/12"         -> interval of two days
 * "Sáng ngày 09 tháng 3 năm 2022", "ngày 08 tháng 01 năm 2020"
 * "Sáng 17/6", "Chiều 18/12", "ngày 19/4/2019", "đến hết ngày 23/4"
+* "sáng 12-3", "ngày 12-3-2020" (a hyphen, after a part of day or "ngày")
 * "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
 * "năm 2019"                                         -> YYYY
 * "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
@@ -54,6 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
     ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    # "sáng 12-3", "ngày 12-3-2020": day and month joined by a hyphen, after a part of day or "ngày"
+    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])", re.I)),
     # tháng 6/2020, tháng 6 năm 2020
     ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
     ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
@@ -111,13 +114,14 @@ _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     (("/",), ("ngày",), ("và",)),
     (("tháng",),),
     (("/",),),
+    (("-",), ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")),
     (("tháng",),),
     (("năm",),),
     (("cùng ngày", "hôm sau", "ngày tiếp theo"),),
 ]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
-_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d)", re.I)
+_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d)", re.I)
 _NON_EVENT_LEFT = re.compile(
     r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
     r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
@@ -145,7 +149,7 @@ class DateMention:
 
 
 # _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
-_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)")
+_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|\d-\d")
 _ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ")
 
 

@@ -387,6 +387,18 @@ class _Reader:
                     out.append(o["name"])
         return out
 
+    def _report(self, s: int, seg: str) -> re.Match[str] | None:
+        """The first reported-speech word of the sentence ``seg`` (at ``s``), skipping one written as a
+        capitalised name ("Công viên Thống Nhất"): every word capitalised and not opening the sentence."""
+        text = self.text
+        for m in _REPORT.finditer(seg):
+            a = s + m.start()
+            words = text[a:s + m.end()].split()
+            if all(w[:1].isupper() for w in words) and text[s:a].strip():
+                continue
+            return m
+        return None
+
     # ------------------------------------------------------------------ main loop
 
     def read(self) -> None:
@@ -398,7 +410,7 @@ class _Reader:
             body = _DATELINE.sub("", seg) if idx == 0 else seg
             cue = bool(_CUE.match(body))
             stat = bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg))
-            report = _REPORT.search(seg)
+            report = self._report(s, seg)
             sentence_dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
             lead = not self.events
             hits = self.hits(s, e)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Organization
-from libkg.extract.gazetteer import provinces
+from libkg.extract.gazetteer import alias_names, provinces
 from libkg.extract.lexicon import (
     Head,
     Tok,
@@ -102,6 +102,8 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in ("TP",):
         if i < n and toks[i].text.isdigit() and admin_word in ("phường", "quận"):
             return 1
+        if i < n and admin_word in ("TP.", "Tp.") and _tp_alias(toks, i):
+            return 1  # "TP.HCM", "Tp. HCM": an abbreviated city the gazetteer knows
         return 0
     keys = _province_keys()
     if ffold(toks[i].text) in _province_first_words():
@@ -123,6 +125,18 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     if k < n and k > i and _name_number(toks, k):
         k += 1
     return k - i
+
+
+@lru_cache(maxsize=1)
+def _alias_set() -> frozenset[str]:
+    return frozenset(alias_names())
+
+
+def _tp_alias(toks: list[Tok], i: int) -> bool:
+    """Is "TP."/"Tp." (token ``i - 1``) and the abbreviation at ``i`` a province alias ("TP.HCM")?"""
+    tp, t = toks[i - 1], toks[i]
+    glue = "" if tp.end == t.start else " "
+    return tp.text + glue + t.text in _alias_set()
 
 
 _HEAD_FIRST: frozenset[str] = frozenset()

@@ -45,7 +45,8 @@ from libkg.extract.spans import Cover
 _NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "TP.", "Tp.", "đường",
                      "buôn", "bản", "thôn", "làng", "sông", "núi", "đèo", "hồ", "chợ", "cầu", "Quảng", "trường",
                      "tượng", "đài", "tên", "Khu", "khu", "di", "tích", "Đền", "đền", "chùa", "đình", "hóa", "hoá", "cách",
-                     "tưởng", "thưởng", "Giải", "giải", "hiệu", "lộ", "ngõ", "kiệt", "hẻm", "Lăng", "lăng"}
+                     "tưởng", "thưởng", "Giải", "giải", "hiệu", "lộ", "ngõ", "kiệt", "hẻm", "Lăng", "lăng",
+                     "đảo"}
 _PRONOUNS = {"ông", "bà", "đồng chí", "Ông", "Bà", "Đồng chí"}
 
 
@@ -84,10 +85,26 @@ def _name_token(t: Tok) -> bool:
     return all(c.isalpha() or c in "'’" for c in s)
 
 
-def _run(toks: list[Tok], i: int, limit: int = 5) -> int:
-    """Length of the personal-name run starting at token ``i``."""
+_HYPHENS = frozenset("-‐")
+
+
+def _glued_hyphen(toks: list[Tok], k: int) -> bool:
+    """Does token ``k`` go on with a hyphen glued to letters on both sides ("Sung-ho", "Mai-Anh")?"""
+    if k + 2 >= len(toks):
+        return False
+    h, b = toks[k + 1], toks[k + 2]
+    return (h.text in _HYPHENS and h.start == toks[k].end and b.start == h.end
+            and b.text.isalpha())
+
+
+def _run(toks: list[Tok], i: int, limit: int = 5) -> tuple[int, int]:
+    """Length of the personal-name run starting at token ``i``: (tokens, syllables).
+
+    A syllable joined to the next by a hyphen with no space ("Park Sung-ho", "Nguyễn Thị Mai-Anh")
+    is one syllable of three tokens."""
     k = i
-    while k < len(toks) and k - i < limit and _name_token(toks[k]):
+    syl = 0
+    while k < len(toks) and syl < limit and _name_token(toks[k]):
         head = match_head(toks, k) if k > i else None
         if head is not None:
             # "... Tuấn Thư viện": an organisation starts here
@@ -105,8 +122,9 @@ def _run(toks: list[Tok], i: int, limit: int = 5) -> int:
                 break
             if toks[k].text == "A" and k == i:
                 break
-        k += 1
-    return k - i
+        k += 3 if _glued_hyphen(toks, k) else 1
+        syl += 1
+    return k - i, syl
 
 
 def _token_at(toks: list[Tok], pos: int) -> int | None:
@@ -143,10 +161,10 @@ def find_mentions(doc: Doc) -> list[dict]:
             i = _token_at(toks, j)
             if i is None:
                 continue
-            n = _run(toks, i)
+            nt, n = _run(toks, i)
             if n == 0:
                 continue
-            a, b = toks[i].start, toks[i + n - 1].end
+            a, b = toks[i].start, toks[i + nt - 1].end
             if orgs.covers(a, b) or _inside_quotes(text, s, a):
                 continue
             prev = text[max(s, m.start() - 12):m.start()].split()
@@ -160,7 +178,7 @@ def find_mentions(doc: Doc) -> list[dict]:
             shown = title if kind != "descriptor" and not title.startswith("các ") else None
             raw.append({"start": a, "end": b, "surface": text[a:b], "title": shown, "n": n, "titled": True,
                         "sent": (s, e)})
-            taken.update(range(i, i + n))
+            taken.update(range(i, i + nt))
         # 2. untitled names opening with a family name
         nxt_free = 0  # tokens before it belong to a name found here
         for i in [k for k, t in enumerate(toks) if t.text in sur]:
@@ -168,10 +186,10 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue
             if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
                 continue  # a run of three needs three name tokens: skip the costlier _run
-            n = _run(toks, i, 4)
+            nt, n = _run(toks, i, 4)
             if n < 3:
                 continue
-            a, b = toks[i].start, toks[i + n - 1].end
+            a, b = toks[i].start, toks[i + nt - 1].end
             prev = toks[i - 1].text if i else ""
             # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
             after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
@@ -185,8 +203,8 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue
             raw.append({"start": a, "end": b, "surface": text[a:b], "title": None, "n": n, "titled": False,
                         "sent": (s, e)})
-            taken.update(range(i, i + n))
-            nxt_free = i + n
+            taken.update(range(i, i + nt))
+            nxt_free = i + nt
     raw.sort(key=lambda m: m["start"])
     return raw
 

@@ -49,6 +49,7 @@ _ADMIN = re.compile(
     r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường))\s+")
 _PLURAL = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+$")
 _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
+_UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
 _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
                 "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
@@ -58,7 +59,11 @@ _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
 # region tests (compiled once: an inline re.search looks its pattern up on every call)
 _PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$")
+# a province name after these words is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
+_PERSON_BEFORE = re.compile(r"(?:Chủ tịch|Bác|Đại tướng|[Đđ]ồng chí|[Tt]ư tưởng)\s+$")
 _AREA_BEFORE = re.compile(r"(vùng|khu vực|tại|ở)\s+$")
+# words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
+_COUNTRY_BEFORE = frozenset(("nước", "tại", "ở", "sang", "đến", "từ", "bạn", "đoàn", "giáp", "với"))
 
 
 @dataclass
@@ -108,6 +113,7 @@ def _res() -> dict[str, object]:
                             + word(cues["venue"]) + r")(?=\s)"),
         "locality": re.compile(r"(?P<w>" + _alt(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
         "breakers": frozenset(cues["breaker"]),
+        "descriptor": re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         "bare": re.compile(_alt(sorted(prov_names))),
         "region": re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
         "country": re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
@@ -300,7 +306,15 @@ def find_places(doc: Doc) -> list[Mention]:
                     pos = nxt + 1
                     if _CAPWORD.match(text, pos):
                         break
+            else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
+                d = r["descriptor"].match(text, pos)  # type: ignore[union-attr]
+                if d:
+                    pos = d.end()
             items = _admin_list(text, pos, hi, kind, strict=plural or pos != m.end())
+            if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
+                num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
+                if num:
+                    items = [(m.start(), num.end(), text[m.start():num.end()])]
             if not items:
                 continue
             if not plural and not ok(m.start(), items[0][1]):
@@ -353,19 +367,23 @@ def find_places(doc: Doc) -> list[Mention]:
                                "Việt Nam"))
             taken.append((s, e))
         # 7. countries
+        last_country = -1  # end of the last country taken: "từ Việt Nam, Hàn Quốc và Lào" lists more
         for m in r["country"].finditer(text, lo, hi):  # type: ignore[union-attr]
             s, e = m.span()
             if not _CAPWORD.match(text, s) or not ok(s, e):
                 continue
-            prev = text[max(lo, s - 20):s].split()
+            if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
+                continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
             name = gz.countries().get(ffold(m.group(0)))
-            if not prev or prev[-1][:1].isupper():
-                continue
-            if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in (
-                    "nước", "tại", "ở", "sang", "đến", "từ", "bạn", "đoàn"):
-                continue
+            if not (last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)):
+                prev = text[max(lo, s - 20):s].split()
+                if not prev or prev[-1][:1].isupper():
+                    continue
+                if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in _COUNTRY_BEFORE:
+                    continue
             out.append(Mention(s, e, name or m.group(0), "Country", None))
             taken.append((s, e))
+            last_country = e
     out.sort(key=lambda x: x.start)
     _resolve_within(doc, out)
     return out
@@ -439,7 +457,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
     counts: Counter[str] = Counter()
     for m in _res()["bare"].finditer(text):  # type: ignore[union-attr]
         p = gz.province(m.group(0))
-        if p:
+        if p and not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             counts[ffold(p.name)] += 1
     main = [k for k, _ in counts.most_common()]
     display = _display()
@@ -470,6 +488,8 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
                 continue
         # sites and villages: a province in the name, else the nearest unit, else the article's
         own = _res()["bare"].search(m.name)  # type: ignore[union-attr]
+        if own and _PERSON_BEFORE.search(m.name, 0, own.start()):
+            own = None  # "Lăng Chủ tịch Hồ Chí Minh": named after a person, not in that province
         if own and gz.province(own.group(0)):
             m.within = gz.province(own.group(0)).name  # type: ignore[union-attr]
         elif context:

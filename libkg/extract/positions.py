@@ -24,7 +24,15 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Position
-from libkg.extract.lexicon import Tok, ffold, literal_alternation, match_admin, match_role, sentence_tokens
+from libkg.extract.lexicon import (
+    Tok,
+    ffold,
+    literal_alternation,
+    match_admin,
+    match_role,
+    sentence_tokens,
+    title_re,
+)
 from libkg.extract.organizations import _place_len, expand
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
@@ -48,6 +56,7 @@ class _Ctx:
         self.text = doc.text
         self.orgs = doc.extras.get("org_mentions", [])
         self.persons = doc.extras.get("person_mentions", [])
+        self.person_at = {m["start"] for m in self.persons}
         self.org_at: dict[int, dict] = {}
         for m in self.orgs:
             cur = self.org_at.get(m["start"])
@@ -106,10 +115,17 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
                 low += 1
             continue
         if t.text in ("-", "–", "và") and j > k and j + 1 < n and toks[j + 1].text[0].isupper():
+            if t.text == "và" and _person_next(toks[j + 1], ctx):
+                break  # "Trưởng khoa X và ThS. Y", "... và Nguyễn Văn A": the next person, not the name
             j += 1
             continue
         break
     return j, False
+
+
+def _person_next(t: Tok, ctx: _Ctx) -> bool:
+    """Does a person (a title, or a personal name the persons component found) start at token ``t``?"""
+    return t.start in ctx.person_at or title_re().match(ctx.text, t.start) is not None
 
 
 def _org_here(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[dict | None, int]:
