@@ -11,10 +11,13 @@ articles, in one JSONL file.  For each size it measures:
 * extraction (read + extract + build RDF, no store), articles/s on 1 core and
   on all cores, on the first ``--extract-sample`` articles (the rate does not
   depend on corpus size; ``--full`` measures every article);
-* ``libkg ingest --jobs <all cores>`` end to end in a subprocess: articles/s,
-  triples/s, store size on disk, peak memory (RSS of the ingest process and
-  its workers summed, sampled from /proc every 0.2 s; and the largest single
-  process from ``getrusage``);
+* ``libkg ingest --jobs <all cores> --bulk`` end to end in a subprocess:
+  articles/s, triples/s, CPU seconds of the ingest and its workers (what a
+  busy machine does not inflate), store size on disk, peak memory (RSS of
+  the ingest process and its workers summed, sampled from /proc every
+  0.2 s; and the largest single process from ``getrusage``);
+* the institution co-participation network of the whole store
+  (``libkg.network.institutions``), median of 3;
 * the median of 5 runs of every bundled query (``queries/*.rq``), parameters
   bound from each query's ``# param ... example:`` header.
 
@@ -142,11 +145,12 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_ingest(corpus: Path, store: Path, jobs: int) -> dict:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_ingest(corpus: Path, store: Path, jobs: int, bulk: bool = True) -> dict:
+    """``libkg ingest`` in a subprocess: wall time, CPU time of it and its workers, peak memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([LIBKG, "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cmd = [LIBKG, "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"] + (["--bulk"] if bulk else [])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
@@ -158,9 +162,11 @@ def run_ingest(corpus: Path, store: Path, jobs: int) -> dict:
     summary = out.strip().splitlines()[-1]
     arts = int(summary.split(" article")[0].split()[-1])
     triples = int(summary.split(",")[1].split()[0])
-    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return {"seconds": dt, "articles": arts, "triples": triples, "peak_tree": peak,
-            "peak_single": maxrss if maxrss > before * 1024 else None, "summary": summary}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss = after.ru_maxrss * 1024
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"seconds": dt, "cpu": cpu, "articles": arts, "triples": triples, "peak_tree": peak,
+            "peak_single": maxrss if maxrss > before.ru_maxrss * 1024 else None, "summary": summary}
 
 
 def dir_size(path: Path) -> int:
@@ -218,6 +224,33 @@ def oxigraph_latencies(store_path: Path, timeout: float = 120) -> dict[str, tupl
             ms, rows = None, None
         out[name] = (ms, rows)
     return out
+
+
+_NETWORK = """
+import json, sys, time
+sys.path.insert(0, {scripts!r})
+import bench
+from libkg.network import institutions
+from libkg.store import EmbeddedStore
+with EmbeddedStore(sys.argv[1]) as st:
+    g = institutions(st)
+    print(json.dumps([bench.median_ms(lambda: institutions(st), runs=3), g.number_of_nodes(), g.number_of_edges()]))
+"""
+
+
+def network_latency(store_path: Path, timeout: float = 300) -> tuple[float | None, str]:
+    """The institution co-participation network of the whole store (the projection behind
+    ``libkg network institutions``), median of 3, in a child process killed at ``timeout``."""
+    code = _NETWORK.format(scripts=str(ROOT / "scripts"))
+    try:
+        r = subprocess.run([sys.executable, "-c", code, str(store_path)], capture_output=True, text=True,
+                           timeout=timeout)
+        if r.returncode == 0:
+            ms, nodes, edges = json.loads(r.stdout.strip().splitlines()[-1])
+            return ms, f"{nodes} nodes, {edges} edges"
+    except subprocess.TimeoutExpired:
+        pass
+    return None, ""
 
 
 def fmt_ms(ms: float | None, rows: int | str | None, timeout: float) -> str:
@@ -396,6 +429,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--query-timeout", type=float, default=120, help="seconds per Oxigraph query (5 runs)")
     ap.add_argument("--baseline-writes", action="store_true",
                     help="also time writing the article graphs one per call into rdflib and a fresh Oxigraph store")
+    ap.add_argument("--no-bulk", action="store_true", help="ingest without --bulk (transactional loads)")
     ap.add_argument("--reuse-stores", action="store_true", help="keep <work>/store-<n> when present (no ingest)")
     ap.add_argument("--no-extract", action="store_true", help="skip the extraction rates")
     ap.add_argument("--target", type=float, default=20, help="speed-up over rdflib to count in the summary")
@@ -407,9 +441,10 @@ def main(argv: list[str] | None = None) -> None:
     sizes = args.sizes or ([1000, 10000, 100000] if args.full else [1000, 10000])
     work = args.work or Path(tempfile.mkdtemp(prefix="libkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"# libkg benchmark — {CPUS} CPU(s), Python {sys.version.split()[0]}, work folder {work}\n", flush=True)
+    print(f"# libkg benchmark — {CPUS} CPU(s), Python {sys.version.split()[0]}, work folder {work}, "
+          f"load average at start {os.getloadavg()[0]:.1f}\n", flush=True)
 
-    results, latencies, extraction = {}, {}, {}
+    results, latencies, extraction, networks = {}, {}, {}, {}
     for n in sizes:
         corpus = build_corpus(n, work, args.seed)
         sample_n = n if args.full else min(n, args.extract_sample)
@@ -423,18 +458,20 @@ def main(argv: list[str] | None = None) -> None:
             print(f"store {n}: reusing {store}", flush=True)
         else:
             shutil.rmtree(store, ignore_errors=True)
-            ing = run_ingest(corpus, store, args.jobs)
+            ing = run_ingest(corpus, store, args.jobs, bulk=not args.no_bulk)
             print(f"ingest {n}: {ing['summary']} in {ing['seconds']:.0f} s", flush=True)
             results[n] = (sample_n, ing, dir_size(store))
         latencies[n] = oxigraph_latencies(store, args.query_timeout)
+        networks[n] = network_latency(store, max(args.query_timeout, 300))
 
     rows = [["articles", "extract 1 core /s", f"extract {CPUS} cores /s", "speed-up", f"ingest --jobs {args.jobs}",
-             "ingest /s", "triples /s", "store on disk", "peak RSS (all procs)", "peak RSS (1 proc)"]]
+             "ingest CPU", "ingest /s", "triples /s", "store on disk", "peak RSS (all procs)", "peak RSS (1 proc)"]]
     for n, (sample_n, ing, size) in results.items():
         one, allc = extraction.get(sample_n, (float("nan"), float("nan")))
         rows.append([f"{n:,}", f"{one:.1f}", f"{allc:.1f}", f"{allc / one:.2f}x", f"{ing['seconds']:.0f} s",
-                     f"{ing['articles'] / ing['seconds']:.1f}", f"{ing['triples'] / ing['seconds']:,.0f}",
-                     mb(size), mb(ing["peak_tree"]), mb(ing["peak_single"])])
+                     f"{ing['cpu']:.0f} s", f"{ing['articles'] / ing['seconds']:.1f}",
+                     f"{ing['triples'] / ing['seconds']:,.0f}", mb(size), mb(ing["peak_tree"]),
+                     mb(ing["peak_single"])])
     if len(rows) > 1:
         print("\n## Throughput\n")
         print(table(rows))
@@ -443,6 +480,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = [["query"] + [f"{n:,} articles" for n in latencies]]
     for name in latencies[sizes[0]]:
         rows.append([name] + [fmt_ms(*latencies[n][name], args.query_timeout) for n in latencies])
+    rows.append(["(network institutions)"] + [fmt_ms(*networks[n], max(args.query_timeout, 300)) for n in latencies])
     print(table(rows))
 
     if not args.no_baseline and args.baseline_size in latencies:

@@ -8,9 +8,7 @@ others still land.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from libkg.extract.pipeline import Extractor
@@ -47,11 +45,12 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     batch_size
         Articles per store write.
     bulk
-        Let an embedded store load new articles with Oxigraph's bulk loader:
-        about twice as fast, but a batch is not isolated from readers of the
-        same store while it loads, and a crash is undone when the store is
-        next opened (see :meth:`~libkg.store.EmbeddedStore.replace_articles`).
-        For first loads of big corpora.
+        Let an embedded store load the new articles with one streamed run of
+        Oxigraph's bulk loader: several times faster, but not isolated from
+        readers of the same store while it loads, and a crash is undone (all
+        the run's new articles removed) when the store is next opened (see
+        :meth:`~libkg.store.EmbeddedStore.bulk_load_graphs`).  For first
+        loads of big corpora.
 
     Returns
     -------
@@ -84,58 +83,56 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
             spool.put((item.id, item.source, item.statements, item.activity, item.triples))
             if extract_progress:
                 extract_progress(1)
-        run.decide(store, existing_articles(store, run.ids, base))
-        # bulk loads release the GIL and the workers are done by now: load on every core
-        writer = _Writer(store, report, run, batch_size, progress, bulk, writers=jobs if bulk else 1)
-        for record in spool:
-            writer.add(*record)
+        existing = existing_articles(store, run.ids, base)
+        run.decide(store, existing)
+        writer = _Writer(store, report, run, batch_size, progress)
+        if bulk and hasattr(store, "bulk_load_graphs"):
+            writer.bulk(spool, existing)
+        else:
+            for record in spool:
+                writer.add(*record)
         writer.flush()
-        writer.drain()
     writer.finish()
     return report
 
 
 class _Writer:
-    """Pass 2: articles with resolved identity, written in batches.
+    """Pass 2: articles with resolved identity, written in batches (or one bulk load)."""
 
-    With ``writers`` > 1, batches are written by that many threads at once
-    (bulk loads only: they release the GIL and touch distinct new graphs);
-    results are still counted in input order, and at most ``writers``
-    batches wait, so memory stays bounded.
-    """
-
-    def __init__(self, store, report: IngestReport, run, batch_size: int, progress: Progress | None,
-                 bulk: bool = False, writers: int = 1) -> None:
-        self.store, self.report, self.run, self.bulk = store, report, run, bulk
+    def __init__(self, store, report: IngestReport, run, batch_size: int, progress: Progress | None) -> None:
+        self.store, self.report, self.run = store, report, run
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
         self.progress = progress
         self.pending: list[tuple[str, str, list, int]] = []  # id, source, graphs, triples
-        self.writers = max(1, writers)
-        self.pool = ThreadPoolExecutor(self.writers, thread_name_prefix="libkg-write") if self.writers > 1 else None
-        self.inflight: deque[Future] = deque()
 
-    def add(self, aid: str, source: str, statements: str, activity: str, triples: int) -> None:
+    def graphs(self, aid: str, statements: str, activity: str) -> list[tuple[str, str]]:
+        """The article's graphs, its person IRIs rewritten as the run decided."""
         for old, new in self.run.substitutions(aid):
             statements = statements.replace(old, new)
-        graphs = [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity)]
-        self.pending.append((aid, source, graphs, triples))
+        return [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity)]
+
+    def add(self, aid: str, source: str, statements: str, activity: str, triples: int) -> None:
+        self.pending.append((aid, source, self.graphs(aid, statements, activity), triples))
         if len(self.pending) >= self.batch_size:
             self.flush()
 
     def _write(self, batch) -> None:
         from libkg.resolve.resolver import _write
 
-        _write(self.store, [g for _, _, graphs, _ in batch for g in graphs], bulk=self.bulk)
+        _write(self.store, [g for _, _, graphs, _ in batch for g in graphs])
         send = getattr(self.store, "flush", None)  # a remote store queues writes: send them now
         if send is not None:
             send()
 
-    def _commit(self, batch) -> tuple[list, list[ReadError]]:
-        """Write a batch; if it fails, each article alone, to find the one that broke it."""
+    def flush(self) -> None:
+        """Write the pending batch; if it fails, each article alone, to find the one that broke it."""
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
         try:
             self._write(batch)
-            return batch, []
+            done, errors = batch, []
         except Exception:  # noqa: BLE001 - keep the others
             done, errors = [], []
             for one in batch:
@@ -144,40 +141,54 @@ class _Writer:
                     done.append(one)
                 except Exception as exc:  # noqa: BLE001
                     errors.append(failure(one[1], exc))
-            return done, errors
-
-    def _account(self, result: tuple[list, list[ReadError]]) -> None:
-        done, errors = result
         self.report.errors.extend(errors)
+        self._done([(aid, n) for aid, _, _, n in done])
+
+    def _done(self, done: list[tuple[str, int]], progressed: bool = False) -> None:
         self.report.articles += len(done)
-        self.report.triples_written += sum(n for *_, n in done)
-        self.report.article_ids.extend(aid for aid, *_ in done)
-        if self.progress and done:
+        self.report.triples_written += sum(n for _, n in done)
+        self.report.article_ids.extend(aid for aid, _ in done)
+        if self.progress and done and not progressed:
             self.progress(len(done))
 
-    def flush(self) -> None:
-        batch, self.pending = self.pending, []
-        if not batch:
-            return
-        if self.pool is None:
-            self._account(self._commit(batch))
-            return
-        self.inflight.append(self.pool.submit(self._commit, batch))
-        while len(self.inflight) > self.writers:
-            self._account(self.inflight.popleft().result())
+    def bulk(self, spool: Spool, existing: set[str]) -> None:
+        """Articles already in the store through batches; all new ones in ONE streamed bulk load.
 
-    def drain(self) -> None:
-        """Wait for the batches being written."""
-        while self.inflight:
-            self._account(self.inflight.popleft().result())
-        if self.pool is not None:
-            self.pool.shutdown()
+        If the bulk load fails, the store removes what it wrote and the new
+        articles go through batches instead, so a bad article is still
+        reported against its file and the others land.
+        """
+        for record in spool:
+            if record[0] in existing:
+                self.add(*record)
+        self.flush()
+        new = [aid for aid in sorted(self.run.ids) if aid not in existing]
+        names = [str(iri) for aid in new for iri in (self.m.graph(aid), self.m.activity_graph(aid))]
+        loaded: list[tuple[str, int]] = []
+
+        def stream():
+            for aid, _, statements, activity, triples in spool:
+                if aid in existing:
+                    continue
+                yield from self.graphs(aid, statements, activity)
+                loaded.append((aid, triples))
+                if self.progress:
+                    self.progress(1)
+
+        try:
+            self.store.bulk_load_graphs(stream(), names)
+        except Exception:  # noqa: BLE001 - the store undid the load: write the new articles in batches
+            for record in spool:
+                if record[0] not in existing:
+                    self.add(*record)
+            self.flush()
+            return
+        self._done(loaded, progressed=True)
 
     def finish(self) -> None:
         """The identity graphs of the run's names, and stored articles renamed by its decisions."""
         from libkg.resolve.resolver import _write, renamed_articles
 
-        self.drain()
         graphs = renamed_articles(self.store, self.run.stored_renames, self.m) + self.run.identity_graphs()
         for i in range(0, len(graphs), self.batch_size):
             _write(self.store, graphs[i:i + self.batch_size])

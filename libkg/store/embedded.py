@@ -28,9 +28,11 @@ Example
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import os
 import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -55,6 +57,27 @@ class StoreError(RuntimeError):
 
 class StoreLockedError(StoreError):
     """Another process (or another open store in this process) holds the directory."""
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable binary stream over an iterator of byte chunks (produced as the reader asks)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._buf, self._pos = chunks, b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while self._pos >= len(self._buf):
+            try:
+                self._buf, self._pos = next(self._chunks), 0
+            except StopIteration:
+                return 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
 
 
 class EmbeddedStore:
@@ -171,23 +194,55 @@ class EmbeddedStore:
         journal left behind drops those graphs (:meth:`_recover`), and the
         ingest that was interrupted adds them again when it is rerun.
         """
+        journal = self._journal(graphs)
+        self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        if journal is not None:
+            self.store.flush()
+            journal.unlink()
+
+    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str]], names: list[str]) -> int:
+        """Load many new graphs with ONE streamed bulk load; return the statements loaded.
+
+        ``graphs`` yields (graph IRI, newline-separated statements) pairs and is
+        consumed while Oxigraph loads, so it may be a generator over far more
+        data than fits in memory; ``names`` lists every graph it will yield,
+        for the journal (see :meth:`_bulk_load`).  One load, not one per batch:
+        every bulk load adds files to the database, and a few hundred of them
+        make RocksDB stall writes until compaction catches up.  If the load
+        fails, what it wrote is removed before the error is raised.
+        """
+        journal = self._journal(names)
+        count = [0]
+
+        def chunks() -> Iterator[bytes]:
+            for iri, stmts in graphs:
+                g = str(to_ox_graph_name(iri))
+                lines = statements(stmts)
+                count[0] += len(lines)
+                yield "".join(f"{t} {g} .\n{t} .\n" for t in lines).encode("utf-8")
+
+        try:
+            self.store.bulk_load(io.BufferedReader(_ChunkReader(chunks()), 1 << 20), format=ox.RdfFormat.N_QUADS)
+        except BaseException:
+            if journal is not None:
+                self._undo([journal])
+            raise
+        if journal is not None:
+            self.store.flush()
+            journal.unlink()
+        return count[0]
+
+    def _journal(self, graphs: list[str]) -> Path | None:
         journal = self.path / f"{JOURNAL}-{next(_LOADS)}.txt" if self.path is not None else None
         if journal is not None:
             with open(journal, "w", encoding="utf-8") as f:
                 f.write("\n".join(graphs) + "\n")
                 f.flush()
                 os.fsync(f.fileno())
-        self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-        if journal is not None:
-            self.store.flush()
-            journal.unlink()
+        return journal
 
-    def _recover(self) -> None:
-        """Undo an interrupted bulk load: drop the graphs its journal names, and union triples
-        no graph states any more."""
-        journals = sorted(self.path.glob(f"{JOURNAL}-*.txt")) if self.path is not None else []
-        if not journals:
-            return
+    def _undo(self, journals: list[Path]) -> list[str]:
+        """Drop the graphs the journals name, and union triples no graph states any more."""
         graphs = sorted({g for j in journals for g in j.read_text(encoding="utf-8").split("\n") if g})
         ops = [f"DROP SILENT GRAPH {to_ox_graph_name(g)}" for g in graphs]
         ops.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
@@ -195,6 +250,14 @@ class EmbeddedStore:
         self.store.flush()
         for j in journals:
             j.unlink()
+        return graphs
+
+    def _recover(self) -> None:
+        """Undo bulk loads a crash interrupted (their journals are still there)."""
+        journals = sorted(self.path.glob(f"{JOURNAL}-*.txt")) if self.path is not None else []
+        if not journals:
+            return
+        graphs = self._undo(journals)
         self.recovered = graphs
         warnings.warn(f"{self.path}: an interrupted ingest left {len(graphs)} graph(s) possibly incomplete; "
                       f"they were removed: ingest those articles again", stacklevel=3)
