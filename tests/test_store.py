@@ -197,3 +197,24 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_pa
         assert not list(path.glob(JOURNAL + "*"))
     with EmbeddedStore(path) as st:  # recovery runs once
         assert st.recovered == [] and len(st.graph("urn:done")) == 5
+
+
+def test_one_streamed_bulk_load_and_its_undo_on_failure(tmp_path):
+    from libkg.store.embedded import JOURNAL
+
+    path = tmp_path / "S"
+    with EmbeddedStore(path) as st:
+        st.replace_articles([("urn:old", '<urn:x> <urn:p> "same"')])
+        n = st.bulk_load_graphs(((f"urn:g{i}", _stmts(100, f"g{i}") + '\n<urn:x> <urn:p> "same"') for i in range(30)),
+                                [f"urn:g{i}" for i in range(30)])
+        assert n == 30 * 101 and len(st.named_graphs()) == 31
+        assert st.union_count() == 30 * 100 + 1 and not list(path.glob(JOURNAL + "*"))
+
+        def broken():
+            yield "urn:h1", _stmts(50, "h1")
+            yield "urn:h2", '<urn:bad> <urn:p> "unterminated'  # the parser fails here
+
+        with pytest.raises(SyntaxError):
+            st.bulk_load_graphs(broken(), ["urn:h1", "urn:h2"])
+        assert len(st.named_graphs()) == 31  # nothing of the failed load stays
+        assert st.union_count() == 30 * 100 + 1 and not list(path.glob(JOURNAL + "*"))
