@@ -43,9 +43,10 @@ class ByteSize(click.ParamType):
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
               help="Articles per store write (each write is one transaction).")
 @click.option("--bulk", is_flag=True,
-              help="Load new articles with Oxigraph's bulk loader (embedded store): about twice as fast "
-                   "for a first load of a big corpus, but not isolated from readers while a batch loads; "
-                   "after a crash the unfinished batch is removed when the store is next opened.")
+              help="Load the run's new articles with one streamed run of Oxigraph's bulk loader (embedded "
+                   "store): several times faster for a first load of a big corpus, but not isolated from "
+                   "readers while it loads; after a crash the unfinished load is removed when the store "
+                   "is next opened.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None, update_endpoint: str | None,
            user: str | None, password: str | None, base: str | None, jobs: int, max_bytes: int,
