@@ -167,7 +167,7 @@ def test_new_and_replaced_graphs_in_one_batch_keep_the_union(tmp_path):
         st.replace_articles([("urn:g1", _stmts(3, "a")), ("urn:shared", '<urn:x> <urn:p> "same"')])
         # urn:g1 is replaced (update path), urn:g2 is new (loader path), both state the shared triple
         st.replace_articles([("urn:g1", _stmts(2, "a") + '\n<urn:x> <urn:p> "same"'),
-                             ("urn:g2", _stmts(4, "b") + '\n<urn:x> <urn:p> "same"')], bulk=True)
+                             ("urn:g2", _stmts(4, "b") + '\n<urn:x> <urn:p> "same"')])
         assert len(st.graph("urn:g1")) == 3 and len(st.graph("urn:g2")) == 5
         assert st.union_count() == 2 + 4 + 1  # a:0, a:1, b:0..3, the shared triple once
         st.remove_graph("urn:g1")
@@ -181,7 +181,7 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_pa
 
     path = tmp_path / "S"
     with EmbeddedStore(path) as st:
-        st.replace_articles([("urn:done", _stmts(5, "d"))], bulk=True)
+        st.bulk_load_graphs([("urn:done", _stmts(5, "d"))], ["urn:done"])
         assert not list(path.glob(JOURNAL + "*"))  # a finished load leaves no journal
         # what a crash halfway through two bulk loads leaves: their journals, and part of their quads
         (path / f"{JOURNAL}-7.txt").write_text("urn:half\n", encoding="utf-8")

@@ -407,14 +407,9 @@ def _rename(g: Graph, renames: dict[URIRef, URIRef], m: Minter) -> Graph:
     return out
 
 
-def _write(store, graphs: list[tuple[str, Graph | set | str]], bulk: bool = False) -> None:
-    """Write graphs (replacing any of the same name); ``bulk`` lets an embedded store bulk-load new ones."""
-    from libkg.store.embedded import EmbeddedStore
-
-    if isinstance(store, EmbeddedStore):
-        store.replace_articles(graphs, bulk=bulk)
-    else:  # RemoteStore (batched into few requests), or any store with the same methods
-        store.replace_articles(graphs)
+def _write(store, graphs: list[tuple[str, Graph | set | str]]) -> None:
+    """Write graphs, replacing any of the same name (a RemoteStore batches them into few requests)."""
+    store.replace_articles(graphs)
 
 
 def write_articles(store, items: Sequence[tuple[Article, Facts]], base: str | None = None,

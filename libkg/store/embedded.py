@@ -48,7 +48,7 @@ __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 JOURNAL = "libkg-unfinished-load"  # + "-{n}.txt": in the store's folder while a bulk load runs
-_LOADS = itertools.count()  # numbers the journals of bulk loads running at once (one per thread)
+_LOADS = itertools.count()  # gives each bulk load of this process its own journal
 
 
 class StoreError(RuntimeError):
@@ -140,8 +140,7 @@ class EmbeddedStore:
 
     replace_graph = replace_article  # the same operation for any named graph (e.g. the ontology)
 
-    def replace_articles(self, items: list[tuple[str, Graph | set | list[str] | str]], *,
-                         bulk: bool = False) -> int:
+    def replace_articles(self, items: list[tuple[str, Graph | set | list[str] | str]]) -> int:
         """:meth:`replace_article` for several graphs at once; return the triples written.
 
         A graph is an rdflib Graph, a set of rdflib triples, a list of ready
@@ -154,20 +153,15 @@ class EmbeddedStore:
         them in a first ingest -- are parsed as N-Quads by Oxigraph's loader
         together with their union copies, in one more transaction; that is
         several times faster than an update.  Either way each graph is whole
-        or absent.
-
-        ``bulk=True`` loads the new graphs with Oxigraph's bulk loader instead,
-        about twice as fast again but not transactional; an intent journal
-        makes it safe (see :meth:`_bulk_load`).
+        or absent.  (A first load of many articles: :meth:`bulk_load_graphs`.)
         """
-        ops, new, new_graphs, total = [], [], [], 0
+        ops, new, total = [], [], 0
         for graph_iri, graph in items:
             g = str(to_ox_graph_name(graph_iri))
             stmts = statements(graph)
             total += len(stmts)
             if not self.store.contains_named_graph(ox.NamedNode(str(graph_iri))):
                 new.extend(f"{t} {g} .\n{t} .\n" for t in stmts)
-                new_graphs.append(str(graph_iri))
                 continue
             ops.append(DROP_FROM_UNION.replace("$G", g))
             ops.append(f"DROP SILENT GRAPH {g}")
@@ -178,27 +172,9 @@ class EmbeddedStore:
                 ops.append(COPY_TO_UNION.replace("$G", g))
         if ops:
             self.store.update(" ;\n".join(ops))
-        if new and bulk:
-            self._bulk_load(new_graphs, "".join(new))
-        elif new:
+        if new:
             self.store.load("".join(new), format=ox.RdfFormat.N_QUADS)
         return total
-
-    def _bulk_load(self, graphs: list[str], nquads: str) -> None:
-        """Bulk-load new graphs, all or (after recovery) none.
-
-        The bulk loader writes straight to the database files and may stop
-        halfway if the process dies.  So the graphs' names are first written
-        to a journal (``JOURNAL-{n}.txt`` in the store's folder, synced to disk) and
-        the journal is removed once the load has returned; a store opened with a
-        journal left behind drops those graphs (:meth:`_recover`), and the
-        ingest that was interrupted adds them again when it is rerun.
-        """
-        journal = self._journal(graphs)
-        self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-        if journal is not None:
-            self.store.flush()
-            journal.unlink()
 
     def bulk_load_graphs(self, graphs: Iterable[tuple[str, str]], names: list[str]) -> int:
         """Load many new graphs with ONE streamed bulk load; return the statements loaded.
@@ -206,10 +182,17 @@ class EmbeddedStore:
         ``graphs`` yields (graph IRI, newline-separated statements) pairs and is
         consumed while Oxigraph loads, so it may be a generator over far more
         data than fits in memory; ``names`` lists every graph it will yield,
-        for the journal (see :meth:`_bulk_load`).  One load, not one per batch:
-        every bulk load adds files to the database, and a few hundred of them
-        make RocksDB stall writes until compaction catches up.  If the load
-        fails, what it wrote is removed before the error is raised.
+        for the journal.  One load, not one per batch: every bulk load adds
+        files to the database, and a few hundred of them make RocksDB stall
+        writes until compaction catches up.
+
+        The bulk loader writes straight to the database files and is not
+        transactional, so the graphs' names are first written to a journal
+        (``JOURNAL-{n}.txt`` in the store's folder, synced to disk), removed
+        once the load has returned.  If the load fails, what it wrote is
+        removed before the error is raised; a store opened with a journal left
+        behind by a crash drops those graphs (:meth:`_recover`), and rerunning
+        the interrupted ingest adds them again.
         """
         journal = self._journal(names)
         count = [0]
