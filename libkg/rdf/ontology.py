@@ -1,13 +1,21 @@
 """The ontology file, parsed once, and what the builder needs from it.
 
-Data asserts every superclass of a node's class (so SPARQL needs no reasoner);
-taking them from ``ontology/libkg.ttl`` keeps the data in step with the file.
+Data asserts a node's libkg class and that class's libkg superclasses (a
+library is both ``lkg:Library`` and ``lkg:Organization``), so queries in
+libkg's own vocabulary need no reasoner.  The alignments to other
+vocabularies (``lkg:Person`` rdfs:subClassOf ``schema:Person``,
+``foaf:Person``, ``prov:Agent``...) are axioms of the ontology graph, which
+every store holds, not types repeated on every node in every article: they
+were a fifth of all triples.  ``?x a/rdfs:subClassOf* schema:Person`` finds
+them; taking classes from ``ontology/libkg.ttl`` keeps data and file in step.
 
 Example
 -------
 >>> from libkg.rdf.namespaces import LKG
 >>> [str(c) for c in types_of(LKG.Evidence)]
 ['https://w3id.org/libkg/ontology#Evidence', 'http://www.w3.org/ns/prov#Entity']
+>>> [str(c) for c in asserted_types(LKG.Library)]
+['https://w3id.org/libkg/ontology#Library', 'https://w3id.org/libkg/ontology#Organization']
 """
 
 from __future__ import annotations
@@ -39,6 +47,14 @@ def types_of(cls: URIRef) -> tuple[URIRef, ...]:
                 out.append(sup)
         i += 1
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def asserted_types(cls: URIRef) -> tuple[URIRef, ...]:
+    """The classes data states for a node of class ``cls``: ``cls`` and its libkg superclasses."""
+    from libkg.rdf.namespaces import LKG
+
+    return tuple(c for c in types_of(cls) if c == cls or c.startswith(str(LKG)))
 
 
 def schema_graph() -> Graph:

@@ -37,18 +37,20 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Variable
+from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.store.solutions import select_result
 from libkg.store.sparql_text import COPY_TO_UNION, DROP_FROM_UNION, inject_values
-from libkg.store.terms import from_ox, graph_quads, statements, to_ox_graph_name
+from libkg.store.terms import from_ox, graph_quads, statements, term_converter, to_ox_graph_name
 
 __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 JOURNAL = "libkg-unfinished-load"  # + "-{n}.txt": in the store's folder while a bulk load runs
 _LOADS = itertools.count()  # gives each bulk load of this process its own journal
+BULK_QUADS_PER_LOAD = 1_600_000  # under the loader's batch of 1M quads: see bulk_load_graphs
 
 
 class StoreError(RuntimeError):
@@ -176,36 +178,56 @@ class EmbeddedStore:
             self.store.load("".join(new), format=ox.RdfFormat.N_QUADS)
         return total
 
-    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str]], names: list[str]) -> int:
-        """Load many new graphs with ONE streamed bulk load; return the statements loaded.
+    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str]], names: list[str],
+                         quads_per_load: int = BULK_QUADS_PER_LOAD) -> int:
+        """Load many new graphs with a few streamed bulk loads; return the statements loaded.
 
         ``graphs`` yields (graph IRI, newline-separated statements) pairs and is
         consumed while Oxigraph loads, so it may be a generator over far more
         data than fits in memory; ``names`` lists every graph it will yield,
-        for the journal.  One load, not one per batch: every bulk load adds
-        files to the database, and a few hundred of them make RocksDB stall
-        writes until compaction catches up.
+        for the journal.
+
+        Why segments of ``quads_per_load`` quads (each graph plus its union
+        copy), cut between graphs: Oxigraph's bulk loader holds up to a million
+        quads per batch and per thread in memory, so one load of a big corpus
+        peaks above 2 GB, while every load adds files to the database, and a
+        few hundred loads make RocksDB stall writes until compaction catches
+        up.  Segments under one batch keep memory near one batch and the number
+        of loads in the tens for 100,000 articles.  The statements come from
+        libkg's own serializer, already valid, so Oxigraph parses them
+        leniently (no IRI re-validation, a fifth faster).
 
         The bulk loader writes straight to the database files and is not
         transactional, so the graphs' names are first written to a journal
         (``JOURNAL-{n}.txt`` in the store's folder, synced to disk), removed
-        once the load has returned.  If the load fails, what it wrote is
-        removed before the error is raised; a store opened with a journal left
-        behind by a crash drops those graphs (:meth:`_recover`), and rerunning
-        the interrupted ingest adds them again.
+        once every load has returned.  If a load fails, what the earlier
+        segments and it wrote is removed before the error is raised; a store
+        opened with a journal left behind by a crash drops those graphs
+        (:meth:`_recover`), and rerunning the interrupted ingest adds them again.
         """
         journal = self._journal(names)
         count = [0]
+        pending = iter(graphs)
+        more = [True]
 
-        def chunks() -> Iterator[bytes]:
-            for iri, stmts in graphs:
+        def segment() -> Iterator[bytes]:
+            quads = 0
+            while quads < quads_per_load:
+                try:
+                    iri, stmts = next(pending)
+                except StopIteration:
+                    more[0] = False
+                    return
                 g = str(to_ox_graph_name(iri))
                 lines = statements(stmts)
                 count[0] += len(lines)
+                quads += 2 * len(lines)
                 yield "".join(f"{t} {g} .\n{t} .\n" for t in lines).encode("utf-8")
 
         try:
-            self.store.bulk_load(io.BufferedReader(_ChunkReader(chunks()), 1 << 20), format=ox.RdfFormat.N_QUADS)
+            while more[0]:
+                self.store.bulk_load(io.BufferedReader(_ChunkReader(segment()), 1 << 20),
+                                     format=ox.RdfFormat.N_QUADS, lenient=True)
         except BaseException:
             if journal is not None:
                 self._undo([journal])
@@ -301,24 +323,13 @@ class EmbeddedStore:
             out.askAnswer = bool(res)
             return out
         if isinstance(res, ox.QuerySolutions):
-            out = Result("SELECT")
-            names = [v.value for v in res.variables]
-            out.vars = [Variable(n) for n in names]
-            rows = []
-            for sol in res:
-                row = {}
-                for n in names:
-                    t = from_ox(sol[n])
-                    if t is not None:
-                        row[Variable(n)] = t
-                rows.append(row)
-            out.bindings = rows
-            return out
+            return select_result(res)  # each distinct term converted once: listing queries return thousands of rows
         out = Result("CONSTRUCT")
         g = Graph()
         bind_prefixes(g)
+        convert = term_converter()
         for t in res:
-            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            g.add((convert(t.subject), convert(t.predicate), convert(t.object)))
         out.graph = g
         return out
 
