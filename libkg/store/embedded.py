@@ -50,7 +50,7 @@ __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 JOURNAL = "libkg-unfinished-load"  # + "-{n}.txt": in the store's folder while a bulk load runs
 _LOADS = itertools.count()  # gives each bulk load of this process its own journal
-BULK_QUADS_PER_LOAD = 1_600_000  # under the loader's batch of 1M quads: see bulk_load_graphs
+BULK_QUADS_PER_LOAD = 800_000  # under the loader's batch of 1M quads: see bulk_load_graphs
 
 
 class StoreError(RuntimeError):
