@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 # old-style tone placement -> new style, only when the diphthong ends the syllable
 _TONE = {
@@ -30,16 +32,37 @@ ADMIN_PREFIXES = (
 )
 
 
+_MEMO_MAX_LEN = 200  # names and keys are short; long texts are not worth keeping in memory
+
+
+def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:
+    """Memoise a pure ``str -> str`` function for short texts.
+
+    Building an article's graph folds and slugs the same few names dozens of
+    times (and the same names recur across articles), so the regex work is
+    done once per distinct name.  Long texts bypass the bounded cache.
+    """
+    cached = lru_cache(maxsize=65536)(fn)
+
+    @wraps(fn)
+    def wrapper(text: str) -> str:
+        return cached(text) if len(text) <= _MEMO_MAX_LEN else fn(text)
+
+    return wrapper
+
+
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC, the form every stage of libkg works in."""
     return unicodedata.normalize("NFC", text)
 
 
+@_memo
 def squash(text: str) -> str:
     """NFC, lower case, runs of whitespace collapsed to one space."""
     return _SPACE_RE.sub(" ", nfc(text)).strip().lower()
 
 
+@_memo
 def fold(text: str) -> str:
     """Fold a name for comparison: NFC, lower case, new tone placement, spaces.
 
@@ -51,6 +74,7 @@ def fold(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE[m.group(1)], squash(text))
 
 
+@_memo
 def fold_person(name: str) -> str:
     """Fold a person's name and drop a leading honorific or academic title.
 
@@ -68,6 +92,7 @@ def fold_person(name: str) -> str:
     return s
 
 
+@_memo
 def fold_place(name: str) -> str:
     """Fold a place name and drop its administrative prefix.
 
@@ -86,6 +111,7 @@ def fold_place(name: str) -> str:
 _STRIP_MARKS = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+@_memo
 def ascii_fold(text: str) -> str:
     """Drop every diacritic, for search ("kieu thuy nga" finds Kiều Thúy Nga).
 
@@ -96,6 +122,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@_memo
 def slug(text: str) -> str:
     """An IRI-safe, readable slug of a name (diacritics dropped, words joined by '-').
 

@@ -169,7 +169,12 @@ def event_kind(name: str | None) -> URIRef:
 
 def org_kind_class(kind: URIRef) -> URIRef:
     """The OWL class organisations of this org-kind concept are typed with."""
-    return next(iter(org_kinds().graph.objects(kind, LKG.kindClass)), LKG.Organization)
+    return _org_kind_class(org_kinds(), kind)
+
+
+@lru_cache(maxsize=256)  # asked for every organisation of every article; the vocabulary is fixed
+def _org_kind_class(vocab: Vocabulary, kind: URIRef) -> URIRef:
+    return next(iter(vocab.graph.objects(kind, LKG.kindClass)), LKG.Organization)
 
 
 def trigger_words(vocab: Vocabulary, lang: str = "vi") -> dict[str, list[str]]:

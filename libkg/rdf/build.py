@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -39,7 +40,7 @@ from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG as _LKG
 from libkg.rdf.namespaces import SCHEMA as _SCHEMA
 from libkg.rdf.namespaces import SEM as _SEM
-from libkg.rdf.namespaces import bind_prefixes
+from libkg.rdf.namespaces import TermCache, bind_prefixes
 from libkg.rdf.ontology import ontology, types_of
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter, label_key, org_key, person_key
@@ -54,24 +55,9 @@ if TYPE_CHECKING:
 __all__ = ["facts_to_graph", "facts_to_triples"]
 
 
-class _Terms:
-    """A namespace whose terms are made once: rdflib builds a new URIRef on every attribute
-    access, and the builder asks for the same few hundred times per article."""
-
-    def __init__(self, ns) -> None:
-        self._ns = ns
-
-    def __getattr__(self, name: str) -> URIRef:  # only on the first access: later ones find the attribute
-        term = self._ns[name]
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return getattr(self, name)
-
-
-ORG, PROV, RDF, RDFS, SKOS = _Terms(_ORG), _Terms(_PROV), _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS)
-LKG, SCHEMA, SEM = _Terms(_LKG), _Terms(_SCHEMA), _Terms(_SEM)
+ORG, PROV, RDF = TermCache(_ORG), TermCache(_PROV), TermCache(_RDF)
+RDFS, SKOS = TermCache(_RDFS), TermCache(_SKOS)
+LKG, SCHEMA, SEM = TermCache(_LKG), TermCache(_SCHEMA), TermCache(_SEM)
 
 _TYPES: dict[URIRef, tuple[URIRef, ...]] = {}
 _TYPES_OF: list = [None]  # the ontology graph the cache was filled from
@@ -87,6 +73,12 @@ def _types(cls: URIRef) -> tuple[URIRef, ...]:
     if out is None:
         out = _TYPES[cls] = types_of(cls)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _site_url(host: str) -> Literal:
+    """The home page of a publishing site, made once per site (every article of the site names it)."""
+    return Literal(f"https://{host}/", datatype=XSD.anyURI)
 
 
 _INT_LITERALS: dict[int, Literal] = {}
@@ -138,11 +130,25 @@ def facts_to_triples(article: Article, facts: Facts, base: str | None = None,
     return _Builder(article, facts, base, identity).build()
 
 
+@lru_cache(maxsize=4096)
+def _role(text: str) -> tuple[URIRef | None, str]:
+    """The role concept of a role as written (None if the vocabulary lacks it) and its key.
+
+    Exact (folded) label first, then the longest prefix; the key is the concept's
+    local name for an exact match, else the folded text.  Cached: a handful of
+    roles recur in every article, and the vocabulary is fixed.
+    """
+    exact = roles().lookup(text)
+    role = exact or roles().lookup_prefix(text)
+    return role, (roles().local_name(exact) if exact else label_key(text))
+
+
 def _pick_pref(forms: set[str]) -> str:
     # deterministic: the new tone placement ("Thúy") wins, then alphabetical order
     return sorted(forms, key=lambda f: (fold(f) != squash(f), f))[0]
 
 
+@lru_cache(maxsize=65536)
 def person_display(name: str) -> str:
     """One display form for every spelling of a name: new tone placement, each word capitalised
     when the text shouted or whispered it ("HOÀNG THỊ THUÝ" -> "Hoàng Thị Thúy").
@@ -173,6 +179,11 @@ class _Builder:
         self.labels: dict[URIRef, set[str]] = defaultdict(set)
         self.pref: dict[URIRef, set[str]] = defaultdict(set)  # display names fixed by identity, not by forms
         self.events: dict[str, URIRef] = {}
+        # names already written (their node, key, location, display name): a name recurs in
+        # many facts of an article, and each later mention adds only its evidence
+        self._persons: dict[str, URIRef] = {}
+        self._orgs: dict[str, URIRef] = {}
+        self._places: dict[tuple[str, str | None, str | None], URIRef] = {}
 
     # ------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o) -> None:
@@ -188,9 +199,12 @@ class _Builder:
             t.add((iri, _DERIVED, self.src))
         if label and label.strip():
             self.labels[iri].add(nfc(label.strip()))
-        for ev in evidence:
-            t.add((iri, _EVIDENCE, self.evidence(ev)))
+        self.add_evidence(iri, evidence)
         return iri
+
+    def add_evidence(self, iri: URIRef, evidence: Iterable[Evidence]) -> None:
+        for ev in evidence:
+            self.t.add((iri, _EVIDENCE, self.evidence(ev)))
 
     def evidence(self, ev: Evidence) -> URIRef:
         sentence = ev.sentence or self.article.text[ev.start:ev.end]
@@ -208,22 +222,32 @@ class _Builder:
         return iri
 
     def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
-        iri = self.node(self.ident.person(name), LKG.Person, name, evidence)
-        self.t.add((iri, LKG.nameKey, plain_literal(person_key(name))))
-        self.pref[iri].add(person_display(name))
+        iri = self._persons.get(name)
+        if iri is None:
+            iri = self._persons[name] = self.node(self.ident.person(name), LKG.Person, name)
+            self.t.add((iri, LKG.nameKey, plain_literal(person_key(name))))
+            self.pref[iri].add(person_display(name))
+        self.add_evidence(iri, evidence)
         return iri
 
     def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
-        iri = self.node(self.ident.org(name), LKG.Organization, name, evidence)
-        self.t.add((iri, LKG.nameKey, plain_literal(org_key(name))))
-        where = self.ident.org_location(name)
-        if where is not None:
-            self.t.add((iri, SCHEMA.location, self.place_ref(where, None)))
+        iri = self._orgs.get(name)
+        if iri is None:
+            iri = self._orgs[name] = self.node(self.ident.org(name), LKG.Organization, name)
+            self.t.add((iri, LKG.nameKey, plain_literal(org_key(name))))
+            where = self.ident.org_location(name)
+            if where is not None:
+                self.t.add((iri, SCHEMA.location, self.place_ref(where, None)))
+        self.add_evidence(iri, evidence)
         return iri
 
     def place(self, name: str, kind: str | None = None, within: str | None = None,
               evidence: Iterable[Evidence] = ()) -> URIRef:
-        return self.place_ref(self.ident.place(name, kind, within), name, evidence)
+        iri = self._places.get((name, kind, within))
+        if iri is None:
+            iri = self._places[name, kind, within] = self.place_ref(self.ident.place(name, kind, within), name)
+        self.add_evidence(iri, evidence)
+        return iri
 
     def place_ref(self, ref: PlaceRef, name: str | None, evidence: Iterable[Evidence] = ()) -> URIRef:
         """Write a resolved place: gazetteer units keep their one display name; others their forms."""
@@ -285,7 +309,7 @@ class _Builder:
             self.t.add((pub, RDF.type, SCHEMA.Organization))
             self.t.add((pub, RDF.type, PROV.Agent))
             self.t.add((pub, RDFS.label, plain_literal(host.removeprefix("www."))))
-            self.t.add((pub, SCHEMA.url, Literal(f"https://{host}/", datatype=XSD.anyURI)))
+            self.t.add((pub, SCHEMA.url, _site_url(host)))
 
     def add_person(self, p: Person) -> None:
         iri = self.person(p.name, p.evidence)
@@ -321,9 +345,7 @@ class _Builder:
         text = nfc(pos.role).strip()
         if pos.status in ("former", "retired") and fold(text).startswith(_FORMER_PREFIXES):
             text = text.split(None, 1)[1] if " " in text else text
-        exact = roles().lookup(text)
-        role = exact or roles().lookup_prefix(text)
-        role_key = roles().local_name(exact) if exact else label_key(text)
+        role, role_key = _role(text)
         if role is None:  # a role the vocabulary lacks: a concept of the data
             role = self.m.role(text)
             self.t.add((role, RDF.type, SKOS.Concept))

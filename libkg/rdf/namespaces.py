@@ -16,6 +16,7 @@ Example
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
@@ -55,9 +56,48 @@ PREFIXES: dict[str, str] = {
 
 __all__ = [
     "DEFAULT_BASE", "EVENT_KIND", "LKG", "ONTOLOGY_IRI", "ORG_KIND", "PLACE_KIND", "PREFIXES", "ROLE",
-    "SCHEMA", "SEM", "article_graph", "article_iri", "bind_prefixes", "data_base", "id_namespace",
-    "ontology_graph", "quote_id",
+    "SCHEMA", "SEM", "TermCache", "article_graph", "article_iri", "bind_prefixes", "data_base", "id_namespace",
+    "ontology_graph", "quote_id", "shared_iri",
 ]
+
+
+@lru_cache(maxsize=16384)
+def shared_iri(text: str) -> URIRef:
+    """``URIRef(text)``, one object per IRI while it stays in this (bounded) cache.
+
+    Minted IRIs recur: an article's in many of its triples, a publisher's,
+    position's or role's in many articles.  Each is then made and checked once,
+    and every triple holds the same object, which sets and dicts match by
+    identity instead of by rdflib's Python-level equality.
+    """
+    return URIRef(text)
+
+
+class TermCache:
+    """A namespace whose terms are made once.
+
+    rdflib builds a new URIRef on every attribute access (``LKG.Person``);
+    code that writes the same few terms for every article asks through one of
+    these instead, so each term is made, hashed and converted once and the
+    same object recurs in every triple.
+
+    >>> T = TermCache(LKG)
+    >>> T.Person is T.Person is T["Person"]
+    True
+    """
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:  # only on the first access: later ones find the attribute
+        if name.startswith("__"):  # not a term: copy, pickle and friends probe for these
+            raise AttributeError(name)
+        term = self._ns[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
 
 
 def data_base(base: str | None = None) -> str:
@@ -66,6 +106,7 @@ def data_base(base: str | None = None) -> str:
     return b if b.endswith(("/", "#")) else b + "/"
 
 
+@lru_cache(maxsize=4096)  # every IRI minted for an article quotes its id again
 def quote_id(article_id: str) -> str:
     """An article id made safe for an IRI path segment (ids are kept readable, not slugged,
     so that two ids never collide)."""
@@ -79,12 +120,12 @@ def id_namespace(kind: str, base: str | None = None) -> Namespace:
 
 def article_iri(article_id: str, base: str | None = None) -> URIRef:
     """The IRI of the article node, ``{base}id/article/{article_id}``."""
-    return URIRef(f"{data_base(base)}id/article/{quote_id(article_id)}")
+    return shared_iri(f"{data_base(base)}id/article/{quote_id(article_id)}")
 
 
 def article_graph(article_id: str, base: str | None = None) -> URIRef:
     """The named graph holding the triples read from one article, ``{base}graph/article/{id}``."""
-    return URIRef(f"{data_base(base)}graph/article/{quote_id(article_id)}")
+    return shared_iri(f"{data_base(base)}graph/article/{quote_id(article_id)}")
 
 
 def ontology_graph(base: str | None = None) -> URIRef:

@@ -24,15 +24,24 @@ True
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import URIRef
 
 from libkg.normalize import slug
-from libkg.rdf.namespaces import article_graph, article_iri, data_base, quote_id
+from libkg.rdf.namespaces import article_graph, article_iri, data_base, quote_id, shared_iri
 from libkg.resolve.keys import label_key, person_key, short_hash
 from libkg.resolve.organizations import org_iri, org_key
 from libkg.resolve.places import place_iri
 
 __all__ = ["Minter", "label_key", "org_key", "person_key", "short_hash"]
+
+
+@lru_cache(maxsize=65536)
+def _person_iri(base: str, name: str, anchor: str | None) -> URIRef:
+    """:meth:`Minter.person`, made once per name: the builder asks for the same persons again and again."""
+    key = person_key(name)
+    return URIRef(f"{base}id/person/{slug(key) or 'x'}-{short_hash(key if anchor is None else key + chr(31) + anchor)}")
 
 
 class Minter:
@@ -42,15 +51,14 @@ class Minter:
         self.base = data_base(base)
 
     def _iri(self, kind: str, local: str) -> URIRef:
-        return URIRef(f"{self.base}id/{kind}/{local}")
+        return shared_iri(f"{self.base}id/{kind}/{local}")
 
     def _named(self, kind: str, key: str) -> URIRef:
         return self._iri(kind, f"{slug(key) or 'x'}-{short_hash(key)}")
 
     def person(self, name: str, anchor: str | None = None) -> URIRef:
         """A person: the folded name, disambiguated by the id of the first article of its cluster."""
-        key = person_key(name)
-        return self._iri("person", f"{slug(key) or 'x'}-{short_hash(key if anchor is None else key + chr(31) + anchor)}")
+        return _person_iri(self.base, name, anchor)
 
     def org(self, name: str) -> URIRef:
         return org_iri(name, self.base)

@@ -48,7 +48,7 @@ def _abbreviations() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None,
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """Identity key of an organisation: folded, abbreviations expanded, province wording unified."""
     s = fold(name)
@@ -57,6 +57,7 @@ def org_key(name: str) -> str:
     return words(gazetteer().canonical_org_text(s))
 
 
+@lru_cache(maxsize=65536)
 def org_display(name: str) -> str:
     """The display form of a name: abbreviations spelled out, new tone placement, spacing tidied.
 
@@ -73,10 +74,16 @@ def org_display(name: str) -> str:
 
 def org_iri(name: str, base: str | None = None) -> URIRef:
     """``{base}id/org/{slug}-{hash of the key}``: a pure function of the canonical key."""
+    return _org_iri(name, data_base(base))
+
+
+@lru_cache(maxsize=65536)
+def _org_iri(name: str, base: str) -> URIRef:
+    """:func:`org_iri` under a resolved base, made once per name (organisations recur in every article)."""
     from libkg.normalize import slug
 
     key = org_key(name)
-    return URIRef(f"{data_base(base)}id/org/{slug(key) or 'x'}-{short_hash(key)}")
+    return URIRef(f"{base}id/org/{slug(key) or 'x'}-{short_hash(key)}")
 
 
 def org_lineage_graph(base: str | None = None) -> Graph:

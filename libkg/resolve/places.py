@@ -155,6 +155,7 @@ class Gazetteer:
                                 + "|".join(re.escape(n) for n in names) + r")$")
         self._inner = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?)\s+(" + "|".join(re.escape(n) for n in names)
                                  + r")(?!\w)")
+        self._named: dict[str, str | None] = {}  # organisation name -> the province name closing it
 
     def _unit_iri(self, u: Unit) -> URIRef:
         return URIRef(f"{self.base}id/place/{u.era}/{u.gso}-{slug(u.name)}")
@@ -195,10 +196,20 @@ class Gazetteer:
         Only a province name closing the name counts, and not after a lower
         administrative word ("UBND huyện Điện Biên" says nothing certain).
         """
+        name = self._province_named(org_name)
+        return None if name is None else self.province(name, date)
+
+    def _province_named(self, org_name: str) -> str | None:
+        """The (folded) province name closing ``org_name``, or None; remembered per name, since
+        the same organisations recur in every article and the regex is long."""
+        if org_name in self._named:
+            return self._named[org_name]
         m = self._tail.search(fold(org_name))
-        if not m or (m.group(1) and m.group(1) in _LOWER_ADMIN):
-            return None
-        return self.province(m.group(2), date)
+        name = None if not m or (m.group(1) and m.group(1) in _LOWER_ADMIN) else m.group(2)
+        if len(self._named) >= 65536:
+            self._named.clear()
+        self._named[org_name] = name
+        return name
 
     def canonical_org_text(self, folded: str) -> str:
         """Drop "tỉnh"/"thành phố" before province-level names inside a folded organisation name.
@@ -306,6 +317,13 @@ def place_scope_key(kind: str, name: str, province: Unit | None) -> str:
 
 
 def place_iri(base: str, kind: str, name: str, province: Unit | None) -> URIRef:
+    """``{base}id/place/{slug}-{hash of the scope key}`` (see :func:`place_scope_key`)."""
+    return _place_iri(data_base(base), kind, name, province)
+
+
+@lru_cache(maxsize=65536)
+def _place_iri(base: str, kind: str, name: str, province: Unit | None) -> URIRef:
+    """:func:`place_iri` under a resolved base, made once per place (places recur across articles)."""
     key = place_scope_key(kind, name, province)
-    return URIRef(f"{data_base(base)}id/place/{slug(fold_place(name)) or 'x'}-{short_hash(key)}")
+    return URIRef(f"{base}id/place/{slug(fold_place(name)) or 'x'}-{short_hash(key)}")
 

@@ -34,6 +34,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
@@ -43,7 +44,7 @@ from libkg import __version__
 from libkg.extract.facts import Facts
 from libkg.normalize import fold, fold_place, nfc
 from libkg.rdf.literals import date_literal, plain_literal
-from libkg.rdf.namespaces import LKG, SCHEMA, data_base
+from libkg.rdf.namespaces import LKG, SCHEMA, TermCache, data_base
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.keys import person_key
@@ -55,6 +56,9 @@ __all__ = ["ArticleIdentity", "article_mentions", "identity_graph", "load_refere
            "person_names", "resolve_batch", "write_article", "write_articles"]
 
 MAX_HYPOTHESES = 40  # clusters of one name beyond this get no pairwise "possibly same" links
+
+# the terms every article's mentions and extraction run are written with, made once (see TermCache)
+_RDF, _RDFS, _PROV, _LKG, _DCTERMS, _SCHEMA = map(TermCache, (RDF, RDFS, PROV, LKG, DCTERMS, SCHEMA))
 
 
 def _date(article: Article) -> str:
@@ -101,16 +105,16 @@ class ArticleIdentity:
         src = self.m.article(aid)
         for key, mention in sorted(self.mentions.items()):
             node = self.m.mention(aid, key)
-            g.add((node, RDF.type, LKG.PersonMention))
-            g.add((node, RDF.type, PROV.Entity))
-            g.add((node, LKG.nameKey, plain_literal(key)))
-            g.add((node, PROV.wasDerivedFrom, src))
-            g.add((node, LKG.resolvedTo, self.person(key)))
+            g.add((node, _RDF.type, _LKG.PersonMention))
+            g.add((node, _RDF.type, _PROV.Entity))
+            g.add((node, _LKG.nameKey, plain_literal(key)))
+            g.add((node, _PROV.wasDerivedFrom, src))
+            g.add((node, _LKG.resolvedTo, self.person(key)))
             d = date_literal(mention.date)
             if d is not None:
-                g.add((node, DCTERMS.date, d))
+                g.add((node, _DCTERMS.date, d))
             for a in sorted(mention.anchors):
-                g.add((node, LKG.anchor, plain_literal(a)))
+                g.add((node, _LKG.anchor, plain_literal(a)))
         return g
 
     def org(self, name: str) -> URIRef:
@@ -300,25 +304,35 @@ def run_time_setting() -> str | None:
     return value
 
 
-def activity_graph(article: Article, base: str | None, run_time: str | None = None) -> Graph:
+@lru_cache(maxsize=8)
+def _software_agent(base: str) -> URIRef:
+    return URIRef(f"{base}id/agent/libkg")
+
+
+def activity_graph(article: Article, base: str | None, run_time: str | None = None) -> set[tuple]:
     """The extraction run of one article as a prov:Activity, in its own graph (kept out of the
-    article graph, so that the article graph is a pure function of the text and the software)."""
+    article graph, so that the article graph is a pure function of the text and the software).
+
+    A set of triples, not a Graph (like :meth:`ArticleIdentity.mention_graph`): it is
+    written as it is, and an rdflib Graph costs more to fill than the triples to make.
+    """
     m = Minter(base)
     aid = article.id
-    g = Graph()
-    act, agent = m.activity(aid), URIRef(f"{m.base}id/agent/libkg")
+    act, agent, graph = m.activity(aid), _software_agent(m.base), m.graph(aid)
     when = run_time or run_time_setting()
-    g.add((act, RDF.type, PROV.Activity))
-    g.add((act, RDFS.label, Literal(f"libkg extraction of article {aid}")))
-    g.add((act, PROV.used, m.article(aid)))
-    g.add((act, PROV.generated, m.graph(aid)))
-    g.add((act, PROV.wasAssociatedWith, agent))
+    g = {
+        (act, _RDF.type, _PROV.Activity),
+        (act, _RDFS.label, Literal(f"libkg extraction of article {aid}")),
+        (act, _PROV.used, m.article(aid)),
+        (act, _PROV.generated, graph),
+        (act, _PROV.wasAssociatedWith, agent),
+        (graph, _PROV.wasGeneratedBy, act),
+        (agent, _RDF.type, _PROV.SoftwareAgent),
+        (agent, _RDFS.label, plain_literal("libkg")),
+        (agent, _SCHEMA.softwareVersion, plain_literal(__version__)),
+    }
     if when:
-        g.add((act, PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
-    g.add((m.graph(aid), PROV.wasGeneratedBy, act))
-    g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, plain_literal("libkg")))
-    g.add((agent, SCHEMA.softwareVersion, plain_literal(__version__)))
+        g.add((act, _PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
     return g
 
 
