@@ -41,7 +41,7 @@ from libkg.rdf.namespaces import LKG as _LKG
 from libkg.rdf.namespaces import SCHEMA as _SCHEMA
 from libkg.rdf.namespaces import SEM as _SEM
 from libkg.rdf.namespaces import TermCache, bind_prefixes
-from libkg.rdf.ontology import ontology, types_of
+from libkg.rdf.ontology import asserted_types, ontology
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter, label_key, org_key, person_key
 from libkg.resolve.keys import new_tone
@@ -64,14 +64,14 @@ _TYPES_OF: list = [None]  # the ontology graph the cache was filled from
 
 
 def _types(cls: URIRef) -> tuple[URIRef, ...]:
-    """:func:`types_of`, cached (the ontology is loaded once and not modified)."""
+    """:func:`~libkg.rdf.ontology.asserted_types`, cached (the ontology is loaded once and not modified)."""
     onto = ontology()
     if _TYPES_OF[0] is not onto:
         _TYPES.clear()
         _TYPES_OF[0] = onto
     out = _TYPES.get(cls)
     if out is None:
-        out = _TYPES[cls] = types_of(cls)
+        out = _TYPES[cls] = asserted_types(cls)
     return out
 
 

@@ -291,9 +291,9 @@ def gazetteer_graph(base: str | None = None) -> Graph:
 
 
 def _typed(g: Graph, iri: URIRef, cls: URIRef) -> None:
-    from libkg.rdf.ontology import types_of
+    from libkg.rdf.ontology import asserted_types
 
-    for t in types_of(cls):
+    for t in asserted_types(cls):
         g.add((iri, RDF.type, t))
 
 
