@@ -137,7 +137,8 @@ def test_terms_are_written(article, facts, base):
 
 def test_data_states_libkg_classes_and_other_vocabularies_come_from_the_ontology_graph():
     """Alignment types are not repeated in every article; a property path over the ontology finds them."""
-    from libkg.api import MEMORY, open as open_kg
+    from libkg.api import MEMORY
+    from libkg.api import open as open_kg
 
     with open_kg(MEMORY) as kg:
         kg.ingest(["samples/articles"])

@@ -55,3 +55,19 @@ def test_result_formats_round_trip():
     assert from_json(__import__("json").loads(to_json(t))).rows == t.rows
     assert to_csv(t).splitlines()[0] == "a,b"
     assert "(2 rows)" in to_table(t)
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
+def test_remote_store_sees_every_query_as_a_select(q):
+    # SPARQLWrapper guesses the query form from the first keyword it meets, in comments too (it
+    # drops only every other comment line): a comment saying "moves" or "dropped" would make it
+    # send the query as an update, or read the answer as an ASK
+    import warnings
+
+    from SPARQLWrapper import SPARQLWrapper
+
+    from libkg.store.remote import _prefix_block
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert SPARQLWrapper("http://localhost/sparql")._parseQueryType(_prefix_block() + q.text) == "SELECT"

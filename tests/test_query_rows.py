@@ -178,3 +178,62 @@ def test_every_bundled_query_is_checked_here():
 @pytest.mark.parametrize("value", ['x" } } SELECT * { ?s ?p ?o } #', "}{", "<urn:x>", "\\u0022"])
 def test_hostile_parameter_values_stay_literals(sample_store, value):
     assert rows(sample_store, "positions", name=value) == []
+
+
+def test_events_kind_by_label_or_name(sample_store):
+    # the parameter doc offers "BookDonation" (the kind's name) as well as its label "Book donation"
+    by_name = rows(sample_store, "events", kindName="BookDonation")
+    assert by_name and {r["kind"] for r in by_name} == {"Book donation"}
+    assert by_name == rows(sample_store, "events", kindName="Book donation")
+    assert rows(sample_store, "events", kindName="no such kind") == []
+
+
+def _tiny_store(turtle: str):
+    from rdflib import Graph
+
+    from libkg.rdf.namespaces import PREFIXES
+    from libkg.store import EmbeddedStore
+
+    g = Graph()
+    g.parse(data="".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + turtle, format="turtle")
+    st = EmbeddedStore()
+    st.replace_article("urn:g", g)
+    return st
+
+
+def test_possibly_same_persons_lists_each_sides_posts():
+    st = _tiny_store("""
+        <urn:h> a lkg:IdentityHypothesis ; lkg:score 0.7 ; lkg:reason "same name" ; lkg:candidate <urn:a> , <urn:b> .
+        <urn:h2> a lkg:IdentityHypothesis ; lkg:score 0.2 ; lkg:reason "weak" ; lkg:candidate <urn:a> , <urn:c> .
+        <urn:a> skos:prefLabel "Lê Văn A" . <urn:b> skos:prefLabel "Lê Văn A" . <urn:c> skos:prefLabel "Lê Văn A" .
+        <urn:x1> org:member <urn:a> ; lkg:roleLabel "Giám đốc" ; org:organization <urn:o> .
+        <urn:x2> org:member <urn:a> ; lkg:roleLabel "Phó Giám đốc" .
+        <urn:x3> org:member <urn:c> ; lkg:roleLabel "Giám đốc" ; org:organization <urn:o> .
+        <urn:o> skos:prefLabel "Thư viện tỉnh X" .
+    """)
+    with st:
+        got = rows(st, "possibly-same-persons", minScore="0")
+        assert [(r["b"], r["score"]) for r in got] == [("urn:b", "0.7"), ("urn:c", "0.2")]
+        assert sorted(got[0]["postsA"].split("; ")) == ["Giám đốc — Thư viện tỉnh X", "Phó Giám đốc"]
+        assert got[0]["postsB"] == ""  # no posts: unbound
+        assert got[1]["postsB"] == "Giám đốc — Thư viện tỉnh X"
+        assert [r["b"] for r in rows(st, "possibly-same-persons", minScore="0.5")] == ["urn:b"]
+
+
+def test_positions_at_an_organization_count_articles_and_dates_apart():
+    # three articles and two dates make 3 articles, first and last: not 6 rows' worth of either
+    st = _tiny_store("""
+        <urn:o> a lkg:Organization ; lkg:nameKey "thư viện x" ; skos:prefLabel "Thư viện X" .
+        <urn:p> skos:prefLabel "Lê Văn A" .
+        <urn:x1> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Giám đốc" ;
+            prov:wasDerivedFrom <urn:a1> , <urn:a2> , <urn:a3> ;
+            lkg:attestedOn "2021-05-01"^^xsd:date , "2019-01-02"^^xsd:date .
+        <urn:x2> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Phó Giám đốc" ;
+            prov:wasDerivedFrom <urn:a4> .
+    """)
+    with st:
+        got = {r["role"]: r for r in rows(st, "positions-at-organization", org="Thư viện X")}
+        assert (got["Giám đốc"]["first"], got["Giám đốc"]["last"], got["Giám đốc"]["articles"]) == \
+            ("2019-01-02", "2021-05-01", "3")
+        assert (got["Phó Giám đốc"]["first"], got["Phó Giám đốc"]["last"], got["Phó Giám đốc"]["articles"]) == \
+            ("", "", "1")

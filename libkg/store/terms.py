@@ -12,14 +12,14 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "graph_quads", "nt_statements", "statements", "to_ox", "to_ox_graph_name"]
+__all__ = ["from_ox", "graph_quads", "nt_statements", "statements", "term_converter", "to_ox", "to_ox_graph_name"]
 
 _XSD_STRING = str(XSD.string)
 
@@ -39,21 +39,76 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot store {type(term).__name__} {term!r} in Oxigraph")
 
 
+def _iri(value: str) -> URIRef:
+    """URIRef(value) without its validity check: Oxigraph only holds IRIs it has already checked."""
+    return str.__new__(URIRef, value)
+
+
+def _string(value: str, lang: str | None = None) -> Literal:
+    """Literal(value, lang=lang) without its parsing: a string literal's value is its lexical form."""
+    lit = str.__new__(Literal, value)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = lang, None, value, None
+    return lit
+
+
+def _same_literal(a: Literal, b: Literal) -> bool:
+    return type(a) is type(b) and str(a) == str(b) and all(getattr(a, s) == getattr(b, s) for s in Literal.__slots__)
+
+
+try:  # the shortcuts must build exactly what rdflib's constructors build; if this rdflib differs, use them
+    _FAST = (_same_literal(_string("x"), Literal("x")) and _same_literal(_string("x", "vi"), Literal("x", lang="vi"))
+             and type(_iri("urn:x")) is URIRef and _iri("urn:x") == URIRef("urn:x"))
+except (AttributeError, TypeError):
+    _FAST = False
+if not _FAST:
+    _iri = URIRef  # noqa: F811
+
+    def _string(value: str, lang: str | None = None) -> Literal:  # noqa: F811
+        return Literal(value, lang=lang)
+
+_OX_IRI, _OX_LITERAL, _OX_BNODE = ox.NamedNode, ox.Literal, ox.BlankNode
+
+
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
     """A pyoxigraph term as an rdflib term; xsd:string literals become plain literals
-    (the form rdflib parsers produce, so terms compare equal after a round trip)."""
+    (the form rdflib parsers produce, so terms compare equal after a round trip).
+
+    >>> from_ox(ox.Literal("2023-07-06", datatype=ox.NamedNode(str(XSD.date)))).toPython()
+    datetime.date(2023, 7, 6)
+    """
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
+    cls = type(term)
+    if cls is not _OX_IRI and cls is not _OX_LITERAL and cls is not _OX_BNODE:  # a subclass, or no term
+        cls = next((c for c in (_OX_IRI, _OX_LITERAL, _OX_BNODE) if isinstance(term, c)), None)
+        if cls is None:
+            raise TypeError(f"cannot convert {type(term).__name__} {term!r} to rdflib")
+    if cls is _OX_IRI:
+        return _iri(term.value)
+    if cls is _OX_LITERAL:
+        lang = term.language
+        if lang:
+            return _string(term.value, lang)
         dt = term.datatype.value
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
-    raise TypeError(f"cannot convert {type(term).__name__} {term!r} to rdflib")
+        return _string(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=_iri(dt))
+    return BNode(term.value)
+
+
+def term_converter() -> Callable[[ox.NamedNode | ox.BlankNode | ox.Literal | None], Node | None]:
+    """:func:`from_ox` that converts each distinct term once (for one query result, whose
+    kinds, dates, places and names repeat from row to row; memory: its distinct terms)."""
+    memo: dict = {}
+    get = memo.get
+
+    def convert(term):
+        if term is None:
+            return None
+        out = get(term)
+        if out is None:
+            out = memo[term] = from_ox(term)
+        return out
+
+    return convert
 
 
 def to_ox_graph_name(graph_iri: str | URIRef | None) -> ox.NamedNode | ox.DefaultGraph:
@@ -85,18 +140,17 @@ _NT: dict[Node, str] = {}  # term -> its N-Triples form (IRIs and types repeat a
 
 
 def _nt(term: Node) -> str:
-    out = _NT.get(term)
-    if out is None:
-        if len(_NT) > 200_000:
-            _NT.clear()
-        out = _NT[term] = str(to_ox(term))
+    """The N-Triples form of a term not yet in the cache (never empty)."""
+    if len(_NT) > 200_000:
+        _NT.clear()
+    out = _NT[term] = str(to_ox(term))
     return out
 
 
 def nt_statements(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[str]:
     """The triples of ``graph`` as ``"<s> <p> o"`` strings in Oxigraph's (N-Triples) term syntax."""
-    nt = _nt
-    return [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in graph]
+    get, miss = _NT.get, _nt  # inlined lookups: this runs for every term of every article
+    return [f"{get(s) or miss(s)} {get(p) or miss(p)} {get(o) or miss(o)}" for s, p, o in graph]
 
 
 def statements(graph) -> list[str]:
