@@ -247,10 +247,11 @@ def network_latency(store_path: Path, timeout: float = 300) -> tuple[float | Non
                            timeout=timeout)
         if r.returncode == 0:
             ms, nodes, edges = json.loads(r.stdout.strip().splitlines()[-1])
-            return ms, f"{nodes} nodes, {edges} edges"
+            return ms, f"{ms:.1f} ({nodes} nodes, {edges} edges)"
+        last = (r.stderr.strip().splitlines() or ["exit status " + str(r.returncode)])[-1]
+        return None, f"error: {last[:120]}"
     except subprocess.TimeoutExpired:
-        pass
-    return None, ""
+        return None, None
 
 
 def fmt_ms(ms: float | None, rows: int | str | None, timeout: float) -> str:
