@@ -43,7 +43,7 @@ class ByteSize(click.ParamType):
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
               help="Articles per store write (each write is one transaction).")
 @click.option("--bulk", is_flag=True,
-              help="Load the run's new articles with one streamed run of Oxigraph's bulk loader (embedded "
+              help="Load the run's new articles with Oxigraph's bulk loader, in segments (embedded "
                    "store): several times faster for a first load of a big corpus, but not isolated from "
                    "readers while it loads; after a crash the unfinished load is removed when the store "
                    "is next opened.")

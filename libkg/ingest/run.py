@@ -45,8 +45,8 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     batch_size
         Articles per store write.
     bulk
-        Let an embedded store load the new articles with one streamed run of
-        Oxigraph's bulk loader: several times faster, but not isolated from
+        Let an embedded store load the new articles with Oxigraph's bulk loader,
+        in segments: several times faster, but not isolated from
         readers of the same store while it loads, and a crash is undone (all
         the run's new articles removed) when the store is next opened (see
         :meth:`~libkg.store.EmbeddedStore.bulk_load_graphs`).  For first
@@ -152,7 +152,7 @@ class _Writer:
             self.progress(len(done))
 
     def bulk(self, spool: Spool, existing: set[str]) -> None:
-        """Articles already in the store through batches; all new ones in ONE streamed bulk load.
+        """Articles already in the store through batches; all new ones through the bulk loader.
 
         If the bulk load fails, the store removes what it wrote and the new
         articles go through batches instead, so a bad article is still
