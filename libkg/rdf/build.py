@@ -59,22 +59,6 @@ ORG, PROV, RDF = TermCache(_ORG), TermCache(_PROV), TermCache(_RDF)
 RDFS, SKOS = TermCache(_RDFS), TermCache(_SKOS)
 LKG, SCHEMA, SEM = TermCache(_LKG), TermCache(_SCHEMA), TermCache(_SEM)
 
-_TYPES: dict[URIRef, tuple[URIRef, ...]] = {}
-_TYPES_OF: list = [None]  # the ontology graph the cache was filled from
-
-
-def _types(cls: URIRef) -> tuple[URIRef, ...]:
-    """:func:`~libkg.rdf.ontology.asserted_types`, cached (the ontology is loaded once and not modified)."""
-    onto = ontology()
-    if _TYPES_OF[0] is not onto:
-        _TYPES.clear()
-        _TYPES_OF[0] = onto
-    out = _TYPES.get(cls)
-    if out is None:
-        out = _TYPES[cls] = asserted_types(cls)
-    return out
-
-
 @lru_cache(maxsize=1024)
 def _site_url(host: str) -> Literal:
     """The home page of a publishing site, made once per site (every article of the site names it)."""
@@ -194,7 +178,7 @@ class _Builder:
         t = self.t
         if (iri, cls) not in self._typed:  # the same triples every time: write them once
             self._typed.add((iri, cls))
-            for c in _types(cls):
+            for c in asserted_types(cls):
                 t.add((iri, _TYPE, c))
             t.add((iri, _DERIVED, self.src))
         if label and label.strip():
@@ -213,7 +197,7 @@ class _Builder:
         if iri is not None:  # already written with these very triples
             return iri
         iri = self._evidence[key] = self.m.evidence(self.aid, ev.start, ev.end)
-        for c in _types(LKG.Evidence):
+        for c in asserted_types(LKG.Evidence):
             self.t.add((iri, RDF.type, c))
         self.t.add((iri, LKG.sentence, plain_literal(sentence)))
         self.t.add((iri, LKG.charStart, _int(ev.start)))
@@ -319,7 +303,7 @@ class _Builder:
     def add_org(self, o: Organization) -> None:
         iri = self.org(o.name, o.evidence)
         kind = org_kinds().get(o.kind)
-        for t in _types(org_kind_class(kind)):
+        for t in asserted_types(org_kind_class(kind)):
             self.t.add((iri, RDF.type, t))
         self.t.add((iri, LKG.orgKind, kind))
         if o.parent and org_key(o.parent) != org_key(o.name):

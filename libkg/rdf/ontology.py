@@ -25,6 +25,7 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
+from libkg.rdf.namespaces import LKG
 from libkg.resources import ontology_dir
 
 
@@ -52,8 +53,6 @@ def types_of(cls: URIRef) -> tuple[URIRef, ...]:
 @lru_cache(maxsize=256)
 def asserted_types(cls: URIRef) -> tuple[URIRef, ...]:
     """The classes data states for a node of class ``cls``: ``cls`` and its libkg superclasses."""
-    from libkg.rdf.namespaces import LKG
-
     return tuple(c for c in types_of(cls) if c == cls or c.startswith(str(LKG)))
 
 

@@ -32,7 +32,7 @@ import itertools
 import os
 import warnings
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -208,18 +208,18 @@ class EmbeddedStore:
         def load(data: bytes) -> None:
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
 
+        parallel = max(1, parallel)
         in_flight: list[Future] = []
         try:
-            with ThreadPoolExecutor(max(1, parallel)) as pool:
+            with ThreadPoolExecutor(parallel) as pool:  # leaving it waits for every load, even on an error
                 while (data := segment()) is not None:
-                    if len(in_flight) >= max(1, parallel):
+                    if len(in_flight) >= parallel:
                         in_flight.pop(0).result()
                     in_flight.append(pool.submit(load, data))
                     del data
                 for f in in_flight:
                     f.result()
         except BaseException:
-            wait(in_flight)
             if journal is not None:
                 self._undo([journal])
             raise
