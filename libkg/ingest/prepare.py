@@ -3,10 +3,12 @@
 This is the part that runs in worker processes (``--jobs N``), so it does
 everything that depends on one article alone: reading, extraction, the
 person mentions identity resolution needs, and the article's graph as
-N-Triples statements built with *local* identity (every name is "the
+N-Triples document built with *local* identity (every name is "the
 person of that name"; :class:`libkg.resolve.plan.RunIdentity` later
 rewrites the few that the whole run disambiguates).  The parent receives
-plain strings, never rdflib objects: nothing is rebuilt or re-parsed there.
+UTF-8 bytes, never rdflib objects or strings: they go through the spool
+into Oxigraph's loader as they are, so the parent's share of the work
+(one process against all the workers) stays small.
 
 A *unit* is a file, or one line of a JSONL corpus (so a big JSONL file is
 spread over the workers); an *outcome* is a :class:`Prepared` article or an
@@ -42,8 +44,8 @@ class Prepared:
     source: str
     digest: bytes  # of the text: tells a harmless re-read from an id clash
     mentions: tuple[Mention, ...]  # for identity resolution over the run
-    statements: str  # the article graph, newline-separated N-Triples statements (no final " .")
-    activity: str  # the extraction-run graph, likewise
+    statements: bytes  # the article graph, an N-Triples document (UTF-8)
+    activity: bytes  # the extraction-run graph, likewise
     triples: int
 
 
@@ -53,7 +55,7 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
     from libkg.rdf.build import facts_to_triples
     from libkg.resolve import local_identity
     from libkg.resolve.resolver import activity_graph
-    from libkg.store.terms import nt_statements
+    from libkg.store.terms import nt_document, nt_statements
 
     facts = extractor(article)
     ident = local_identity(article, facts, base)
@@ -63,8 +65,8 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
         source=where or article.source or "",
         digest=text_digest(article.text),
         mentions=tuple(ident.mentions.values()),
-        statements="\n".join(stmts),
-        activity="\n".join(nt_statements(activity_graph(article, base, run_time))),
+        statements=nt_document(stmts),
+        activity=nt_document(nt_statements(activity_graph(article, base, run_time))),
         triples=len(stmts),
     )
 

@@ -106,13 +106,13 @@ class _Writer:
         self.progress = progress
         self.pending: list[tuple[str, str, list, int]] = []  # id, source, graphs, triples
 
-    def graphs(self, aid: str, statements: str, activity: str) -> list[tuple[str, str]]:
+    def graphs(self, aid: str, statements: bytes, activity: bytes) -> list[tuple[str, bytes]]:
         """The article's graphs, its person IRIs rewritten as the run decided."""
-        for old, new in self.run.substitutions(aid):
-            statements = statements.replace(old, new)
+        for old, new in self.run.substitutions(aid):  # UTF-8 is self-synchronising: same as on text
+            statements = statements.replace(old.encode("utf-8"), new.encode("utf-8"))
         return [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity)]
 
-    def add(self, aid: str, source: str, statements: str, activity: str, triples: int) -> None:
+    def add(self, aid: str, source: str, statements: bytes, activity: bytes, triples: int) -> None:
         self.pending.append((aid, source, self.graphs(aid, statements, activity), triples))
         if len(self.pending) >= self.batch_size:
             self.flush()

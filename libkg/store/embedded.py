@@ -43,7 +43,7 @@ from rdflib.query import Result
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
 from libkg.store.solutions import Unordered, select_result, split_order
 from libkg.store.sparql_text import COPY_TO_UNION, DROP_FROM_UNION, inject_values
-from libkg.store.terms import from_ox, graph_quads, statements, term_converter, to_ox_graph_name
+from libkg.store.terms import from_ox, graph_quads, nt_document, statements, term_converter, to_ox_graph_name
 
 __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
@@ -158,14 +158,19 @@ class EmbeddedStore:
             self.store.load("".join(new), format=ox.RdfFormat.N_QUADS)
         return total
 
-    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str]], names: list[str],
+    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str | bytes]], names: list[str],
                          quads_per_load: int = BULK_QUADS_PER_LOAD, parallel: int = BULK_PARALLEL) -> int:
         """Load many new graphs with a few streamed bulk loads; return the statements loaded.
 
-        ``graphs`` yields (graph IRI, newline-separated statements) pairs and is
-        consumed while Oxigraph loads, so it may be a generator over far more
-        data than fits in memory; ``names`` lists every graph it will yield,
-        for the journal.
+        ``graphs`` yields (graph IRI, statements) pairs and is consumed while
+        Oxigraph loads, so it may be a generator over far more data than fits
+        in memory; ``names`` lists every graph it will yield, for the journal.
+        The statements are best an N-Triples document in bytes
+        (:func:`~libkg.store.terms.nt_document`, what ingest workers make):
+        each segment is then a TriG document joined from them, ``<g> { document }``
+        for each graph, then the segment's union copy with each triple once
+        (entities recur in many articles, and every copy would cost Oxigraph
+        a write).  Any form :meth:`replace_articles` takes works too.
 
         Why segments of ``quads_per_load`` quads (each graph plus its union
         copy), cut between graphs: Oxigraph's bulk loader holds up to a million
@@ -194,19 +199,26 @@ class EmbeddedStore:
 
         def segment() -> bytes | None:
             nonlocal count
-            parts, quads = [], 0
+            parts: list[bytes] = []
+            union: dict[bytes, None] = {}  # the segment's union copy, each triple once, in order
+            quads = 0
             for iri, stmts in pending:
-                g = str(to_ox_graph_name(iri))
-                lines = statements(stmts)
-                count += len(lines)
-                quads += 2 * len(lines)
-                parts.append("".join(f"{t} {g} .\n{t} .\n" for t in lines))
+                nt = stmts if isinstance(stmts, bytes) else nt_document(statements(stmts))
+                lines = nt.split(b"\n")
+                count += len(lines) - 1
+                quads += 2 * (len(lines) - 1)
+                parts += (str(to_ox_graph_name(iri)).encode("utf-8"), b" {\n", nt, b"}\n")
+                union.update(dict.fromkeys(lines))
                 if quads >= quads_per_load:
                     break
-            return "".join(parts).encode("utf-8") if parts else None
+            if not parts:
+                return None
+            union.pop(b"", None)
+            parts += (b"\n".join(union), b"\n")
+            return b"".join(parts)
 
         def load(data: bytes) -> None:
-            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            self.store.bulk_load(data, format=ox.RdfFormat.TRIG, lenient=True)
 
         parallel = max(1, parallel)
         in_flight: list[Future] = []

@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "graph_quads", "nt_statements", "statements", "term_converter", "to_ox", "to_ox_graph_name"]
+__all__ = ["from_ox", "graph_quads", "nt_document", "nt_statements", "statements", "term_converter", "to_ox", "to_ox_graph_name"]
 
 _XSD_STRING = str(XSD.string)
 
@@ -153,9 +153,26 @@ def nt_statements(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[str]
     return [f"{get(s) or miss(s)} {get(p) or miss(p)} {get(o) or miss(o)}" for s, p, o in graph]
 
 
+def nt_document(stmts: list[str]) -> bytes:
+    """Statements as an N-Triples document in UTF-8, the form ingest workers send.
+
+    Bytes made once, in the worker, go unchanged through the spool into
+    Oxigraph's loader: the parent never decodes, splits or re-encodes them.
+
+    >>> nt_document(['<urn:s> <urn:p> "x"', '<urn:s> <urn:q> <urn:o>'])
+    b'<urn:s> <urn:p> "x" .\\n<urn:s> <urn:q> <urn:o> .\\n'
+    >>> statements(nt_document(['<urn:s> <urn:p> "Hoà"']))
+    ['<urn:s> <urn:p> "Hoà"']
+    """
+    return (" .\n".join(stmts) + " .\n").encode("utf-8") if stmts else b""
+
+
 def statements(graph) -> list[str]:
-    """Statements ``"<s> <p> o"`` from a Graph, a set of triples, a list of statements, or those
-    statements as one newline-separated string (the form ingest workers send)."""
+    """Statements ``"<s> <p> o"`` from a Graph, a set of triples, a list of statements, those
+    statements as one newline-separated string, or an N-Triples document in bytes
+    (:func:`nt_document`, the form ingest workers send)."""
+    if isinstance(graph, bytes):  # N-Triples lines end " ."; literals escape newlines, so lines are statements
+        return [line[:-2] for line in graph.decode("utf-8").split("\n") if line]
     if isinstance(graph, str):
         return graph.split("\n") if graph else []
     if isinstance(graph, list):
