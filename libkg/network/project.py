@@ -55,14 +55,21 @@ def edge_events(data: dict[str, Any]) -> list[EventRef]:
                                                       strict=True)]
 
 
+# An actor's part in events, read once from the actors through the index: pairing and the event
+# filter are then joins in memory.  Starting from the events instead looks up every participant's
+# type (persons attend too): at 100k articles that took 54 s for the pairs and 22 s for the nodes,
+# this form 7 s and 1.6 s, with the same rows.
+_PARTS = "{{ SELECT ?e ?{v} WHERE {{ ?{v} a {cls} . ?e " + _PART + " ?{v} }} }}"
+
+
 def _pairs_query(cls: str, events: str, min_weight: int) -> str:
     return f"""
 SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?w) (GROUP_CONCAT(DISTINCT ?info; separator="{_RS}") AS ?evs) WHERE {{
   {{ SELECT DISTINCT ?e ?a ?b WHERE {{
-    {events}
-    ?e {_PART} ?a . ?a a {cls} .
-    ?e {_PART} ?b . ?b a {cls} .
+    {_PARTS.format(v="a", cls=cls)}
+    {_PARTS.format(v="b", cls=cls)}
     FILTER(STR(?a) < STR(?b))
+    {events}
   }} }}
   OPTIONAL {{ ?e schema:startDate ?s }}
   OPTIONAL {{ ?e skos:prefLabel ?l }}
@@ -77,8 +84,8 @@ def _nodes_query(cls: str, events: str, kind_path: str | None) -> str:
     return f"""
 SELECT ?o ?n (MIN(STR(?l)) AS ?label) (MIN(STR(?k)) AS ?kind) (MIN(STR(?k0)) AS ?kindIri) WHERE {{
   {{ SELECT ?o (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+    {_PARTS.format(v="o", cls=cls)}
     {events}
-    ?e {_PART} ?o . ?o a {cls} .
   }} GROUP BY ?o }}
   OPTIONAL {{ ?o skos:prefLabel ?l }}
   {kind}
