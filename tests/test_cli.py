@@ -107,3 +107,19 @@ def test_every_command_has_help():
                 "network"]:
         r = run(cmd, "--help")
         assert r.exit_code == 0 and "Usage:" in r.output
+
+
+def test_bulk_ingest_says_it_compacts_and_stores_what_a_plain_ingest_stores(tmp_path, samples_dir):
+    from libkg.store import EmbeddedStore
+
+    def quads(path):
+        with EmbeddedStore(path) as st:
+            return sorted(str(q) for q in st.store)
+
+    plain, bulk = tmp_path / "plain", tmp_path / "bulk"
+    r = CliRunner().invoke(cli, ["ingest", str(samples_dir), "--store", str(plain)])
+    assert r.exit_code == 0 and "compacting" not in r.stderr
+    r = CliRunner().invoke(cli, ["ingest", str(samples_dir), "--store", str(bulk), "--bulk"])
+    assert r.exit_code == 0, r.stderr
+    assert "compacting the store after the bulk load ..." in r.stderr
+    assert quads(bulk) == quads(plain)  # the same graphs and union, by either path

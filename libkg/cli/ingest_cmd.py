@@ -46,7 +46,7 @@ class ByteSize(click.ParamType):
               help="Load the run's new articles with Oxigraph's bulk loader, in segments (embedded "
                    "store): several times faster for a first load of a big corpus, but not isolated from "
                    "readers while it loads; after a crash the unfinished load is removed when the store "
-                   "is next opened.")
+                   "is next opened. The store is compacted at the end, so queries are fast straight away.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None, update_endpoint: str | None,
            user: str | None, password: str | None, base: str | None, jobs: int, max_bytes: int,
@@ -88,10 +88,17 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     def written(n: int) -> None:
         bar("ingest").update(n)
 
+    def status(line: str) -> None:  # a step without a count: close the bars, then say what runs
+        for b in bars.values():
+            b.close()
+        if not quiet:
+            click.echo(line + " ...", err=True)
+
     try:
         with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
             report = ingest_paths(store, paths, base=base, progress=written, extract_progress=extracted,
-                                  max_bytes=max_bytes, jobs=jobs, batch_size=batch_size, bulk=bulk)
+                                  max_bytes=max_bytes, jobs=jobs, batch_size=batch_size, bulk=bulk,
+                                  status=status)
             total = store.triple_count()
     except ReadError as exc:
         raise click.ClickException(str(exc)) from None

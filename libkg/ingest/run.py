@@ -26,7 +26,8 @@ Progress = Callable[[int], object]
 def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
                  base: str | None = None, progress: Progress | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, batch_size: int = 256,
-                 extract_progress: Progress | None = None, bulk: bool = False) -> IngestReport:
+                 extract_progress: Progress | None = None, bulk: bool = False,
+                 status: Callable[[str], object] | None = None) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``.
 
     Parameters
@@ -49,8 +50,13 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
         in segments: several times faster, but not isolated from
         readers of the same store while it loads, and a crash is undone (all
         the run's new articles removed) when the store is next opened (see
-        :meth:`~libkg.store.EmbeddedStore.bulk_load_graphs`).  For first
-        loads of big corpora.
+        :meth:`~libkg.store.EmbeddedStore.bulk_load_graphs`), then compact
+        the store (:meth:`~libkg.store.EmbeddedStore.optimize`) so queries
+        right after the load are as fast as later ones.  For first loads of
+        big corpora.
+    status
+        Called with a line of text when a long step without a count starts
+        (the compaction after a bulk load).
 
     Returns
     -------
@@ -93,6 +99,10 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
                 writer.add(*record)
         writer.flush()
     writer.finish()
+    if bulk and report.articles and hasattr(store, "optimize"):
+        if status:
+            status("compacting the store after the bulk load")
+        store.optimize()
     return report
 
 
