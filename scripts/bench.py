@@ -12,7 +12,9 @@ articles, in one JSONL file.  For each size it measures:
   on all cores, on the first ``--extract-sample`` articles (the rate does not
   depend on corpus size; ``--full`` measures every article), and beside the
   speed-up, the machine's own ceiling measured in the same run: what a
-  trivially parallel pure-Python loop gains on all cores over one;
+  trivially parallel pure-Python loop gains on all cores over one (each
+  measured ``--extract-repeats`` times, interleaved, best of each: on a
+  shared machine other jobs only ever slow a run down);
 * ``libkg ingest --jobs <all cores> --bulk`` end to end in a subprocess:
   articles/s, triples/s, CPU seconds of the ingest and its workers (what a
   busy machine does not inflate; split into the extraction workers and the
@@ -462,6 +464,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=CPUS, help=f"ingest workers (default: all {CPUS} cores)")
     ap.add_argument("--extract-sample", type=int, default=4000,
                     help="articles for the extraction rates (enough that warming each worker's caches weighs little)")
+    ap.add_argument("--extract-repeats", type=int, default=2,
+                    help="interleaved 1-core / all-core extraction runs; the best of each is reported")
     ap.add_argument("--baseline-size", type=int, default=10000, help="size at which the rdflib baseline runs")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--baseline-timeout", type=float, default=60,
@@ -490,9 +494,13 @@ def main(argv: list[str] | None = None) -> None:
         sample_n = n if args.full else min(n, args.extract_sample)
         if not args.no_extract and sample_n not in extraction:
             sample = corpus if sample_n == n else head_corpus(corpus, sample_n, work)
-            ceiling = machine_ceiling(CPUS)
-            extraction[sample_n] = (extraction_rate(sample, 1)[0], extraction_rate(sample, CPUS)[0],
-                                    (ceiling + machine_ceiling(CPUS)) / 2)
+            # interleaved repeats, best of each: other jobs on a shared machine only ever slow a run down
+            one, alls, ceil = [], [], []
+            for _ in range(max(1, args.extract_repeats)):
+                ceil.append(machine_ceiling(CPUS))
+                one.append(extraction_rate(sample, 1)[0])
+                alls.append(extraction_rate(sample, CPUS)[0])
+            extraction[sample_n] = (max(one), max(alls), max(ceil))
             print(f"extraction on {sample_n} articles: {extraction[sample_n][0]:.1f}/s (1 core), "
                   f"{extraction[sample_n][1]:.1f}/s ({CPUS} cores); a pure-Python loop gains "
                   f"{extraction[sample_n][2]:.2f}x on {CPUS} cores here now", flush=True)
