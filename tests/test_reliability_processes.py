@@ -18,7 +18,7 @@ from libkg.ingest import ingest_paths
 from libkg.store import EmbeddedStore
 
 LIBKG = str(Path(sys.executable).parent / "libkg")
-COPIES = 2
+COPIES = 6  # enough that writing them takes longer than the progress bar's 0.5 s refresh
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ class Ingest:
 @pytest.mark.parametrize("jobs,bulk", [("1", ""), ("2", ""), ("2", "--bulk")])
 def test_sigkill_midway_leaves_whole_articles_and_a_rerun_completes(tmp_path, corpus, clean, jobs, bulk):
     store = tmp_path / "S"
-    run = Ingest(str(corpus), "--store", str(store), "--jobs", jobs, "--batch-size", "8", *([bulk] if bulk else []))
+    run = Ingest(str(corpus), "--store", str(store), "--jobs", jobs, "--batch-size", "1", *([bulk] if bulk else []))
     run.wait_for(12)
     run.kill()
     assert run.proc.returncode == -signal.SIGKILL
