@@ -123,3 +123,6 @@ def test_bulk_ingest_says_it_compacts_and_stores_what_a_plain_ingest_stores(tmp_
     assert r.exit_code == 0, r.stderr
     assert "compacting the store after the bulk load ..." in r.stderr
     assert quads(bulk) == quads(plain)  # the same graphs and union, by either path
+    r = CliRunner().invoke(cli, ["ingest", str(samples_dir), "--store", str(bulk), "--bulk"])
+    assert r.exit_code == 0 and "compacting" not in r.stderr  # nothing new, nothing bulk-loaded to merge
+    assert quads(bulk) == quads(plain)

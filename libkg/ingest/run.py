@@ -92,14 +92,15 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
         existing = existing_articles(store, run.ids, base)
         run.decide(store, existing)
         writer = _Writer(store, report, run, batch_size, progress)
+        bulk_loaded = 0
         if bulk and hasattr(store, "bulk_load_graphs"):
-            writer.bulk(spool, existing)
+            bulk_loaded = writer.bulk(spool, existing)
         else:
             for record in spool:
                 writer.add(*record)
         writer.flush()
     writer.finish()
-    if bulk and report.articles and hasattr(store, "optimize"):
+    if bulk_loaded and hasattr(store, "optimize"):  # only a bulk load leaves files to merge
         if status:
             status("compacting the store after the bulk load")
         store.optimize()
@@ -161,18 +162,21 @@ class _Writer:
         if self.progress and done and not progressed:
             self.progress(len(done))
 
-    def bulk(self, spool: Spool, existing: set[str]) -> None:
+    def bulk(self, spool: Spool, existing: set[str]) -> int:
         """Articles already in the store through batches; all new ones through the bulk loader.
 
         If the bulk load fails, the store removes what it wrote and the new
         articles go through batches instead, so a bad article is still
-        reported against its file and the others land.
+        reported against its file and the others land.  Returns the number of
+        articles the bulk loader wrote.
         """
         for record in spool:
             if record[0] in existing:
                 self.add(*record)
         self.flush()
         new = [aid for aid in sorted(self.run.ids) if aid not in existing]
+        if not new:
+            return 0
         names = [str(iri) for aid in new for iri in (self.m.graph(aid), self.m.activity_graph(aid))]
         loaded: list[tuple[str, int]] = []
 
@@ -192,8 +196,9 @@ class _Writer:
                 if record[0] not in existing:
                     self.add(*record)
             self.flush()
-            return
+            return 0
         self._done(loaded, progressed=True)
+        return len(loaded)
 
     def finish(self) -> None:
         """The identity graphs of the run's names, and stored articles renamed by its decisions."""

@@ -205,8 +205,9 @@ class EmbeddedStore:
             for iri, stmts in pending:
                 nt = stmts if isinstance(stmts, bytes) else nt_document(statements(stmts))
                 lines = nt.split(b"\n")
-                count += len(lines) - 1
-                quads += 2 * (len(lines) - 1)
+                n = len(lines) - (lines[-1] == b"")  # a document ends with a newline, or its last line
+                count += n
+                quads += 2 * n
                 parts += (str(to_ox_graph_name(iri)).encode("utf-8"), b" {\n", nt, b"}\n")
                 union.update(dict.fromkeys(lines))
                 if quads >= quads_per_load:
