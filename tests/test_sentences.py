@@ -71,3 +71,12 @@ def test_a_full_sentence_naming_a_furniture_word_is_kept():
                "của Thư viện tỉnh.\nChia sẻ Facebook Zalo\n")
     assert _sents(doc) == ["Mọi thông tin chi tiết xin liên hệ bà Ngô Thị Lan qua số điện thoại hoặc trang Zalo "
                            "của Thư viện tỉnh."]
+
+
+def test_abbreviation_after_an_opening_bracket_ends_no_sentence():
+    doc = _doc("Sáng 20-4, tại Thư viện tỉnh Gia Lai (TP. Pleiku), Sở Văn hóa, Thể thao và Du lịch tổ chức "
+               "Ngày Sách. Buổi lễ kết thúc lúc 11 giờ.")
+    assert _sents(doc) == [
+        "Sáng 20-4, tại Thư viện tỉnh Gia Lai (TP. Pleiku), Sở Văn hóa, Thể thao và Du lịch tổ chức Ngày Sách.",
+        "Buổi lễ kết thúc lúc 11 giờ.",
+    ]

@@ -174,7 +174,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = start + m.end()
         # the token that carries the period
         token_start = max(block.rfind(" ", 0, m.start()), block.rfind("\n", 0, m.start())) + 1
-        token = block[token_start:m.start() + 1]
+        token = block[token_start:m.start() + 1].lstrip("([{\"“‘'")  # "(TP. Thanh Hóa)"
         if m.group()[0] == "." and (token in abbr or _INITIAL.fullmatch(token)
                                     or _INITIALS.fullmatch(token)):
             continue
