@@ -90,3 +90,10 @@ def test_term_and_evidence():
 
 def test_person_without_role_has_no_position():
     assert _pos("Mọi thắc mắc xin liên hệ chị Nguyễn Thu Hằng hoặc anh Lê Minh Đạt.") == []
+
+
+def test_the_school_is_the_one_last_named():
+    got = _pos("Sáng 12/11, TS. Phạm Ngọc Bích, Trưởng khoa Ngữ văn, Trường Đại học Quy Nhơn trao đổi với cán bộ "
+               "thư viện. Chiều cùng ngày, đoàn đến khảo sát thư viện thân thiện tại Trường Tiểu học Lê Lợi. "
+               "Cô Rơ Châm Hnga, Hiệu trưởng nhà trường giới thiệu giờ đọc sách.")
+    assert ("Rơ Châm Hnga", "Hiệu trưởng", "Trường Tiểu học Lê Lợi") in got

@@ -459,11 +459,15 @@ def run(doc: Doc) -> None:
                                        evidence=[Evidence(start, end, text[s_:e_])])
                 extra.append(k)
             mentions.append({"start": start, "end": end, "name": name, "kind": full[k].kind, "surface": surface})
+    seen: dict[str, list[int]] = {}  # name -> where it is mentioned
+    for m in mentions:
+        seen.setdefault(m["name"], []).append(m["start"])
     for start, end, surface, kinds in _anaphor_mentions(doc):
         cands = [k for k in keys if full[k].kind in kinds]
         if cands:
-            before = [k for k in cands if first_pos[k] < start]
-            k = (before or cands)[0]
+            # "nhà trường" is the school last named before it; else the first of the article
+            last = {k: max((p for p in seen.get(full[k].name, ()) if p < start), default=-1) for k in cands}
+            k = max(cands, key=lambda c: last[c]) if max(last.values()) >= 0 else cands[0]
             mentions.append({"start": start, "end": end, "name": full[k].name, "kind": full[k].kind,
                              "surface": surface})
     # parents resolved to canonical names
