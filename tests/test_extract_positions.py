@@ -97,3 +97,24 @@ def test_the_school_is_the_one_last_named():
                "thư viện. Chiều cùng ngày, đoàn đến khảo sát thư viện thân thiện tại Trường Tiểu học Lê Lợi. "
                "Cô Rơ Châm Hnga, Hiệu trưởng nhà trường giới thiệu giờ đọc sách.")
     assert ("Rơ Châm Hnga", "Hiệu trưởng", "Trường Tiểu học Lê Lợi") in got
+
+
+def test_a_board_is_part_of_the_role_and_the_organisation_follows_it():
+    facts = _facts("Dự có ThS. Lương Thị Hạnh, Giám đốc Thư viện tỉnh Lâm Đồng, Ủy viên Ban Chấp hành Hội Thư viện "
+                   "Việt Nam; đại diện Ban Tuyên giáo Tỉnh ủy Lâm Đồng.")
+    got = [(p.person, p.role, p.organization) for p in facts.positions]
+    assert ("Lương Thị Hạnh", "Ủy viên Ban Chấp hành", "Hội Thư viện Việt Nam") in got
+    names = {o.name for o in facts.organizations}
+    assert "Hội Thư viện Việt Nam" in names and not any(n.startswith("Ban Chấp hành") for n in names)
+    assert "Ban Tuyên giáo Tỉnh ủy Lâm Đồng" in names  # a board that is an organisation of its own
+
+
+def test_names_of_regional_branches_and_central_libraries():
+    got = _pos("Dự có ThS. Hồ Văn Sơn, Giám đốc Thư viện Trung tâm Đại học Quốc gia TP. Hồ Chí Minh, Chủ tịch "
+               "Liên chi hội Thư viện Đại học khu vực phía Nam. TS. Tạ Thị Hương, giảng viên Trường Đại học Văn "
+               "hóa Hà Nội phân tích xu hướng đọc.")
+    assert got[:2] == [
+        ("Hồ Văn Sơn", "Giám đốc", "Thư viện Trung tâm Đại học Quốc gia TP. Hồ Chí Minh"),
+        ("Hồ Văn Sơn", "Chủ tịch", "Liên chi hội Thư viện Đại học khu vực phía Nam"),
+    ]
+    assert got[2][2] == "Trường Đại học Văn hóa Hà Nội"

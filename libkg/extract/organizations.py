@@ -35,6 +35,7 @@ from libkg.extract.lexicon import (
     anaphors,
     anaphors_lower,
     break_words,
+    committees,
     ffold,
     lowered,
     match_admin,
@@ -199,9 +200,10 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
                 bare_admin = True
                 k += a
             break
-        if "region" in flags and t.text == "các" and k + 1 < n:
+        if "region" in flags and k + 1 < n and (t.text == "các" or t.text == "khu" and toks[k + 1].text == "vực"):
+            # "... các tỉnh miền núi phía Bắc", "... khu vực phía Nam"
             r = k + 1
-            a2 = match_admin(toks, r)
+            a2 = match_admin(toks, r) if t.text == "các" else 0
             r += a2 if a2 else 1
             start_r = r
             while r < n and toks[r].text in region_words():
@@ -322,6 +324,9 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
                                                    and {"parent", "admin"} & hit.head.flags):
             i = hit.end if not hit.short else i + 1
             continue
+        if "parent" in hit.head.flags and _is_board(toks, hit):
+            i = hit.start + len(hit.head.words)  # "Ban Chấp hành Hội X": Hội X is the organisation
+            continue
         if not hit.short and ("parent" in hit.head.flags or "unit" in hit.head.flags):
             # "Unit Parent" juxtaposed / "Unit - Parent" compound
             k = hit.end
@@ -348,6 +353,12 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
         if gap in ([","], ["("], ["-"], ["–"]) and "parentable" in b.head.flags and b.head != a.head:
             a.parent = b
     return hits
+
+
+def _is_board(toks: list[Tok], hit: OrgHit) -> bool:
+    at = hit.start + len(hit.head.words)
+    words = tuple(t.text for t in toks[at:at + 3])
+    return any(words[:len(b)] == b for b in committees())
 
 
 def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
