@@ -118,3 +118,11 @@ def test_names_of_regional_branches_and_central_libraries():
         ("Hồ Văn Sơn", "Chủ tịch", "Liên chi hội Thư viện Đại học khu vực phía Nam"),
     ]
     assert got[2][2] == "Trường Đại học Văn hóa Hà Nội"
+
+
+def test_chief_of_office_and_a_museum_named_again_by_its_head():
+    got = _pos("Dự có ông Hà Văn Tâm, Giám đốc Sở Văn hóa và Thể thao tỉnh Quảng Trị; bà Lê Thị Ngân, Chánh Văn "
+               "phòng Sở. Ông Trần Văn Vĩnh đến nhận công tác tại Bảo tàng tỉnh Quảng Trị và giữ chức Phó Giám "
+               "đốc Bảo tàng.")
+    assert ("Lê Thị Ngân", "Chánh Văn phòng", "Sở Văn hóa và Thể thao tỉnh Quảng Trị") in got
+    assert ("Trần Văn Vĩnh", "Phó Giám đốc", "Bảo tàng tỉnh Quảng Trị") in got

@@ -330,20 +330,20 @@ def _vocab_role_labels() -> list[str]:
 @lru_cache(maxsize=1)
 def roles() -> dict[str, list[Role]]:
     """Role words: ``data/lexicon/roles.tsv`` (with implied organisation heads) plus the
-    Vietnamese labels of ``ontology/vocab/roles.ttl``.  A label ending in an organisation
+    Vietnamese labels of ``ontology/vocab/roles.ttl``.  A vocabulary label ending in an organisation
     head ("Trưởng Công an") is left out: the organisation is read as such."""
     out: dict[str, list[Role]] = {}
     seen: set[tuple[str, ...]] = set()
     table = read_tsv("lexicon", "roles.tsv")
     excluded = {tuple(fold(w) for w in _words(r[0][1:])) for r in table if r[0].startswith("!")}
-    rows = [(r[0], r[1] if len(r) > 1 else "", r[2] if len(r) > 2 else "") for r in table
+    rows = [(r[0], r[1] if len(r) > 1 else "", r[2] if len(r) > 2 else "", True) for r in table
             if not r[0].startswith("!")]
-    rows += [(lbl, "", "") for lbl in _vocab_role_labels()]
-    for label, en, implied_s in rows:
+    rows += [(lbl, "", "", False) for lbl in _vocab_role_labels()]
+    for label, en, implied_s, curated in rows:
         toks = tokenize(label)
-        if not toks or any((h := match_head(toks, k)) is not None and k + len(h.words) == len(toks)
-                           for k in range(1, len(toks))):
-            continue
+        if not toks or not curated and any((h := match_head(toks, k)) is not None and k + len(h.words) == len(toks)
+                                           for k in range(1, len(toks))):
+            continue  # the table's own rows stay: "Chánh Văn phòng" (of the Sở), not "Văn phòng" as a body
         words = tuple(fold(t.text) for t in toks)
         if words in seen or words in excluded:
             continue
