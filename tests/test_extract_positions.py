@@ -126,3 +126,14 @@ def test_chief_of_office_and_a_museum_named_again_by_its_head():
                "đốc Bảo tàng.")
     assert ("Lê Thị Ngân", "Chánh Văn phòng", "Sở Văn hóa và Thể thao tỉnh Quảng Trị") in got
     assert ("Trần Văn Vĩnh", "Phó Giám đốc", "Bảo tàng tỉnh Quảng Trị") in got
+
+
+def test_department_names_end_at_a_verb_and_the_organisation_may_be_in_brackets():
+    got = _pos("Bà Nguyễn Thu Hà, Trưởng phòng Thư viện (Cục Văn hóa cơ sở, Gia đình và Thư viện) dự hội nghị. "
+               "ThS. Kiều Văn Bình, Trưởng phòng Phát triển thư viện số, Thư viện Quốc gia Việt Nam giới thiệu lộ "
+               "trình. TS. Đoàn Minh Khôi, giảng viên Khoa Thư viện - Thông tin học đề xuất giải pháp.")
+    assert got[:2] == [
+        ("Nguyễn Thu Hà", "Trưởng phòng Thư viện", "Cục Văn hóa cơ sở, Gia đình và Thư viện"),
+        ("Kiều Văn Bình", "Trưởng phòng Phát triển thư viện số", "Thư viện Quốc gia Việt Nam"),
+    ]
+    assert got[2][1] == "Giảng viên Khoa Thư viện - Thông tin học"

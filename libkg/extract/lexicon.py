@@ -130,6 +130,12 @@ def committees() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[tuple[str, ...]]:
+    """Two-word verbs of speaking ("đề xuất") that end a department name in a role."""
+    return frozenset(tuple(w.split()) for w in _lines("lexicon", "speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def region_words() -> frozenset[str]:
     return frozenset(_lines("lexicon", "region_words.txt"))
 

@@ -31,6 +31,7 @@ from libkg.extract.lexicon import (
     match_admin,
     match_role,
     sentence_tokens,
+    speech_verbs,
     title_re,
 )
 from libkg.extract.organizations import _place_len, expand
@@ -91,10 +92,14 @@ def _tok_start(t: Tok) -> int:
     return t.start
 
 
+_DEPT_STOPS = frozenset(("của", "và", "tại", "cùng", "làm", "đã", "được", "cho", "với"))
+
+
 def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     """Tokens of a department name after "Trưởng phòng" & co.; (end index, has an admin part)."""
     n = len(toks)
     j = k
+    verbs = speech_verbs()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
     while j < n:
         t = toks[j]
         if t.start in ctx.org_at and j > k:
@@ -108,8 +113,9 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
         if t.text[0].isupper() and t.text[0].isalpha():
             j += 1
             low = 0
-            while j < n and toks[j].text.islower() and toks[j].text.isalpha() and low < 3 \
-                    and toks[j].text not in ("của", "và", "tại", "cùng", "làm", "đã", "được", "cho", "với") \
+            while j < n and toks[j].text.islower() and toks[j].text.isalpha() and low < 4 \
+                    and toks[j].text not in _DEPT_STOPS \
+                    and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in verbs) \
                     and not match_admin(toks, j):
                 j += 1
                 low += 1
@@ -195,12 +201,14 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[tuple[str
             j = d_end
         if org_name is None:
             jj = j
-            if jj < n and toks[jj].text in ("của", ",") and jj + 1 < n and toks[jj + 1].start in ctx.org_at:
+            if jj < n and toks[jj].text in ("của", ",", "(") and jj + 1 < n and toks[jj + 1].start in ctx.org_at:
                 jj += 1
             m, after = _org_here(toks, jj, ctx)
             if m is not None:
                 org_name = m["name"]
                 j = after
+                if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
+                    j += 1  # "Trưởng phòng Thư viện (Cục ...)"
                 # skip the parent named after the organisation: ", Bộ ...", "(Bộ VHTTDL)"
                 while j < n and toks[j].text in (",", "(", "-", "–"):
                     m2, after2 = _org_here(toks, j + 1, ctx)
