@@ -209,3 +209,13 @@ def test_statistics_test_in_two_patterns_equals_the_single_alternation():
             "  3 tháng qua", "theodõi", "trong năm", "sáng nay, hàng năm", "", "...trước khi", "Năm 2022"]
     for seg in segs:
         assert bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)) == bool(single.search(seg)), seg
+
+
+def test_people_of_a_features_opening_do_not_attend_its_first_event():
+    body = ("Người gây dựng tủ sách là ông Trần Văn Lợi, giáo viên về hưu. Bà Phan Thị Tâm, Chủ tịch UBND xã "
+            "Thạch Kênh cho biết xã đã mua giá sách. Tủ sách có hơn 1.200 cuốn. Mỗi quý sách được luân chuyển. "
+            "Bạn đọc nhỏ đến đọc mỗi cuối tuần. Tham dự có bà Đặng Thị Nga, Phó Giám đốc Thư viện tỉnh Hà Tĩnh. "
+            "Ngày 12/10/2023, Thư viện tỉnh Hà Tĩnh trao tặng 1.000 cuốn sách cho Đồn Biên phòng Sơn Kim.")
+    evs = events(body, published="2023-10-20")
+    assert [(e.kind, e.start) for e in evs] == [("BookDonation", "2023-10-12")]
+    assert evs[0].participants == ["Đặng Thị Nga"]

@@ -74,6 +74,7 @@ _UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|t�
 # one alternation with "^" the engine would enter the pattern at every position of the sentence
 _STAT_OPENING = re.compile(r"\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|"
                            r"trong nhiệm kỳ|\d+ tháng|theo\b|trước khi|sắp tới)")
+_PENDING_SENTENCES = 2  # how far before the first event a person still attends it
 _STAT_ANYWHERE = re.compile("đến nay|hằng năm|hàng năm")
 # reported speech and plans; \b...\b around words that start and end with a letter is (?<!\w)...(?!\w),
 # written so that the engine scans for the first letters only
@@ -204,7 +205,7 @@ class _Reader:
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
-        self.pending_persons: list[str] = []
+        self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
         title = doc.extras.get("title")
         if isinstance(title, tuple | list) and len(title) == 2:
             self.title = self.low[title[0]:title[1]]
@@ -501,7 +502,7 @@ class _Reader:
                 self.focus = self.events[0]  # "Phát biểu bế giảng, ...": back to the main event
             if carry is not None and created:
                 carry, carry_place = None, None
-            self._sentence_extras(s, e, seg, created, referenced)
+            self._sentence_extras(s, e, seg, created, referenced, idx)
 
     def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
         """Is this mention of an event of an existing kind a mention of that event?"""
@@ -580,7 +581,8 @@ class _Reader:
         if m and kind in ("BookDonation", "Exhibition", "Other", "Festival"):
             ev.counts["books"] = int(m.group(1).replace(".", ""))
 
-    def _sentence_extras(self, s: int, e: int, seg: str, created: list[_Ev], referenced: list[_Ev]) -> None:
+    def _sentence_extras(self, s: int, e: int, seg: str, created: list[_Ev], referenced: list[_Ev],
+                         idx: int) -> None:
         """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
         if not created and not referenced and self.events:
             if "diễn ra" in seg:
@@ -594,14 +596,16 @@ class _Reader:
         for p in self.persons:
             if s <= p["start"] < e and p["name"] not in names:
                 names.append(p["name"])
+        if not self.events:
+            self.pending_persons.extend((idx, n) for n in names)
+            return
+        if self.pending_persons:  # the first event was just found
+            # persons named just before it ("Tham dự có ..." then "Hội nghị ...") attend it;
+            # the people of a feature's opening paragraphs, long before any event, do not
+            self._add(self.events[0], [n for i, n in self.pending_persons if i >= idx - _PENDING_SENTENCES])
+            self.pending_persons = []
         if not names:
             return
-        if not self.events:
-            self.pending_persons.extend(n for n in names if n not in self.pending_persons)
-            return
-        if self.pending_persons:
-            self._add(self.events[0], self.pending_persons)
-            self.pending_persons = []
         targets = created or ([self.focus] if self.focus else [])
         prize = _PRIZE.search(seg)
         winners = []
@@ -625,7 +629,7 @@ def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
     if r.pending_persons and r.events:
-        _Reader._add(r.events[0], r.pending_persons)
+        _Reader._add(r.events[0], [n for _, n in r.pending_persons])
     return [w.ev for w in r.events]
 
 
