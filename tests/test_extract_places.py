@@ -101,3 +101,12 @@ def test_place_mentions_for_other_components():
     m = doc.extras["place_mentions"][0]
     assert (m["name"], m["kind"], m["within"]) == ("Vinh", "City", "Nghệ An")
     assert art.text[m["start"]:m["end"]] == "Vinh"
+
+
+def test_venue_named_as_one_of_its_premises():
+    art = article_from_text("Tiêu đề bài viết\n\nSáng 5/8, tại cơ sở 1 của Thư viện tỉnh Đồng Tháp (phường Mỹ Tho), "
+                            "Sở Văn hóa, Thể thao và Du lịch tổ chức Hội nghị công bố quyết định.", id="t1",
+                            published="2025-08-06")
+    facts = RuleExtractor()(art)
+    assert ("Thư viện tỉnh Đồng Tháp", "Site") in {(p.name, p.kind) for p in facts.places}
+    assert [(e.kind, e.place) for e in facts.events] == [("Conference", "Thư viện tỉnh Đồng Tháp")]

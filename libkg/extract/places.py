@@ -109,7 +109,9 @@ def _res() -> dict[str, object]:
     return {
         "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
         "site": re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
-        "venue": re.compile(r"t(?<![\w]t)ại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở)\s+)?(?P<head>"
+        # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
+        "venue": re.compile(r"t(?<![\w]t)ại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở|cơ sở)(?:\s+\d+)?"
+                            r"\s+(?:của\s+)?)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
         "locality": re.compile(r"(?P<w>" + _alt(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
         "breakers": frozenset(cues["breaker"]),
