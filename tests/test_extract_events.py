@@ -219,3 +219,10 @@ def test_people_of_a_features_opening_do_not_attend_its_first_event():
     evs = events(body, published="2023-10-20")
     assert [(e.kind, e.start) for e in evs] == [("BookDonation", "2023-10-12")]
     assert evs[0].participants == ["Đặng Thị Nga"]
+
+
+def test_a_site_visited_is_the_place_even_when_its_town_follows():
+    evs = events("Chiều 11/12, đoàn tham quan Khu di tích quốc gia đặc biệt Óc Eo - Ba Thê tại thị trấn Óc Eo, "
+                 "huyện Thoại Sơn.", published="2020-12-12")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Visit", "2020-12-11", "Khu di tích quốc gia đặc biệt Óc Eo - Ba Thê")]

@@ -348,16 +348,16 @@ class _Reader:
 
     def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
         inside = [p for p in self.places if s <= p["start"] < e]
+        # a site visited: "tham quan Khu di tích X tại thị trấn Y" (the site is the more specific)
+        if h.kind in ("Visit", "Ceremony"):
+            for p in inside:
+                if p["kind"] == "Site" and h.end <= p["start"] < min(nxt, h.end + 40):
+                    return self._place_name(p)
         # "tại X" after the trigger, before the next trigger
         for p in inside:
             if h.end <= p["start"] < nxt and _AT_PLACE_AFTER.search(
                     self.low[max(s, p["start"] - 32):p["start"]]):
                 return self._place_name(p)
-        # a site visited: "tham quan Khu di tích ..."
-        if h.kind in ("Visit", "Ceremony"):
-            for p in inside:
-                if p["kind"] == "Site" and h.end <= p["start"] < min(nxt, h.end + 40):
-                    return self._place_name(p)
         # "tại X" leading the clause
         for p in inside:
             if clause_start <= p["start"] < h.start and _AT_PLACE_BEFORE.search(
