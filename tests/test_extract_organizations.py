@@ -119,3 +119,8 @@ def test_short_youth_union_mention_takes_the_full_name():
                                  id="t1", published="2024-05-01"))
     assert {(p.person, p.role, p.organization) for p in facts.positions} == {
         ("Phan Văn Lực", "Phó Bí thư", "Tỉnh đoàn Kon Tum")}
+
+
+def test_foundations_are_organisations_and_their_name_ends_at_a_verb():
+    orgs = _orgs("Ngày 24/10, Trung tâm Học liệu tiếp nhận 2.000 cuốn sách do Quỹ Châu Á tài trợ.")
+    assert "Quỹ Châu Á" in orgs
