@@ -102,3 +102,13 @@ def test_anchor_candidates_find_what_the_anchor_regex_finds():
         for lo, hi in ((0, len(text)), (3, len(text) - 4), (10, 40)):
             assert [m.span() for m in _anchors(text, casefree(text), lo, hi)] == \
                 [m.span() for m in _ANCHOR.finditer(text, lo, hi)], (text, lo, hi)
+
+
+def test_range_in_words_and_months_without_a_year():
+    assert dates("Từ ngày 2 đến ngày 4 tháng 7, Thư viện huyện tổ chức", "2023-07-06") == [
+        ("2023-07-02", "2023-07-04")]
+    assert dates("từ ngày 2 đến ngày 4 tháng 7 năm 2022, ...", "2023-07-06") == [("2022-07-02", "2022-07-04")]
+    assert dates("Trong tháng 11, xe thư viện lưu động phục vụ 5 điểm trường.", "2020-11-25") == [("2020-11", None)]
+    assert dates("Tháng 12 vừa qua, Thư viện tỉnh trao tặng sách.", "2021-01-20") == [("2020-12", None)]
+    assert dates("trong tháng 6/2020 và tháng 6 năm 2021", "2024-05-01") == [("2020-06", None), ("2021-06", None)]
+    assert dates("Quyết định có hiệu lực từ tháng 3.", "2024-05-01") == []  # no "trong", no "vừa qua": no date

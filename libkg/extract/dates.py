@@ -10,6 +10,8 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "Sáng 17/6", "Chiều 18/12", "ngày 19/4/2019", "đến hết ngày 23/4"
 * "sáng 12-3", "ngày 12-3-2020" (a hyphen, after a part of day or "ngày")
 * "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
+* "trong tháng 9", "tháng 9 vừa qua"                 -> YYYY-MM, the month nearest the publication
+* "từ ngày 2 đến ngày 4 tháng 7"                     -> interval
 * "năm 2019"                                         -> YYYY
 * "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
 
@@ -48,6 +50,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
                          r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
                          re.I)),
+    # từ ngày 2 đến ngày 4 tháng 7 (năm 2023)
+    ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+                         r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I)),
     # (trong 2) ngày 24 và 25/9
     ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
     # ngày 09 tháng 3 năm 2022
@@ -59,6 +64,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])", re.I)),
     # tháng 6/2020, tháng 6 năm 2020
     ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
+    # "trong tháng 9", "tháng 9 vừa qua": a month of the publication's time, no year written
+    ("month_of_pub", re.compile(r"(?=[tT])(?:(?<=trong )tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
+                                r"|tháng\s+(?P<m2>\d{1,2})\s+vừa qua)", re.I)),
     ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
     ("relative", re.compile(r"(?=[sScCtTnN])(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
                             re.I)),
@@ -111,17 +119,19 @@ _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     (("(",), ("nay", "hôm", "ngày mai")),
     (("/",), ("-", "–")),
     (("/",), ("đến", "tới")),
+    (("tháng",), ("đến", "tới")),
     (("/",), ("ngày",), ("và",)),
     (("tháng",),),
     (("/",),),
     (("-",), ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")),
+    (("tháng",),),
     (("tháng",),),
     (("năm",),),
     (("cùng ngày", "hôm sau", "ngày tiếp theo"),),
 ]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
-_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d)", re.I)
+_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d|tháng \d)", re.I)
 _NON_EVENT_LEFT = re.compile(
     r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
     r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
@@ -150,7 +160,7 @@ class DateMention:
 
 # _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
 _DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|\d-\d")
-_ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ")
+_ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ", "tháng ")
 
 
 def _anchors(text: str, low: str | None, lo: int, hi: int) -> list[re.Match[str]]:
@@ -294,6 +304,12 @@ def find_dates(text: str, published: str | None = None,
                 if not 1 <= mo <= 12 or _DECISION_RIGHT.match(text[e:e + 3]):
                     continue
                 mention = DateMention(s, e, f"{y:04d}-{mo:02d}", None, text[s:e], "month", explicit_year=True)
+            elif kind == "month_of_pub":
+                mo = int(g["m"] or g["m2"])
+                if not 1 <= mo <= 12 or pub is None:
+                    continue
+                near = _with_year(15, mo, None, pub)  # the month nearest the publication
+                mention = DateMention(s, e, f"{near.year:04d}-{mo:02d}", None, text[s:e], "month")
             elif kind == "year":
                 mention = DateMention(s, e, g["y"], None, text[s:e], "year", explicit_year=True)
             else:
