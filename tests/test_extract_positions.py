@@ -137,3 +137,10 @@ def test_department_names_end_at_a_verb_and_the_organisation_may_be_in_brackets(
         ("Kiều Văn Bình", "Trưởng phòng Phát triển thư viện số", "Thư viện Quốc gia Việt Nam"),
     ]
     assert got[2][1] == "Giảng viên Khoa Thư viện - Thông tin học"
+
+
+def test_a_library_named_by_its_university():
+    facts = _facts("Bà Lê Thị Bích Liên, Phó Giám đốc Thư viện Trường Đại học Quy Nhơn được bầu làm Phó Chủ tịch.")
+    assert ("Lê Thị Bích Liên", "Phó Giám đốc", "Thư viện Trường Đại học Quy Nhơn") in [
+        (p.person, p.role, p.organization) for p in facts.positions]
+    assert {"Thư viện Trường Đại học Quy Nhơn", "Trường Đại học Quy Nhơn"} <= {o.name for o in facts.organizations}

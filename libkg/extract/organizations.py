@@ -233,6 +233,8 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
         if t.text in _HEAD_FIRST and (k > j or toks[k].text != head.words[-1]):
             sub = parse_org(toks, k, depth + 1)
             if sub is not None and not sub.short:
+                if k == j and "unit" in flags and depth == 0:
+                    return OrgHit(i, k, head)  # "Thư viện Trường Đại học X": the caller joins unit and parent
                 break
         if t.abbrev or (t.cap and any(c.isdigit() for c in t.text)):
             k += 1
