@@ -124,3 +124,8 @@ def test_short_youth_union_mention_takes_the_full_name():
 def test_foundations_are_organisations_and_their_name_ends_at_a_verb():
     orgs = _orgs("Ngày 24/10, Trung tâm Học liệu tiếp nhận 2.000 cuốn sách do Quỹ Châu Á tài trợ.")
     assert "Quỹ Châu Á" in orgs
+
+
+def test_a_school_name_ends_before_the_prize_it_won():
+    orgs = _orgs("Em Đoàn Ngọc Hân, học sinh Trường Tiểu học Phú Hòa đoạt giải Nhì cuộc thi.")
+    assert "Trường Tiểu học Phú Hòa" in orgs
