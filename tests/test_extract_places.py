@@ -110,3 +110,10 @@ def test_venue_named_as_one_of_its_premises():
     facts = RuleExtractor()(art)
     assert ("Thư viện tỉnh Đồng Tháp", "Site") in {(p.name, p.kind) for p in facts.places}
     assert [(e.kind, e.place) for e in facts.events] == [("Conference", "Thư viện tỉnh Đồng Tháp")]
+
+
+def test_a_venue_named_short_is_the_library_named_in_full():
+    got = places("Thư viện tỉnh Tuyên Quang tổ chức hội nghị. Ngày 13/8, đoàn làm việc tại Thư viện tỉnh về chuyển "
+                 "đổi số.", published="2025-08-14")
+    assert ("Thư viện tỉnh Tuyên Quang", "Site") in {(n, k) for n, k, _ in got}
+    assert "Thư viện tỉnh" not in {n for n, _, _ in got}

@@ -247,6 +247,7 @@ def find_places(doc: Doc) -> list[Mention]:
     text = doc.text
     r = _res()
     orgs = _org_spans(doc)
+    org_at = {m["start"]: m for m in doc.extras.get("org_mentions", []) or []}
     org_cover = Cover(orgs)
     persons = _person_spans(doc)
     out: list[Mention] = []
@@ -284,10 +285,12 @@ def find_places(doc: Doc) -> list[Mention]:
         # 2. venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"
         for m in r["venue"].finditer(text, lo, hi):  # type: ignore[union-attr]
             s = m.start("head")
-            e = next((b for a, b in orgs if a == s), 0) or _name_extent(text, s, hi, loose=False)
+            org = org_at.get(s)
+            e = org["end"] if org else _name_extent(text, s, hi, loose=False)
             if e - s <= len(m.group("head")) + 1 or not free(s, e):
                 continue
-            out.append(Mention(s, e, text[s:e], "Site", venue=True))
+            # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
+            out.append(Mention(s, e, org["name"] if org else text[s:e], "Site", venue=True))
             taken.append((s, e))
         # 3. administrative units after their prefix, and lists of them
         for m in _ADMIN.finditer(text, lo, hi):
