@@ -129,3 +129,8 @@ def test_foundations_are_organisations_and_their_name_ends_at_a_verb():
 def test_a_school_name_ends_before_the_prize_it_won():
     orgs = _orgs("Em Đoàn Ngọc Hân, học sinh Trường Tiểu học Phú Hòa đoạt giải Nhì cuộc thi.")
     assert "Trường Tiểu học Phú Hòa" in orgs
+
+
+def test_union_of_provinces_and_cities_of_a_region():
+    orgs = _orgs("Ông Ngô Đức Mạnh, Chủ tịch Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng phát biểu.")
+    assert orgs == ["Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng"]

@@ -205,6 +205,8 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
             r = k + 1
             a2 = match_admin(toks, r) if t.text == "các" else 0
             r += a2 if a2 else 1
+            if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
+                r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
             start_r = r
             while r < n and toks[r].text in region_words():
                 r += 1
