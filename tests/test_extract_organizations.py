@@ -133,4 +133,4 @@ def test_a_school_name_ends_before_the_prize_it_won():
 
 def test_union_of_provinces_and_cities_of_a_region():
     orgs = _orgs("Ông Ngô Đức Mạnh, Chủ tịch Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng phát biểu.")
-    assert orgs == ["Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng"]
+    assert list(orgs) == ["Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng"]
