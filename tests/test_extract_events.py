@@ -226,3 +226,12 @@ def test_a_site_visited_is_the_place_even_when_its_town_follows():
                  "huyện Thoại Sơn.", published="2020-12-12")
     assert [(e.kind, e.start, e.place) for e in evs] == [
         ("Visit", "2020-12-11", "Khu di tích quốc gia đặc biệt Óc Eo - Ba Thê")]
+
+
+def test_after_the_opening_cues_a_sub_event():
+    evs = events("Sáng 2/7, Thư viện huyện Thọ Xuân tổ chức Ngày hội đọc sách hè năm 2023 tại Nhà Văn hóa Lam Sơn. "
+                 "Sau lễ khai mạc, các đại biểu dâng hương tại Khu di tích lịch sử quốc gia đặc biệt Lam Kinh.",
+                 published="2023-07-06")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Festival", "2023-07-02", "Nhà Văn hóa Lam Sơn"),
+        ("Ceremony", "2023-07-02", "Khu di tích lịch sử quốc gia đặc biệt Lam Kinh")]

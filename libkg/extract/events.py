@@ -68,7 +68,8 @@ _OPEN_UNTIL = re.compile(r"(mở cửa|kéo dài|diễn ra)[^.;]*?đến (?:hế
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
 _CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân dịp|cũng trong dịp|cũng tại|cùng ngày|"
-                  r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau)")
+                  r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau|"
+                  r"sau (?:lễ |buổi lễ )?khai mạc|sau buổi lễ|bên lề)")
 _UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
 # statistics and plans: an opening ("Năm 2022, ...") or a phrase anywhere ("đến nay"); two patterns, as
 # one alternation with "^" the engine would enter the pattern at every position of the sentence
