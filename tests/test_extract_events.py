@@ -235,3 +235,11 @@ def test_after_the_opening_cues_a_sub_event():
     assert [(e.kind, e.start, e.place) for e in evs] == [
         ("Festival", "2023-07-02", "Nhà Văn hóa Lam Sơn"),
         ("Ceremony", "2023-07-02", "Khu di tích lịch sử quốc gia đặc biệt Lam Kinh")]
+
+
+def test_recently_gives_an_undated_event():
+    evs = events("Sáng 24/11, Thư viện tỉnh Quảng Bình khai mạc triển lãm sách. Vừa qua, Thư viện tỉnh Quảng Bình "
+                 "phối hợp với Công ty Cổ phần Văn hóa Phương Nam trao tặng 3.000 bản sách cho 6 trường tiểu học ở xã "
+                 "Tân Ninh, huyện Quảng Ninh.", published="2020-11-25")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Exhibition", "2020-11-24", None), ("BookDonation", None, "Tân Ninh")]

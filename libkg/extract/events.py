@@ -70,7 +70,7 @@ _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Pro
 _CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân dịp|cũng trong dịp|cũng tại|cùng ngày|"
                   r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau|"
                   r"sau (?:lễ |buổi lễ )?khai mạc|sau buổi lễ|bên lề)")
-_UNDATED_CUE = re.compile(r"^\W*trước đó\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
+_UNDATED_CUE = re.compile(r"^\W*(?:trước đó|vừa qua|mới đây)\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
 # statistics and plans: an opening ("Năm 2022, ...") or a phrase anywhere ("đến nay"); two patterns, as
 # one alternation with "^" the engine would enter the pattern at every position of the sentence
 _STAT_OPENING = re.compile(r"\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|"
@@ -435,7 +435,7 @@ class _Reader:
                 is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
                 creating = bool(_CREATE.search(left_near)) or h.role == "lead"
                 anchored = bool(sentence_dates) or cue or lead or carry is not None or bool(
-                    _AT_GATHERING.match(body))
+                    _AT_GATHERING.match(body)) or bool(_UNDATED_CUE.match(body))
                 if in_report or (stat and not cue):
                     if _AT_SESSION_BEFORE.search(left_near) and self.events:
                         referenced.append(existing or self.events[0])  # "Chia sẻ tại buổi lễ, ..."
