@@ -243,3 +243,12 @@ def test_recently_gives_an_undated_event():
                  "Tân Ninh, huyện Quảng Ninh.", published="2020-11-25")
     assert [(e.kind, e.start, e.place) for e in evs] == [
         ("Exhibition", "2020-11-24", None), ("BookDonation", None, "Tân Ninh")]
+
+
+def test_an_exhibitions_run_given_later_is_the_same_exhibition():
+    evs = events("Tối 30/4, Thư viện tỉnh Tây Ninh tổ chức chương trình giao lưu “Ký ức tháng Tư”. Trong khuôn khổ "
+                 "chương trình, Thư viện tỉnh trưng bày hơn 500 tài liệu. Trưng bày mở cửa từ ngày 25/4 đến hết ngày "
+                 "10/5/2025. Sáng cùng ngày, đoàn viên chức dâng hoa và tham quan Khu di tích Căn cứ Trung ương Cục "
+                 "miền Nam.", published="2025-05-02")
+    assert [(e.kind, e.start, e.end) for e in evs] == [
+        ("Other", "2025-04-30", None), ("Exhibition", "2025-04-25", "2025-05-10"), ("Visit", "2025-04-30", None)]

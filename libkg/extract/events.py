@@ -540,10 +540,12 @@ class _Reader:
         return bool(q and q.group(0)[1:-1].strip().lower()[:30] in ev.ev.label.lower())
 
     def _new_date(self, s: int, e: int, h: _Hit, ev: _Ev) -> bool:
-        start, _, explicit = self.date_for(s, e, h.start)
+        start, end, explicit = self.date_for(s, e, h.start)
         if not explicit or start is None:
             return False
         if ev.lead_interval and ev.lead_interval[0] <= start <= ev.lead_interval[1]:
+            return False
+        if _holds(start, end, ev.ev.start):  # "Trưng bày mở cửa từ 25/4 đến hết 10/5": the one opened 30/4
             return False
         return start != ev.ev.start
 
@@ -556,6 +558,9 @@ class _Reader:
                 if ev.ev.place is None:
                     p = next((p for p in self.places if s <= p["start"] < e), None)
                     ev.ev.place = p["name"] if p else None
+            return
+        if explicit and _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
+            ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
             return
         if explicit and start and ev.secondary and ev.lead_interval and \
                 ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
@@ -624,6 +629,15 @@ class _Reader:
         for n in names:
             if n not in ev.ev.participants:
                 ev.ev.participants.append(n)
+
+
+_RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _holds(start: str | None, end: str | None, day: str | None) -> bool:
+    """Is ``day`` inside the interval ``start``-``end`` (ISO days, an interval of more than one day)?"""
+    return bool(start and end and day and start != end and len(start) == len(end) == len(day) == 10
+                and start <= day <= end)
 
 
 def find_events(doc: Doc) -> list[Event]:
