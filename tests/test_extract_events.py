@@ -252,3 +252,11 @@ def test_an_exhibitions_run_given_later_is_the_same_exhibition():
                  "miền Nam.", published="2025-05-02")
     assert [(e.kind, e.start, e.end) for e in evs] == [
         ("Other", "2025-04-30", None), ("Exhibition", "2025-04-25", "2025-05-10"), ("Visit", "2025-04-30", None)]
+
+
+def test_an_online_event_has_no_place_but_its_hall():
+    evs = events("Từ ngày 20 đến 22/9, Thư viện tỉnh Bình Dương mở lớp tập huấn trực tuyến cho 150 giáo viên trên "
+                 "địa bàn tỉnh Bình Dương. Ngày 25/9, Hội Thư viện Việt Nam tổ chức hội thảo trực tuyến tại Hội "
+                 "trường Thư viện Quốc gia Việt Nam.", published="2021-09-30")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Training", "2021-09-20", None), ("Workshop", "2021-09-25", "Hội trường Thư viện Quốc gia Việt Nam")]

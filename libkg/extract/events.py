@@ -57,6 +57,8 @@ _GIFT_AFTER = re.compile(r"\s+(tặng|sách|\d|tủ)")
 _COORD_END = re.compile(r"(,|\bvà)\s*$")
 _AFTER_VERB = re.compile(r"\b(phục vụ|mở cửa|có hiệu lực|áp dụng)\b")
 _AT_PLACE_AFTER = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+|khuôn viên\s+)?(?:\w+\s+){0,2}$")
+_ONLINE = re.compile(r"trực tuyến|qua nền tảng|online")
+_AT_VENUE = re.compile(r"tại\s+(?:sân\s+|khuôn viên\s+|hội trường\s+)?$")
 _AT_PLACE_BEFORE = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+)?(?:\w+\s+){0,2}$")
 _ORGANISING_VERB = re.compile(r"tổ chức|đã có|đến thăm|thăm và|ra mắt|trao tặng|tặng|trưng bày|tham quan")
 _HOST_BEFORE = re.compile(r"(tại|tại hội trường|làm việc với|cho|của|thuộc|lãnh đạo)\s+$")
@@ -349,6 +351,10 @@ class _Reader:
 
     def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
         inside = [p for p in self.places if s <= p["start"] < e]
+        if _ONLINE.search(self.low, h.start, nxt):
+            # held online: only a hall it is broadcast from ("tại X") is a place, not the audience's province
+            return next((self._place_name(p) for p in inside if clause_start <= p["start"] < nxt
+                         and _AT_VENUE.search(self.low[max(s, p["start"] - 32):p["start"]])), None)
         # a site visited: "tham quan Khu di tích X tại thị trấn Y" (the site is the more specific)
         if h.kind in ("Visit", "Ceremony"):
             for p in inside:
