@@ -144,3 +144,13 @@ def test_a_library_named_by_its_university():
     assert ("Lê Thị Bích Liên", "Phó Giám đốc", "Thư viện Trường Đại học Quy Nhơn") in [
         (p.person, p.role, p.organization) for p in facts.positions]
     assert {"Thư viện Trường Đại học Quy Nhơn", "Trường Đại học Quy Nhơn"} <= {o.name for o in facts.organizations}
+
+
+def test_a_department_named_alone_belongs_to_the_library_of_the_article():
+    got = _pos("Sáng 15/3, Thư viện tỉnh Thái Bình tổ chức hội nghị. Bà Trần Thị Thu Hòa, Trưởng phòng Thông tin - "
+               "Thư mục trình bày báo cáo; bà Lương Thị Hằng, Phó Trưởng phòng Phụ trách Phòng Bổ sung - Biên mục "
+               "bày tỏ quyết tâm. Ông Cường từng giữ chức Trưởng phòng Nghiệp vụ trước khi được bổ nhiệm.")
+    assert got[:2] == [
+        ("Trần Thị Thu Hòa", "Trưởng phòng Thông tin - Thư mục", "Thư viện tỉnh Thái Bình"),
+        ("Lương Thị Hằng", "Phó Trưởng phòng Phụ trách Phòng Bổ sung - Biên mục", "Thư viện tỉnh Thái Bình"),
+    ]

@@ -130,9 +130,9 @@ def committees() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[tuple[str, ...]]:
-    """Two-word verbs of speaking ("đề xuất") that end a department name in a role."""
-    return frozenset(tuple(w.split()) for w in _lines("lexicon", "speech_verbs.txt"))
+def dept_enders() -> frozenset[tuple[str, ...]]:
+    """Two-word phrases ("đề xuất", "trước khi") that end a department name in a role."""
+    return frozenset(tuple(w.split()) for w in _lines("lexicon", "dept_enders.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -26,12 +26,12 @@ from functools import lru_cache
 from libkg.extract.facts import Evidence, Position
 from libkg.extract.lexicon import (
     Tok,
+    dept_enders,
     ffold,
     literal_alternation,
     match_admin,
     match_role,
     sentence_tokens,
-    speech_verbs,
     title_re,
 )
 from libkg.extract.organizations import _place_len, expand
@@ -99,7 +99,7 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     """Tokens of a department name after "Trưởng phòng" & co.; (end index, has an admin part)."""
     n = len(toks)
     j = k
-    verbs = speech_verbs()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
+    enders = dept_enders()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
     while j < n:
         t = toks[j]
         if t.start in ctx.org_at and j > k:
@@ -115,7 +115,7 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
             low = 0
             while j < n and toks[j].text.islower() and toks[j].text.isalpha() and low < 4 \
                     and toks[j].text not in _DEPT_STOPS \
-                    and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in verbs) \
+                    and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in enders) \
                     and not match_admin(toks, j):
                 j += 1
                 low += 1
@@ -245,7 +245,7 @@ def run(doc: Doc) -> None:
             k = _idx(toks, m["end"])
             for role, org, term, j, implied, former in _chain(toks, k, ctx, need_sep=True):
                 if org is None:
-                    org = _implied(implied, toks, m["start"], ctx)
+                    org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
                 status = "former" if former else "current"
                 clause = text[m["end"]:toks[j - 1].end if j else m["end"]]
                 if retire and "nghỉ hưu" in text[s:m["start"]]:
@@ -290,7 +290,8 @@ def run(doc: Doc) -> None:
                 "appointed" if ("bổ nhiệm" in verb or (appoint and verb.startswith("giữ chức"))) else \
                 "former" if former or "cương vị" in verb and "đã" in text[clause_start:pm.start()] else "current"
             if org is None:
-                org = _implied(implied, toks, pm.start(), ctx) or _context_union(ctx, pm.start())
+                org = _implied(implied, toks, pm.start(), ctx) or _department_home(role, ctx, pm.start()) \
+                    or _context_union(ctx, pm.start())
             for m in subjects:
                 # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
                 ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
@@ -314,6 +315,24 @@ def _subjects(cands: list[dict], toks: list[Tok], ctx: _Ctx) -> list[dict]:
             break
         out.insert(0, prev)
     return out
+
+
+_DEPT_ROLE = re.compile(r"(?:(?:Phó|Quyền)\s+)?Trưởng\s+(?P<unit>phòng|khoa)\s+\S", re.I)
+_DEPT_HOMES = {"phòng": ("Library",), "khoa": ("University", "School")}
+
+
+def _department_home(role: str, ctx: _Ctx, at: int) -> str | None:
+    """The institution a department named without it belongs to: "bà A, Trưởng phòng Nghiệp vụ" in news
+    about a library is that library's.  The library (for a "phòng") or university (for a "khoa") the text
+    last named before ``at``, else the first it names."""
+    m = _DEPT_ROLE.match(role)
+    if m is None:
+        return None
+    kinds = _DEPT_HOMES[m.group("unit").lower()]
+    cands = [o for o in ctx.orgs if o["kind"] in kinds]
+    before = [o for o in cands if o["start"] < at]
+    pick = before[-1] if before else (cands[0] if cands else None)
+    return pick["name"] if pick else None
 
 
 def _context_union(ctx: _Ctx, at: int) -> str | None:
