@@ -154,3 +154,13 @@ def test_a_department_named_alone_belongs_to_the_library_of_the_article():
         ("Trần Thị Thu Hòa", "Trưởng phòng Thông tin - Thư mục", "Thư viện tỉnh Thái Bình"),
         ("Lương Thị Hằng", "Phó Trưởng phòng Phụ trách Phòng Bổ sung - Biên mục", "Thư viện tỉnh Thái Bình"),
     ]
+
+
+def test_hyphenated_province_and_principal_specialist():
+    got = _pos("Dự có bà Lý Thị Ngọc Sương, Phó Giám đốc Thư viện tỉnh Bà Rịa - Vũng Tàu; bà Nguyễn Thị Mỹ Hạnh, "
+               "Giám đốc Thư viện tỉnh Bình Dương; ông Nguyễn Hoàng Phương, Chuyên viên chính Vụ Thư viện.")
+    assert got == [
+        ("Lý Thị Ngọc Sương", "Phó Giám đốc", "Thư viện tỉnh Bà Rịa - Vũng Tàu"),
+        ("Nguyễn Thị Mỹ Hạnh", "Giám đốc", "Thư viện tỉnh Bình Dương"),
+        ("Nguyễn Hoàng Phương", "Chuyên viên chính", "Vụ Thư viện"),
+    ]

@@ -108,7 +108,7 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
         return 0
     keys = _province_keys()
     if ffold(toks[i].text) in _province_first_words():
-        for k in (4, 3, 2, 1):
+        for k in (5, 4, 3, 2, 1):  # "Bà Rịa - Vũng Tàu": five tokens
             if i + k <= n:
                 cand = " ".join(t.text for t in toks[i:i + k])
                 if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and ffold(cand) in keys:
