@@ -93,3 +93,10 @@ def test_memorial_check_does_not_swallow_listed_persons():
     # "Lăng" is also a family name; a joining word ends any site name
     names = _names("Lớp học do bà Lăng Thị Hoa và ThS. Mai Văn Tư hướng dẫn; đoàn viếng Đền thờ liệt sĩ và ông Hà Văn Ba dự.")
     assert names == ["Lăng Thị Hoa", "Mai Văn Tư", "Hà Văn Ba"]
+
+
+def test_a_name_right_after_a_province_ending_in_a_family_name():
+    facts = _facts("Dự có Giám đốc Thư viện tỉnh Bình Dương Nguyễn Thị Mỹ Hạnh và ông Lê Văn Thạnh.")
+    assert [p.name for p in facts.persons] == ["Nguyễn Thị Mỹ Hạnh", "Lê Văn Thạnh"]
+    assert ("Nguyễn Thị Mỹ Hạnh", "Giám đốc", "Thư viện tỉnh Bình Dương") in [
+        (p.person, p.role, p.organization) for p in facts.positions]

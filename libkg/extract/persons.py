@@ -186,11 +186,13 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue
             if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
                 continue  # a run of three needs three name tokens: skip the costlier _run
+            prev = toks[i - 1].text if i else ""
+            if prev and ffold(f"{prev} {toks[i].text}") in pkeys:
+                continue  # "Bình Dương Nguyễn Thị Mỹ Hạnh": the province's last syllable, then the name
             nt, n = _run(toks, i, 4)
             if n < 3:
                 continue
             a, b = toks[i].start, toks[i + nt - 1].end
-            prev = toks[i - 1].text if i else ""
             # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
             after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
             if (orgs.covers(a, b) or _inside_quotes(text, s, a)
