@@ -100,3 +100,9 @@ def test_a_name_right_after_a_province_ending_in_a_family_name():
     assert [p.name for p in facts.persons] == ["Nguyễn Thị Mỹ Hạnh", "Lê Văn Thạnh"]
     assert ("Nguyễn Thị Mỹ Hạnh", "Giám đốc", "Thư viện tỉnh Bình Dương") in [
         (p.person, p.role, p.organization) for p in facts.positions]
+
+
+def test_role_organisation_province_then_the_name():
+    facts = _facts("Giám đốc Sở Văn hóa, Thể thao và Du lịch Thanh Hóa Trịnh Xuân Quyết trao quyết định.")
+    assert [(p.person, p.role, p.organization) for p in facts.positions] == [
+        ("Trịnh Xuân Quyết", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch Thanh Hóa")]

@@ -128,6 +128,12 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     return k - i
 
 
+def _ends_province(toks: list[Tok], k: int) -> bool:
+    """Do the tokens just before ``k`` end with a province's name?"""
+    keys = _province_keys()
+    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (2, 3, 5))
+
+
 @lru_cache(maxsize=1)
 def _alias_set() -> frozenset[str]:
     return frozenset(alias_names())
@@ -246,6 +252,9 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
                     and not match_admin(toks, k)):
                 k += 1
             continue
+        if (t.text in surnames() and k + 2 < n and toks[k + 1].cap and toks[k + 2].cap
+                and _ends_province(toks, k)):
+            break  # "Sở ... Thanh Hóa Trịnh Xuân Quyết": a personal name after the province
         if t.cap and t.text.isalpha() or t.cap and "'" in t.text:
             k += 1
             low = 0
