@@ -164,3 +164,12 @@ def test_hyphenated_province_and_principal_specialist():
         ("Nguyễn Thị Mỹ Hạnh", "Giám đốc", "Thư viện tỉnh Bình Dương"),
         ("Nguyễn Hoàng Phương", "Chuyên viên chính", "Vụ Thư viện"),
     ]
+
+
+def test_appointments_listed_in_one_sentence_share_the_organisation():
+    got = _pos("Ông Lê Hùng công bố các quyết định bổ nhiệm bà Đinh Thị Thuý, Giám đốc Thư viện tỉnh Yên Bái trước "
+               "hợp nhất, giữ chức Giám đốc Thư viện tỉnh Lào Cai; ông Giàng A Sử, Giám đốc Thư viện tỉnh Lào Cai "
+               "trước hợp nhất, giữ chức Phó Giám đốc. Hội nghị bầu bà Hà Thị Mai giữ chức Chủ tịch Liên hiệp Thư "
+               "viện các tỉnh miền núi phía Bắc; ông Phạm Ngọc Lâm làm Ủy viên Ban Thường trực.")
+    assert ("Giàng A Sử", "Phó Giám đốc", "Thư viện tỉnh Lào Cai") in got
+    assert ("Phạm Ngọc Lâm", "Ủy viên Ban Thường trực", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc") in got

@@ -45,7 +45,7 @@ _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 _PRED_RE = re.compile("(" + literal_alternation([
     "giữ chức vụ", "giữ chức", "giữ cương vị", "đảm nhiệm chức vụ", "được bầu làm", "được bầu giữ chức",
     "được bầu là", "được bầu", "tái đắc cử", "được bổ nhiệm giữ chức vụ", "được bổ nhiệm làm", "được bổ nhiệm",
-    "được giao phụ trách", "là"]) + r")\s+")
+    "được giao phụ trách", "là", "làm"]) + r")\s+")
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
 _fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked again for every position
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
@@ -269,6 +269,7 @@ def run(doc: Doc) -> None:
                                     m["end"], sent)
                             break
         # predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE"
+        pred_org = None  # the organisation of the sentence's last appointment that named one
         for pm in _PRED_RE.finditer(text, s, e):
             k = _idx(toks, pm.end())
             if match_role(toks, k) is None and not (k < len(toks) and ffold(toks[k].text) == "nguyên"):
@@ -280,7 +281,7 @@ def run(doc: Doc) -> None:
             clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
             subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
             if not subjects:
-                if pm.group(1) == "là":
+                if pm.group(1) in ("là", "làm"):
                     continue
                 if _PRONOUN_RE.search(text, clause_start, pm.start()):
                     before = [m for m in persons if m["start"] < s]
@@ -289,9 +290,13 @@ def run(doc: Doc) -> None:
             status = "elected" if "bầu" in verb or "đắc cử" in verb else \
                 "appointed" if ("bổ nhiệm" in verb or (appoint and verb.startswith("giữ chức"))) else \
                 "former" if former or "cương vị" in verb and "đã" in text[clause_start:pm.start()] else "current"
+            if org is None and pred_org is not None and pm.group(1).startswith(("giữ chức", "được bổ nhiệm")):
+                org = pred_org  # "A ... giữ chức Giám đốc Thư viện tỉnh X; B ..., giữ chức Phó Giám đốc"
             if org is None:
                 org = _implied(implied, toks, pm.start(), ctx) or _department_home(role, ctx, pm.start()) \
                     or _context_union(ctx, pm.start())
+            elif pm.group(1).startswith(("giữ chức", "được bổ nhiệm")):
+                pred_org = org
             for m in subjects:
                 # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
                 ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
