@@ -173,3 +173,8 @@ def test_appointments_listed_in_one_sentence_share_the_organisation():
                "viện các tỉnh miền núi phía Bắc; ông Phạm Ngọc Lâm làm Ủy viên Ban Thường trực.")
     assert ("Giàng A Sử", "Phó Giám đốc", "Thư viện tỉnh Lào Cai") in got
     assert ("Phạm Ngọc Lâm", "Ủy viên Ban Thường trực", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc") in got
+
+
+def test_a_department_head_written_before_the_name():
+    got = _pos("Thư viện tỉnh Hải Dương tổ chức hội nghị. Trưởng phòng Nghiệp vụ Vũ Thị Thu Hà trình bày báo cáo.")
+    assert got == [("Vũ Thị Thu Hà", "Trưởng phòng Nghiệp vụ", "Thư viện tỉnh Hải Dương")]

@@ -102,7 +102,7 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     enders = dept_enders()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
     while j < n:
         t = toks[j]
-        if t.start in ctx.org_at and j > k:
+        if (t.start in ctx.org_at or t.start in ctx.person_at) and j > k:
             break
         a = match_admin(toks, j)
         if a and j > k:
@@ -267,6 +267,19 @@ def run(doc: Doc) -> None:
                         if r is not None and oi - back + len(r.words) == oi:
                             ctx.add(m["name"], r.label, prev_org["name"], "current", None, toks[oi - back].start,
                                     m["end"], sent)
+                            break
+                else:  # a department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà"
+                    for back in range(8, 2, -1):
+                        r = match_role(toks, i - back) if i - back >= 0 else None
+                        j = i - back + len(r.words) if r is not None else 0
+                        if r is None or r.label.split()[-1].lower() not in _UNIT_WORDS or j >= i \
+                                or toks[j].start in ctx.org_at:
+                            continue
+                        d_end, gov = _dept(toks, j, ctx)
+                        if d_end == i and not gov:
+                            role = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end]
+                            ctx.add(m["name"], role, _department_home(role, ctx, m["start"]), "current", None,
+                                    toks[i - back].start, m["end"], sent)
                             break
         # predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE"
         pred_org = None  # the organisation of the sentence's last appointment that named one
