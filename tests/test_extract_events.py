@@ -260,3 +260,13 @@ def test_an_online_event_has_no_place_but_its_hall():
                  "trường Thư viện Quốc gia Việt Nam.", published="2021-09-30")
     assert [(e.kind, e.start, e.place) for e in evs] == [
         ("Training", "2021-09-20", None), ("Workshop", "2021-09-25", "Hội trường Thư viện Quốc gia Việt Nam")]
+
+
+def test_an_earlier_event_does_not_take_the_frames_venue():
+    evs = events("Sáng 20/4, tại Thư viện tỉnh Thanh Hóa, Sở Văn hóa, Thể thao và Du lịch tổ chức khai mạc Ngày Sách "
+                 "và Văn hóa đọc Việt Nam. Cũng tại buổi lễ, Sở trao giải Cuộc thi Đại sứ Văn hóa đọc. Trong khuôn "
+                 "khổ Ngày Sách, Thư viện tỉnh trưng bày 2.000 cuốn sách. Trước đó, ngày 15/3, Thư viện tỉnh tổ "
+                 "chức Hội nghị tổng kết công tác năm 2022.", published="2023-04-21")
+    got = [(e.kind, e.start, e.place) for e in evs]
+    assert ("Exhibition", "2023-04-20", "Thư viện tỉnh Thanh Hóa") in got
+    assert ("Conference", "2023-03-15", None) in got

@@ -484,8 +484,8 @@ class _Reader:
                 if place is None and not launched and not undated:
                     if lead and carry_place:
                         place = carry_place
-                    elif frame is not None and not lead:
-                        place = frame.ev.place
+                    elif frame is not None and not lead and _during(start, frame.ev):
+                        place = frame.ev.place  # a sub-event held there, not an earlier or later one
                 ev.place = place
                 ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
                 term = _TERM.search(self.low, s, e)
@@ -638,6 +638,13 @@ class _Reader:
 
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _during(start: str | None, frame: Event) -> bool:
+    """Does an event starting ``start`` happen within ``frame``'s days (undated: assumed so)?"""
+    if start is None or frame.start is None or start == frame.start:
+        return True
+    return bool(frame.end) and frame.start <= start <= frame.end  # type: ignore[operator]
 
 
 def _holds(start: str | None, end: str | None, day: str | None) -> bool:
