@@ -178,3 +178,18 @@ def test_appointments_listed_in_one_sentence_share_the_organisation():
 def test_a_department_head_written_before_the_name():
     got = _pos("Thư viện tỉnh Hải Dương tổ chức hội nghị. Trưởng phòng Nghiệp vụ Vũ Thị Thu Hà trình bày báo cáo.")
     assert got == [("Vũ Thị Thu Hà", "Trưởng phòng Nghiệp vụ", "Thư viện tỉnh Hải Dương")]
+
+
+def test_offices_read_inside_roles_are_organisations_and_trade_unions():
+    facts = _facts("Dự có bà Lê Thị Hoa, Trưởng Phòng Văn hóa - Xã hội xã Chợ Gạo; ông Nguyễn Văn Đông, Chủ tịch Công "
+                   "đoàn cơ sở Thư viện tỉnh Hải Dương; PGS.TS. Lê Văn Khuê, Phó Hiệu trưởng phụ trách Trường Đại "
+                   "học Vinh.")
+    got = [(p.person, p.role, p.organization) for p in facts.positions]
+    assert got == [
+        ("Lê Thị Hoa", "Trưởng phòng", "Phòng Văn hóa - Xã hội xã Chợ Gạo"),
+        ("Nguyễn Văn Đông", "Chủ tịch", "Công đoàn cơ sở Thư viện tỉnh Hải Dương"),
+        ("Lê Văn Khuê", "Phó Hiệu trưởng phụ trách", "Trường Đại học Vinh"),
+    ]
+    kinds = {o.name: o.kind for o in facts.organizations}
+    assert kinds["Phòng Văn hóa - Xã hội xã Chợ Gạo"] == "GovernmentBody"
+    assert kinds["Công đoàn cơ sở Thư viện tỉnh Hải Dương"] == "PoliticalBody"

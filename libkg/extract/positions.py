@@ -23,16 +23,18 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from libkg.extract.facts import Evidence, Position
+from libkg.extract.facts import Evidence, Organization, Position
 from libkg.extract.lexicon import (
     Tok,
     dept_enders,
     ffold,
     literal_alternation,
     match_admin,
+    match_head,
     match_role,
     sentence_tokens,
     title_re,
+    tokenize,
 )
 from libkg.extract.organizations import _place_len, expand
 from libkg.extract.pipeline import Doc, component
@@ -314,6 +316,13 @@ def run(doc: Doc) -> None:
                 # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
                 ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
     doc.positions = list(ctx.out.values())
+    # a government office read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X") is an organisation too
+    known = {expand(o.name) for o in doc.organizations}
+    for pos in doc.positions:
+        if pos.organization and expand(pos.organization) not in known:
+            known.add(expand(pos.organization))
+            doc.organizations.append(Organization(name=pos.organization, kind=_office_kind(pos.organization),
+                                                  evidence=list(pos.evidence)))
 
 
 _COORD_RE = re.compile(r"\s*(?:,|và|cùng)?\s*(?:[^\W\d_]+\.?\s*){0,2}")
@@ -351,6 +360,11 @@ def _department_home(role: str, ctx: _Ctx, at: int) -> str | None:
     before = [o for o in cands if o["start"] < at]
     pick = before[-1] if before else (cands[0] if cands else None)
     return pick["name"] if pick else None
+
+
+def _office_kind(name: str) -> str:
+    h = match_head(tokenize(name), 0)
+    return h.kind if h is not None else "Other"
 
 
 def _context_union(ctx: _Ctx, at: int) -> str | None:
