@@ -270,3 +270,11 @@ def test_an_earlier_event_does_not_take_the_frames_venue():
     got = [(e.kind, e.start, e.place) for e in evs]
     assert ("Exhibition", "2023-04-20", "Thư viện tỉnh Thanh Hóa") in got
     assert ("Conference", "2023-03-15", None) in got
+
+
+def test_reunification_is_no_reported_agreement_and_recently_with_dates():
+    evs = events("Chào mừng kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025), "
+                 "sáng 24/4, tại Khu di tích quốc gia đặc biệt Đôi bờ Hiền Lương - Bến Hải, Thư viện tỉnh Quảng Trị "
+                 "khai mạc trưng bày sách. Vừa qua, trong 2 ngày 22 và 23/4, Thư viện tỉnh đưa xe thư viện lưu động "
+                 "phục vụ học sinh xã Vĩnh Thành.", published="2025-04-26")
+    assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2025-04-24"), ("Other", "2025-04-22")]

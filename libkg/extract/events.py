@@ -84,6 +84,7 @@ _STAT_ANYWHERE = re.compile("đến nay|hằng năm|hàng năm")
 _REPORT = re.compile(literal_alternation([
     "cho biết", "nhấn mạnh", "chia sẻ", "đề nghị", "đề xuất", "cho rằng", "khẳng định", "mong muốn", "cho thấy",
     "giới thiệu", "trình bày", "thống nhất", "kiến nghị", "đánh giá cao", "ghi nhận", "sẽ", "dự kiến"]) + r"(?!\w)")
+_NOT_REPORT_AFTER = re.compile(r"\s+(?:đất nước|non sông|tổ quốc|bắc nam|hai miền)")
 _CREATE = re.compile(r"(tổ chức|tham gia|phát động|triển khai|dự|khai mạc|bế giảng|khai giảng|hưởng ứng)\s+$")
 _OPENING = re.compile(r"(lễ khai mạc|lễ bế mạc|khai mạc|bế mạc|bế giảng|khai giảng|buổi lễ)")
 _REF_BEFORE = re.compile(r"(tham dự|dự|tại|của|thông qua|kết thúc|phát biểu|chỉ đạo|khai mạc|bế mạc|tổng kết|"
@@ -404,6 +405,8 @@ class _Reader:
             words = text[a:s + m.end()].split()
             if all(w[:1].isupper() for w in words) and text[s:a].strip():
                 continue
+            if _NOT_REPORT_AFTER.match(seg, m.end()):
+                continue  # "thống nhất đất nước": the country's reunification, not an agreement
             return m
         return None
 
@@ -464,7 +467,7 @@ class _Reader:
                     continue
                 if h.role == "verb" and not (anchored or creating):
                     continue
-                undated = bool(_UNDATED_CUE.match(body))
+                undated = bool(_UNDATED_CUE.match(body)) and not sentence_dates  # "Vừa qua, trong 2 ngày 23 và 24/11"
                 if undated:
                     start, end, explicit = None, None, True
                 else:
