@@ -278,3 +278,12 @@ def test_reunification_is_no_reported_agreement_and_recently_with_dates():
                  "khai mạc trưng bày sách. Vừa qua, trong 2 ngày 22 và 23/4, Thư viện tỉnh đưa xe thư viện lưu động "
                  "phục vụ học sinh xã Vĩnh Thành.", published="2025-04-26")
     assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2025-04-24"), ("Other", "2025-04-22")]
+
+
+def test_an_end_date_alone_is_carried_to_no_event():
+    evs = events("Sáng nay (21/4), tại Thư viện Quốc gia Việt Nam, Bộ Văn hóa, Thể thao và Du lịch tổ chức khai mạc "
+                 "Ngày Sách và Văn hóa đọc Việt Nam lần thứ 4. Các hoạt động diễn ra đến hết ngày 23/4. Trong khuôn "
+                 "khổ Ngày Sách, Thư viện Quốc gia Việt Nam tổ chức trưng bày chuyên đề “Non sông liền một dải”. "
+                 "Cùng ngày, ông Vũ Đức Thịnh công bố ra mắt nền tảng “Thư viện số dùng chung”.", published="2025-04-21")
+    assert [(e.kind, e.start) for e in evs] == [
+        ("Festival", "2025-04-21"), ("Exhibition", "2025-04-21"), ("Launch", "2025-04-21")]

@@ -427,8 +427,10 @@ class _Reader:
             hits = self.hits(s, e)
             created: list[_Ev] = []
             referenced: list[_Ev] = []
-            if not hits and sentence_dates and e - s < 90 and not stat:
-                d = sentence_dates[0]
+            starts = [d for d in sentence_dates  # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start
+                      if not _END_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])]
+            if not hits and starts and e - s < 90 and not stat:
+                d = starts[0]
                 carry = (d["start_date"], d["end_date"])
                 carry_place = next((p["name"] for p in self.places if s <= p["start"] < e), None)
             for i, h in enumerate(hits):
