@@ -287,3 +287,9 @@ def test_an_end_date_alone_is_carried_to_no_event():
                  "Cùng ngày, ông Vũ Đức Thịnh công bố ra mắt nền tảng “Thư viện số dùng chung”.", published="2025-04-21")
     assert [(e.kind, e.start) for e in evs] == [
         ("Festival", "2025-04-21"), ("Exhibition", "2025-04-21"), ("Launch", "2025-04-21")]
+
+
+def test_a_prize_giving_ceremony_is_a_ceremony_not_the_contest():
+    evs = events("Chiều 17/4, Thư viện tỉnh Thái Bình tổ chức Lễ trao giải Cuộc thi “Đại sứ Văn hóa đọc” tỉnh Thái "
+                 "Bình năm 2021.", published="2021-04-20")
+    assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2021-04-17")]

@@ -289,7 +289,7 @@ class _Reader:
                 if g.role == "noun" and _COORD_END.search(between):
                     break  # "Hội nghị ... và Lớp tập huấn ...": a second event
                 g.absorbed = True
-                if h.kind in ("Ceremony", "Program") and re.fullmatch(
+                if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and re.fullmatch(
                         r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*", between) and g.kind in (
                         "Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop",
                         "Seminar", "SportsEvent", "Launch"):
