@@ -293,3 +293,11 @@ def test_a_prize_giving_ceremony_is_a_ceremony_not_the_contest():
     evs = events("Chiều 17/4, Thư viện tỉnh Thái Bình tổ chức Lễ trao giải Cuộc thi “Đại sứ Văn hóa đọc” tỉnh Thái "
                  "Bình năm 2021.", published="2021-04-20")
     assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2021-04-17")]
+
+
+def test_on_this_occasion_is_the_dated_event_not_a_contest_launched_earlier():
+    evs = events("Chiều 17/4, tại Thư viện tỉnh Thái Bình, Sở Văn hóa, Thể thao và Du lịch tổ chức Lễ trao giải Cuộc "
+                 "thi “Đại sứ Văn hóa đọc”. Cuộc thi do Sở phát động từ tháng 2/2021, thu hút hơn 3.200 bài dự thi. "
+                 "Dịp này, Thư viện tỉnh Thái Bình trao tặng 2.000 cuốn sách cho thư viện 12 trường tiểu học.",
+                 published="2021-04-20")
+    assert ("BookDonation", "2021-04-17") in [(e.kind, e.start) for e in evs]

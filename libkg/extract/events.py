@@ -478,6 +478,10 @@ class _Reader:
                         start, end = carry
                         explicit = True
                 frame = referenced[0] if referenced else (created[-1] if created else self.focus)
+                if frame is not None and not referenced and (frame.launched or not _is_day(frame.ev.start)):
+                    # "Dịp này, ..." after a contest launched in February: the occasion is the dated event
+                    frame = next((x for x in reversed(self.events) if _is_day(x.ev.start) and not x.launched),
+                                 frame)
                 if start is None and not explicit and frame is not None:
                     start = frame.ev.start
                 if kind not in ("Exhibition", "Training", "Conference", "Workshop", "Festival", "Congress") \
@@ -643,6 +647,10 @@ class _Reader:
 
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _is_day(date: str | None) -> bool:
+    return bool(date) and len(date) == 10  # type: ignore[arg-type]
 
 
 def _during(start: str | None, frame: Event) -> bool:
