@@ -301,3 +301,11 @@ def test_on_this_occasion_is_the_dated_event_not_a_contest_launched_earlier():
                  "Dịp này, Thư viện tỉnh Thái Bình trao tặng 2.000 cuốn sách cho thư viện 12 trường tiểu học.",
                  published="2021-04-20")
     assert ("BookDonation", "2021-04-17") in [(e.kind, e.start) for e in evs]
+
+
+def test_an_effective_date_is_carried_to_no_event():
+    evs = events("Ngày 16/10, tại Thư viện Khoa học Tổng hợp Đà Nẵng, Sở Văn hóa, Thể thao và Du lịch tổ chức Hội nghị "
+                 "triển khai công tác thư viện. Từ ngày 1/7/2025, tỉnh Quảng Nam và thành phố Đà Nẵng hợp nhất. Tại "
+                 "hội nghị, Thư viện Khoa học Tổng hợp Đà Nẵng đã ra mắt ứng dụng “Thư viện số Đà Nẵng”.",
+                 published="2025-10-21")
+    assert [(e.kind, e.start) for e in evs] == [("Conference", "2025-10-16"), ("Launch", "2025-10-16")]

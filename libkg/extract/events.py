@@ -427,8 +427,11 @@ class _Reader:
             hits = self.hits(s, e)
             created: list[_Ev] = []
             referenced: list[_Ev] = []
-            starts = [d for d in sentence_dates  # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start
-                      if not _END_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])]
+            # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start; "Từ ngày 1/7/2025, hai tỉnh
+            # hợp nhất ...": when a state begins, not a happening
+            starts = [d for d in sentence_dates
+                      if not _END_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])
+                      and not _FROM_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])]
             if not hits and starts and e - s < 90 and not stat:
                 d = starts[0]
                 carry = (d["start_date"], d["end_date"])
