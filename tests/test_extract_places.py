@@ -117,3 +117,9 @@ def test_a_venue_named_short_is_the_library_named_in_full():
                  "đổi số.", published="2025-08-14")
     assert ("Thư viện tỉnh Tuyên Quang", "Site") in {(n, k) for n, k, _ in got}
     assert "Thư viện tỉnh" not in {n for n, _, _ in got}
+
+
+def test_relic_names_joined_by_va():
+    got = places("Ngày 7/10, đoàn đại biểu đã dâng hương và tham quan Khu di tích lịch sử và danh thắng Yên Tử, "
+                 "thành phố Uông Bí.", published="2022-10-08")
+    assert ("Khu di tích lịch sử và danh thắng Yên Tử", "Site") in {(n, k) for n, k, _ in got}

@@ -113,6 +113,7 @@ def _res() -> dict[str, object]:
         "venue": re.compile(r"t(?<![\w]t)ại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở|cơ sở)(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
+        "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
         "locality": re.compile(r"(?P<w>" + _alt(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
         "breakers": frozenset(cues["breaker"]),
         "descriptor": re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
@@ -228,6 +229,8 @@ def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
             break
         if i > 0 and t in breakers and not (loose and t in ("của", "nơi")):
             break
+        if t == "và" and loose and _res()["joined"].match(text, toks[i + 1][0] if i + 1 < len(toks) else _s):
+            continue  # "Khu di tích lịch sử và danh thắng Yên Tử"
         if t == "và" and not (nxt[:1].isupper() and not _res()["site"].match(text, toks[i + 1][0])):
             break
         n += 1
