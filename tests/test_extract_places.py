@@ -123,3 +123,10 @@ def test_relic_names_joined_by_va():
     got = places("Ngày 7/10, đoàn đại biểu đã dâng hương và tham quan Khu di tích lịch sử và danh thắng Yên Tử, "
                  "thành phố Uông Bí.", published="2022-10-08")
     assert ("Khu di tích lịch sử và danh thắng Yên Tử", "Site") in {(n, k) for n, k, _ in got}
+
+
+def test_a_museum_toured_and_a_school_served_are_sites():
+    got = {(n, k) for n, k, _ in places("Sáng 14/6, đoàn đại biểu đã dâng hương và tham quan Bảo tàng Quang Trung tại "
+                                         "thị trấn Phú Phong. Ngày 19/4, xe thư viện lưu động về phục vụ hơn 600 học "
+                                         "sinh Trường Tiểu học Thụy Trường, huyện Thái Thụy.", published="2024-06-15")}
+    assert {("Bảo tàng Quang Trung", "Site"), ("Trường Tiểu học Thụy Trường", "Site")} <= got

@@ -110,7 +110,7 @@ def _res() -> dict[str, object]:
         "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
         "site": re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        "venue": re.compile(r"t(?<![\w]t)ại\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở|cơ sở)(?:\s+\d+)?"
+        "venue": re.compile(r"(?:t(?<![\w]t)ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở|cơ sở)(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
         "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
