@@ -106,3 +106,11 @@ def test_role_organisation_province_then_the_name():
     facts = _facts("Giám đốc Sở Văn hóa, Thể thao và Du lịch Thanh Hóa Trịnh Xuân Quyết trao quyết định.")
     assert [(p.person, p.role, p.organization) for p in facts.positions] == [
         ("Trịnh Xuân Quyết", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch Thanh Hóa")]
+
+
+def test_a_name_after_a_whole_ministry_name_but_not_a_city_named_after_a_person():
+    facts = _facts("Dự có Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang; TS. Lê Thu Trang, giảng viên "
+                   "Trường Đại học Văn hóa Thành phố Hồ Chí Minh.")
+    assert ("Nguyễn Minh Khang", "Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch") in [
+        (p.person, p.role, p.organization) for p in facts.positions]
+    assert "Trường Đại học Văn hóa Thành phố Hồ Chí Minh" in {o.name for o in facts.organizations}

@@ -237,6 +237,10 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
             k += ph
             chunks += 1
             first_ok = True
+            if (k + 2 < n and toks[k].text in surnames() and toks[k + 1].cap and toks[k + 2].cap
+                    and not toks[k + 1].abbrev
+                    and ffold(" ".join(t.text for t in toks[k:k + 3])) not in _province_keys()):
+                break  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
             continue
         if t.text in _HEAD_FIRST and (k > j or toks[k].text != head.words[-1]):
             sub = parse_org(toks, k, depth + 1)
