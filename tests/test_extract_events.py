@@ -309,3 +309,13 @@ def test_an_effective_date_is_carried_to_no_event():
                  "hội nghị, Thư viện Khoa học Tổng hợp Đà Nẵng đã ra mắt ứng dụng “Thư viện số Đà Nẵng”.",
                  published="2025-10-21")
     assert [(e.kind, e.start) for e in evs] == [("Conference", "2025-10-16"), ("Launch", "2025-10-16")]
+
+
+def test_continuing_a_conference_refers_to_it_and_sports_events():
+    evs = events("Ngày 16/10, Sở Văn hóa, Thể thao và Du lịch tổ chức Hội nghị triển khai công tác thư viện. Tiếp nối "
+                 "hội nghị, từ ngày 17 đến 19/10, tại Quảng trường 2/9, Sở tổ chức Ngày hội Sách và Văn hóa đọc. "
+                 "Tối 18/10, tại sân Thư viện, các đại biểu tham gia giao lưu bóng chuyền hơi. Sáng 19/10 diễn ra "
+                 "giải chạy “Đọc sách - Sống khỏe”.", published="2025-10-21")
+    assert [(e.kind, e.start) for e in evs] == [
+        ("Conference", "2025-10-16"), ("Festival", "2025-10-17"), ("SportsEvent", "2025-10-18"),
+        ("SportsEvent", "2025-10-19")]

@@ -88,7 +88,7 @@ _NOT_REPORT_AFTER = re.compile(r"\s+(?:đất nước|non sông|tổ quốc|bắ
 _CREATE = re.compile(r"(tổ chức|tham gia|phát động|triển khai|dự|khai mạc|bế giảng|khai giảng|hưởng ứng)\s+$")
 _OPENING = re.compile(r"(lễ khai mạc|lễ bế mạc|khai mạc|bế mạc|bế giảng|khai giảng|buổi lễ)")
 _REF_BEFORE = re.compile(r"(tham dự|dự|tại|của|thông qua|kết thúc|phát biểu|chỉ đạo|khai mạc|bế mạc|tổng kết|"
-                         r"khuôn khổ|nghe|về|buổi)\s+$")
+                         r"khuôn khổ|nghe|về|buổi|tiếp nối|nối tiếp|bên lề|sau)\s+$")
 _END_BEFORE = re.compile(r"(đến|tới|hết)\s+(?:hết\s+)?(?:ngày\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s+(?:ngày\s+)?$")
 _FROM_OK = re.compile(r"(diễn ra|phát động|tổ chức|được tổ chức)\s+từ\s+(?:ngày\s+)?$")
