@@ -130,3 +130,8 @@ def test_a_museum_toured_and_a_school_served_are_sites():
                                          "thị trấn Phú Phong. Ngày 19/4, xe thư viện lưu động về phục vụ hơn 600 học "
                                          "sinh Trường Tiểu học Thụy Trường, huyện Thái Thụy.", published="2024-06-15")}
     assert {("Bảo tàng Quang Trung", "Site"), ("Trường Tiểu học Thụy Trường", "Site")} <= got
+
+
+def test_a_list_of_districts_after_nhu():
+    got = names("Thư viện tỉnh sẽ đưa xe thư viện lưu động về các huyện miền núi như Mường Lát, Quan Sơn, Bá Thước.")
+    assert {"Mường Lát", "Quan Sơn", "Bá Thước"} <= got

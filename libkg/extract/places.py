@@ -314,6 +314,8 @@ def find_places(doc: Doc) -> list[Mention]:
                     pos = nxt + 1
                     if _CAPWORD.match(text, pos):
                         break
+                if text.startswith("như ", pos):  # "các huyện miền núi như Mường Lát, Quan Sơn"
+                    pos += 4
             else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
                 d = r["descriptor"].match(text, pos)  # type: ignore[union-attr]
                 if d:
