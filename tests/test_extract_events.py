@@ -319,3 +319,9 @@ def test_continuing_a_conference_refers_to_it_and_sports_events():
     assert [(e.kind, e.start) for e in evs] == [
         ("Conference", "2025-10-16"), ("Festival", "2025-10-17"), ("SportsEvent", "2025-10-18"),
         ("SportsEvent", "2025-10-19")]
+
+
+def test_a_headline_in_capitals_repeated_in_the_page_makes_no_event():
+    evs = events("BỒI DƯỠNG NGHIỆP VỤ THƯ VIỆN NĂM 2022 CHO CÁN BỘ THƯ VIỆN CƠ SỞ\n\nTừ ngày 13 đến 15/9, Thư viện tỉnh "
+                 "Kon Tum tổ chức lớp bồi dưỡng nghiệp vụ thư viện năm 2022.", published="2022-09-16")
+    assert [(e.kind, e.start) for e in evs] == [("Training", "2022-09-13")]

@@ -418,6 +418,8 @@ class _Reader:
         carry_place: str | None = None
         for idx, (s, e) in enumerate(sents):
             seg = self.low[s:e]
+            if _shouted(self.text[s:e]):
+                continue  # a headline in capitals repeated in the page: its event is told in the body
             body = _DATELINE.sub("", seg) if idx == 0 else seg
             cue = bool(_CUE.match(body))
             stat = bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg))
@@ -650,6 +652,11 @@ class _Reader:
 
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and all(c.isupper() for c in letters)
 
 
 def _is_day(date: str | None) -> bool:
