@@ -325,3 +325,9 @@ def test_a_headline_in_capitals_repeated_in_the_page_makes_no_event():
     evs = events("BỒI DƯỠNG NGHIỆP VỤ THƯ VIỆN NĂM 2022 CHO CÁN BỘ THƯ VIỆN CƠ SỞ\n\nTừ ngày 13 đến 15/9, Thư viện tỉnh "
                  "Kon Tum tổ chức lớp bồi dưỡng nghiệp vụ thư viện năm 2022.", published="2022-09-16")
     assert [(e.kind, e.start) for e in evs] == [("Training", "2022-09-13")]
+
+
+def test_mobile_library_service_organised():
+    evs = events("Trong hai ngày 26-27/7/2023, Thư viện tỉnh Quảng Ngãi phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh "
+                 "tổ chức phục vụ thư viện lưu động tại huyện đảo Lý Sơn.", published="2023-07-28")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Other", "2023-07-26", "Lý Sơn")]
