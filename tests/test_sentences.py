@@ -80,3 +80,10 @@ def test_abbreviation_after_an_opening_bracket_ends_no_sentence():
         "Sáng 20-4, tại Thư viện tỉnh Gia Lai (TP. Pleiku), Sở Văn hóa, Thể thao và Du lịch tổ chức Ngày Sách.",
         "Buổi lễ kết thúc lúc 11 giờ.",
     ]
+
+
+def test_a_related_headlines_cell_of_a_table_layout_ends_the_article():
+    doc = _doc("Tiêu đề\n\nSáng 13/9, Thư viện tỉnh Kon Tum khai giảng lớp bồi dưỡng nghiệp vụ.\n"
+               "| Các tin khác: Thư viện tỉnh tổ chức Cuộc thi Đại sứ Văn hóa đọc (05/09/2022) Xe thư viện lưu động "
+               "phục vụ học sinh xã Đắk Nhoong (29/08/2022) |\n| TIN XEM NHIỀU |")
+    assert _sents(doc) == ["Sáng 13/9, Thư viện tỉnh Kon Tum khai giảng lớp bồi dưỡng nghiệp vụ."]

@@ -139,6 +139,11 @@ def content_lines(text: str) -> list[tuple[int, int]]:
         end = start + len(line)
         if len(line) < 80 and stop_search(line, start, end):
             break
+        # a table layout's cell: "| Các tin khác: headline (29/08/2022) headline (18/08/2022) ... |"
+        cell = len(line) - len(line.lstrip("| \t"))
+        if cell and ":" in line[cell:cell + 30] and stop_search(line[cell:cell + 30], start + cell,
+                                                                  min(end, start + cell + 30)):
+            break
         if len(line) <= 160 and not _is_prose(line) and drop_search(line, start, end):
             continue
         if _is_date_line(line) or line in seen:
