@@ -431,9 +431,7 @@ class _Reader:
             referenced: list[_Ev] = []
             # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start; "Từ ngày 1/7/2025, hai tỉnh
             # hợp nhất ...": when a state begins, not a happening
-            starts = [d for d in sentence_dates
-                      if not _END_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])
-                      and not _FROM_BEFORE.search(self.low[max(s, d["start"] - 25):d["start"]])]
+            starts = [d for d in sentence_dates if not _bounded(self.low[max(s, d["start"] - 25):d["start"]])]
             if not hits and starts and e - s < 90 and not stat:
                 d = starts[0]
                 carry = (d["start_date"], d["end_date"])
@@ -489,8 +487,7 @@ class _Reader:
                                  frame)
                 if start is None and not explicit and frame is not None:
                     start = frame.ev.start
-                if kind not in ("Exhibition", "Training", "Conference", "Workshop", "Festival", "Congress") \
-                        and end and start != end and not lead:
+                if kind not in _RUNNING and end and start != end and not lead:
                     end = None
                 ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
                 launched = kind == "Competition" and "phát động" in self.low[max(s, h.start - 60):h.end + 30]
@@ -663,17 +660,19 @@ def _is_day(date: str | None) -> bool:
     return bool(date) and len(date) == 10  # type: ignore[arg-type]
 
 
+def _bounded(left: str) -> bool:
+    """Does ``left`` end with "đến (hết ngày)" or "từ (ngày)": the date after it bounds a span?"""
+    return bool(_END_BEFORE.search(left) or _FROM_BEFORE.search(left))
+
+
 def _during(start: str | None, frame: Event) -> bool:
     """Does an event starting ``start`` happen within ``frame``'s days (undated: assumed so)?"""
-    if start is None or frame.start is None or start == frame.start:
-        return True
-    return bool(frame.end) and frame.start <= start <= frame.end  # type: ignore[operator]
+    return start is None or frame.start is None or start == frame.start or _holds(frame.start, frame.end, start)
 
 
 def _holds(start: str | None, end: str | None, day: str | None) -> bool:
     """Is ``day`` inside the interval ``start``-``end`` (ISO days, an interval of more than one day)?"""
-    return bool(start and end and day and start != end and len(start) == len(end) == len(day) == 10
-                and start <= day <= end)
+    return _is_day(start) and _is_day(end) and _is_day(day) and start != end and start <= day <= end  # type: ignore[operator]
 
 
 def find_events(doc: Doc) -> list[Event]:

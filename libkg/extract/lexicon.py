@@ -126,7 +126,7 @@ def break_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def committees() -> tuple[tuple[str, ...], ...]:
     """Boards ("Chấp hành" of "Ban Chấp hành") that belong to the organisation named after them."""
-    return tuple(_words(w) for w in _lines("lexicon", "committees.txt"))
+    return tuple(tuple(ffold(x) for x in _words(w)) for w in _lines("lexicon", "committees.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -116,7 +116,7 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     if admin_word == "tỉnh":
         return 0
     # a capitalised run, not swallowing a following personal name
-    if toks[i].text in surnames() and i + 2 < n and all(toks[i + m].cap for m in (1, 2)):
+    if _name_starts(toks, i):
         return 0
     k = i
     while k < n and toks[k].cap and not toks[k].abbrev and match_head(toks, k) is None:
@@ -126,6 +126,11 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     if k < n and k > i and _name_number(toks, k):
         k += 1
     return k - i
+
+
+def _name_starts(toks: list[Tok], k: int) -> bool:
+    """Does a personal name seem to start at ``k`` (a family name and two more capitalised words)?"""
+    return k + 2 < len(toks) and toks[k].text in surnames() and toks[k + 1].cap and toks[k + 2].cap
 
 
 def _ends_province(toks: list[Tok], k: int) -> bool:
@@ -237,8 +242,7 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
             k += ph
             chunks += 1
             first_ok = True
-            if (k + 2 < n and toks[k].text in surnames() and toks[k + 1].cap and toks[k + 2].cap
-                    and not toks[k + 1].abbrev
+            if (_name_starts(toks, k) and not toks[k + 1].abbrev
                     and ffold(" ".join(t.text for t in toks[k:k + 3])) not in _province_keys()):
                 break  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
             continue
@@ -256,8 +260,7 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
                     and not match_admin(toks, k)):
                 k += 1
             continue
-        if (t.text in surnames() and k + 2 < n and toks[k + 1].cap and toks[k + 2].cap
-                and _ends_province(toks, k)):
+        if _name_starts(toks, k) and _ends_province(toks, k):
             break  # "Sở ... Thanh Hóa Trịnh Xuân Quyết": a personal name after the province
         if t.cap and t.text.isalpha() or t.cap and "'" in t.text:
             k += 1
@@ -374,7 +377,7 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
 
 def _is_board(toks: list[Tok], hit: OrgHit) -> bool:
     at = hit.start + len(hit.head.words)
-    words = tuple(t.text for t in toks[at:at + 3])
+    words = tuple(ffold(t.text) for t in toks[at:at + 3])
     return any(words[:len(b)] == b for b in committees())
 
 
