@@ -2,6 +2,7 @@
 # Create .venv and install libkg into it (editable), with the test tools when asked.
 #   bash scripts/setup.sh          # runtime only
 #   bash scripts/setup.sh test     # + pytest, ruff, the Oxigraph server, Debian's chromium for browser tests
+# Versions are pinned by constraints.txt (known good); LIBKG_UNPINNED=1 installs from pyproject.toml's ranges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -9,8 +10,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
+pins=(-c constraints.txt)
+[ -n "${LIBKG_UNPINNED:-}" ] && pins=()
 if [ "${1:-}" = "test" ]; then
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  .venv/bin/python -m pip install --quiet "${pins[@]}" -e '.[test]'
   # browser tests drive Debian's chromium (never a browser downloaded by a test tool)
   if ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
@@ -21,5 +24,5 @@ if [ "${1:-}" = "test" ]; then
     fi
   fi
 else
-  .venv/bin/python -m pip install --quiet -e .
+  .venv/bin/python -m pip install --quiet "${pins[@]}" -e .
 fi
