@@ -32,3 +32,30 @@ def test_a_wrong_event_date_costs_events_places_and_participants(samples_dir):
     assert s["events"].tp == len(art.gold["events"]) - 1
     assert s["event_participants"].tp < s["event_participants"].gold
     assert s["persons"].f1 == 1.0
+
+
+def test_evaluate_refuses_a_folder_without_annotations(tmp_path):
+    from click.testing import CliRunner
+
+    from libkg.cli import cli
+
+    (tmp_path / "a.json").write_text('{"id": "a", "text": "Sáng 12/3/2024, Thư viện tỉnh Lào Cai '
+                                     'tổ chức hội nghị tổng kết."}', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["evaluate", str(tmp_path)])
+    assert r.exit_code == 2, r.output
+    assert "nothing to score" in r.output and "micro" not in r.output
+
+
+def test_evaluate_scores_only_the_listed_ids(samples_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from libkg.cli import cli
+
+    ids = tmp_path / "ids.txt"
+    ids.write_text("# one part\nd01\nd02  # two\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["evaluate", str(samples_dir), "--ids", str(ids)])
+    assert r.exit_code == 0, r.output
+    assert "2 article(s) scored" in r.output
+    ids.write_text("nope\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["evaluate", str(samples_dir), "--ids", str(ids)])
+    assert r.exit_code == 2 and "listed in" in r.output

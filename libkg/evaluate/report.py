@@ -11,14 +11,26 @@ from libkg.extract.pipeline import Extractor, RuleExtractor
 from libkg.read import ReadError, read_paths
 
 
-def evaluate_paths(paths: Iterable[str | Path], extractor: Extractor | None = None
+def read_id_list(path: str | Path) -> set[str]:
+    """The article ids a file lists, one per line; blank lines and ``#`` comments skipped."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return {ln.split("#", 1)[0].strip() for ln in lines} - {""}
+
+
+def evaluate_paths(paths: Iterable[str | Path], extractor: Extractor | None = None,
+                   only: set[str] | None = None
                    ) -> tuple[dict[str, Score], Score, dict[str, dict[str, Score]], list[ReadError]]:
-    """Extract every annotated article under ``paths`` and score it against its ``gold``."""
+    """Extract every annotated article under ``paths`` and score it against its ``gold``.
+
+    With ``only``, articles whose id is not in it are skipped (one part of a split).
+    """
     extractor = extractor or RuleExtractor()
     pairs, errors = [], []
     for item in read_paths(paths):
         if isinstance(item, ReadError):
             errors.append(item)
+            continue
+        if only is not None and item.id not in only:
             continue
         if item.gold is None:
             errors.append(ReadError(item.source or item.id, "has no 'gold' annotation to score against"))
