@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from libkg.extract.lexicon import casefree
@@ -237,6 +238,127 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     return o > c and ")" in right and ("(" not in right or right.index(")") < right.index("("))
 
 
+def _year(g: dict[str, str | None]) -> int | None:
+    return int(g["y"]) if g.get("y") else None
+
+
+def _range_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"06-08/7/2023", "từ ngày 10 đến 14/6", "ngày 24 và 25/9": an interval (the first day may be in the
+    month before: "từ ngày 25/01 đến hết ngày 02/02")."""
+    g = m.groupdict()
+    y = _year(g)
+    mo = int(g["m"])
+    m1 = int(g["m1"]) if g.get("m1") else mo
+    d2 = _with_year(int(g["d2"]), mo, y, pub)
+    if d2 is None:
+        return None
+    d1 = _date(d2.year, m1, int(g["d1"]))
+    if d1 is not None and d1 > d2:
+        d1 = _date(d2.year - 1, m1, int(g["d1"]))
+    if d1 is None:
+        return None
+    s, e = m.span()
+    return DateMention(s, e, d1.isoformat(), d2.isoformat(), text[s:e], "day", part=_part(g),
+                       explicit_year=y is not None)
+
+
+def _part(g: dict[str, str | None]) -> str | None:
+    return (g.get("part") or "").lower() or None
+
+
+def _day_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """One day; without a year only after "ngày" or a part of day, never a document number."""
+    g = m.groupdict()
+    s, e = m.span()
+    y = _year(g)
+    if y is None and not (g.get("part") or g.get("ngay")):
+        return None  # "3/2", "24/7": a bare day/month is not a date
+    if _DECISION_RIGHT.match(text[e:e + 3]) or _NUMBER_BEFORE.search(text[max(0, s - 5):s]):
+        return None
+    d = _with_year(int(g["d"]), int(g["m"]), y, pub)
+    if d is None:
+        return None
+    return DateMention(s, e, d.isoformat(), None, text[s:e], "day", part=_part(g), explicit_year=y is not None)
+
+
+def _month_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"tháng 6/2020", "tháng 6 năm 2020"."""
+    mo, y = int(m["m"]), int(m["y"])
+    s, e = m.span()
+    if not 1 <= mo <= 12 or _DECISION_RIGHT.match(text[e:e + 3]):
+        return None
+    return DateMention(s, e, f"{y:04d}-{mo:02d}", None, text[s:e], "month", explicit_year=True)
+
+
+def _month_of_pub_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"trong tháng 9", "tháng 9 vừa qua": the month nearest the publication."""
+    mo = int(m["m"] or m["m2"])
+    if not 1 <= mo <= 12 or pub is None:
+        return None
+    near = _with_year(15, mo, None, pub)
+    if near is None:
+        return None
+    s, e = m.span()
+    return DateMention(s, e, f"{near.year:04d}-{mo:02d}", None, text[s:e], "month")
+
+
+def _year_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    return DateMention(s, e, m["y"], None, text[s:e], "year", explicit_year=True)
+
+
+def _relative_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"Chiều cùng ngày", "ngày hôm sau": resolved against the last event date by ``events``."""
+    s, e = m.span()
+    rel = m["rel"].lower()
+    return DateMention(s, e, None, None, text[s:e], "relative",
+                       relative="same_day" if "cùng" in rel else "next_day", part=_part(m.groupdict()))
+
+
+# the rule of each pattern kind of _PATTERNS: a match -> a mention, or None when it is no date
+_RULES: dict[str, Callable[[re.Match[str], str, dt.date | None], DateMention | None]] = {
+    "range": _range_mention, "pair": _range_mention, "day": _day_mention, "month": _month_mention,
+    "month_of_pub": _month_of_pub_mention, "year": _year_mention, "relative": _relative_mention,
+}
+
+
+def _is_non_event(text: str, low: str | None, s: int, e: int) -> bool:
+    """A date that is not when the reported thing happened: a decision's, a founding's, one in parentheses."""
+    if low is not None:  # the same search, case-sensitive on the lower-cased clause: far faster
+        left = _NON_EVENT_LEFT_LOWER.search(_clause_left(low, s))
+    else:
+        left = _NON_EVENT_LEFT.search(_clause_left(text, s))
+    return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or _in_parentheses(text, s, e))
+
+
+def _windows(text: str, low: str | None, regions: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """Merged windows of text around the cheap anchors: only they are searched with the patterns."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in regions or [(0, len(text))]:
+        for a in _anchors(text, low, lo, hi):
+            w = (max(lo, a.start() - 45), min(hi, a.end() + 30))
+            if spans and w[0] <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], w[1]))
+            else:
+                spans.append(w)
+    return spans
+
+
+def _matches(text: str, low: str | None, spans: list[tuple[int, int]]) -> Iterator[tuple[str, re.Match[str]]]:
+    """(kind, match) of every pattern in turn, over the windows that hold the strings it needs."""
+    lows = [low[lo:hi] for lo, hi in spans] if low is not None else []
+    for (kind, pat), low_pat, needs in zip(_PATTERNS, _PATTERNS_LOWER, _NEEDS, strict=True):
+        if low is not None:  # a window without a string the pattern needs holds no match of it
+            wins = [span for span, w in zip(spans, lows, strict=True)
+                    if all(any(n in w for n in alts) for alts in needs)]
+            pat, subject = low_pat, low  # the same matches, case-sensitive on the lower-cased text
+        else:
+            wins, subject = spans, text
+        for lo, hi in wins:
+            for m in pat.finditer(subject, lo, hi):
+                yield kind, m
+
+
 def find_dates(text: str, published: str | None = None,
                regions: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in text order.
@@ -250,82 +372,18 @@ def find_dates(text: str, published: str | None = None,
     pub = _pub(published)
     taken = [False] * (len(text) + 1)
     out: list[DateMention] = []
-    spans = []
     low = casefree(text)
-    for lo, hi in regions or [(0, len(text))]:
-        for a in _anchors(text, low, lo, hi):
-            w = (max(lo, a.start() - 45), min(hi, a.end() + 30))
-            if spans and w[0] <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], w[1]))
-            else:
-                spans.append(w)
-    lows = [low[lo:hi] for lo, hi in spans] if low is not None else []
-    for (kind, pat), low_pat, needs in zip(_PATTERNS, _PATTERNS_LOWER, _NEEDS, strict=True):
-        if low is not None:  # a window without a string the pattern needs holds no match of it
-            wins = [span for span, w in zip(spans, lows, strict=True)
-                    if all(any(n in w for n in alts) for alts in needs)]
-            pat, subject = low_pat, low  # the same matches, case-sensitive on the lower-cased text
-        else:
-            wins, subject = spans, text
-        for m in (m for lo, hi in wins for m in pat.finditer(subject, lo, hi)):
-            s, e = m.span()
-            if any(taken[s:e]):
-                continue
-            g = m.groupdict()
-            part = (g.get("part") or "").lower() or None
-            mention = None
-            if kind in ("range", "pair"):
-                y = int(g["y"]) if g.get("y") else None
-                mo = int(g["m"])
-                m1 = int(g["m1"]) if g.get("m1") else mo
-                d2 = _with_year(int(g["d2"]), mo, y, pub)
-                d1 = None
-                if d2 is not None:
-                    d1 = _date(d2.year, m1, int(g["d1"]))
-                    if d1 is not None and d1 > d2:
-                        d1 = _date(d2.year - 1, m1, int(g["d1"]))
-                if d1 is None or d2 is None:
-                    continue
-                mention = DateMention(s, e, d1.isoformat(), d2.isoformat(), text[s:e], "day", part=part,
-                                      explicit_year=y is not None)
-            elif kind == "day":
-                y = int(g["y"]) if g.get("y") else None
-                if y is None and not (g.get("part") or g.get("ngay")):
-                    continue  # "3/2", "24/7": a bare day/month is not a date
-                if _DECISION_RIGHT.match(text[e:e + 3]) or _NUMBER_BEFORE.search(text[max(0, s - 5):s]):
-                    continue
-                d = _with_year(int(g["d"]), int(g["m"]), y, pub)
-                if d is None:
-                    continue
-                mention = DateMention(s, e, d.isoformat(), None, text[s:e], "day", part=part,
-                                      explicit_year=y is not None)
-            elif kind == "month":
-                mo, y = int(g["m"]), int(g["y"])
-                if not 1 <= mo <= 12 or _DECISION_RIGHT.match(text[e:e + 3]):
-                    continue
-                mention = DateMention(s, e, f"{y:04d}-{mo:02d}", None, text[s:e], "month", explicit_year=True)
-            elif kind == "month_of_pub":
-                mo = int(g["m"] or g["m2"])
-                if not 1 <= mo <= 12 or pub is None:
-                    continue
-                near = _with_year(15, mo, None, pub)  # the month nearest the publication
-                mention = DateMention(s, e, f"{near.year:04d}-{mo:02d}", None, text[s:e], "month")
-            elif kind == "year":
-                mention = DateMention(s, e, g["y"], None, text[s:e], "year", explicit_year=True)
-            else:
-                rel = g["rel"].lower()
-                mention = DateMention(s, e, None, None, text[s:e], "relative",
-                                      relative="same_day" if "cùng" in rel else "next_day", part=part)
-            if low is not None:  # the same search, case-sensitive on the lower-cased clause: far faster
-                non_event_left = _NON_EVENT_LEFT_LOWER.search(_clause_left(low, s))
-            else:
-                non_event_left = _NON_EVENT_LEFT.search(_clause_left(text, s))
-            if (non_event_left or _NON_EVENT_RIGHT.match(text[e:e + 20])
-                    or _in_parentheses(text, s, e)):
-                mention.non_event = True
-            for i in range(s, e):
-                taken[i] = True
-            out.append(mention)
+    for kind, m in _matches(text, low, _windows(text, low, regions)):
+        s, e = m.span()
+        if any(taken[s:e]):
+            continue
+        mention = _RULES[kind](m, text, pub)
+        if mention is None:
+            continue
+        mention.non_event = _is_non_event(text, low, s, e)
+        for i in range(s, e):
+            taken[i] = True
+        out.append(mention)
     out.sort(key=lambda x: x.start)
     return out
 
