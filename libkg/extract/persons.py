@@ -97,6 +97,28 @@ def _glued_hyphen(toks: list[Tok], k: int) -> bool:
             and b.text.isalpha())
 
 
+def _stops_run(toks: list[Tok], i: int, k: int) -> bool:
+    """Does a role word or an organisation head at token ``k`` end the name run that started at ``i``?"""
+    head = match_head(toks, k) if k > i else None
+    if head is not None:
+        # "... Tuấn Thư viện": an organisation starts here
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        # a one-word head closing a run of two or more syllables is a given name ("Hoàng Xuân Trường,")
+        if len(head.words) > 1 or (nxt is None or not nxt.text[0].isupper()) and k - i < 2:
+            return True
+    role = match_role(toks, k)
+    return role is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper() or len(role.words) > 1)
+
+
+def _bad_letter(toks: list[Tok], i: int, k: int) -> bool:
+    """Single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"."""
+    if len(toks[k].text) != 1:
+        return False
+    if toks[k].text not in ("A", "Y") or k + 1 >= len(toks) or not _name_token(toks[k + 1]):
+        return True
+    return toks[k].text == "A" and k == i
+
+
 def _run(toks: list[Tok], i: int, limit: int = 5) -> tuple[int, int]:
     """Length of the personal-name run starting at token ``i``: (tokens, syllables).
 
@@ -105,23 +127,8 @@ def _run(toks: list[Tok], i: int, limit: int = 5) -> tuple[int, int]:
     k = i
     syl = 0
     while k < len(toks) and syl < limit and _name_token(toks[k]):
-        head = match_head(toks, k) if k > i else None
-        if head is not None:
-            # "... Tuấn Thư viện": an organisation starts here
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            # a one-word head closing a run of two or more syllables is a given name ("Hoàng Xuân Trường,")
-            if len(head.words) > 1 or (nxt is None or not nxt.text[0].isupper()) and k - i < 2:
-                break
-        role = match_role(toks, k)
-        if role is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper()
-                                 or len(role.words) > 1):
+        if _stops_run(toks, i, k) or _bad_letter(toks, i, k):
             break
-        if len(toks[k].text) == 1:
-            # single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"
-            if toks[k].text not in ("A", "Y") or k + 1 >= len(toks) or not _name_token(toks[k + 1]):
-                break
-            if toks[k].text == "A" and k == i:
-                break
         k += 3 if _glued_hyphen(toks, k) else 1
         syl += 1
     return k - i, syl
@@ -142,71 +149,108 @@ def _inside_quotes(text: str, s: int, pos: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
+class _Scan:
+    """What the name rules of one article need: its text, the organisation spans, the lexicons."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.orgs = Cover((toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc)
+                          if not h.short)
+        self.tkind = _title_kind()
+        self.sur = surnames()
+        self.pkeys = _province_keys()
+
+
+def _titled_ok(sc: _Scan, s: int, m: re.Match, a: int, b: int) -> bool:
+    """May the titled run ``text[a:b]`` after title match ``m`` be a person?"""
+    text = sc.text
+    if sc.orgs.covers(a, b) or _inside_quotes(text, s, a):
+        return False
+    prev = text[max(s, m.start() - 12):m.start()].split()
+    if prev and prev[-1] in _NAME_STOP_BEFORE:
+        return False
+    if ffold(text[m.start():b]) in sc.pkeys or ffold(text[a:b]) in sc.pkeys:
+        return False
+    return sc.tkind.get(m.group(1)) == "honorific" or not _in_memorial(text, s, m.start())
+
+
+def _titled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], taken: set[int]) -> None:
+    """Names after a title or descriptor: any run of one or more syllables."""
+    text = sc.text
+    s, e = sent
+    for m in title_re().finditer(text, s, e):
+        title = m.group(1)
+        j = m.end()
+        while j < e and text[j] == " ":
+            j += 1
+        i = _token_at(toks, j)
+        if i is None:
+            continue
+        nt, n = _run(toks, i)
+        if n == 0:
+            continue
+        a, b = toks[i].start, toks[i + nt - 1].end
+        if not _titled_ok(sc, s, m, a, b):
+            continue
+        kind = sc.tkind.get(title, "honorific")
+        shown = title if kind != "descriptor" and not title.startswith("các ") else None
+        raw.append({"start": a, "end": b, "surface": text[a:b], "title": shown, "n": n, "titled": True,
+                    "sent": sent})
+        taken.update(range(i, i + nt))
+
+
+def _untitled_start(sc: _Scan, toks: list[Tok], i: int) -> bool:
+    """May an untitled name of three syllables start at the family name ``toks[i]``?"""
+    if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
+        return False  # a run of three needs three name tokens: skip the costlier _run
+    prev = toks[i - 1].text if i else ""
+    # "Bình Dương Nguyễn Thị Mỹ Hạnh": the province's last syllable, then the name
+    return not (prev and ffold(f"{prev} {toks[i].text}") in sc.pkeys)
+
+
+def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
+    """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
+    text = sc.text
+    a, b = toks[i].start, toks[i + nt - 1].end
+    prev = toks[i - 1].text if i else ""
+    # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
+    after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in sc.pkeys
+    if (sc.orgs.covers(a, b) or _inside_quotes(text, s, a)
+            or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
+        return False
+    if ffold(text[a:b]) in sc.pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in sc.pkeys
+                                           for k in (2, 3)):
+        return False
+    return not _in_memorial(text, s, a)
+
+
+def _untitled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], taken: set[int]) -> None:
+    """Names without a title: runs of three or more syllables opening with a family name."""
+    nxt_free = 0  # tokens before it belong to a name found here
+    for i in [k for k, t in enumerate(toks) if t.text in sc.sur]:
+        if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
+            continue
+        if not _untitled_start(sc, toks, i):
+            continue
+        nt, n = _run(toks, i, 4)
+        if n < 3 or not _untitled_ok(sc, toks, sent[0], i, nt):
+            continue
+        a, b = toks[i].start, toks[i + nt - 1].end
+        raw.append({"start": a, "end": b, "surface": sc.text[a:b], "title": None, "n": n, "titled": False,
+                    "sent": sent})
+        taken.update(range(i, i + nt))
+        nxt_free = i + nt
+
+
 def find_mentions(doc: Doc) -> list[dict]:
-    text = doc.text
-    orgs = Cover((toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc) if not h.short)
-    tkind = _title_kind()
-    sur = surnames()
-    pkeys = _province_keys()
+    """Every personal-name mention of the article, in text order."""
+    sc = _Scan(doc)
     raw: list[dict] = []
     for s, e in doc.sentences:
         toks = sentence_tokens(doc, (s, e))
         taken: set[int] = set()
-        # 1. titled names
-        for m in title_re().finditer(text, s, e):
-            title = m.group(1)
-            j = m.end()
-            while j < e and text[j] == " ":
-                j += 1
-            i = _token_at(toks, j)
-            if i is None:
-                continue
-            nt, n = _run(toks, i)
-            if n == 0:
-                continue
-            a, b = toks[i].start, toks[i + nt - 1].end
-            if orgs.covers(a, b) or _inside_quotes(text, s, a):
-                continue
-            prev = text[max(s, m.start() - 12):m.start()].split()
-            if prev and prev[-1] in _NAME_STOP_BEFORE:
-                continue
-            if ffold(text[m.start():b]) in pkeys or ffold(text[a:b]) in pkeys:
-                continue
-            if tkind.get(title) != "honorific" and _in_memorial(text, s, m.start()):
-                continue
-            kind = tkind.get(title, "honorific")
-            shown = title if kind != "descriptor" and not title.startswith("các ") else None
-            raw.append({"start": a, "end": b, "surface": text[a:b], "title": shown, "n": n, "titled": True,
-                        "sent": (s, e)})
-            taken.update(range(i, i + nt))
-        # 2. untitled names opening with a family name
-        nxt_free = 0  # tokens before it belong to a name found here
-        for i in [k for k, t in enumerate(toks) if t.text in sur]:
-            if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
-                continue
-            if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
-                continue  # a run of three needs three name tokens: skip the costlier _run
-            prev = toks[i - 1].text if i else ""
-            if prev and ffold(f"{prev} {toks[i].text}") in pkeys:
-                continue  # "Bình Dương Nguyễn Thị Mỹ Hạnh": the province's last syllable, then the name
-            nt, n = _run(toks, i, 4)
-            if n < 3:
-                continue
-            a, b = toks[i].start, toks[i + nt - 1].end
-            # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
-            after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in pkeys
-            if (orgs.covers(a, b) or _inside_quotes(text, s, a)
-                    or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
-                continue
-            if ffold(text[a:b]) in pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in pkeys
-                                                for k in (2, 3)):
-                continue
-            if _in_memorial(text, s, a):
-                continue
-            raw.append({"start": a, "end": b, "surface": text[a:b], "title": None, "n": n, "titled": False,
-                        "sent": (s, e)})
-            taken.update(range(i, i + nt))
-            nxt_free = i + nt
+        _titled(sc, toks, (s, e), raw, taken)
+        _untitled(sc, toks, (s, e), raw, taken)
     raw.sort(key=lambda m: m["start"])
     return raw
 
@@ -215,48 +259,47 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def _longer(m: dict, full_words: list[tuple[list[str], str]]) -> str | None:
+    """The fullest name a short mention is part of: "bà Vân" / "bà Hồng Vân" end the full name; Ê Đê
+    short forms open it ("ông Y Giang")."""
+    words = ffold(m["surface"]).split()
+    best = None
+    for fw, surface in full_words:
+        if len(fw) > len(words) and (fw[-len(words):] == words
+                                     or fw[:len(words)] == words and (words[0] == "y" or "'" in words[0])):
+            if best is None or len(surface) > len(best):
+                best = surface
+    return best
+
+
+def _mention_name(m: dict, longer: str | None) -> str | None:
+    """The canonical name of a mention, or None for a short mention no full name explains."""
+    if m["n"] == 1 and not longer and m["title"] and "'" in m["surface"]:
+        return _nfc(m["surface"])  # a one-word minority name: "ông K'Bròn"
+    if m["n"] == 1 or (m["n"] == 2 and longer):
+        return longer
+    return _nfc(m["surface"])
+
+
 @component("persons")
 def run(doc: Doc) -> None:
     raw = find_mentions(doc)
     # full names: titled runs of 2+ syllables, untitled runs of 3+
-    fulls = [m for m in raw if m["n"] >= 2]
-    full_words = [(ffold(m["surface"]).split(), m["surface"]) for m in fulls]
-
-    def resolve(m: dict) -> str | None:
-        words = ffold(m["surface"]).split()
-        best = None
-        for fw, surface in full_words:
-            # "bà Vân" / "bà Hồng Vân" end the full name; Ê Đê short forms open it ("ông Y Giang")
-            if len(fw) > len(words) and (fw[-len(words):] == words
-                                         or fw[:len(words)] == words and (words[0] == "y" or "'" in words[0])):
-                if best is None or len(surface) > len(best):
-                    best = surface
-        return best
-
+    full_words = [(ffold(m["surface"]).split(), m["surface"]) for m in raw if m["n"] >= 2]
     persons: dict[str, Person] = {}
     mentions = []
     for m in raw:
-        longer = resolve(m)
-        if m["n"] == 1 and not longer and m["title"] and "'" in m["surface"]:
-            name = _nfc(m["surface"])  # a one-word minority name: "ông K'Bròn"
-        elif m["n"] == 1 or (m["n"] == 2 and longer):
-            if not longer:
-                continue
-            name = longer
-        else:
-            name = _nfc(m["surface"])
+        name = _mention_name(m, _longer(m, full_words))
+        if name is None:
+            continue
         s, e = m["sent"]
         ev = Evidence(m["start"], m["end"], doc.text[s:e])
         mentions.append({"start": m["start"], "end": m["end"], "name": name, "surface": m["surface"],
                          "title": m["title"]})
-        if name == m["surface"]:
-            p = persons.get(name)
-            if p is None:
-                persons[name] = Person(name=name, title=m["title"], evidence=[ev])
-            else:
-                p.evidence.append(ev)
+        # a short mention's canonical name: the same spelling when it exists, else the fullest form
+        if name == m["surface"] and name not in persons:
+            persons[name] = Person(name=name, title=m["title"], evidence=[ev])
         elif name in persons:
             persons[name].evidence.append(ev)
-    # a short mention's canonical name: the same spelling when it exists, else the fullest form
     doc.persons = list(persons.values())
     doc.extras["person_mentions"] = mentions

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 from libkg.extract.facts import Evidence, Organization, Position
 from libkg.extract.lexicon import (
@@ -97,34 +98,45 @@ def _tok_start(t: Tok) -> int:
 _DEPT_STOPS = frozenset(("của", "và", "tại", "cùng", "làm", "đã", "được", "cho", "với"))
 
 
+def _dept_lower_run(toks: list[Tok], j: int) -> int:
+    """Index after the lower-case words (at most 4) that go on a capitalised department word at ``j - 1``."""
+    n = len(toks)
+    enders = dept_enders()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
+    low = 0
+    while j < n and low < 4 and toks[j].text.islower() and toks[j].text.isalpha() \
+            and toks[j].text not in _DEPT_STOPS \
+            and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in enders) \
+            and not match_admin(toks, j):
+        j += 1
+        low += 1
+    return j
+
+
+def _dept_joiner(toks: list[Tok], j: int, k: int, ctx: _Ctx) -> bool:
+    """Does a "-" / "và" at ``j`` join two parts of a department name?"""
+    t = toks[j]
+    if t.text not in ("-", "–", "và") or j <= k or j + 1 >= len(toks) or not toks[j + 1].text[0].isupper():
+        return False
+    # "Trưởng khoa X và ThS. Y", "... và Nguyễn Văn A": the next person, not the name
+    return not (t.text == "và" and _person_next(toks[j + 1], ctx))
+
+
 def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     """Tokens of a department name after "Trưởng phòng" & co.; (end index, has an admin part)."""
     n = len(toks)
     j = k
-    enders = dept_enders()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
     while j < n:
         t = toks[j]
-        if (t.start in ctx.org_at or t.start in ctx.person_at) and j > k:
+        if j > k and (t.start in ctx.org_at or t.start in ctx.person_at):
             break
-        a = match_admin(toks, j)
-        if a and j > k:
-            pl = _place_len(toks, j + a, t.text)
-            if pl:
-                return j + a + pl, True
-            return j + a, True  # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
+        a = match_admin(toks, j) if j > k else 0
+        if a:
+            # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
+            return j + a + _place_len(toks, j + a, t.text), True
         if t.text[0].isupper() and t.text[0].isalpha():
-            j += 1
-            low = 0
-            while j < n and toks[j].text.islower() and toks[j].text.isalpha() and low < 4 \
-                    and toks[j].text not in _DEPT_STOPS \
-                    and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in enders) \
-                    and not match_admin(toks, j):
-                j += 1
-                low += 1
+            j = _dept_lower_run(toks, j + 1)
             continue
-        if t.text in ("-", "–", "và") and j > k and j + 1 < n and toks[j + 1].text[0].isupper():
-            if t.text == "và" and _person_next(toks[j + 1], ctx):
-                break  # "Trưởng khoa X và ThS. Y", "... và Nguyễn Văn A": the next person, not the name
+        if _dept_joiner(toks, j, k, ctx):
             j += 1
             continue
         break
@@ -157,172 +169,265 @@ def _implied(role_implied: tuple[str, ...], toks: list[Tok], before: int, ctx: _
     return best
 
 
-def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[tuple[str, str | None, str | None, int, tuple]]:
-    """Roles (role, org, term, end index, implied) following a name at token ``k``."""
-    out = []
+class _Link(NamedTuple):
+    """One role of a chain: the role as written, its organisation, term, end token index, implied heads."""
+
+    role: str
+    org: str | None
+    term: str | None
+    end: int
+    implied: tuple[str, ...]
+    former: bool
+
+
+def _dept_in_role(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, int]:
+    """"giảng viên Khoa Thông tin - Thư viện, Trường ...": the department stays in the role."""
     n = len(toks)
-    first = True
-    while k < n:
-        j = k
-        if j < n and toks[j].text in _SEPS:
-            j += 1
-        elif need_sep or not first:
+    if (last not in _UNIT_WORDS and j + 1 < n and toks[j].text in _DEPT_HEADS and toks[j].start not in ctx.org_at
+            and toks[j + 1].text[0].isupper()):
+        d_end, gov = _dept(toks, j + 1, ctx)
+        if not gov:
+            return role_text + " " + ctx.text[toks[j].start:toks[d_end - 1].end], d_end
+    return role_text, j
+
+
+def _gov_office(toks: list[Tok], j: int, d_end: int, ctx: _Ctx, last: str, surface: str) -> str:
+    """The government office a unit role names ("Trưởng phòng Văn hóa - Thông tin huyện X")."""
+    unit = last.capitalize()
+    full = f"{unit} {surface}"
+    known = [m["name"] for m in ctx.orgs if expand(m["name"]) == expand(full)]
+    if not known and match_admin(toks, d_end - 1):
+        # bare admin word: the office of that name named elsewhere in the article
+        stem = expand(f"{unit} {ctx.text[toks[j].start:toks[d_end - 2].end]}") if d_end - 2 >= j else ""
+        known = [m["name"] for m in ctx.orgs if stem and expand(m["name"]).startswith(stem + " ")]
+    return known[0] if known else full
+
+
+def _unit_name(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int]:
+    """A role ending in a unit word ("Trưởng phòng") and the unit's name: (role, office org, next index)."""
+    if not (last in _UNIT_WORDS and j < len(toks) and toks[j].text[0].isupper() and toks[j].start not in ctx.org_at):
+        return role_text, None, j
+    d_end, gov = _dept(toks, j, ctx)
+    surface = ctx.text[toks[j].start:toks[d_end - 1].end] if d_end > j else ""
+    if gov:
+        return role_text, _gov_office(toks, j, d_end, ctx, last, surface), d_end
+    if surface:
+        role_text += " " + surface
+    return role_text, None, d_end
+
+
+def _skip_parents(toks: list[Tok], j: int, ctx: _Ctx, org_name: str) -> int:
+    """Skip the parent named after the organisation: ", Bộ ...", "(Bộ VHTTDL)"."""
+    n = len(toks)
+    while j < n and toks[j].text in (",", "(", "-", "–"):
+        m2, after2 = _org_here(toks, j + 1, ctx)
+        if m2 is None or ctx.parent_of.get(org_name) != m2["name"]:
             break
-        former = False
-        if j < n and ffold(toks[j].text) == "nguyên":
-            former = True
+        j = after2
+        if j < n and toks[j].text == ")":
             j += 1
-        role = match_role(toks, j)
-        if role is None:
+    return j
+
+
+def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """The organisation right after a role ("Giám đốc Thư viện X", "Trưởng phòng ... (Cục ...)")."""
+    n = len(toks)
+    jj = j
+    if jj < n and toks[jj].text in ("của", ",", "(") and jj + 1 < n and toks[jj + 1].start in ctx.org_at:
+        jj += 1
+    m, after = _org_here(toks, jj, ctx)
+    if m is None:
+        return None, j
+    j = after
+    if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
+        j += 1  # "Trưởng phòng Thư viện (Cục ...)"
+    return m["name"], _skip_parents(toks, j, ctx, m["name"])
+
+
+def _term_after(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """"nhiệm kỳ 2024 – 2026" after a role: (term, next index)."""
+    tm = _TERM_RE.match(ctx.text[toks[j - 1].end:toks[-1].end]) if j > 0 else None
+    if not tm:
+        return None, j
+    return f"{tm.group(1)}-{tm.group(2)}", _idx(toks, toks[j - 1].end + tm.end())
+
+
+def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
+    """One role of a chain starting at token ``k`` (after an optional separator), or None."""
+    n = len(toks)
+    j = k
+    if j < n and toks[j].text in _SEPS:
+        j += 1
+    elif sep_needed:
+        return None
+    former = j < n and ffold(toks[j].text) == "nguyên"
+    if former:
+        j += 1
+    role = match_role(toks, j)
+    if role is None:
+        return None
+    j += len(role.words)
+    role_text = ("nguyên " if former else "") + role.label
+    last = role.label.split()[-1].lower()
+    role_text, j = _dept_in_role(toks, j, ctx, role_text, last)
+    role_text, org_name, j = _unit_name(toks, j, ctx, role_text, last)
+    if org_name is None:
+        org_name, j = _org_after_role(toks, j, ctx)
+    term, j = _term_after(toks, j, ctx)
+    return _Link(role_text, org_name, term, j, role.implied, former)
+
+
+def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
+    """Roles (role, org, term, end index, implied, former) following a name at token ``k``."""
+    out: list[_Link] = []
+    while k < len(toks):
+        link = _link(toks, k, ctx, need_sep or bool(out))
+        if link is None:
             break
-        j += len(role.words)
-        role_text = ("nguyên " if former else "") + role.label
-        org_name = None
-        last = role.label.split()[-1].lower()
-        if (last not in _UNIT_WORDS and j + 1 < n and toks[j].text in _DEPT_HEADS and toks[j].start not in ctx.org_at
-                and toks[j + 1].text[0].isupper()):
-            # "giảng viên Khoa Thông tin - Thư viện, Trường ...": the department stays in the role
-            d_end, gov = _dept(toks, j + 1, ctx)
-            if not gov:
-                role_text += " " + ctx.text[toks[j].start:toks[d_end - 1].end]
-                j = d_end
-        if last in _UNIT_WORDS and j < n and toks[j].text[0].isupper() and toks[j].start not in ctx.org_at:
-            d_end, gov = _dept(toks, j, ctx)
-            surface = ctx.text[toks[j].start:toks[d_end - 1].end] if d_end > j else ""
-            if gov:
-                unit = last.capitalize()
-                full = f"{unit} {surface}"
-                known = [m["name"] for m in ctx.orgs if expand(m["name"]) == expand(full)]
-                if not known and match_admin(toks, d_end - 1):
-                    # bare admin word: the office of that name named elsewhere in the article
-                    stem = expand(f"{unit} {ctx.text[toks[j].start:toks[d_end - 2].end]}") if d_end - 2 >= j else ""
-                    known = [m["name"] for m in ctx.orgs if stem and expand(m["name"]).startswith(stem + " ")]
-                org_name = known[0] if known else full
-            elif surface:
-                role_text += " " + surface
-            j = d_end
-        if org_name is None:
-            jj = j
-            if jj < n and toks[jj].text in ("của", ",", "(") and jj + 1 < n and toks[jj + 1].start in ctx.org_at:
-                jj += 1
-            m, after = _org_here(toks, jj, ctx)
-            if m is not None:
-                org_name = m["name"]
-                j = after
-                if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
-                    j += 1  # "Trưởng phòng Thư viện (Cục ...)"
-                # skip the parent named after the organisation: ", Bộ ...", "(Bộ VHTTDL)"
-                while j < n and toks[j].text in (",", "(", "-", "–"):
-                    m2, after2 = _org_here(toks, j + 1, ctx)
-                    if m2 is None or ctx.parent_of.get(org_name) != m2["name"]:
-                        break
-                    j = after2
-                    if j < n and toks[j].text == ")":
-                        j += 1
-        term = None
-        tm = _TERM_RE.match(ctx.text[toks[j - 1].end:toks[-1].end]) if j > 0 else None
-        if tm:
-            term = f"{tm.group(1)}-{tm.group(2)}"
-            j = _idx(toks, toks[j - 1].end + tm.end())
-        out.append((role_text, org_name, term, j, role.implied, former))
-        k = j
-        first = False
+        out.append(link)
+        k = link.end
     return out
 
 
-@component("positions")
-def run(doc: Doc) -> None:
-    ctx = _Ctx(doc)
-    text = doc.text
-    persons = ctx.persons
-    for s, e in doc.sentences:
-        toks = sentence_tokens(doc, (s, e))
-        if not toks:
+def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, retire: bool) -> None:
+    """Roles after a name: "ông A, Giám đốc X, Chủ tịch Y"."""
+    text = ctx.text
+    s = sent[0]
+    for role, org, term, j, implied, former in _chain(toks, _idx(toks, m["end"]), ctx, need_sep=True):
+        if org is None:
+            org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
+        status = "former" if former else "current"
+        end = toks[j - 1].end if j else m["end"]
+        if retire and "nghỉ hưu" in text[s:m["start"]]:
+            status = "retired"
+        if ";" in text[m["end"]:end]:
+            status = "current"
+        ctx.add(m["name"], role, org, status, term, m["start"], end, sent)
+
+
+def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict) -> None:
+    """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name."""
+    oi = _idx(toks, prev_org["start"])
+    for back in range(5, 0, -1):
+        r = match_role(toks, oi - back) if oi - back >= 0 else None
+        if r is not None and oi - back + len(r.words) == oi:
+            ctx.add(m["name"], r.label, prev_org["name"], "current", None, toks[oi - back].start, m["end"], sent)
+            return
+
+
+def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
+    """A department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà"."""
+    for back in range(8, 2, -1):
+        r = match_role(toks, i - back) if i - back >= 0 else None
+        j = i - back + len(r.words) if r is not None else 0
+        if r is None or r.label.split()[-1].lower() not in _UNIT_WORDS or j >= i \
+                or toks[j].start in ctx.org_at:
             continue
-        sent = (s, e)
-        in_sent = [m for m in persons if s <= m["start"] < e]
-        retire = "nghỉ hưu" in text[s:e]
-        appoint = "bổ nhiệm" in text[s:e]
-        for m in in_sent:
-            k = _idx(toks, m["end"])
-            for role, org, term, j, implied, former in _chain(toks, k, ctx, need_sep=True):
-                if org is None:
-                    org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
-                status = "former" if former else "current"
-                clause = text[m["end"]:toks[j - 1].end if j else m["end"]]
-                if retire and "nghỉ hưu" in text[s:m["start"]]:
-                    status = "retired"
-                if ";" in clause:
-                    status = "current"
-                ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end if j else m["end"], sent)
-            # role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A"
-            i = _idx(toks, m["start"])
-            if i >= 2:
-                prev_org = None
-                for om in ctx.orgs:
-                    if om["end"] == toks[i - 1].end and s <= om["start"]:
-                        prev_org = om
-                if prev_org is not None:
-                    oi = _idx(toks, prev_org["start"])
-                    for back in range(5, 0, -1):
-                        r = match_role(toks, oi - back) if oi - back >= 0 else None
-                        if r is not None and oi - back + len(r.words) == oi:
-                            ctx.add(m["name"], r.label, prev_org["name"], "current", None, toks[oi - back].start,
-                                    m["end"], sent)
-                            break
-                else:  # a department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà"
-                    for back in range(8, 2, -1):
-                        r = match_role(toks, i - back) if i - back >= 0 else None
-                        j = i - back + len(r.words) if r is not None else 0
-                        if r is None or r.label.split()[-1].lower() not in _UNIT_WORDS or j >= i \
-                                or toks[j].start in ctx.org_at:
-                            continue
-                        d_end, gov = _dept(toks, j, ctx)
-                        if d_end == i and not gov:
-                            role = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end]
-                            ctx.add(m["name"], role, _department_home(role, ctx, m["start"]), "current", None,
-                                    toks[i - back].start, m["end"], sent)
-                            break
-        # predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE"
-        pred_org = None  # the organisation of the sentence's last appointment that named one
-        for pm in _PRED_RE.finditer(text, s, e):
-            k = _idx(toks, pm.end())
-            if match_role(toks, k) is None and not (k < len(toks) and ffold(toks[k].text) == "nguyên"):
-                continue
-            chain = _chain(toks, k, ctx, need_sep=False)
-            if not chain:
-                continue
-            role, org, term, j, implied, former = chain[0]
-            clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
-            subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
-            if not subjects:
-                if pm.group(1) in ("là", "làm"):
-                    continue
-                if _PRONOUN_RE.search(text, clause_start, pm.start()):
-                    before = [m for m in persons if m["start"] < s]
-                    subjects = before[-1:] if before else []
-            verb = pm.group(1)
-            status = "elected" if "bầu" in verb or "đắc cử" in verb else \
-                "appointed" if ("bổ nhiệm" in verb or (appoint and verb.startswith("giữ chức"))) else \
-                "former" if former or "cương vị" in verb and "đã" in text[clause_start:pm.start()] else "current"
-            if org is None and pred_org is not None and pm.group(1).startswith(("giữ chức", "được bổ nhiệm")):
-                org = pred_org  # "A ... giữ chức Giám đốc Thư viện tỉnh X; B ..., giữ chức Phó Giám đốc"
-            if org is None:
-                org = _implied(implied, toks, pm.start(), ctx) or _department_home(role, ctx, pm.start()) \
-                    or _context_union(ctx, pm.start())
-            elif pm.group(1).startswith(("giữ chức", "được bổ nhiệm")):
-                pred_org = org
-            for m in subjects:
-                # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
-                ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
-    doc.positions = list(ctx.out.values())
-    # a government office read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X") is an organisation too
+        d_end, gov = _dept(toks, j, ctx)
+        if d_end == i and not gov:
+            role = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end]
+            ctx.add(m["name"], role, _department_home(role, ctx, m["start"]), "current", None,
+                    toks[i - back].start, m["end"], sent)
+            return
+
+
+def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> None:
+    """Role (and organisation) written before the name."""
+    i = _idx(toks, m["start"])
+    if i < 2:
+        return
+    prev_org = None
+    for om in ctx.orgs:
+        if om["end"] == toks[i - 1].end and sent[0] <= om["start"]:
+            prev_org = om
+    if prev_org is not None:
+        _role_before_org(ctx, toks, sent, m, prev_org)
+    else:
+        _dept_head_before(ctx, toks, sent, m, i)
+
+
+def _pred_status(verb: str, former: bool, appoint: bool, clause: str) -> str:
+    """The status a predicate gives: elected, appointed, former or current."""
+    if "bầu" in verb or "đắc cử" in verb:
+        return "elected"
+    if "bổ nhiệm" in verb or (appoint and verb.startswith("giữ chức")):
+        return "appointed"
+    if former or "cương vị" in verb and "đã" in clause:
+        return "former"
+    return "current"
+
+
+def _pred_subjects(ctx: _Ctx, toks: list[Tok], in_sent: list[dict], clause: tuple[int, int],
+                   pm: re.Match) -> list[dict]:
+    """The persons a predicate is said of: the clause's names, else the last person before the sentence
+    for a pronoun subject ("bà đã có 8 năm giữ cương vị ...")."""
+    s, clause_start = clause
+    subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
+    if subjects or pm.group(1) in ("là", "làm"):
+        return subjects
+    if _PRONOUN_RE.search(ctx.text, clause_start, pm.start()):
+        before = [m for m in ctx.persons if m["start"] < s]
+        return before[-1:]
+    return []
+
+
+def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[dict]) -> None:
+    """Predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE" for the clause's subjects."""
+    text = ctx.text
+    s, e = sent
+    appoint = "bổ nhiệm" in text[s:e]
+    pred_org = None  # the organisation of the sentence's last appointment that named one
+    for pm in _PRED_RE.finditer(text, s, e):
+        k = _idx(toks, pm.end())
+        if match_role(toks, k) is None and not (k < len(toks) and ffold(toks[k].text) == "nguyên"):
+            continue
+        chain = _chain(toks, k, ctx, need_sep=False)
+        if not chain:
+            continue
+        role, org, term, j, implied, former = chain[0]
+        clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
+        subjects = _pred_subjects(ctx, toks, in_sent, (s, clause_start), pm)
+        verb = pm.group(1)
+        status = _pred_status(verb, former, appoint, text[clause_start:pm.start()])
+        naming = verb.startswith(("giữ chức", "được bổ nhiệm"))
+        if org is None and pred_org is not None and naming:
+            org = pred_org  # "A ... giữ chức Giám đốc Thư viện tỉnh X; B ..., giữ chức Phó Giám đốc"
+        if org is None:
+            org = _implied(implied, toks, pm.start(), ctx) or _department_home(role, ctx, pm.start()) \
+                or _context_union(ctx, pm.start())
+        elif naming:
+            pred_org = org
+        for m in subjects:
+            # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
+            ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
+
+
+def _add_office_orgs(doc: Doc) -> None:
+    """A government office read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X") is an organisation too."""
     known = {expand(o.name) for o in doc.organizations}
     for pos in doc.positions:
         if pos.organization and expand(pos.organization) not in known:
             known.add(expand(pos.organization))
             doc.organizations.append(Organization(name=pos.organization, kind=_office_kind(pos.organization),
                                                   evidence=list(pos.evidence)))
+
+
+@component("positions")
+def run(doc: Doc) -> None:
+    ctx = _Ctx(doc)
+    for s, e in doc.sentences:
+        toks = sentence_tokens(doc, (s, e))
+        if not toks:
+            continue
+        sent = (s, e)
+        in_sent = [m for m in ctx.persons if s <= m["start"] < e]
+        retire = "nghỉ hưu" in doc.text[s:e]
+        for m in in_sent:
+            _appositions(ctx, toks, sent, m, retire)
+            _role_before(ctx, toks, sent, m)
+        _predicates(ctx, toks, sent, in_sent)
+    doc.positions = list(ctx.out.values())
+    _add_office_orgs(doc)
 
 
 _COORD_RE = re.compile(r"\s*(?:,|và|cùng)?\s*(?:[^\W\d_]+\.?\s*){0,2}")
