@@ -101,23 +101,42 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     """Tokens of the place name after an administrative word (0 if none)."""
     n = len(toks)
     if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in ("TP",):
-        if i < n and toks[i].text.isdigit() and admin_word in ("phường", "quận"):
-            return 1
-        if i < n and admin_word in ("TP.", "Tp.") and _tp_alias(toks, i):
-            return 1  # "TP.HCM", "Tp. HCM": an abbreviated city the gazetteer knows
+        return _uncapitalised_place_len(toks, i, admin_word)
+    k = _province_len(toks, i)
+    if k:
+        return k
+    if admin_word == "tỉnh" or _name_starts(toks, i):
+        return 0  # a province is a known name; a capitalised run must not swallow a personal name
+    return _capitalised_run_len(toks, i)
+
+
+def _uncapitalised_place_len(toks: list[Tok], i: int, admin_word: str) -> int:
+    """A numbered ward or district ("phường 3") or an abbreviated city ("TP.HCM")."""
+    n = len(toks)
+    if i < n and toks[i].text.isdigit() and admin_word in ("phường", "quận"):
+        return 1
+    if i < n and admin_word in ("TP.", "Tp.") and _tp_alias(toks, i):
+        return 1  # "TP.HCM", "Tp. HCM": an abbreviated city the gazetteer knows
+    return 0
+
+
+def _province_len(toks: list[Tok], i: int) -> int:
+    """Tokens of a province name the gazetteer knows starting at ``i`` (0 if none)."""
+    if ffold(toks[i].text) not in _province_first_words():
         return 0
     keys = _province_keys()
-    if ffold(toks[i].text) in _province_first_words():
-        for k in (5, 4, 3, 2, 1):  # "Bà Rịa - Vũng Tàu": five tokens
-            if i + k <= n:
-                cand = " ".join(t.text for t in toks[i:i + k])
-                if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and ffold(cand) in keys:
-                    return k
-    if admin_word == "tỉnh":
-        return 0
-    # a capitalised run, not swallowing a following personal name
-    if _name_starts(toks, i):
-        return 0
+    n = len(toks)
+    for k in (5, 4, 3, 2, 1):  # "Bà Rịa - Vũng Tàu": five tokens
+        if i + k <= n:
+            cand = " ".join(t.text for t in toks[i:i + k])
+            if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and ffold(cand) in keys:
+                return k
+    return 0
+
+
+def _capitalised_run_len(toks: list[Tok], i: int) -> int:
+    """A run of capitalised words (with a number: "Mỹ Khánh 1"), stopping before a head or a person."""
+    n = len(toks)
     k = i
     while k < n and toks[k].cap and not toks[k].abbrev and match_head(toks, k) is None:
         if k - i >= 2 and toks[k].text in surnames():
@@ -178,144 +197,313 @@ def _is_lower_word(t: Tok) -> bool:
     return t.text[0].islower() and t.text.isalpha()
 
 
+class _Parse:
+    """The state of :func:`parse_org` while it walks the name words after a head."""
+
+    __slots__ = ("toks", "n", "i", "j", "k", "head", "depth", "chunks", "first_ok", "admin", "bare_admin",
+                 "early")
+
+    def __init__(self, toks: list[Tok], i: int, head: Head, depth: int) -> None:
+        self.toks = toks
+        self.n = len(toks)
+        self.i = i
+        self.j = self.k = i + len(head.words)  # j: first token after the head; k: the cursor
+        self.head = head
+        self.depth = depth
+        self.chunks = 0  # name pieces taken
+        self.first_ok = False  # the first piece is a common-noun word (for "strict" heads)
+        self.admin = False  # an administrative part with its place closed the name
+        self.bare_admin = False  # an administrative word without a place closed it
+        self.early: OrgHit | None = None  # a rule's final answer, bypassing the validity checks
+
+    def take(self, m: int, ok: bool = True) -> str:
+        """Take ``m`` tokens as one name piece; go on."""
+        self.k += m
+        self.chunks += 1
+        self.first_ok = self.first_ok or ok
+        return _NEXT
+
+
+_NEXT, _STOP = "next", "stop"  # a rule's verdict: the name goes on / ends at the cursor
+
+
+def _rule_admin(p: _Parse, t: Tok) -> str | None:
+    """An administrative part ("tỉnh Lào Cai") closes the name; a bare one ("tỉnh") too."""
+    a = match_admin(p.toks, p.k)
+    if not a:
+        return None
+    pl = _place_len(p.toks, p.k + a, t.text)
+    if pl:
+        p.admin = True
+        p.k += a + pl
+    elif p.chunks == 0:
+        p.bare_admin = True
+        p.k += a
+    return _STOP
+
+
+def _rule_region(p: _Parse, t: Tok) -> str | None:
+    """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam" after a "region" head."""
+    toks, n, k = p.toks, p.n, p.k
+    if "region" not in p.head.flags or k + 1 >= n or not (
+            t.text == "các" or t.text == "khu" and toks[k + 1].text == "vực"):
+        return None
+    r = k + 1
+    a2 = match_admin(toks, r) if t.text == "các" else 0
+    r += a2 if a2 else 1
+    if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
+        r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
+    start_r = r
+    while r < n and toks[r].text in region_words():
+        r += 1
+    if r > start_r:
+        p.take(r - k)
+    return _STOP
+
+
+def _rule_quoted(p: _Parse, t: Tok) -> str | None:
+    """Câu lạc bộ “Bạn yêu sách”: a quoted name right after the head."""
+    toks, n, k = p.toks, p.n, p.k
+    if t.text not in _OPEN_QUOTES or p.chunks or k + 1 >= n:
+        return None
+    r = k + 1
+    while r < n and toks[r].text not in _CLOSE_QUOTES and r - k < 12:
+        r += 1
+    if r < n and toks[r].text in _CLOSE_QUOTES and r > k + 1:
+        p.take(r + 1 - k)
+    return _STOP
+
+
+def _rule_phrase(p: _Parse, t: Tok) -> str | None:
+    """A known multi-word piece ("Văn hóa, Thể thao và Du lịch")."""
+    ph = match_phrase(p.toks, p.k)
+    if not ph:
+        return None
+    p.take(ph)
+    toks, k = p.toks, p.k
+    if (_name_starts(toks, k) and not toks[k + 1].abbrev
+            and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
+        return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
+    return _NEXT
+
+
+def _rule_new_head(p: _Parse, t: Tok) -> str | None:
+    """Another organisation's head ends the name ("Thư viện Trường Đại học X": unit, then parent)."""
+    toks, k = p.toks, p.k
+    if t.text not in _HEAD_FIRST or (k == p.j and t.text == p.head.words[-1]):
+        return None
+    sub = parse_org(toks, k, p.depth + 1)
+    if sub is None or sub.short:
+        return None
+    if k == p.j and "unit" in p.head.flags and p.depth == 0:
+        p.early = OrgHit(p.i, k, p.head)  # the caller joins unit and parent
+    return _STOP
+
+
+def _rule_code(p: _Parse, t: Tok) -> str | None:
+    """An abbreviation or code (VHTTDL, GD&ĐT, C10), maybe with a lower-case partner word."""
+    if not (t.abbrev or (t.cap and any(c.isdigit() for c in t.text))):
+        return None
+    p.take(1)
+    toks, k = p.toks, p.k
+    if (k + 1 < p.n and _is_lower_word(toks[k]) and toks[k].text not in break_words() and toks[k + 1].cap
+            and not match_admin(toks, k)):
+        p.k += 1
+    return _NEXT
+
+
+def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
+    """"Sở ... Thanh Hóa Trịnh Xuân Quyết": a personal name after the province ends the name."""
+    return _STOP if _name_starts(p.toks, p.k) and _ends_province(p.toks, p.k) else None
+
+
+def _rule_word(p: _Parse, t: Tok) -> str | None:
+    """A capitalised word with up to three lower-case partners ("Văn hóa", "Trung học cơ sở")."""
+    if not t.cap or not (t.text.isalpha() or "'" in t.text):
+        return None
+    toks, n = p.toks, p.n
+    k = p.k + 1
+    low = 0
+    brk = break_words()
+    while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k):
+        k += 1
+        low += 1
+    p.take(k - p.k, ok=low > 0 if p.chunks == 0 else False)
+    while p.k < n and _name_number(toks, p.k):
+        p.k += 1
+    return _NEXT
+
+
+def _rule_number(p: _Parse, t: Tok) -> str | None:
+    """A number after a name piece ("Mỹ Khánh 1")."""
+    if not p.chunks or not _name_number(p.toks, p.k):
+        return None
+    p.k += 1
+    return _NEXT
+
+
+def _rule_so(p: _Parse, t: Tok) -> str | None:
+    """"số 2": a numbered body."""
+    if t.text != "số" or p.k + 1 >= p.n or not p.toks[p.k + 1].text.isdigit():
+        return None
+    return p.take(2)
+
+
+def _rule_joiner(p: _Parse, t: Tok) -> str | None:
+    """"-"/"và" joining name words, unless another organisation follows."""
+    toks, k = p.toks, p.k
+    if not ((t.text in _DASHES or t.text == "và") and p.chunks and k + 1 < p.n and toks[k + 1].cap):
+        return None
+    nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
+    if nxt is not None and not nxt.short:
+        return _STOP
+    p.k += 1
+    return _NEXT
+
+
+_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_new_head, _rule_code,
+          _rule_person_after_province, _rule_word, _rule_number, _rule_so, _rule_joiner)
+
+
+def _walk(p: _Parse) -> None:
+    """Apply the first rule that fires at the cursor until one ends the name (or none fires)."""
+    toks = p.toks
+    while p.k < p.n:
+        t = toks[p.k]
+        for rule in _RULES:
+            verdict = rule(p, t)
+            if verdict is not None:
+                break
+        if verdict != _NEXT:
+            return
+
+
+def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | None:
+    """Heads that take a whole organisation or a number right after them."""
+    k = i + len(head.words)
+    n = len(toks)
+    if "of" in head.flags and k < n and toks[k].text in _HEAD_FIRST:
+        # "Chi bộ Thư viện tỉnh X", "Đảng bộ Sở ...": the body of the organisation named right after
+        inner = parse_org(toks, k, depth + 1)
+        if inner is not None and not inner.short:
+            return OrgHit(i, inner.end, head, admin=inner.admin)
+    if "numbered" in head.flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
+        return OrgHit(i, k + 1, head)  # "Quân khu 7", "Sư đoàn 312"
+    return None
+
+
+def _empty_body(p: _Parse) -> OrgHit | None:
+    """A head with no name words after it: a whole name, a short mention, or nothing."""
+    flags, k, toks = p.head.flags, p.k, p.toks
+    if "whole" in flags and not p.bare_admin:
+        return OrgHit(p.i, k, p.head)  # "Quốc hội", "Chính phủ": the head is the whole name
+    if p.bare_admin and ({"shortadmin", "bare"} & flags):
+        return OrgHit(p.i, k, p.head, short=True, bare_admin=True)
+    if "short" in flags and not p.bare_admin:
+        nxt = toks[k] if k < p.n else None
+        if nxt is None or not _is_lower_word(nxt) or nxt.text in break_words():
+            return OrgHit(p.i, k, p.head, short=True)
+    return None
+
+
+def _verdict(p: _Parse) -> OrgHit | None:
+    """The organisation the walk found, if the head's flags accept it."""
+    toks, k, flags = p.toks, p.k, p.head.flags
+    if k + 1 < p.n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
+        return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
+    if p.chunks == 0 and not p.admin:
+        return _empty_body(p)
+    if p.chunks == 0 and "bare" not in flags:
+        return None
+    if "strict" in flags and p.chunks and not p.first_ok:
+        return None
+    if "admin" in flags and not p.admin:
+        return None
+    return OrgHit(p.i, k, p.head, admin=p.admin)
+
+
 def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     """The organisation whose head starts at token ``i``, or None."""
     head = match_head(toks, i)
     if head is None or depth > 3:
         return None
+    hit = _prefix_hit(toks, i, head, depth)
+    if hit is not None:
+        return hit
+    p = _Parse(toks, i, head, depth)
+    _walk(p)
+    if p.early is not None:
+        return p.early
+    return _verdict(p)
+
+
+def _quote_state(text: str, in_quote: bool) -> bool:
+    """Inside a quotation after the token ``text``?"""
+    if text in ("“", "«"):
+        return True
+    if text in ("”", "»"):
+        return False
+    if text == '"':
+        return not in_quote
+    return in_quote
+
+
+def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
+    """A hit that names no organisation: "các Trung tâm ...", "Luật Thư viện", "Trưởng Ban ..."."""
+    i = hit.start
+    prev = toks[i - 1].text if i else ""
+    return prev in _PLURAL or prev == "Luật" or (prev in ("Trưởng", "Phó", "trưởng")
+                                                 and bool({"parent", "admin"} & hit.head.flags))
+
+
+def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
+    """"Unit Parent" juxtaposed / "Unit - Parent" compound: the whole hit and where to go on."""
     n = len(toks)
-    flags = head.flags
-    j = i + len(head.words)
-    k = j
-    chunks = 0
-    first_ok = False
-    admin = False
-    bare_admin = False
-    brk = break_words()
-    if "of" in flags and k < n and toks[k].text in _HEAD_FIRST:
-        # "Chi bộ Thư viện tỉnh X", "Đảng bộ Sở ...": the body of the organisation named right after
-        inner = parse_org(toks, k, depth + 1)
-        if inner is not None and not inner.short:
-            return OrgHit(i, inner.end, head, admin=inner.admin)
-    if "numbered" in flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
-        return OrgHit(i, k + 1, head)  # "Quân khu 7", "Sư đoàn 312"
-    while k < n:
-        t = toks[k]
-        a = match_admin(toks, k)
-        if a:
-            pl = _place_len(toks, k + a, toks[k].text)
-            if pl:
-                admin = True
-                k += a + pl
-            elif chunks == 0:
-                bare_admin = True
-                k += a
-            break
-        if "region" in flags and k + 1 < n and (t.text == "các" or t.text == "khu" and toks[k + 1].text == "vực"):
-            # "... các tỉnh miền núi phía Bắc", "... khu vực phía Nam"
-            r = k + 1
-            a2 = match_admin(toks, r) if t.text == "các" else 0
-            r += a2 if a2 else 1
-            if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
-                r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
-            start_r = r
-            while r < n and toks[r].text in region_words():
-                r += 1
-            if r > start_r:
-                k = r
-                chunks += 1
-                first_ok = True
-                break
-            break
-        if t.text in _OPEN_QUOTES and chunks == 0 and k + 1 < n:
-            # Câu lạc bộ “Bạn yêu sách”
-            r = k + 1
-            while r < n and toks[r].text not in _CLOSE_QUOTES and r - k < 12:
-                r += 1
-            if r < n and toks[r].text in _CLOSE_QUOTES and r > k + 1:
-                k = r + 1
-                chunks += 1
-                first_ok = True
-            break
-        ph = match_phrase(toks, k)
-        if ph:
-            k += ph
-            chunks += 1
-            first_ok = True
-            if (_name_starts(toks, k) and not toks[k + 1].abbrev
-                    and ffold(" ".join(t.text for t in toks[k:k + 3])) not in _province_keys()):
-                break  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
+    k = hit.end
+    dash = k < n and toks[k].text in _DASHES
+    p_at = k + 1 if dash else k
+    par = parse_org(toks, p_at) if p_at < n and toks[p_at].text in _HEAD_FIRST else None
+    if par is None or par.short or not (dash or not hit.admin):
+        return None, 0
+    whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
+    whole.parent = par
+    # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
+    return whole, (p_at if "unit" in hit.head.flags else par.end)
+
+
+def _next_hit(toks: list[Tok], i: int) -> tuple[OrgHit | None, int]:
+    """The organisation whose head is at ``i`` (or None) and the token to go on from."""
+    hit = parse_org(toks, i)
+    if hit is None:
+        head = match_head(toks, i)
+        return None, i + (len(head.words) if head is not None else 1)
+    flags = hit.head.flags
+    if _skipped(toks, hit):
+        return None, hit.end if not hit.short else i + 1
+    if "parent" in flags and _is_board(toks, hit):
+        return None, hit.start + len(hit.head.words)  # "Ban Chấp hành Hội X": Hội X is the organisation
+    if not hit.short and ("parent" in flags or "unit" in flags):
+        whole, at = _join_parent(toks, hit)
+        if whole is not None:
+            return whole, at
+        if "parent" in flags:
+            return None, i + 1
+    return hit, hit.end if hit.end > i else i + 1
+
+
+def _link_parents(toks: list[Tok], hits: list[OrgHit]) -> None:
+    """Hierarchy: "A, B" / "A (B)" / "A - B" where B can hold A."""
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.parent is not None or a.short or b.short:
             continue
-        if t.text in _HEAD_FIRST and (k > j or toks[k].text != head.words[-1]):
-            sub = parse_org(toks, k, depth + 1)
-            if sub is not None and not sub.short:
-                if k == j and "unit" in flags and depth == 0:
-                    return OrgHit(i, k, head)  # "Thư viện Trường Đại học X": the caller joins unit and parent
-                break
-        if t.abbrev or (t.cap and any(c.isdigit() for c in t.text)):
-            k += 1
-            chunks += 1
-            first_ok = True
-            if (k + 1 < n and _is_lower_word(toks[k]) and toks[k].text not in brk and toks[k + 1].cap
-                    and not match_admin(toks, k)):
-                k += 1
-            continue
-        if _name_starts(toks, k) and _ends_province(toks, k):
-            break  # "Sở ... Thanh Hóa Trịnh Xuân Quyết": a personal name after the province
-        if t.cap and t.text.isalpha() or t.cap and "'" in t.text:
-            k += 1
-            low = 0
-            while (k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3
-                   and not match_admin(toks, k)):
-                k += 1
-                low += 1
-            if chunks == 0:
-                first_ok = low > 0
-            chunks += 1
-            while k < n and _name_number(toks, k):
-                k += 1
-            continue
-        if _name_number(toks, k) and chunks:
-            k += 1
-            continue
-        if t.text == "số" and k + 1 < n and toks[k + 1].text.isdigit():
-            k += 2
-            chunks += 1
-            first_ok = True
-            continue
-        if (t.text in _DASHES or t.text == "và") and chunks and k + 1 < n and (toks[k + 1].cap):
-            nxt = parse_org(toks, k + 1, depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
-            if nxt is not None and not nxt.short:
-                break
-            k += 1
-            continue
-        break
-    # validity
-    if k + 1 < n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
-        return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
-    if chunks == 0 and not admin:
-        if "whole" in flags and not bare_admin:
-            return OrgHit(i, k, head)  # "Quốc hội", "Chính phủ": the head is the whole name
-        if bare_admin and ({"shortadmin", "bare"} & flags):
-            return OrgHit(i, k, head, short=True, bare_admin=True)
-        if "short" in flags and not bare_admin:
-            nxt = toks[k] if k < n else None
-            if nxt is None or not _is_lower_word(nxt) or nxt.text in brk:
-                return OrgHit(i, k, head, short=True)
-        return None
-    if chunks == 0 and "bare" not in flags:
-        return None
-    if "strict" in flags and chunks and not first_ok:
-        return None
-    if "admin" in flags and not admin:
-        return None
-    return OrgHit(i, k, head, admin=admin)
+        gap = [t.text for t in toks[a.end:b.start]]
+        if gap in ([","], ["("], ["-"], ["–"]) and "parentable" in b.head.flags and b.head != a.head:
+            a.parent = b
 
 
 def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
     _init_heads()
     hits: list[OrgHit] = []
-    n = len(toks)
     in_quote = False
     i = 0
     # only quotes and head words do anything: visit those, in order, from the current position
@@ -324,54 +512,15 @@ def _scan_tokens(toks: list[Tok]) -> list[OrgHit]:
         if at < i:
             continue
         i = at
-        t = toks[i]
-        if t.text in ("“", "«"):
-            in_quote = True
-        elif t.text in ("”", "»"):
-            in_quote = False
-        elif t.text == '"':
-            in_quote = not in_quote
-        if in_quote or t.text not in _HEAD_FIRST:
+        text = toks[i].text
+        in_quote = _quote_state(text, in_quote)
+        if in_quote or text not in _HEAD_FIRST:
             i += 1
             continue
-        hit = parse_org(toks, i)
-        if hit is None:
-            head = match_head(toks, i)
-            i += len(head.words) if head is not None else 1
-            continue
-        prev = toks[i - 1].text if i else ""
-        if prev in _PLURAL or prev == "Luật" or (prev in ("Trưởng", "Phó", "trưởng")
-                                                   and {"parent", "admin"} & hit.head.flags):
-            i = hit.end if not hit.short else i + 1
-            continue
-        if "parent" in hit.head.flags and _is_board(toks, hit):
-            i = hit.start + len(hit.head.words)  # "Ban Chấp hành Hội X": Hội X is the organisation
-            continue
-        if not hit.short and ("parent" in hit.head.flags or "unit" in hit.head.flags):
-            # "Unit Parent" juxtaposed / "Unit - Parent" compound
-            k = hit.end
-            dash = k < n and toks[k].text in _DASHES
-            p_at = k + 1 if dash else k
-            par = parse_org(toks, p_at) if p_at < n and toks[p_at].text in _HEAD_FIRST else None
-            if par is not None and not par.short and (dash or not hit.admin):
-                whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
-                whole.parent = par
-                hits.append(whole)
-                # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
-                i = p_at if "unit" in hit.head.flags else par.end
-                continue
-            if "parent" in hit.head.flags:
-                i += 1
-                continue
-        hits.append(hit)
-        i = hit.end if hit.end > i else i + 1
-    # hierarchy: "A, B" / "A (B)" / "A - B" where B can hold A
-    for a, b in zip(hits, hits[1:], strict=False):
-        if a.parent is not None or a.short or b.short:
-            continue
-        gap = [t.text for t in toks[a.end:b.start]]
-        if gap in ([","], ["("], ["-"], ["–"]) and "parentable" in b.head.flags and b.head != a.head:
-            a.parent = b
+        hit, i = _next_hit(toks, i)
+        if hit is not None:
+            hits.append(hit)
+    _link_parents(toks, hits)
     return hits
 
 
@@ -419,98 +568,127 @@ def _anaphor_mentions(doc: Doc) -> list[tuple[int, int, str, frozenset[str]]]:
     return out
 
 
-@component("organizations")
-def run(doc: Doc) -> None:
-    text = doc.text
-    hits = scan(doc)
-    full: dict[str, Organization] = {}  # expanded key -> org
-    order: list[str] = []
-    mentions: list[dict] = []
-    first_pos: dict[str, int] = {}
-    meta: dict[str, OrgHit] = {}
+@dataclass
+class _Names:
+    """The organisations of one article while :func:`run` builds them, keyed by expanded name."""
 
-    surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
-    # 1. full names
+    full: dict[str, Organization] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    first_pos: dict[str, int] = field(default_factory=dict)
+    meta: dict[str, OrgHit] = field(default_factory=dict)
+    alias: dict[str, str] = field(default_factory=dict)  # a name without its province -> the fuller one
+    keys: list[str] = field(default_factory=list)  # the names listed, in order
+    extra: list[str] = field(default_factory=list)  # bare names kept as written
+    mentions: list[dict] = field(default_factory=list)
+
+    def target(self, k: str) -> Organization:
+        return self.full[self.alias.get(k, k)]
+
+    def mention(self, start: int, end: int, org: Organization, surface: str) -> None:
+        self.mentions.append({"start": start, "end": end, "name": org.name, "kind": org.kind,
+                              "surface": surface})
+
+
+_Hits = list[tuple[OrgHit, list[Tok], tuple[int, int]]]
+
+
+def _add_full_names(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:
+    """1. full names, their fullest written form and evidence."""
     for (h, toks, (s, e)), name in zip(hits, surfaces, strict=True):
         if name is None:
             continue
         k = expand(name)
         ev = Evidence(toks[h.start].start, toks[h.end - 1].end, text[s:e])
-        if k not in full:
-            full[k] = Organization(name=name, kind=_kind(h, name), evidence=[ev])
-            order.append(k)
-            first_pos[k] = ev.start
-            meta[k] = h
+        if k not in nm.full:
+            nm.full[k] = Organization(name=name, kind=_kind(h, name), evidence=[ev])
+            nm.order.append(k)
+            nm.first_pos[k] = ev.start
+            nm.meta[k] = h
         else:
-            org = full[k]
+            org = nm.full[k]
             if len(name) > len(org.name):
                 org.name = name
             org.evidence.append(ev)
         if h.parent is not None:
-            pname = _surface(text, toks, h.parent.start, h.parent.end)
-            full[k].parent = pname
-    # 2. names without their province that a fuller name in the article completes
-    alias: dict[str, str] = {}
-    for k in order:
-        h = meta[k]
+            nm.full[k].parent = _surface(text, toks, h.parent.start, h.parent.end)
+
+
+def _add_province_aliases(nm: _Names) -> None:
+    """2. names without their province that a fuller name in the article completes."""
+    for k in nm.order:
+        h = nm.meta[k]
         if h.admin or h.whole:
             continue
-        for k2 in order:
-            if k2 != k and meta[k2].admin and k2.startswith(k + " ") and _head_family(meta[k2].head) == \
-                    _head_family(h.head):
-                alias[k] = k2
+        fam = _head_family(h.head)
+        for k2 in nm.order:
+            if k2 != k and nm.meta[k2].admin and k2.startswith(k + " ") and _head_family(nm.meta[k2].head) == fam:
+                nm.alias[k] = k2
                 break
-    for k, k2 in alias.items():
-        full[k2].evidence.extend(full[k].evidence)
-    keys = [k for k in order if k not in alias]
+    for k, k2 in nm.alias.items():
+        nm.full[k2].evidence.extend(nm.full[k].evidence)
+    nm.keys = [k for k in nm.order if k not in nm.alias]
 
-    def canonical(k: str) -> str:
-        return full[alias.get(k, k)].name
 
-    # 3. mentions (full and short)
-    extra: list[str] = []
+def _add_mentions(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:
+    """3. mentions, full and short; a bare name nothing completes is kept as written."""
     for (h, toks, (s_, e_)), name in zip(hits, surfaces, strict=True):
         start, end = toks[h.start].start, toks[h.end - 1].end
         surface = text[start:end]
         if name is not None:
-            k = expand(name)
-            mentions.append({"start": start, "end": end, "name": canonical(k), "kind": full[alias.get(k, k)].kind,
-                             "surface": surface})
+            nm.mention(start, end, nm.target(expand(name)), surface)
             continue
-        target = _resolve_short(expand(surface), h, keys, meta, first_pos, start)
+        target = _resolve_short(expand(surface), h, nm.keys, nm.meta, nm.first_pos, start)
         if target:
-            mentions.append({"start": start, "end": end, "name": full[target].name, "kind": full[target].kind,
-                             "surface": surface})
+            nm.mention(start, end, nm.full[target], surface)
         elif h.bare_admin or "bare" in h.head.flags:
             # nothing fuller in the article: "Bộ Chỉ huy Quân sự tỉnh", "Tỉnh ủy" is the name as written
             name = surface[:1].upper() + surface[1:]
             k = expand(name)
-            if k not in full:
-                full[k] = Organization(name=name, kind=_kind(h, name),
-                                       evidence=[Evidence(start, end, text[s_:e_])])
-                extra.append(k)
-            mentions.append({"start": start, "end": end, "name": name, "kind": full[k].kind, "surface": surface})
+            if k not in nm.full:
+                nm.full[k] = Organization(name=name, kind=_kind(h, name),
+                                          evidence=[Evidence(start, end, text[s_:e_])])
+                nm.extra.append(k)
+            nm.mentions.append({"start": start, "end": end, "name": name, "kind": nm.full[k].kind,
+                                "surface": surface})
+
+
+def _add_anaphors(nm: _Names, doc: Doc) -> None:
+    """4. "nhà trường" is the school last named before it; else the first of the article."""
     seen: dict[str, list[int]] = {}  # name -> where it is mentioned
-    for m in mentions:
+    for m in nm.mentions:
         seen.setdefault(m["name"], []).append(m["start"])
     for start, end, surface, kinds in _anaphor_mentions(doc):
-        cands = [k for k in keys if full[k].kind in kinds]
+        cands = [k for k in nm.keys if nm.full[k].kind in kinds]
         if cands:
-            # "nhà trường" is the school last named before it; else the first of the article
-            last = {k: max((p for p in seen.get(full[k].name, ()) if p < start), default=-1) for k in cands}
+            last = {k: max((p for p in seen.get(nm.full[k].name, ()) if p < start), default=-1) for k in cands}
             k = max(cands, key=lambda c: last[c]) if max(last.values()) >= 0 else cands[0]
-            mentions.append({"start": start, "end": end, "name": full[k].name, "kind": full[k].kind,
-                             "surface": surface})
-    # parents resolved to canonical names
-    names = {expand(full[k].name): full[k].name for k in keys}
-    for k in keys:
-        org = full[k]
+            nm.mention(start, end, nm.full[k], surface)
+
+
+def _canonical_parents(nm: _Names) -> None:
+    """5. parents resolved to canonical names."""
+    names = {expand(nm.full[k].name): nm.full[k].name for k in nm.keys}
+    for k in nm.keys:
+        org = nm.full[k]
         if org.parent:
             pk = expand(org.parent)
-            org.parent = full[alias[pk]].name if pk in alias else names.get(pk, org.parent)
-    mentions.sort(key=lambda m: (m["start"], -m["end"]))
-    doc.organizations = [full[k] for k in keys + extra]
-    doc.extras["org_mentions"] = mentions
+            org.parent = nm.full[nm.alias[pk]].name if pk in nm.alias else names.get(pk, org.parent)
+
+
+@component("organizations")
+def run(doc: Doc) -> None:
+    text = doc.text
+    hits = scan(doc)
+    nm = _Names()
+    surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
+    _add_full_names(nm, text, hits, surfaces)
+    _add_province_aliases(nm)
+    _add_mentions(nm, text, hits, surfaces)
+    _add_anaphors(nm, doc)
+    _canonical_parents(nm)
+    nm.mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    doc.organizations = [nm.full[k] for k in nm.keys + nm.extra]
+    doc.extras["org_mentions"] = nm.mentions
 
 
 def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
