@@ -104,6 +104,10 @@ _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 # the look-ahead is the set of characters a match can start with: it rejects most positions before the
 # engine enters "\s*" and the alternation
+_TRIBUTE_VISIT = re.compile(r"(?:,? dâng hương)?\s+và\s+tham quan")
+_OPENING_OF = re.compile(r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*")
+_OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
+                 "SportsEvent", "Launch")
 _LABEL_END = re.compile(r"(?=[\s.;:(,])\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
                         r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
 
@@ -195,6 +199,27 @@ class _Ev:
     persons: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Sent:
+    """One content sentence being read: its tests, computed once, and the events it makes or names."""
+    sents: list[tuple[int, int]]
+    idx: int
+    s: int
+    e: int
+    seg: str
+    body: str  # the sentence without a leading dateline
+    cue: bool  # a sub-event cue opens it ("Trong khuôn khổ", "Dịp này" ...)
+    stat: bool  # statistics or plans
+    report: re.Match[str] | None  # the first reported-speech word
+    dates: list[dict]  # event dates in it
+    lead: bool  # no event made yet
+    hits: list[_Hit]
+    anchored: bool  # a trigger here makes an event even without "tổ chức"
+    undated: bool  # "Vừa qua, ...": a recent event with no date of its own
+    created: list[_Ev] = field(default_factory=list)
+    referenced: list[_Ev] = field(default_factory=list)
+
+
 class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -209,6 +234,8 @@ class _Reader:
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
+        self.carry: tuple[str | None, str | None] | None = None  # a date line's date for the next event
+        self.carry_place: str | None = None
         self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
         title = doc.extras.get("title")
         if isinstance(title, tuple | list) and len(title) == 2:
@@ -234,69 +261,90 @@ class _Reader:
         return out
 
     def hits(self, s: int, e: int) -> list[_Hit]:
+        """The event triggers of the sentence ``s:e`` that name an event of their own."""
+        merged = self._merge_adjacent(self._raw_hits(s, e))
+        self._absorb(merged, e)
+        return [h for h in merged if not h.absorbed]
+
+    def _raw_hits(self, s: int, e: int) -> list[_Hit]:
         seg = self.low[s:e]
         quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
-        org_cover = self.org_cover
         found: list[_Hit] = []
         trig = _triggers()
         for m in _trigger_matches(seg):
             t = trig[int(m.lastgroup[1:])]  # type: ignore[index]
             a, b = m.start() + s, m.end() + s
-            if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
-                continue
-            if org_cover.covers(a, b):
-                continue
-            left = self.low[max(s, a - 40):a]
-            if t.role == "lead" and not _ORGANISED_BEFORE.search(left):
-                continue
-            if t.kind == "BookDonation":
-                window = self.low[b:min(e, b + 90)]
-                book = _BOOKS.search(window)
-                if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
-                    continue
-                if self.low[a:b] == "trao" and not _GIFT_AFTER.match(self.low[b:b + 8]):
-                    continue
-            if t.kind == "Other" and t.role == "verb":
-                if not _PHUCVU.match(self.low[b:e]) or _TRIPS_BEFORE.search(left):
-                    continue
-            if t.kind == "Ceremony" and self.low[a:b] in ("dâng hoa", "dâng hương") and re.match(
-                    r"(?:,? dâng hương)?\s+và\s+tham quan", self.low[b:b + 30]):
-                continue  # "dâng hoa và tham quan X": a visit
-            found.append(_Hit(a, b, t.kind, t.role))
+            if self._hit_ok(t, a, b, s, e, quotes):
+                found.append(_Hit(a, b, t.kind, t.role))
         found.sort(key=lambda h: h.start)
-        # merge adjacent triggers of one kind ("dâng hoa, dâng hương"; "Triển lãm trưng bày")
+        return found
+
+    def _hit_ok(self, t: _Trigger, a: int, b: int, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
+        if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
+            return False
+        if self.org_cover.covers(a, b):
+            return False
+        left = self.low[max(s, a - 40):a]
+        if t.role == "lead" and not _ORGANISED_BEFORE.search(left):
+            return False
+        check = _KIND_CHECKS.get(t.kind)
+        return check is None or check(self, t, a, b, e, left)
+
+    def _gift_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
+        """"trao tặng ... sách": a gift of books (not of presents or certificates)."""
+        window = self.low[b:min(e, b + 90)]
+        book = _BOOKS.search(window)
+        if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
+            return False
+        return not (self.low[a:b] == "trao" and not _GIFT_AFTER.match(self.low[b:b + 8]))
+
+    def _service_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
+        """"xe thư viện lưu động ... phục vụ": a mobile-library run (not "N chuyến" counted)."""
+        if t.role != "verb":
+            return True
+        return bool(_PHUCVU.match(self.low[b:e])) and not _TRIPS_BEFORE.search(left)
+
+    def _tribute_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
+        """"dâng hoa và tham quan X" is a visit, not a ceremony."""
+        return not (self.low[a:b] in ("dâng hoa", "dâng hương") and _TRIBUTE_VISIT.match(self.low[b:b + 30]))
+
+    def _merge_adjacent(self, found: list[_Hit]) -> list[_Hit]:
+        """Adjacent triggers of one kind are one ("dâng hoa, dâng hương"; "Triển lãm trưng bày")."""
         merged: list[_Hit] = []
         for h in found:
             if merged and merged[-1].kind == h.kind and _JOINER.fullmatch(self.low[merged[-1].end:h.start]):
                 merged[-1].end = h.end
                 continue
             merged.append(h)
-        # a noun trigger's name absorbs what follows it ("Lễ tổng kết và trao giải Cuộc thi ...",
-        # "Lễ khai mạc Ngày Sách" is the Ngày Sách), up to a new coordinated event name
+        return merged
+
+    def _absorb(self, merged: list[_Hit], e: int) -> None:
+        """A noun trigger's name absorbs what follows it ("Lễ tổng kết và trao giải Cuộc thi ...",
+        "Lễ khai mạc Ngày Sách" is the Ngày Sách), up to a new coordinated event name."""
         for i, h in enumerate(merged):
             if h.absorbed:
                 continue
             h.label_end = self._label_end(h.start, e)
-            if h.role not in ("noun", "lead"):
-                nxt_hit = merged[i + 1] if i + 1 < len(merged) else None
-                if nxt_hit is not None and nxt_hit.role == "noun" and not self.low[h.end:nxt_hit.start].strip():
-                    nxt_hit.absorbed = True  # "trao giải Cuộc thi X": the object, not another event
+            if h.role in ("noun", "lead"):
+                self._absorb_name(h, merged[i + 1:])
                 continue
-            for g in merged[i + 1:]:
-                if g.start >= h.label_end:
-                    break
-                between = self.low[h.end:g.start]
-                if g.role == "noun" and _COORD_END.search(between):
-                    break  # "Hội nghị ... và Lớp tập huấn ...": a second event
-                g.absorbed = True
-                if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and re.fullmatch(
-                        r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*", between) and g.kind in (
-                        "Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop",
-                        "Seminar", "SportsEvent", "Launch"):
-                    h.kind = g.kind  # the opening of X is X
-                elif h.kind == "Program":
-                    h.kind = g.kind
-        return [h for h in merged if not h.absorbed]
+            nxt_hit = merged[i + 1] if i + 1 < len(merged) else None
+            if nxt_hit is not None and nxt_hit.role == "noun" and not self.low[h.end:nxt_hit.start].strip():
+                nxt_hit.absorbed = True  # "trao giải Cuộc thi X": the object, not another event
+
+    def _absorb_name(self, h: _Hit, rest: list[_Hit]) -> None:
+        for g in rest:
+            if g.start >= h.label_end:
+                break
+            between = self.low[h.end:g.start]
+            if g.role == "noun" and _COORD_END.search(between):
+                break  # "Hội nghị ... và Lớp tập huấn ...": a second event
+            g.absorbed = True
+            if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and \
+                    _OPENING_OF.fullmatch(between) and g.kind in _OPENED_KINDS:
+                h.kind = g.kind  # the opening of X is X
+            elif h.kind == "Program":
+                h.kind = g.kind
 
     def _label_end(self, a: int, e: int) -> int:
         q = _QUOTE.match(self.text, a) or None
@@ -414,113 +462,142 @@ class _Reader:
 
     def read(self) -> None:
         sents = self.sentences()
-        carry: tuple[str | None, str | None] | None = None
-        carry_place: str | None = None
         for idx, (s, e) in enumerate(sents):
-            seg = self.low[s:e]
             if _shouted(self.text[s:e]):
                 continue  # a headline in capitals repeated in the page: its event is told in the body
-            body = _DATELINE.sub("", seg) if idx == 0 else seg
-            cue = bool(_CUE.match(body))
-            stat = bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg))
-            report = self._report(s, seg)
-            sentence_dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
-            lead = not self.events
-            hits = self.hits(s, e)
-            created: list[_Ev] = []
-            referenced: list[_Ev] = []
-            # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start; "Từ ngày 1/7/2025, hai tỉnh
-            # hợp nhất ...": when a state begins, not a happening
-            starts = [d for d in sentence_dates if not _bounded(self.low[max(s, d["start"] - 25):d["start"]])]
-            if not hits and starts and e - s < 90 and not stat:
-                d = starts[0]
-                carry = (d["start_date"], d["end_date"])
-                carry_place = next((p["name"] for p in self.places if s <= p["start"] < e), None)
-            for i, h in enumerate(hits):
-                nxt = hits[i + 1].start if i + 1 < len(hits) else e
-                left = self.low[s:h.start]
-                left_near = self.low[max(s, h.start - 30):h.start]
-                in_report = bool(report and report.start() < h.start - s)
-                clause_start = s + max(left.rfind(";"), -1) + 1
-                kind = h.kind
-                if kind == "Program":
-                    kind = self._program_kind(s, e, h, sents, idx)
-                existing = self._existing(kind, h, e)
-                is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
-                creating = bool(_CREATE.search(left_near)) or h.role == "lead"
-                anchored = bool(sentence_dates) or cue or lead or carry is not None or bool(
-                    _AT_GATHERING.match(body)) or bool(_UNDATED_CUE.match(body))
-                if in_report or (stat and not cue):
-                    if _AT_SESSION_BEFORE.search(left_near) and self.events:
-                        referenced.append(existing or self.events[0])  # "Chia sẻ tại buổi lễ, ..."
-                    continue
-                right = self.low[h.end:h.end + 25]
-                if kind == "Ceremony" and h.role == "noun" and self.events and (
-                        _OPENING_AFTER.match(right)
-                        or _SESSION_AT_BEFORE.search(left_near)):
-                    # "Dự lễ khai mạc", "Tại buổi lễ": the event being opened / held
-                    cer = existing if existing is not None else self.events[0]
-                    referenced.append(cer)
-                    continue
-                if existing is not None and self._merges(existing, h, s, e, created, cue, is_ref):
-                    self._refine(existing, s, e, h)
-                    referenced.append(existing)
-                    continue
-                if not anchored and not creating:
-                    continue
-                if h.role == "noun" and not creating and not anchored:
-                    continue
-                if h.role == "verb" and not (anchored or creating):
-                    continue
-                undated = bool(_UNDATED_CUE.match(body)) and not sentence_dates  # "Vừa qua, trong 2 ngày 23 và 24/11"
-                if undated:
-                    start, end, explicit = None, None, True
-                else:
-                    start, end, explicit = self.date_for(s, e, h.start)
-                    if start is None and carry is not None:
-                        start, end = carry
-                        explicit = True
-                frame = referenced[0] if referenced else (created[-1] if created else self.focus)
-                if frame is not None and not referenced and (frame.launched or not _is_day(frame.ev.start)):
-                    # "Dịp này, ..." after a contest launched in February: the occasion is the dated event
-                    frame = next((x for x in reversed(self.events) if _is_day(x.ev.start) and not x.launched),
-                                 frame)
-                if start is None and not explicit and frame is not None:
-                    start = frame.ev.start
-                if kind not in _RUNNING and end and start != end and not lead:
-                    end = None
-                ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
-                launched = kind == "Competition" and "phát động" in self.low[max(s, h.start - 60):h.end + 30]
-                place = None if launched else self.place_for(s, e, h, nxt, clause_start, lead)
-                if place is None and not launched and not undated:
-                    if lead and carry_place:
-                        place = carry_place
-                    elif frame is not None and not lead and _during(start, frame.ev):
-                        place = frame.ev.place  # a sub-event held there, not an earlier or later one
-                ev.place = place
-                ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
-                term = _TERM.search(self.low, s, e)
-                if term and kind == "Congress":
-                    ev.term = f"{term.group(1)}-{term.group(2)}"
-                self._counts(ev, self.low[h.start:nxt], kind)
-                ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
-                if frame is not None and (cue or "trong khuôn khổ" in self.low[s:h.start]):
-                    ev.parent = frame.ev.label
-                wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
-                if lead and end and start != end:
-                    wrapped.lead_interval = (start, end)  # type: ignore[assignment]
-                    wrapped.secondary = bool(created)
-                self.events.append(wrapped)
-                created.append(wrapped)
-                if start and len(start) == 10:
-                    self.last_date = start
-            if created or referenced:
-                self.focus = (referenced[0] if referenced and not created else created[0])
-            elif self.events and _OPENING_SENTENCE.match(seg):
-                self.focus = self.events[0]  # "Phát biểu bế giảng, ...": back to the main event
-            if carry is not None and created:
-                carry, carry_place = None, None
-            self._sentence_extras(s, e, seg, created, referenced, idx)
+            st = self._sentence(sents, idx)
+            self._note_date_line(st)
+            for i, h in enumerate(st.hits):
+                self._take_hit(st, i, h)
+            self._update_focus(st)
+            if self.carry is not None and st.created:
+                self.carry, self.carry_place = None, None
+            self._sentence_extras(s, e, st.seg, st.created, st.referenced, idx)
+
+    def _sentence(self, sents: list[tuple[int, int]], idx: int) -> _Sent:
+        s, e = sents[idx]
+        seg = self.low[s:e]
+        body = _DATELINE.sub("", seg) if idx == 0 else seg
+        cue = bool(_CUE.match(body))
+        dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
+        undated_cue = bool(_UNDATED_CUE.match(body))
+        anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
+            _AT_GATHERING.match(body)) or undated_cue
+        return _Sent(
+            sents=sents, idx=idx, s=s, e=e, seg=seg, body=body, cue=cue,
+            stat=bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)),
+            report=self._report(s, seg), dates=dates, lead=not self.events, hits=self.hits(s, e),
+            anchored=anchored, undated=undated_cue and not dates)
+
+    def _note_date_line(self, st: _Sent) -> None:
+        """A short dated sentence without a trigger dates (and places) the event told next."""
+        if st.hits or st.e - st.s >= 90 or st.stat:
+            return
+        # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start; "Từ ngày 1/7/2025, hai tỉnh
+        # hợp nhất ...": when a state begins, not a happening
+        starts = [d for d in st.dates if not _bounded(self.low[max(st.s, d["start"] - 25):d["start"]])]
+        if starts:
+            d = starts[0]
+            self.carry = (d["start_date"], d["end_date"])
+            self.carry_place = next((p["name"] for p in self.places if st.s <= p["start"] < st.e), None)
+
+    def _take_hit(self, st: _Sent, i: int, h: _Hit) -> None:
+        """Make, refer to or skip the event a trigger names."""
+        nxt = st.hits[i + 1].start if i + 1 < len(st.hits) else st.e
+        left_near = self.low[max(st.s, h.start - 30):h.start]
+        kind = self._program_kind(st.s, st.e, h, st.sents, st.idx) if h.kind == "Program" else h.kind
+        existing = self._existing(kind, h, st.e)
+        is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
+        creating = bool(_CREATE.search(left_near)) or h.role == "lead"
+        if self._talk(st, h, left_near, existing) or self._opening(st, h, kind, left_near, existing):
+            return
+        if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
+            self._refine(existing, st.s, st.e, h)
+            st.referenced.append(existing)
+            return
+        if st.anchored or creating:
+            self._create(st, h, kind, nxt)
+
+    def _talk(self, st: _Sent, h: _Hit, left_near: str, existing: _Ev | None) -> bool:
+        """A trigger in reported speech or statistics makes no event ("Chia sẻ tại buổi lễ, ..." refers)."""
+        in_report = bool(st.report and st.report.start() < h.start - st.s)
+        if not (in_report or (st.stat and not st.cue)):
+            return False
+        if _AT_SESSION_BEFORE.search(left_near) and self.events:
+            st.referenced.append(existing or self.events[0])
+        return True
+
+    def _opening(self, st: _Sent, h: _Hit, kind: str, left_near: str, existing: _Ev | None) -> bool:
+        """"Dự lễ khai mạc", "Tại buổi lễ": the event being opened / held."""
+        if kind != "Ceremony" or h.role != "noun" or not self.events:
+            return False
+        if not (_OPENING_AFTER.match(self.low[h.end:h.end + 25]) or _SESSION_AT_BEFORE.search(left_near)):
+            return False
+        st.referenced.append(existing if existing is not None else self.events[0])
+        return True
+
+    def _create(self, st: _Sent, h: _Hit, kind: str, nxt: int) -> None:
+        s, e = st.s, st.e
+        clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
+        start, end, explicit = self._event_dates(st, h)
+        frame = self._frame(st)
+        if start is None and not explicit and frame is not None:
+            start = frame.ev.start
+        if kind not in _RUNNING and end and start != end and not st.lead:
+            end = None
+        ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
+        launched = kind == "Competition" and "phát động" in self.low[max(s, h.start - 60):h.end + 30]
+        ev.place = None if launched else self._event_place(st, h, nxt, clause_start, frame, start)
+        ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
+        term = _TERM.search(self.low, s, e)
+        if term and kind == "Congress":
+            ev.term = f"{term.group(1)}-{term.group(2)}"
+        self._counts(ev, self.low[h.start:nxt], kind)
+        ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
+        if frame is not None and (st.cue or "trong khuôn khổ" in self.low[s:h.start]):
+            ev.parent = frame.ev.label
+        wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
+        if st.lead and end and start != end:
+            wrapped.lead_interval = (start, end)  # type: ignore[assignment]
+            wrapped.secondary = bool(st.created)
+        self.events.append(wrapped)
+        st.created.append(wrapped)
+        if start and len(start) == 10:
+            self.last_date = start
+
+    def _event_dates(self, st: _Sent, h: _Hit) -> tuple[str | None, str | None, bool]:
+        if st.undated:  # "Vừa qua, trong 2 ngày 23 và 24/11"
+            return None, None, True
+        start, end, explicit = self.date_for(st.s, st.e, h.start)
+        if start is None and self.carry is not None:
+            start, end = self.carry
+            explicit = True
+        return start, end, explicit
+
+    def _frame(self, st: _Sent) -> _Ev | None:
+        """The event a new one happens within: referred to in the sentence, made before, in focus."""
+        frame = st.referenced[0] if st.referenced else (st.created[-1] if st.created else self.focus)
+        if frame is not None and not st.referenced and (frame.launched or not _is_day(frame.ev.start)):
+            # "Dịp này, ..." after a contest launched in February: the occasion is the dated event
+            frame = next((x for x in reversed(self.events) if _is_day(x.ev.start) and not x.launched), frame)
+        return frame
+
+    def _event_place(self, st: _Sent, h: _Hit, nxt: int, clause_start: int, frame: _Ev | None,
+                     start: str | None) -> str | None:
+        place = self.place_for(st.s, st.e, h, nxt, clause_start, st.lead)
+        if place is not None or st.undated:
+            return place
+        if st.lead:
+            return self.carry_place
+        if frame is not None and _during(start, frame.ev):
+            return frame.ev.place  # a sub-event held there, not an earlier or later one
+        return None
+
+    def _update_focus(self, st: _Sent) -> None:
+        if st.created or st.referenced:
+            self.focus = (st.referenced[0] if st.referenced and not st.created else st.created[0])
+        elif self.events and _OPENING_SENTENCE.match(st.seg):
+            self.focus = self.events[0]  # "Phát biểu bế giảng, ...": back to the main event
 
     def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
         """Is this mention of an event of an existing kind a mention of that event?"""
@@ -567,14 +644,11 @@ class _Reader:
         return start != ev.ev.start
 
     def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
+        """A later mention of ``ev`` adds what it states: its run, its dated session, an end, hosts."""
         seg = self.low[s:e]
         start, end, explicit = self.date_for(s, e, h.start)
         if "diễn ra" in seg and start and end and start != end:
-            if ev.ev.start is None or start <= ev.ev.start:
-                ev.ev.start, ev.ev.end = start, end
-                if ev.ev.place is None:
-                    p = next((p for p in self.places if s <= p["start"] < e), None)
-                    ev.ev.place = p["name"] if p else None
+            self._held_over(ev, s, e, start, end)
             return
         if explicit and _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
             ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
@@ -583,12 +657,28 @@ class _Reader:
                 ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
             ev.ev.start = start
             ev.secondary = False
+        self._open_until(ev, s, e, seg)
+        self._hosts(ev, s, seg)
+
+    def _held_over(self, ev: _Ev, s: int, e: int, start: str, end: str) -> None:
+        """"X diễn ra từ A đến B": the interval (and the place named there when none yet)."""
+        if ev.ev.start is None or start <= ev.ev.start:
+            ev.ev.start, ev.ev.end = start, end
+            if ev.ev.place is None:
+                p = next((p for p in self.places if s <= p["start"] < e), None)
+                ev.ev.place = p["name"] if p else None
+
+    def _open_until(self, ev: _Ev, s: int, e: int, seg: str) -> None:
+        """"mở cửa đến hết ngày ...": the end."""
         m = _OPEN_UNTIL.search(seg)
         if m:
             for d in self.dates:
                 if s + m.end() - 12 <= d["start"] < e and d["start_date"] and len(d["start_date"]) == 10:
                     ev.ev.end = d["start_date"]
                     break
+
+    def _hosts(self, ev: _Ev, s: int, seg: str) -> None:
+        """Organisations before "đăng cai" host the event."""
         if "đăng cai" in seg:
             for o in self.orgs:
                 if s <= o["start"] < s + seg.find("đăng cai") and o["name"] not in ev.ev.organizers:
@@ -607,18 +697,9 @@ class _Reader:
     def _sentence_extras(self, s: int, e: int, seg: str, created: list[_Ev], referenced: list[_Ev],
                          idx: int) -> None:
         """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
-        if not created and not referenced and self.events:
-            if "diễn ra" in seg:
-                primary = self.events[0]
-                for d in self.dates:
-                    if s <= d["start"] < e and d["end_date"] and not d["non_event"]:
-                        if primary.ev.start and d["start_date"] <= primary.ev.start <= d["end_date"]:
-                            primary.ev.start, primary.ev.end = d["start_date"], d["end_date"]
-                        break
-        names = []
-        for p in self.persons:
-            if s <= p["start"] < e and p["name"] not in names:
-                names.append(p["name"])
+        if not created and not referenced and self.events and "diễn ra" in seg:
+            self._primary_run(s, e)
+        names = list(dict.fromkeys(p["name"] for p in self.persons if s <= p["start"] < e))
         if not self.events:
             self.pending_persons.extend((idx, n) for n in names)
             return
@@ -629,17 +710,30 @@ class _Reader:
             self.pending_persons = []
         if not names:
             return
-        targets = created or ([self.focus] if self.focus else [])
-        prize = _PRIZE.search(seg)
-        winners = []
-        if prize:  # prize winners named after "giải Nhất ...", "thuộc về"
-            winners = [p["name"] for p in self.persons if s + prize.start() <= p["start"] < e]
-            comps = [x for x in self.events if x.ev.kind == "Competition"]
-            cers = [x for x in self.events if x.ev.kind == "Ceremony" and "giải" in lower_fold(x.ev.label)]
-            for t in dict.fromkeys([*(comps[-1:]), *cers]):
-                self._add(t, winners)
-        for t in targets:
+        self._winners(s, e, seg)
+        for t in created or ([self.focus] if self.focus else []):
             self._add(t, names)
+
+    def _primary_run(self, s: int, e: int) -> None:
+        """"... diễn ra từ A đến B" with no trigger: the main event's run, when it holds its date."""
+        primary = self.events[0]
+        for d in self.dates:
+            if s <= d["start"] < e and d["end_date"] and not d["non_event"]:
+                if primary.ev.start and d["start_date"] <= primary.ev.start <= d["end_date"]:
+                    primary.ev.start, primary.ev.end = d["start_date"], d["end_date"]
+                break
+
+    def _winners(self, s: int, e: int, seg: str) -> None:
+        """Prize winners named after "giải Nhất ...", "thuộc về" take part in the competition and the
+        award ceremony."""
+        prize = _PRIZE.search(seg)
+        if not prize:
+            return
+        winners = [p["name"] for p in self.persons if s + prize.start() <= p["start"] < e]
+        comps = [x for x in self.events if x.ev.kind == "Competition"]
+        cers = [x for x in self.events if x.ev.kind == "Ceremony" and "giải" in lower_fold(x.ev.label)]
+        for t in dict.fromkeys([*(comps[-1:]), *cers]):
+            self._add(t, winners)
 
     @staticmethod
     def _add(ev: _Ev, names: list[str]) -> None:
@@ -647,6 +741,9 @@ class _Reader:
             if n not in ev.ev.participants:
                 ev.ev.participants.append(n)
 
+
+# trigger checks by kind: (reader, trigger, start, end, sentence end, left context) -> keep the trigger?
+_KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
 
