@@ -1,9 +1,16 @@
-"""SHACL: built graphs conform; broken ones are reported in readable English."""
+"""SHACL: built graphs and whole stores conform; broken ones are reported in readable English."""
 
 from __future__ import annotations
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, XSD
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, XSD
 
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import LKG, SCHEMA, article_graph
@@ -71,3 +78,111 @@ def test_fact_without_article_fails(article, facts, base):
     g.remove((URIRef(base + "id/article/t1"), RDF.type, SCHEMA.NewsArticle))
     conforms, report = validate(g)
     assert not conforms and "must be a schema:NewsArticle" in report
+
+
+# ------------------------------------------------ a whole store, through the real CLI
+
+BIN = Path(sys.executable).parent
+SSSOM = Namespace("https://w3id.org/sssom/")
+DATA = "https://w3id.org/libkg/"
+
+
+def _libkg(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LIBKG_STORE", "LIBKG_BASE")}
+    return subprocess.run([str(BIN / "libkg"), *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def linked_store(tmp_path_factory, samples_dir) -> Path:
+    """The sample articles ingested with `libkg ingest`, then `libkg link --offline`: every graph libkg writes."""
+    store = tmp_path_factory.mktemp("validate") / "store"
+    r = _libkg("ingest", str(samples_dir), "--store", str(store), "-q")
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = _libkg("link", "--offline", "--store", str(store))
+    assert r.returncode == 0 and re.search(r"offline: [1-9]\d* node\(s\) linked", r.stdout), r.stdout + r.stderr
+    return store
+
+
+@pytest.fixture(scope="module")
+def store_graph(linked_store, tmp_path_factory) -> Graph:
+    """The store's union (articles, runs, gazetteer, links, ontology) read back from `libkg export`."""
+    out = tmp_path_factory.mktemp("export") / "all.trig"
+    r = _libkg("export", "--store", str(linked_store), "--format", "trig", "-o", str(out))
+    assert r.returncode == 0, r.stdout + r.stderr
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    families = {re.sub(r"graph/([a-z]+).*", r"\1", str(c.identifier)).rsplit("/", 1)[-1] for c in ds.graphs()}
+    assert {"article", "activity", "gazetteer", "links", "ontology"} <= families, families
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def test_cli_validate_a_built_and_linked_store_conforms(linked_store):
+    r = _libkg("validate", "--store", str(linked_store))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "conforms: the graph satisfies every shape" in r.stdout
+
+
+def test_reference_data_sources_are_reference_datasets(store_graph):
+    sources = set(store_graph.objects(None, PROV.wasDerivedFrom))
+    reference = {s for s in sources if (s, RDF.type, SCHEMA.NewsArticle) not in store_graph}
+    assert {URIRef(DATA + "id/source/vn-provinces"), URIRef(DATA + "id/source/org-lineage")} == reference
+    for s in reference:
+        assert (s, RDF.type, LKG.ReferenceDataset) in store_graph
+    assert (LKG.ReferenceDataset, RDFS.subClassOf, URIRef("http://www.w3.org/ns/dcat#Dataset")) in store_graph
+
+
+def test_cli_validate_fails_on_a_broken_store_export(store_graph, tmp_path):
+    g = Graph()
+    for t in store_graph:
+        g.add(t)
+    g.remove((URIRef(DATA + "id/source/vn-provinces"), RDF.type, None))
+    bad = tmp_path / "broken.ttl"
+    g.serialize(bad, format="turtle")
+    r = _libkg("validate", "--file", str(bad))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "must be a schema:NewsArticle or an lkg:ReferenceDataset" in r.stdout
+    assert DATA + "id/source/vn-provinces" in r.stdout
+
+
+YEN_BAI = URIRef(DATA + "id/place/vn-63/15-yen-bai")
+LANG_SON_DV = URIRef(DATA + "id/org/ban-dan-van-tinh-uy-lang-son-b5a99da1")
+
+
+def _a_link(g: Graph) -> URIRef:
+    return next(iter(sorted(g.subjects(OWL.annotatedSource, None))))
+
+
+BREAKAGES = {
+    "two GSO codes": (lambda g: g.add((YEN_BAI, LKG.gsoCode, Literal("151"))), "exactly one lkg:gsoCode"),
+    "no validity": (lambda g: g.remove((YEN_BAI, LKG.validUntil, None)), "lkg:validFrom or lkg:validUntil"),
+    "unit succeeded by an organisation": (lambda g: g.add((YEN_BAI, LKG.succeededBy, LANG_SON_DV)),
+                                          "lkg:succeededBy provincial units only"),
+    "lineage date as text": (lambda g: g.set((LANG_SON_DV, LKG.changedIn, Literal("năm 2025"))),
+                             "lkg:changedIn must be an xsd:date"),
+    "malformed Wikidata id": (lambda g: g.set((YEN_BAI, LKG.wikidataId, Literal("36349"))),
+                              "a plain string Q followed by digits"),
+    "owl:sameAs to the item": (lambda g: g.add((YEN_BAI, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q36349"))),
+                               "never has owl:sameAs"),
+    "confidence above 1": (lambda g: g.set((_a_link(g), SSSOM.confidence, Literal("1.5", datatype=XSD.decimal))),
+                           "sssom:confidence, an xsd:decimal in [0, 1]"),
+    "link target not a Wikidata item": (lambda g: g.set((_a_link(g), OWL.annotatedTarget,
+                                                         URIRef("https://example.org/Q1"))),
+                                        "one Wikidata item IRI"),
+    "run without its article": (lambda g: g.remove((URIRef(DATA + "id/activity/extract/d01"), PROV.used, None)),
+                                "must have prov:used the schema:NewsArticle"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES))
+def test_broken_gazetteer_links_and_runs_fail(store_graph, name):
+    breaks, message = BREAKAGES[name]
+    g = Graph()
+    for t in store_graph:
+        g.add(t)
+    breaks(g)
+    conforms, report = validate(g)
+    assert not conforms, name
+    assert message in report, report

@@ -91,7 +91,7 @@ def org_lineage_graph(base: str | None = None) -> Graph:
     g = Graph()
     bind_prefixes(g)
     src = URIRef(f"{data_base(base)}id/source/org-lineage")
-    g.add((src, RDF.type, PROV.Entity))
+    g.add((src, RDF.type, LKG.ReferenceDataset))
     g.add((src, RDFS.label, Literal("libkg reference data: org-lineage.tsv")))
     for row in read_tsv("identity", "org-lineage.tsv"):
         old_name, rel, new_name, date, *_ = [*row, "", ""]

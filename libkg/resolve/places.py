@@ -247,7 +247,7 @@ def gazetteer_graph(base: str | None = None) -> Graph:
     g = Graph()
     bind_prefixes(g)
     src = URIRef(f"{gz.base}id/source/vn-provinces")
-    g.add((src, RDF.type, PROV.Entity))
+    g.add((src, RDF.type, LKG.ReferenceDataset))
     g.add((src, RDFS.label, Literal("libkg gazetteer: vn-provinces.csv")))
     vn = gz.viet_nam.iri
     _typed(g, vn, LKG.Place)
