@@ -206,33 +206,57 @@ def _content_regions(doc: Doc) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
+def _punct_in_name(toks: list[tuple[int, int, str]], i: int) -> str | None:
+    """How a punctuation token inside a name reads: "skip" (goes on), "keep" (ends a part: "TP."),
+    or None (ends the name)."""
+    t = toks[i][2]
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    prev = toks[i - 1][2] if i > 0 else ""
+    if t in "-–" and nxt[:1].isupper():
+        return "skip"
+    if t == "." and prev == "TP":
+        return "keep"
+    if t == "/" and prev.isdigit() and nxt.isdigit():
+        return "skip"
+    return None
+
+
+def _word_ends_name(text: str, toks: list[tuple[int, int, str]], i: int, loose: bool) -> bool | None:
+    """True when word ``i`` ends the name, None when it is skipped ("và" in a relic's name)."""
+    s, _e, t = toks[i]
+    r = _res()
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if i > 0 and t in r["breakers"] and not (loose and t in ("của", "nơi")):  # type: ignore[operator]
+        return True
+    if t != "và":
+        return False
+    if loose and r["joined"].match(text, nxt[0] if nxt else s):  # type: ignore[union-attr]
+        return None  # "Khu di tích lịch sử và danh thắng Yên Tử"
+    return not (nxt is not None and nxt[2][:1].isupper() and not r["site"].match(text, nxt[0]))  # type: ignore[union-attr]
+
+
 def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
     """End of a site/organisation name starting at ``start`` (its head included).
 
     The name runs over words until punctuation or a function word; ``loose``
     (relics: "Di tích ... nơi hy sinh của 60 liệt sĩ ...") lets "của"/"nơi" in.
     """
-    breakers: frozenset[str] = _res()["breakers"]  # type: ignore[assignment]
     toks = _tokens(text, start, hi)
     end = start
     n = 0
     for i, (_s, e, t) in enumerate(toks):
-        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         if not t[0].isalnum():
-            if t in "-–" and nxt[:1].isupper():
-                continue
-            if t == "." and i > 0 and toks[i - 1][2] == "TP":
+            how = _punct_in_name(toks, i)
+            if how is None:
+                break
+            if how == "keep":
                 end = e
-                continue
-            if t == "/" and i > 0 and toks[i - 1][2].isdigit() and nxt.isdigit():
-                continue
+            continue
+        ends = _word_ends_name(text, toks, i, loose)
+        if ends:
             break
-        if i > 0 and t in breakers and not (loose and t in ("của", "nơi")):
-            break
-        if t == "và" and loose and _res()["joined"].match(text, toks[i + 1][0] if i + 1 < len(toks) else _s):
-            continue  # "Khu di tích lịch sử và danh thắng Yên Tử"
-        if t == "và" and not (nxt[:1].isupper() and not _res()["site"].match(text, toks[i + 1][0])):
-            break
+        if ends is None:
+            continue
         n += 1
         if n > (30 if loose else 22):
             break
@@ -246,155 +270,191 @@ def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
 # --------------------------------------------------------------------------- finding
 
 
-def find_places(doc: Doc) -> list[Mention]:
-    text = doc.text
+@dataclass
+class _Scan:
+    """What the finders share while they read one article: the text, the spans that block a
+    place (organisations, persons, quotes) and the mentions taken so far."""
+
+    text: str
+    org_at: dict[int, dict]
+    org_cover: Cover
+    persons: list[tuple[int, int]]
+    out: list[Mention]
+    taken: list[tuple[int, int]]
+    lo: int = 0
+    hi: int = 0
+    blocked: list[tuple[int, int]] | None = None
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in self.taken)
+
+    def ok(self, s: int, e: int, check_org: bool = True) -> bool:
+        if _covered(self.blocked or [], s, e) or not self.free(s, e):
+            return False
+        return not (check_org and (self.org_cover.covers(s, e) or inside_name(self.text, s, self.lo)))
+
+    def take(self, m: Mention) -> None:
+        self.out.append(m)
+        self.taken.append((m.start, m.end))
+
+
+def _sites(sc: _Scan) -> None:
+    """Named sites (relics, monuments, squares ...): "Khu di tích Kim Liên"."""
+    text, lo, hi = sc.text, sc.lo, sc.hi
     r = _res()
+    for m in r["site"].finditer(text, lo, hi):  # type: ignore[union-attr]
+        s = m.start()
+        prev = text[max(lo, s - 30):s].split()
+        if prev and prev[-1][:1].isupper() and prev[-1] not in ("Tại",):
+            continue  # "Ma Đình Tuấn": a syllable of a name, not a head
+        e = _name_extent(text, s, hi, loose=True)
+        head_len = m.end() - s
+        if e - s <= head_len + 1 or not sc.ok(s, e, check_org=False):
+            continue
+        after = text[m.end():e].split()
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in after):
+            continue  # "Công viên nước" is no name
+        sc.take(Mention(s, e, text[s:e], "Site"))
+
+
+def _venues(sc: _Scan) -> None:
+    """Venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"."""
+    text = sc.text
+    for m in _res()["venue"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+        s = m.start("head")
+        org = sc.org_at.get(s)
+        e = org["end"] if org else _name_extent(text, s, sc.hi, loose=False)
+        if e - s <= len(m.group("head")) + 1 or not sc.free(s, e):
+            continue
+        # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
+        sc.take(Mention(s, e, org["name"] if org else text[s:e], "Site", venue=True))
+
+
+def _after_plural(text: str, pos: int) -> int:
+    """Past the descriptors of a plural unit word: "hai huyện miền núi [như] Tân Sơn"."""
+    breakers = _res()["breakers"]
+    for _ in range(3):
+        w = _LOWER_WORD.match(text, pos)
+        if not w or not w.group(0)[0].islower() or w.group(0) in breakers:  # type: ignore[operator]
+            break
+        nxt = text.find(" ", w.end())
+        if nxt < 0:
+            break
+        pos = nxt + 1
+        if _CAPWORD.match(text, pos):
+            break
+    if text.startswith("như ", pos):  # "các huyện miền núi như Mường Lát, Quan Sơn"
+        pos += 4
+    return pos
+
+
+def _admin_units(sc: _Scan) -> None:
+    """Administrative units after their prefix, and lists of them: "các tỉnh A, B và C"."""
+    text, lo, hi = sc.text, sc.lo, sc.hi
+    for m in _ADMIN.finditer(text, lo, hi):
+        prefix = m.group("prefix")
+        kind = _PREFIX_KIND.get(prefix.lower())
+        if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP."):
+            continue
+        plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
+        if plural:
+            pos = _after_plural(text, m.end())
+        else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
+            d = _res()["descriptor"].match(text, m.end())  # type: ignore[union-attr]
+            pos = d.end() if d else m.end()
+        items = _admin_list(text, pos, hi, kind, strict=plural or pos != m.end())
+        if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
+            num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
+            if num:
+                items = [(m.start(), num.end(), text[m.start():num.end()])]
+        if not items or (not plural and not sc.ok(m.start(), items[0][1])):
+            continue
+        for s, e, name in items:
+            if not _covered(sc.blocked or [], s, e) and sc.free(s, e):
+                sc.take(Mention(s, e, name, kind))
+        sc.taken.append((m.start(), items[-1][1]))
+
+
+def _villages(sc: _Scan) -> None:
+    """Villages with their word: "buôn Akô Dhông"."""
+    text = sc.text
+    for m in _res()["locality"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+        prev = text[max(sc.lo, m.start() - 12):m.start()].split()
+        if prev and prev[-1].lower() in ("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ"):
+            continue
+        n = _NAME_RUN.match(text, m.end())
+        if n and sc.ok(m.start(), n.end()):
+            sc.take(Mention(m.start(), n.end(), text[m.start():n.end()], "Other"))
+
+
+def _regions(sc: _Scan) -> None:
+    """Regions: "miền núi phía Bắc", "Tây Nguyên" (a weak one only after "vùng", "tại" ...)."""
+    text, lo = sc.text, sc.lo
+    for m in _res()["region"].finditer(text, lo, sc.hi):  # type: ignore[union-attr]
+        s, e = m.span()
+        reg = gz.regions().get(ffold(m.group(0)))
+        if reg is None or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s, e):
+            continue
+        left = text[max(lo, s - 60):s]
+        if _PROVINCES_BEFORE.search(left):
+            continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
+        if (not reg.strong and not _AREA_BEFORE.search(left)) or inside_name(text, s, lo):
+            continue
+        sc.take(Mention(s, e, text[s:e], "Region", reg.within))
+
+
+def _bare_provinces(sc: _Scan) -> None:
+    """Province and central-city names without prefix: "tại Hà Nội"."""
+    text = sc.text
+    for m in _res()["bare"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+        s, e = m.span()
+        if not sc.ok(s, e):
+            continue
+        prev = text[max(sc.lo, s - 30):s].split()
+        if prev and prev[-1][:1].isupper() and not prev[-1].endswith((":", ",")):
+            continue  # part of a longer capitalised name (a person, a school ...)
+        p = gz.province(m.group(0))
+        if p is not None:
+            sc.take(Mention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
+
+
+def _countries(sc: _Scan) -> None:
+    """Countries after a word that makes them one ("sang Nhật Bản"), and lists of them."""
+    text, lo = sc.text, sc.lo
+    last_country = -1  # end of the last country taken: "từ Việt Nam, Hàn Quốc và Lào" lists more
+    for m in _res()["country"].finditer(text, lo, sc.hi):  # type: ignore[union-attr]
+        s, e = m.span()
+        if not _CAPWORD.match(text, s) or not sc.ok(s, e):
+            continue
+        if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
+            continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
+        name = gz.countries().get(ffold(m.group(0)))
+        if not (last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)):
+            prev = text[max(lo, s - 20):s].split()
+            if not prev or prev[-1][:1].isupper():
+                continue
+            if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in _COUNTRY_BEFORE:
+                continue
+        sc.take(Mention(s, e, name or m.group(0), "Country", None))
+        last_country = e
+
+
+# the finders, in the order they claim text (an earlier one's mention blocks a later one)
+_FINDERS = (_sites, _venues, _admin_units, _villages, _regions, _bare_provinces, _countries)
+
+
+def find_places(doc: Doc) -> list[Mention]:
+    """Every place mention of the article, in text order, with its ``within`` resolved."""
+    text = doc.text
     orgs = _org_spans(doc)
-    org_at = {m["start"]: m for m in doc.extras.get("org_mentions", []) or []}
-    org_cover = Cover(orgs)
-    persons = _person_spans(doc)
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
+    sc = _Scan(text, {m["start"]: m for m in doc.extras.get("org_mentions", []) or []}, Cover(orgs),
+               _person_spans(doc), [], [])
     for lo, hi in _content_regions(doc):
-        quotes = [(m.start() + lo, m.end() + lo) for m in _QUOTE.finditer(text[lo:hi])]
-        blocked = quotes + persons
-
-        def ok(s: int, e: int, check_org: bool = True, blocked: list = blocked, lo: int = lo) -> bool:
-            if _covered(blocked, s, e) or not free(s, e):
-                return False
-            if check_org and (org_cover.covers(s, e) or inside_name(text, s, lo)):
-                return False
-            return True
-
-        # 1. named sites (relics, monuments, squares ...)
-        for m in r["site"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            s = m.start()
-            prev = text[max(lo, s - 30):s].split()
-            if prev and prev[-1][:1].isupper() and prev[-1] not in ("Tại",):
-                continue  # "Ma Đình Tuấn": a syllable of a name, not a head
-            e = _name_extent(text, s, hi, loose=True)
-            head_len = m.end() - s
-            if e - s <= head_len + 1 or not ok(s, e, check_org=False):
-                continue
-            after = text[m.end():e].split()
-            if not any(w[:1].isupper() or w[:1].isdigit() for w in after):
-                continue  # "Công viên nước" is no name
-            out.append(Mention(s, e, text[s:e], "Site"))
-            taken.append((s, e))
-        # 2. venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"
-        for m in r["venue"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            s = m.start("head")
-            org = org_at.get(s)
-            e = org["end"] if org else _name_extent(text, s, hi, loose=False)
-            if e - s <= len(m.group("head")) + 1 or not free(s, e):
-                continue
-            # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
-            out.append(Mention(s, e, org["name"] if org else text[s:e], "Site", venue=True))
-            taken.append((s, e))
-        # 3. administrative units after their prefix, and lists of them
-        for m in _ADMIN.finditer(text, lo, hi):
-            prefix = m.group("prefix")
-            kind = _PREFIX_KIND.get(prefix.lower())
-            if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP."):
-                continue
-            plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
-            pos = m.end()
-            if plural:  # "hai huyện miền núi Tân Sơn", "các huyện vùng cao Mù Cang Chải"
-                for _ in range(3):
-                    w = _LOWER_WORD.match(text, pos)
-                    if not w or not w.group(0)[0].islower() or w.group(0) in r["breakers"]:  # type: ignore[operator]
-                        break
-                    nxt = text.find(" ", w.end())
-                    if nxt < 0:
-                        break
-                    pos = nxt + 1
-                    if _CAPWORD.match(text, pos):
-                        break
-                if text.startswith("như ", pos):  # "các huyện miền núi như Mường Lát, Quan Sơn"
-                    pos += 4
-            else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
-                d = r["descriptor"].match(text, pos)  # type: ignore[union-attr]
-                if d:
-                    pos = d.end()
-            items = _admin_list(text, pos, hi, kind, strict=plural or pos != m.end())
-            if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
-                num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
-                if num:
-                    items = [(m.start(), num.end(), text[m.start():num.end()])]
-            if not items:
-                continue
-            if not plural and not ok(m.start(), items[0][1]):
-                continue
-            for s, e, name in items:
-                if _covered(blocked, s, e) or not free(s, e):
-                    continue
-                out.append(Mention(s, e, name, kind))
-                taken.append((s, e))
-            taken.append((m.start(), items[-1][1]))
-        # 4. villages: "buôn Akô Dhông"
-        for m in r["locality"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            prev = text[max(lo, m.start() - 12):m.start()].split()
-            if prev and prev[-1].lower() in ("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ"):
-                continue
-            n = _NAME_RUN.match(text, m.end())
-            if not n:
-                continue
-            s, e = m.start(), n.end()
-            if ok(s, e):
-                out.append(Mention(s, e, text[s:e], "Other"))
-                taken.append((s, e))
-        # 5. regions
-        for m in r["region"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            s, e = m.span()
-            reg = gz.regions().get(ffold(m.group(0)))
-            if reg is None or not ok(s, e, check_org=False) or org_cover.covers(s, e):
-                continue
-            left = text[max(lo, s - 60):s]
-            if _PROVINCES_BEFORE.search(left):
-                continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
-            if not reg.strong and not _AREA_BEFORE.search(left):
-                continue
-            if inside_name(text, s, lo):
-                continue
-            out.append(Mention(s, e, text[s:e], "Region", reg.within))
-            taken.append((s, e))
-        # 6. province and central-city names without prefix
-        for m in r["bare"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            s, e = m.span()
-            if not ok(s, e):
-                continue
-            prev = text[max(lo, s - 30):s].split()
-            if prev and prev[-1][:1].isupper() and not prev[-1].endswith((":", ",")):
-                continue  # part of a longer capitalised name (a person, a school ...)
-            p = gz.province(m.group(0))
-            if p is None:
-                continue
-            out.append(Mention(s, e, m.group(0), "City" if p.central else "Province",
-                               "Việt Nam"))
-            taken.append((s, e))
-        # 7. countries
-        last_country = -1  # end of the last country taken: "từ Việt Nam, Hàn Quốc và Lào" lists more
-        for m in r["country"].finditer(text, lo, hi):  # type: ignore[union-attr]
-            s, e = m.span()
-            if not _CAPWORD.match(text, s) or not ok(s, e):
-                continue
-            if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
-                continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
-            name = gz.countries().get(ffold(m.group(0)))
-            if not (last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)):
-                prev = text[max(lo, s - 20):s].split()
-                if not prev or prev[-1][:1].isupper():
-                    continue
-                if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in _COUNTRY_BEFORE:
-                    continue
-            out.append(Mention(s, e, name or m.group(0), "Country", None))
-            taken.append((s, e))
-            last_country = e
-    out.sort(key=lambda x: x.start)
+        sc.lo, sc.hi = lo, hi
+        sc.blocked = [(m.start() + lo, m.end() + lo) for m in _QUOTE.finditer(text[lo:hi])] + sc.persons
+        for finder in _FINDERS:
+            finder(sc)
+    out = sorted(sc.out, key=lambda x: x.start)
     _resolve_within(doc, out)
     return out
 
@@ -461,15 +521,52 @@ def _display() -> dict[str, str]:
     return {ffold(p.name): p.name for ps in gz.provinces().values() for p in ps}
 
 
-def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
-    text = doc.text
-    # provinces the article names anywhere (organisation names included), most frequent first
+def _article_provinces(text: str) -> list[str]:
+    """Provinces the article names anywhere (organisation names included), most frequent first."""
     counts: Counter[str] = Counter()
     for m in _res()["bare"].finditer(text):  # type: ignore[union-attr]
         p = gz.province(m.group(0))
         if p and not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             counts[ffold(p.name)] += 1
-    main = [k for k, _ in counts.most_common()]
+    return [k for k, _ in counts.most_common()]
+
+
+_UNIT_KINDS = {"City": ("City",), "District": ("District", "City"), "Commune": ("Commune",)}
+
+
+def _unit_within(m: Mention, context: tuple[str, ...]) -> str | None | bool:
+    """The province of a city, district or commune; False when the gazetteer cannot say."""
+    u = gz.resolve_unit(m.name, _UNIT_KINDS[m.kind], context)
+    if m.kind == "City":
+        p = gz.province(m.name)
+        if p is not None and p.central:
+            return "Việt Nam"
+        if u is None and p is not None:
+            return p.name
+    if u is not None:
+        p = gz.province(u.province)
+        return p.name if p else u.province
+    return False
+
+
+def _site_within(m: Mention, context: tuple[str, ...], main: tuple[str, ...]) -> str | None:
+    """Sites and villages: a province in the name, else the nearest unit, else the article's."""
+    own = _res()["bare"].search(m.name)  # type: ignore[union-attr]
+    if own and _PERSON_BEFORE.search(m.name, 0, own.start()):
+        own = None  # "Lăng Chủ tịch Hồ Chí Minh": named after a person, not in that province
+    if own and gz.province(own.group(0)):
+        return gz.province(own.group(0)).name  # type: ignore[union-attr]
+    if not context:
+        return None
+    p = gz.province(context[0])
+    if p is not None:
+        return p.name
+    u = gz.resolve_unit(context[0], None, main)
+    return gz.province(u.province).name if u and gz.province(u.province) else None  # type: ignore[union-attr]
+
+
+def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
+    main = tuple(_article_provinces(doc.text))
     display = _display()
     for i, m in enumerate(mentions):
         if m.kind == "Province" and m.within is None:
@@ -479,36 +576,9 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
         near = tuple(ffold(x.name) for x in sorted(mentions[max(0, i - 3):i + 4],
                                                   key=lambda x: abs(x.start - m.start))
                      if x is not m and x.kind in ("Province", "District", "City"))
-        context = near + tuple(main)
-        if m.kind in ("City", "District", "Commune"):
-            kinds = ("City",) if m.kind == "City" else (("District", "City") if m.kind == "District"
-                                                        else ("Commune",))
-            u = gz.resolve_unit(m.name, kinds, context)
-            if m.kind == "City":
-                p = gz.province(m.name)
-                if p is not None and p.central:
-                    m.within = "Việt Nam"
-                    continue
-                if u is None and p is not None:
-                    m.within = p.name
-                    continue
-            if u is not None:
-                p = gz.province(u.province)
-                m.within = p.name if p else u.province
-                continue
-        # sites and villages: a province in the name, else the nearest unit, else the article's
-        own = _res()["bare"].search(m.name)  # type: ignore[union-attr]
-        if own and _PERSON_BEFORE.search(m.name, 0, own.start()):
-            own = None  # "Lăng Chủ tịch Hồ Chí Minh": named after a person, not in that province
-        if own and gz.province(own.group(0)):
-            m.within = gz.province(own.group(0)).name  # type: ignore[union-attr]
-        elif context:
-            p = gz.province(context[0])
-            if p is None:
-                u = gz.resolve_unit(context[0], None, tuple(main))
-                m.within = (gz.province(u.province).name if u and gz.province(u.province) else None)
-            else:
-                m.within = p.name
+        context = near + main
+        within = _unit_within(m, context) if m.kind in _UNIT_KINDS else False
+        m.within = _site_within(m, context, main) if within is False else within  # type: ignore[assignment]
         m.within = display.get(ffold(m.within), m.within) if m.within else None
 
 
