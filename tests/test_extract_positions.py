@@ -193,3 +193,21 @@ def test_offices_read_inside_roles_are_organisations_and_trade_unions():
     kinds = {o.name: o.kind for o in facts.organizations}
     assert kinds["Phòng Văn hóa - Xã hội xã Chợ Gạo"] == "GovernmentBody"
     assert kinds["Công đoàn cơ sở Thư viện tỉnh Hải Dương"] == "PoliticalBody"
+
+
+def test_role_and_organisation_before_a_dash_and_title():
+    got = _pos("Chiều 22/12/2023, Giám đốc Thư viện tỉnh Bình Định – ông Đặng Văn Lực đã tiếp đoàn công tác.")
+    assert got == [("Đặng Văn Lực", "Giám đốc", "Thư viện tỉnh Bình Định")]
+
+
+def test_bare_state_role_right_before_the_name():
+    got = _pos("Ngày 3/4/2023, Phó Chủ tịch nước Nguyễn Thị Hồng đến dự lễ kỷ niệm của thư viện.")
+    assert got == [("Nguyễn Thị Hồng", "Phó Chủ tịch nước", None)]
+
+
+def test_a_role_given_once_with_and_once_without_its_organisation_is_one_position():
+    got = _pos("Dự lễ có bà Hà Thị Lụa - Phó Giám đốc Thư viện tỉnh Yên Bái. Phát biểu tại buổi lễ, "
+               "bà Hà Thị Lụa - Phó Giám đốc cho biết thư viện có 20 nghìn bản sách. Ông Vi Văn Tài - PGĐ "
+               "Thư viện tỉnh Yên Bái trao sách; ông Vi Văn Tài - Phó Giám đốc Thư viện tỉnh Yên Bái phát biểu.")
+    assert got == [("Hà Thị Lụa", "Phó Giám đốc", "Thư viện tỉnh Yên Bái"),
+                   ("Vi Văn Tài", "PGĐ", "Thư viện tỉnh Yên Bái")]

@@ -42,6 +42,7 @@ from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
 
 _SEPS = {",", "-", "–", "—", ":", "("}
+_LEAD_SEPS = {"-", "–", "—", ":"}
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 # group 1: the predicate, not preceded by a word character (alternatives tried in this order)
@@ -73,7 +74,7 @@ class _Ctx:
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
-        key = (_fold_person(person), ffold(role), expand(org) if org else "")
+        key = (_fold_person(person), expand(role), expand(org) if org else "")
         ev = Evidence(start, end, self.text[sent[0]:sent[1]])
         p = self.out.get(key)
         if p is None:
@@ -331,19 +332,52 @@ def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
             return
 
 
+def _lead_start(toks: list[Tok], i: int, ctx: _Ctx) -> int:
+    """Index of the first token of what introduces the name at token ``i``: its title and a dash or colon
+    before it ("Giám đốc Thư viện X – ông A": the index of "–")."""
+    for back in range(1, 5):
+        k = i - back
+        if k < 0:
+            break
+        tm = title_re().match(ctx.text, toks[k].start)
+        if tm is not None and not ctx.text[tm.end():toks[i].start].strip():
+            i = k
+            break
+    if i > 0 and toks[i - 1].text in _LEAD_SEPS:
+        i -= 1
+    return i
+
+
+def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
+    """A role right before the name, with no organisation: "Phó Chủ tịch nước A", "Chủ tịch B"."""
+    for back in range(4, 0, -1):
+        k = i - back
+        r = match_role(toks, k) if k >= 0 else None
+        if r is None or k + len(r.words) != i:
+            continue
+        if k > 0 and not (toks[k - 1].text in _SEPS or toks[k - 1].text.islower()):
+            return  # the role goes on something before it ("... Hội X Giám đốc A"): not a bare role
+        org = _implied(r.implied, toks, m["start"], ctx) or _department_home(r.label, ctx, m["start"])
+        ctx.add(m["name"], r.label, org, "current", None, toks[k].start, m["end"], sent)
+        return
+
+
 def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> None:
-    """Role (and organisation) written before the name."""
+    """Role (and organisation) written before the name, maybe with a title and a dash between."""
     i = _idx(toks, m["start"])
-    if i < 2:
+    lead = _lead_start(toks, i, ctx)
+    if lead < 1:
         return
     prev_org = None
     for om in ctx.orgs:
-        if om["end"] == toks[i - 1].end and sent[0] <= om["start"]:
+        if om["end"] == toks[lead - 1].end and sent[0] <= om["start"]:
             prev_org = om
     if prev_org is not None:
         _role_before_org(ctx, toks, sent, m, prev_org)
-    else:
+    elif lead == i and i >= 2:
         _dept_head_before(ctx, toks, sent, m, i)
+    if prev_org is None and lead == i:
+        _bare_role_before(ctx, toks, sent, m, i)
 
 
 def _pred_status(verb: str, former: bool, appoint: bool, clause: str) -> str:
@@ -402,6 +436,13 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
             ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
 
 
+def _placed_first(out: dict[tuple, Position]) -> list[Position]:
+    """The positions, without a role given with no organisation when the text also gives that person's
+    same role at an organisation ("bà A, Giám đốc Thư viện X" ... "Giám đốc A")."""
+    placed = {(person, role) for person, role, org in out if org}
+    return [p for (person, role, org), p in out.items() if org or (person, role) not in placed]
+
+
 def _add_office_orgs(doc: Doc) -> None:
     """A government office read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X") is an organisation too."""
     known = {expand(o.name) for o in doc.organizations}
@@ -426,7 +467,7 @@ def run(doc: Doc) -> None:
             _appositions(ctx, toks, sent, m, retire)
             _role_before(ctx, toks, sent, m)
         _predicates(ctx, toks, sent, in_sent)
-    doc.positions = list(ctx.out.values())
+    doc.positions = _placed_first(ctx.out)
     _add_office_orgs(doc)
 
 
