@@ -135,3 +135,31 @@ def test_a_museum_toured_and_a_school_served_are_sites():
 def test_a_list_of_districts_after_nhu():
     got = names("Thư viện tỉnh sẽ đưa xe thư viện lưu động về các huyện miền núi như Mường Lát, Quan Sơn, Bá Thước.")
     assert {"Mường Lát", "Quan Sơn", "Bá Thước"} <= got
+
+
+def test_the_home_country_is_a_place_only_where_it_locates_something():
+    got = names("Sáng 5/3, Hội Thư viện ngành Y tế Việt Nam góp ý dự thảo văn bản pháp luật Việt Nam "
+                "về thư viện, dưới sự lãnh đạo của Đảng Cộng sản Việt Nam.")
+    assert "Việt Nam" not in got
+    assert "Việt Nam" in names("Đoàn chuyên gia Nhật Bản sang Việt Nam làm việc với Thư viện tỉnh Hà Nam.")
+    assert "Việt Nam" in names("Trưng bày 300 tư liệu về chủ quyền biển, đảo Việt Nam.")
+
+
+def test_a_province_name_after_chu_tich_is_the_person():
+    got = names("Trưng bày sách về Chủ tịch Hồ Chí Minh tại tỉnh Nghệ An.")
+    assert "Hồ Chí Minh" not in got and "Nghệ An" in got
+
+
+def test_abbreviated_prefix_glued_to_the_name():
+    got = places("Gia đình ông Lê Văn An (đường 30-4, P.Trung Dũng, TP.Biên Hòa) trao tặng 200 bản sách.")
+    assert ("Trung Dũng", "Commune", "Đồng Nai") in got
+    assert ("Biên Hòa", "City", "Đồng Nai") in got or ("Biên Hòa", "District", "Đồng Nai") in got
+
+
+def test_larger_units_in_brackets_after_a_listed_unit():
+    got = places("Thư viện tỉnh trao sách cho các xã Tùng Ảnh (Đức Thọ), Thiên Lộc (Can Lộc) và Kỳ Tân "
+                 "(Kỳ Anh) của tỉnh Hà Tĩnh.")
+    assert {"Tùng Ảnh", "Đức Thọ", "Thiên Lộc", "Can Lộc", "Kỳ Tân", "Kỳ Anh"} <= {n for n, _, _ in got}
+    assert ("Can Lộc", "District", "Hà Tĩnh") in got
+    # a bracket that is no unit ends nothing and adds nothing
+    assert names("Đoàn làm việc tại xã Nậm Nhừ (nơi có 300 hộ dân) của huyện Nậm Pồ.") >= {"Nậm Nhừ", "Nậm Pồ"}

@@ -46,24 +46,29 @@ _CAPWORD = re.compile(r"[" + _UP + r"]")
 _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 _ADMIN = re.compile(
-    r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường))\s+")
+    r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)"
+    r"|(?<![\w.])P\.(?=[" + _UP + r"]))"
+    r"(?:\s+|(?<=P\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
+# "(Đức Thọ)", "(xã Tùng Châu, Đức Thọ)": the larger units of the unit just named
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_UNIT_PREFIX = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường|P\.)\s*", re.I)
 _PLURAL = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+$")
 _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
 _UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
 _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
                 "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
-                "phường": "Commune"}
+                "phường": "Commune", "p.": "Commune"}
 _CLAUSE_END = ".;:!?()“”\"\n"
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
 # region tests (compiled once: an inline re.search looks its pattern up on every call)
 _PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$")
-# a province name after these words is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
-_PERSON_BEFORE = re.compile(r"(?:Chủ tịch|Bác|Đại tướng|[Đđ]ồng chí|[Tt]ư tưởng)\s+$")
+# a province name after the 'person' cues is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
+_PERSON_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["person"])) + r")\s+$")
 _AREA_BEFORE = re.compile(r"(vùng|khu vực|tại|ở)\s+$")
 # words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
-_COUNTRY_BEFORE = frozenset(("nước", "tại", "ở", "sang", "đến", "từ", "bạn", "đoàn", "giáp", "với"))
+_COUNTRY_BEFORE = frozenset(gz.place_cues()["country"])
 
 
 @dataclass
@@ -366,12 +371,12 @@ def _admin_units(sc: _Scan) -> None:
         if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
             num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
             if num:
-                items = [(m.start(), num.end(), text[m.start():num.end()])]
+                items = [(m.start(), num.end(), text[m.start():num.end()], kind)]
         if not items or (not plural and not sc.ok(m.start(), items[0][1])):
             continue
-        for s, e, name in items:
+        for s, e, name, k in items:
             if not _covered(sc.blocked or [], s, e) and sc.free(s, e):
-                sc.take(Mention(s, e, name, kind))
+                sc.take(Mention(s, e, name, k))
         sc.taken.append((m.start(), items[-1][1]))
 
 
@@ -413,6 +418,8 @@ def _bare_provinces(sc: _Scan) -> None:
         prev = text[max(sc.lo, s - 30):s].split()
         if prev and prev[-1][:1].isupper() and not prev[-1].endswith((":", ",")):
             continue  # part of a longer capitalised name (a person, a school ...)
+        if _PERSON_BEFORE.search(text, max(sc.lo, s - 12), s):
+            continue  # "Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh": the person
         p = gz.province(m.group(0))
         if p is not None:
             sc.take(Mention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
@@ -433,8 +440,8 @@ def _countries(sc: _Scan) -> None:
             prev = text[max(lo, s - 20):s].split()
             if not prev or prev[-1][:1].isupper():
                 continue
-            if ffold(m.group(0)) != ffold("Việt Nam") and prev[-1].lower() not in _COUNTRY_BEFORE:
-                continue
+            if prev[-1].lower() not in _COUNTRY_BEFORE:
+                continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
         sc.take(Mention(s, e, name or m.group(0), "Country", None))
         last_country = e
 
@@ -459,24 +466,60 @@ def find_places(doc: Doc) -> list[Mention]:
     return out
 
 
-def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[tuple[int, int, str]]:
-    """The unit name at ``pos`` and the ones listed after it (", B, C và D")."""
-    items = []
+def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[tuple[int, int, str, str]]:
+    """The unit name at ``pos`` and the ones listed after it (", B, C và D"), each with the larger
+    units given in brackets after it ("các xã A (huyện B), C (D)")."""
     first = _unit_at(text, pos, hi, kind, strict)
     if not first:
         return []
-    items.append(first)
+    items = [(*first, kind)]
     pos = first[1]
     while True:
+        inner, pos = _paren_units(text, pos, hi)
+        items.extend(inner)
         m = _LIST_SEP.match(text, pos)
         if not m or m.end() >= hi:
             break
         nxt = _unit_at(text, m.end(), hi, kind, strict=True)
         if not nxt:
             break
-        items.append(nxt)
+        items.append((*nxt, kind))
         pos = nxt[1]
     return items
+
+
+def _paren_units(text: str, pos: int, hi: int) -> tuple[list[tuple[int, int, str, str]], int]:
+    """Known units in a bracket right at ``pos`` ("(xã Tùng Châu, Đức Thọ)"), and where it ends;
+    nothing (and ``pos``) unless every part of the bracket is a known unit."""
+    m = _PAREN_OPEN.match(text, pos, hi)
+    close = text.find(")", pos, min(hi, pos + 80))
+    if not m or close < 0:
+        return [], pos
+    out, at = [], m.end()
+    for part in text[m.end():close].split(","):
+        lead = len(part) - len(part.lstrip())
+        p = _UNIT_PREFIX.match(part, lead)
+        name = part[p.end() if p else lead:].strip()
+        s = at + (p.end() if p else lead)
+        kind = _unit_kind(name)
+        if kind is None:
+            return [], pos
+        out.append((s, s + len(name), name, kind))
+        at += len(part) + 1
+    return out, close + 1
+
+
+def _unit_kind(name: str) -> str | None:
+    """The kind of a known unit called ``name`` (a province first, then a district, a commune)."""
+    if not name or not _CAPWORD.match(name):
+        return None
+    p = gz.province(name)
+    if p is not None:
+        return "City" if p.central else "Province"
+    for kind in ("District", "Commune"):
+        if _known(name, kind):
+            return kind
+    return None
 
 
 def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int, int, str] | None:
