@@ -331,3 +331,42 @@ def test_mobile_library_service_organised():
     evs = events("Trong hai ngày 26-27/7/2023, Thư viện tỉnh Quảng Ngãi phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh "
                  "tổ chức phục vụ thư viện lưu động tại huyện đảo Lý Sơn.", published="2023-07-28")
     assert [(e.kind, e.start, e.place) for e in evs] == [("Other", "2023-07-26", "Lý Sơn")]
+
+
+# ---------------------------------------------------------------- issue 18: real-page rule families
+
+def test_inauguration_and_anniversary_are_ceremonies_and_a_week_is_a_festival():
+    cases = {
+        "khánh thành Nhà đọc sách xã Đông Phong": "Ceremony",
+        "kỷ niệm 60 năm thành lập Thư viện tỉnh": "Ceremony",
+        "khai trương Không gian đọc Thiên Hà": "Launch",
+        "Tuần lễ hưởng ứng học tập suốt đời năm 2024": "Festival",
+    }
+    for name, kind in cases.items():
+        got = kinds(f"Sáng 10/5, tại thành phố Hải Dương, Thư viện tỉnh Hải Dương tổ chức {name}.")
+        assert got == [(kind, "2024-05-10")], (name, got)
+
+
+def test_handing_over_book_cabinets_is_a_donation_but_not_a_handover_of_premises():
+    got = kinds("Ngày 8/3, Thư viện tỉnh Yên Bái đã bàn giao 12 tủ sách cộng đồng cho các xã vùng cao.")
+    assert got == [("BookDonation", "2024-03-08")]
+    assert kinds("Ngày 8/3, Thư viện huyện Văn Yên bàn giao trụ sở, kho sách và trang thiết bị cho xã.") == []
+
+
+def test_mobile_library_runs_organised_without_the_word_serve_nearby():
+    body = ("Ngày 14/5, Thư viện tỉnh Điện Biên tổ chức đưa xe thư viện lưu động đa phương tiện đến "
+            "Đồn Biên phòng Mường Nhé và Trường Tiểu học Chung Chải, huyện Mường Nhé. "
+            "Trong chuyến công tác này, Thư viện tỉnh đã trao tặng mỗi đơn vị 150 cuốn sách.")
+    assert kinds(body) == [("BookDonation", "2024-05-14"), ("Other", "2024-05-14")]
+    body = "Ngày 2/6, Thư viện tỉnh Sơn La tổ chức luân chuyển 3.000 bản sách về thư viện các xã."
+    assert kinds(body) == [("Other", "2024-06-02")]
+    # a rotation without a count is routine work, not a happening
+    assert kinds("Ngày 2/6, Thư viện tỉnh Sơn La tổ chức luân chuyển tài liệu và hướng dẫn nghiệp vụ.") == []
+
+
+def test_sub_event_cues_tie_a_sentence_to_the_event_in_focus():
+    body = ("Sáng 19/4, tại thành phố Bảo Lộc, Thư viện tỉnh Lâm Đồng tổ chức Ngày hội đọc sách cho thiếu nhi. "
+            "Bên cạnh đó, các em còn được tặng 300 cuốn sách do Công ty Sách Hoa Mai phát hành.")
+    evs = events(body)
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Festival", "2024-04-19", "Bảo Lộc"), ("BookDonation", "2024-04-19", "Bảo Lộc")]

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from libkg.extract.facts import Event, Evidence
 from libkg.extract.lexicon import finite_strings, literal_alternation, lowered
@@ -101,6 +101,8 @@ _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|họ
                            r"sinh viên|lượt bạn đọc|bạn đọc|đoàn viên)")
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
 _DIGIT = re.compile(r"\d")
+_COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
+_PUNCT = re.compile(r"[,.;:]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 # the look-ahead is the set of characters a match can start with: it rejects most positions before the
 # engine enters "\s*" and the alternation
@@ -167,6 +169,18 @@ def _trigger_matches(seg: str) -> list[re.Match[str]]:
         else:
             pos = c.start() + 1
     return out
+
+
+@cache
+def _phrases(family: str) -> tuple[str, ...]:
+    """The phrases of one family of ``data/lexicon/event_phrases.tsv``."""
+    return tuple(p for fam, p, *_ in read_tsv("lexicon", "event_phrases.tsv") if fam == family)
+
+
+@cache
+def _phrase_re(family: str, before: str = "", after: str = r"(?!\w)") -> re.Pattern[str]:
+    """One family's phrases as a pattern, between ``before`` and ``after``."""
+    return re.compile(before + literal_alternation(sorted(_phrases(family), key=len, reverse=True)) + after)
 
 
 def lower_fold(text: str) -> str:
@@ -294,15 +308,21 @@ class _Reader:
         """"trao tặng ... sách": a gift of books (not of presents or certificates)."""
         window = self.low[b:min(e, b + 90)]
         book = _BOOKS.search(window)
+        if book and self.low[a:b] in _phrases("handover") and (book.start() > 40 or _PUNCT.search(window, 0, book.start())):
+            return False  # "bàn giao 24 tủ sách": the books right after the verb
         if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
             return False
         return not (self.low[a:b] == "trao" and not _GIFT_AFTER.match(self.low[b:b + 8]))
 
     def _service_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
-        """"xe thư viện lưu động ... phục vụ": a mobile-library run (not "N chuyến" counted)."""
-        if t.role != "verb":
-            return True
-        return bool(_PHUCVU.match(self.low[b:e])) and not _TRIPS_BEFORE.search(left)
+        """"xe thư viện lưu động ... phục vụ" or "tổ chức đưa xe thư viện lưu động": a mobile-library run
+        (not "N chuyến" counted); "tổ chức luân chuyển N bản sách": a book rotation (a count follows)."""
+        if t.role == "lead":
+            return self.low[a:b] not in _phrases("count_lead") or bool(_COUNT_AFTER.match(self.low, b))
+        if t.role != "verb" or _TRIPS_BEFORE.search(left):
+            return t.role != "verb"
+        return bool(_PHUCVU.match(self.low[b:e])) or bool(
+            _phrase_re("service_lead", r"tổ chức\s+", r"\s+$").search(left))
 
     def _tribute_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
         """"dâng hoa và tham quan X" is a visit, not a ceremony."""
@@ -478,7 +498,7 @@ class _Reader:
         s, e = sents[idx]
         seg = self.low[s:e]
         body = _DATELINE.sub("", seg) if idx == 0 else seg
-        cue = bool(_CUE.match(body))
+        cue = bool(_CUE.match(body) or _phrase_re("cue", r"\W*").match(body))
         dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
         undated_cue = bool(_UNDATED_CUE.match(body))
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
