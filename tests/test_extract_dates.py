@@ -112,3 +112,84 @@ def test_range_in_words_and_months_without_a_year():
     assert dates("Tháng 12 vừa qua, Thư viện tỉnh trao tặng sách.", "2021-01-20") == [("2020-12", None)]
     assert dates("trong tháng 6/2020 và tháng 6 năm 2021", "2024-05-01") == [("2020-06", None), ("2021-06", None)]
     assert dates("Quyết định có hiệu lực từ tháng 3.", "2024-05-01") == []  # no "trong", no "vừa qua": no date
+
+
+# ---------------------------------------------------------------- issue 18: forms of real pages
+
+
+def test_day_and_month_joined_by_dots():
+    assert dates("Sáng 14.9, Thư viện huyện Yên Khê tổ chức hội thi.", "2023-09-20") == [("2023-09-14", None)]
+    assert dates("Chiều ngày 03.11.2021, tại hội trường", "2024-05-01") == [("2021-11-03", None)]
+    assert dates("Ngày 8 - 9.5 diễn ra Đại hội Chi hội", "2022-05-12") == [("2022-05-08", "2022-05-09")]
+    # numbers and prices with a dot are no dates
+    assert dates("giá 1.200 đồng, tăng 2.5 lần, phiên bản 3.1") == []
+
+
+def test_two_days_with_hyphens_or_in_words():
+    assert dates("Trong 2 ngày 8 và 9-11-2020, Hội Thư viện tỉnh Tân Hà tổ chức") == [("2020-11-08", "2020-11-09")]
+    assert dates("Trong hai ngày 3 và 4 tháng 6 năm 2018, tại thị xã Lạc Khê") == [("2018-06-03", "2018-06-04")]
+    assert dates("Trong hai ngày 3 và 4 tháng 6, tại thị xã Lạc Khê", "2019-06-10") == [("2019-06-03", "2019-06-04")]
+
+
+def test_range_with_both_months():
+    assert dates("Từ ngày 28/12- 3/1/2023, Thư viện tỉnh trưng bày sách") == [("2022-12-28", "2023-01-03")]
+    assert dates("Triển lãm diễn ra từ 12/5-18/5 tại nhà văn hóa", "2022-05-20") == [("2022-05-12", "2022-05-18")]
+    # "30/4 - 1/5" alone names the holidays, not a run of days
+    assert dates("nghỉ dịp 30/4 - 1/5 năm nay", "2022-05-20") == []
+
+
+def test_year_comes_from_the_article_date_never_from_a_commemorated_date():
+    text = ("Nhân kỷ niệm 60 năm Ngày thành lập Thư viện tỉnh (15/3/1964 - 15/3/2024), "
+            "sáng 14/3, Thư viện tỉnh Hòa Lạc tổ chức trưng bày sách.")
+    got = {m.text: m.start_date for m in find_dates(text, "2024-03-16")}
+    assert got["sáng 14/3"] == "2024-03-14"
+    art = article_from_text(text, id="k1")  # no metadata date: the reader must not take 1964 from the text
+    assert art.published is None
+    assert [e.start for e in RuleExtractor()(art).events] == ["2024-03-14"]
+
+
+def test_publication_date_from_date_line_and_address():
+    from libkg.read.dates import date_line_date, guess_published, infer_published, url_date
+
+    assert date_line_date("Tiêu đề\n\nĐăng ngày: 05/04/2021\n\nNội dung") == "2021-04-05"
+    assert date_line_date("Tiêu đề\nCập nhật, 06:10, Thứ Sáu, 14/01/2022 (GMT+7)\nNội dung") == "2022-01-14"
+    assert date_line_date("Tiêu đề\nMinh An | 02/12/2019 08:15\nNội dung") == "2019-12-02"
+    # a page's own "today" above the article's line: the earliest is the article's
+    assert date_line_date("Thứ 4, 10/05/2023 11:00\nTiêu đề\nThứ 2, 07/11/2016 | 09:00\nNội dung") == "2016-11-07"
+    # a sentence with a date is no date line
+    assert date_line_date("Sáng ngày 12/3/2020, Thư viện tỉnh tổ chức hội nghị tổng kết công tác.") is None
+    assert url_date("https://bao.example.vn/van-hoa/202103/thu-vien-moi-123456") == "2021-03"
+    assert url_date("https://example.vn/tin/2020/10/15/hoi-thao.html") == "2020-10-15"
+    assert url_date("https://example.vn/bai-viet/d20181105073012345.htm") == "2018-11-05"
+    assert url_date("https://example.vn/tin-tuc/hoi-thao-12345.html") is None
+    assert url_date("https://2020.example.vn/tin/1202/bai") is None
+    assert infer_published("Ngày 16/4, ...", "https://e.vn/x/202204/bai-1").source == "url"
+    assert guess_published("Ngày 16/4, ...", url="https://e.vn/x/202204/bai-1") is None  # only a month
+    # the first date of the head, when it is no anniversary, document or founding date
+    assert guess_published("Kỷ niệm (2/9/1945 - 2/9/2020). Theo Quyết định số 5 ngày 3/1/2019, "
+                           "ngày 21/8/2020 thư viện mở cửa") == "2020-08-21"
+
+
+def test_extractor_dates_day_months_by_the_page_address():
+    art = article_from_text("Ngày hội đọc sách\n\nSáng 16/4, Thư viện tỉnh Lam Sơn tổ chức Ngày hội đọc sách.",
+                            id="u1", url="https://bao.example.vn/xa-hoi/202104/ngay-hoi-doc-sach-11")
+    assert art.published is None
+    from libkg.extract.pipeline import _REGISTRY, Doc, _load_components
+    _load_components()
+    doc = Doc(article=art, text=art.text)
+    _REGISTRY["sentences"](doc)
+    _REGISTRY["dates"](doc)
+    assert doc.extras["publication"] == {"date": "2021-04", "source": "url"}
+    m = doc.extras["date_mentions"][0]
+    assert (m["start_date"], m["year_inferred"]) == ("2021-04-16", True)
+    assert [e.start for e in RuleExtractor()(art).events] == ["2021-04-16"]
+
+
+def test_year_from_the_text_when_nothing_else_dates_the_article():
+    art = article_from_text("Hội nghị\n\nTrong 2 ngày 16 và 17/6, tại thành phố Hòn Gai, Liên hiệp tổ chức "
+                            "Hội nghị thường niên năm 2016. Kế hoạch đến năm 2030 được thông qua.", id="y1")
+    assert art.published is None
+    assert [(e.start, e.end) for e in RuleExtractor()(art).events] == [("2016-06-16", "2016-06-17")]
+    from libkg.extract.dates import year_from_text
+    text = "Chương trình đến năm 2030 và giai đoạn 2021. Ngày 3/4, lễ khai mạc."
+    assert year_from_text(text, find_dates(text)) is None

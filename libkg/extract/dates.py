@@ -35,43 +35,81 @@ from dataclasses import dataclass
 
 from libkg.extract.lexicon import casefree
 from libkg.extract.pipeline import Doc, component
+from libkg.read.dates import infer_published
 
 _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
-# Each pattern opens with a look-ahead for the characters its match can start with: under re.I the
-# engine gets no first-character prefix, so without it every alternative is tried at every position.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_PARTS = ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")
+_SEPS = ("/", "-", ".")
+# The date rules: (kind, pattern, needs). Earlier rules win where matches overlap. ``needs``: strings every
+# match holds (in lower case; each inner tuple: one of them): a window of the lower-cased text without them
+# is not searched with that pattern at all. Each pattern opens with a look-ahead for the characters its
+# match can start with: under re.I the engine gets no first-character prefix, so without it every
+# alternative is tried at every position.
+_RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     # "Hôm qua (3/10)", "Sáng nay (15/8)": a deictic word glossed by the date in parentheses
     ("day", re.compile(r"(?=[sScCtTđĐhHnN])(?:(?P<part>sáng|chiều|tối|trưa|đêm) nay|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai))"
-                       r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I)),
+                       r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I),
+     (("(",), ("nay", "hôm", "ngày mai"))),
     # 06-08/7/2023, 13-14/10/2022
-    ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+                         re.I),
+     (("/",), ("-", "–"))),
+    # "Từ ngày 27/1- 5/2/2022", "từ 22/4-25/4": two days with their months, after "từ", "ngày" or a part of day
+    # (a bare "30/4 - 1/5" names holidays)
+    ("range", re.compile(r"(?=[sScCtTđĐnN])(?:từ\s+(?:ngày\s+)?|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)"
+                         r"(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+                         re.I),
+     (("/",), ("-", "–"))),
+    # "Ngày 21 - 22.6", "sáng 3-4.10.2020": day and month joined by a dot, after a part of day or "ngày"
+    ("range", re.compile(_PART + r"(?<![\w/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\.(?P<m>\d{1,2})"
+                         r"(?:\.(?P<y>\d{4}))?(?![\d.]\d)", re.I),
+     ((".",), ("-", "–"), _PARTS)),
     # từ ngày 10 đến 14/6/2019 ; từ ngày 25/01 đến hết ngày 02/02/2025
     ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
                          r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
-                         re.I)),
+                         re.I),
+     (("/",), ("đến", "tới"))),
     # từ ngày 2 đến ngày 4 tháng 7 (năm 2023)
     ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
-                         r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I)),
-    # (trong 2) ngày 24 và 25/9
-    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+                         r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I),
+     (("tháng",), ("đến", "tới"))),
+    # (trong 2) ngày 24 và 25/9, ngày 14 và 15-10-2021, ngày 5 và 6.12
+    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+                        r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)", re.I),
+     (_SEPS, ("ngày",), ("và",))),
+    # (trong hai) ngày 14 và 15 tháng 10 (năm 2019)
+    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+                        r"(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I),
+     (("tháng",), ("ngày",), ("và",))),
     # ngày 09 tháng 3 năm 2022
     ("day", re.compile(_PART + r"?(?<!\w)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)",
-                       re.I)),
+                       re.I),
+     (("tháng",),)),
     # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
-    ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I)),
+    ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I),
+     (("/",),)),
     # "sáng 12-3", "ngày 12-3-2020": day and month joined by a hyphen, after a part of day or "ngày"
-    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])", re.I)),
+    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])", re.I),
+     (("-",), _PARTS)),
+    # "sáng 12.7", "chiều ngày 22.12.2020": joined by dots, after a part of day or "ngày"
+    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?![\d.]\d)", re.I),
+     ((".",), _PARTS)),
     # tháng 6/2020, tháng 6 năm 2020
-    ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I)),
+    ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I),
+     (("tháng",),)),
     # "trong tháng 9", "tháng 9 vừa qua": a month of the publication's time, no year written
     ("month_of_pub", re.compile(r"(?=[tT])(?:(?<=trong )tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
-                                r"|tháng\s+(?P<m2>\d{1,2})\s+vừa qua)", re.I)),
-    ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I)),
+                                r"|tháng\s+(?P<m2>\d{1,2})\s+vừa qua)", re.I),
+     (("tháng",),)),
+    ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I),
+     (("năm",),)),
     ("relative", re.compile(r"(?=[sScCtTnN])(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
-                            re.I)),
+                            re.I),
+     (("cùng ngày", "hôm sau", "ngày tiếp theo"),)),
 ]
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, pat) for kind, pat, _ in _RULE_TABLE]
 
 
 def _lower_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -114,25 +152,10 @@ def _lower_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _PATTERNS_LOWER = [_lower_literals(p) for _, p in _PATTERNS]
-# Per pattern of _PATTERNS, strings every match holds (in lower case; each inner tuple: one of them):
-# a window of the lower-cased text without them is not searched with that pattern at all.
-_NEEDS: list[tuple[tuple[str, ...], ...]] = [
-    (("(",), ("nay", "hôm", "ngày mai")),
-    (("/",), ("-", "–")),
-    (("/",), ("đến", "tới")),
-    (("tháng",), ("đến", "tới")),
-    (("/",), ("ngày",), ("và",)),
-    (("tháng",),),
-    (("/",),),
-    (("-",), ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")),
-    (("tháng",),),
-    (("tháng",),),
-    (("năm",),),
-    (("cùng ngày", "hôm sau", "ngày tiếp theo"),),
-]
+_NEEDS = [needs for _, _, needs in _RULE_TABLE]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
-_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d|tháng \d)", re.I)
+_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|\d\.\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d|tháng \d)", re.I)
 _NON_EVENT_LEFT = re.compile(
     r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
     r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
@@ -157,10 +180,11 @@ class DateMention:
     part: str | None = None  # sáng | chiều | ...
     non_event: bool = False
     explicit_year: bool = False
+    year_inferred: bool = False  # a day or month whose year the phrase lacks (it came from the article's date)
 
 
 # _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
-_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|\d-\d")
+_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|\d-\d|\d\.\d")
 _ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ", "tháng ")
 
 
@@ -204,13 +228,23 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:-(\d{2}))?")
+
+
 def _pub(published: str | None) -> dt.date | None:
+    """The date day-month dates are placed nearest to: ``YYYY-MM-DD``; ``YYYY-MM`` (a page address gives
+    only the month) is its 15th; ``YYYY`` (only the year is known) is 2 July, nearer to every day of that
+    year than the same day of the year before or after, so a day and month take that year."""
     if not published:
         return None
     try:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
+        pass
+    m = _YEAR_MONTH.fullmatch(published.strip())
+    if m is None or m[2] is not None and not 1 <= int(m[2]) <= 12:
         return None
+    return dt.date(int(m[1]), int(m[2]), 15) if m[2] else dt.date(int(m[1]), 7, 2)
 
 
 def _with_year(d: int, m: int, y: int | None, pub: dt.date | None) -> dt.date | None:
@@ -388,7 +422,60 @@ def find_dates(text: str, published: str | None = None,
     return out
 
 
+_UNTIL_BEFORE = re.compile(r"(?:đến|tới|giai đoạn)\s*$")
+
+
+def _anniversary_year(mentions: list[DateMention]) -> str | None:
+    """The later year of an anniversary pair, "(19/8/1945 - 19/8/2025)": the anniversary is the article's year."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (a.precision == b.precision == "day" and a.explicit_year and b.explicit_year and a.start_date
+                and b.start_date and a.start_date[4:] == b.start_date[4:] and a.start_date < b.start_date
+                and 0 <= b.start - a.end <= 5):
+            return b.start_date[:4]
+    return None
+
+
+def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
+    """The article's year from its own sentences, when neither metadata, date line nor address gives it.
+
+    The later year of an anniversary pair ("kỷ niệm 80 năm ... (19/8/1945 - 19/8/2025)": the
+    anniversary falls in the article's year); else the first written year of an event date or of
+    "năm YYYY" (not a document's, founding's or anniversary's date, nor a plan's "đến năm 2030").
+    """
+    year = _anniversary_year(mentions)
+    if year:
+        return year
+    for m in mentions:
+        if m.non_event or not m.explicit_year or m.start_date is None:
+            continue
+        if m.precision == "year" and _UNTIL_BEFORE.search(text[max(0, m.start - 12):m.start].lower()):
+            continue
+        return m.start_date[:4]
+    return None
+
+
+def article_date(doc: Doc, regions: list[tuple[int, int]] | None = None) -> tuple[str | None, str | None]:
+    """(date, source) of the article's own date, that gives years to day-month dates.
+
+    ``published`` when the article has one; else the page's date line or address
+    (:func:`libkg.read.dates.infer_published`: ``"date line"``, ``"url"``, ``"text"``); else
+    the year of its sentences (:func:`year_from_text`, source ``"year in text"``); else (None, None).
+    """
+    if doc.article.published:
+        return doc.article.published, "published"
+    found = infer_published(doc.text, doc.article.url)
+    if found is not None:
+        return found.date, found.source
+    year = year_from_text(doc.text, find_dates(doc.text, None, regions))
+    return (year, "year in text") if year else (None, None)
+
+
 @component("dates")
 def run(doc: Doc) -> None:
-    mentions = find_dates(doc.text, doc.article.published, doc.sentences or None)
+    regions = doc.sentences or None
+    date, source = article_date(doc, regions)
+    mentions = find_dates(doc.text, date, regions)
+    for m in mentions:
+        m.year_inferred = m.precision in ("day", "month") and not m.explicit_year and m.start_date is not None
+    doc.extras["publication"] = {"date": date, "source": source}
     doc.extras["date_mentions"] = [dict(m.__dict__) for m in mentions]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from libkg.read.article import Article
+from libkg.read.dates import guess_published
 from libkg.read.errors import ReadError
 from libkg.read.text import DEFAULT_MAX_BYTES, clean_text, decode, read_bytes
 
@@ -36,8 +37,9 @@ def article_from_html(html: str, *, id: str, source: str | None = None, url: str
                                       f"outside the title, at least {MIN_BODY_WORDS} expected)")
     if title and not body.startswith(title):
         body = clean_text(title) + "\n\n" + body
-    return Article(id=id, text=body, title=clean_text(title) if title else None,
-                   url=url or meta.get("url"), published=published or meta.get("date"),
+    url = url or meta.get("url")
+    return Article(id=id, text=body, title=clean_text(title) if title else None, url=url,
+                   published=published or meta.get("date") or guess_published(body, url=url),
                    format="html", source=source)
 
 
