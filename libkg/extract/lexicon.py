@@ -129,6 +129,12 @@ def committees() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(ffold(x) for x in _words(w)) for w in _lines("lexicon", "committees.txt"))
 
 
+@lru_cache(maxsize=32)
+def phrases(name: str) -> tuple[str, ...]:
+    """The phrases of the word list ``data/lexicon/<name>`` (one a line, ``#`` comments skipped)."""
+    return tuple(_lines("lexicon", name))
+
+
 @lru_cache(maxsize=1)
 def dept_enders() -> frozenset[tuple[str, ...]]:
     """Two-word phrases ("đề xuất", "trước khi") that end a department name in a role."""
