@@ -23,8 +23,9 @@ def evaluate(paths: tuple[str, ...], per_article: bool, as_json_: bool, ids_file
     Prints precision, recall and F1 per fact type and micro-F1 over all.
 
     \b
-    Example:
-      libkg evaluate ../shared/corpus/articles --per-article
+    Examples:
+      libkg evaluate samples/articles --per-article
+      libkg evaluate my-articles --json
     """
     from libkg.evaluate.report import as_json, evaluate_paths, format_per_article, format_table, read_id_list
 
