@@ -163,3 +163,12 @@ def test_larger_units_in_brackets_after_a_listed_unit():
     assert ("Can Lộc", "District", "Hà Tĩnh") in got
     # a bracket that is no unit ends nothing and adds nothing
     assert names("Đoàn làm việc tại xã Nậm Nhừ (nơi có 300 hộ dân) của huyện Nậm Pồ.") >= {"Nậm Nhừ", "Nậm Pồ"}
+
+
+def test_villages_named_numbered_and_with_their_units_in_brackets():
+    got = places("Thư viện tỉnh trao tủ sách cho thôn Khe Mít (xã Tùng Châu, Đức Thọ) và thôn 5, "
+                 "buôn Ea Kmar của tỉnh Hà Tĩnh.")
+    got_names = {n for n, _, _ in got}
+    assert {"Khe Mít", "thôn 5", "buôn Ea Kmar", "Tùng Châu", "Đức Thọ"} <= got_names
+    assert "thôn Khe Mít" not in got_names
+    assert not {n for n in names("Thư viện phát hành ấn bản RDA và văn bản Hán Nôm.") if "bản" in n.lower()}

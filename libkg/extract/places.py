@@ -119,7 +119,8 @@ def _res() -> dict[str, object]:
                             r"\s+(?:của\s+)?)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
         "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
-        "locality": re.compile(r"(?P<w>" + _alt(cues["locality"]) + r")\s+(?=[" + _UP + r"])"),
+        "locality": re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
+        "village_prefix": frozenset(w.lower() for w in cues["village_prefix"]),
         "breakers": frozenset(cues["breaker"]),
         "descriptor": re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         "bare": re.compile(_alt(sorted(prov_names))),
@@ -380,16 +381,43 @@ def _admin_units(sc: _Scan) -> None:
         sc.taken.append((m.start(), items[-1][1]))
 
 
+_VILLAGE_NUMBER = re.compile(r"\d{1,3}(?![\w/]|[.,]\d)")
+# words before "bản" / "khối" ... that make them no village ("xuất bản", "ấn bản", "văn bản")
+_NOT_VILLAGE_BEFORE = frozenset(("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ", "ấn", "tái"))
+
+
+def _village_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+    """The end and name of the village whose word ``m`` matched: "buôn Akô Dhông", "Văn Khang"
+    (after "thôn", an administrative prefix, dropped), "thôn 5" (numbered, the word kept)."""
+    word = m.group("w").lower()
+    prefix = word in _res()["village_prefix"]  # type: ignore[operator]
+    if text[m.end():m.end() + 1].isdigit():
+        num = _VILLAGE_NUMBER.match(text, m.end())
+        return (num.end(), text[m.start():num.end()]) if prefix and num else None
+    if not m.group("w")[0].islower():
+        return None  # "Bản Giốc", "Làng Sen": the word is part of a capitalised name
+    n = _NAME_RUN.match(text, m.end())
+    if not n:
+        return None
+    return n.end(), text[m.end() if prefix else m.start():n.end()]
+
+
 def _villages(sc: _Scan) -> None:
-    """Villages with their word: "buôn Akô Dhông"."""
+    """Villages with their word: "buôn Akô Dhông", "thôn Văn Khang (xã Tùng Châu, Đức Thọ)"."""
     text = sc.text
     for m in _res()["locality"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
         prev = text[max(sc.lo, m.start() - 12):m.start()].split()
-        if prev and prev[-1].lower() in ("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ"):
+        if prev and prev[-1].lower() in _NOT_VILLAGE_BEFORE:
             continue
-        n = _NAME_RUN.match(text, m.end())
-        if n and sc.ok(m.start(), n.end()):
-            sc.take(Mention(m.start(), n.end(), text[m.start():n.end()], "Other"))
+        found = _village_at(text, m)
+        if found is None or not sc.ok(m.start(), found[0]):
+            continue
+        end, name = found
+        sc.take(Mention(end - len(name), end, name, "Other"))
+        sc.taken.append((m.start(), end))
+        for s, e, unit, kind in _paren_units(text, end, sc.hi)[0]:
+            if sc.free(s, e):
+                sc.take(Mention(s, e, unit, kind))
 
 
 def _regions(sc: _Scan) -> None:
