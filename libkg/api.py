@@ -48,7 +48,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from libkg.ingest import IngestReport
-from libkg.query.library import BundledQuery, bind_params, get_query
+from libkg.query.library import BundledQuery, bind_params, find_param, get_query
 from libkg.query.results import FORMATS, ResultTable
 from libkg.read import DEFAULT_MAX_BYTES, SUFFIXES, Article
 
@@ -169,13 +169,15 @@ def prepare_query(sparql_or_name: str | Path | BundledQuery,
     Raises
     ------
     KeyError
-        No bundled query of that name, or a parameter the query does not declare.
+        No bundled query of that name, or a parameter the query does not declare
+        (the message suggests the closest name).  A parameter's old name (``kindName``
+        for ``kind``, ``provinceName`` for ``province``) still works, with a ``FutureWarning``.
     ValueError
         A value that is not of the parameter's declared type (an IRI, a date...).
 
     Examples
     --------
-    >>> q, b = prepare_query("events", {"kindName": "Conference"})
+    >>> q, b = prepare_query("events", {"kind": "Conference"})   # binds the query's ?kindName
     >>> q.name, b
     ('events', {'kindName': rdflib.term.Literal('Conference')})
     >>> prepare_query("SELECT ?x WHERE { ?x ?p ?o }")[0].name
@@ -187,7 +189,7 @@ def prepare_query(sparql_or_name: str | Path | BundledQuery,
         q = get_query(str(sparql_or_name))
     else:
         q = _resolve(sparql_or_name)
-    declared = {p.name for p in q.params}
+    declared = {p.name for p in q.params} | {p.var for p in q.params}
     as_text: dict[str, str] = {}
     terms: dict[str, Node] = {}
     for key, value in (params or {}).items():
@@ -202,10 +204,10 @@ def prepare_query(sparql_or_name: str | Path | BundledQuery,
             _param_text(value)  # refuses what cannot be a term
             terms[k] = Literal(value)  # an undeclared parameter: the value's own XSD type
     bindings = bind_params(q, as_text)
-    if terms:
-        # declared names are checked as for strings; the terms themselves are used as given
-        bind_params(q, dict.fromkeys(terms, "<urn:x>"))
-        bindings.update(terms)
+    for k, term in terms.items():
+        # declared names are checked (and old names mapped) as for strings; the terms are used as given
+        p = find_param(q, k)
+        bindings[p.var if p is not None else k] = term
     return q, bindings
 
 
@@ -550,7 +552,7 @@ class KnowledgeGraph:
         >>> from libkg.resources import samples_dir
         >>> with open(MEMORY) as kg:
         ...     _ = kg.ingest(samples_dir() / "articles" / "d01.json")
-        ...     conf = kg.query("events", kindName="Conference")
+        ...     conf = kg.query("events", kind="Conference")
         ...     n = kg.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a lkg:Person }")
         >>> [(r.start, r.end) for r in conf]
         [(datetime.date(2023, 7, 6), datetime.date(2023, 7, 8))]
@@ -561,7 +563,17 @@ class KnowledgeGraph:
         return self.execute(q, bindings)
 
     def execute(self, query: BundledQuery, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a prepared query (see :func:`prepare_query`) on the store."""
+        """Run a prepared query (see :func:`prepare_query`) on the store.
+
+        Names bound to its name parameters are matched as everywhere in libkg
+        (:func:`libkg.normalize.match_names`): a name typed without diacritics, or
+        without "tỉnh", finds the entity (:mod:`libkg.query.names`); one that fits
+        several different names raises :class:`libkg.query.names.AmbiguousName`.
+        """
+        from libkg.query.names import resolve_bindings
+
+        if bindings:
+            bindings = resolve_bindings(self.store, query, dict(bindings))
         res = self.store.query(query.text, bindings=dict(bindings) if bindings else None)
         return QueryResult.from_rdflib(res, name=query.name)
 

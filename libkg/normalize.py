@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, wraps
+from typing import TypeVar
 
 # old-style tone placement -> new style, only when the diphthong ends the syllable
 _TONE = {
@@ -130,3 +131,96 @@ def slug(text: str) -> str:
     'thu-vien-tinh-lao-cai'
     """
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text)).strip("-")
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def typed_date(text: str) -> str:
+    """A date a user typed (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), trimmed; ``ValueError`` if it is no date.
+
+    Every option and parameter that takes a date goes through it, so ``2023-13-01`` is
+    refused by name instead of matching nothing.
+
+    >>> typed_date(" 2024-02-29"), typed_date("2023-07"), typed_date("2023")
+    ('2024-02-29', '2023-07', '2023')
+    >>> typed_date("2023-13-01")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2023-13-01' is not a date (month must be in 1..12)
+    """
+    import datetime as dt
+
+    v = text.strip()
+    m = _DATE_RE.fullmatch(v)
+    if not m:
+        raise ValueError(f"{text!r} is not a date (give YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date ({exc})") from None
+    return v
+
+
+# --------------------------------------------------------------------------- matching typed names
+_WORDS_RE = re.compile(r"\w+")
+_PROVINCE_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp)\b")
+T = TypeVar("T")
+
+
+@_memo
+def name_key(text: str) -> str:
+    """A name as compared when someone types it: NFC, case, tone placement, diacritics and punctuation folded.
+
+    >>> name_key("Hoàng Thị Thuý Hằng") == name_key("hoang thi thuy  hang") == name_key("HOÀNG THỊ THÚY HẰNG")
+    True
+    >>> name_key("Sở Văn hoá, Thể thao và Du lịch")
+    'so van hoa the thao va du lich'
+    """
+    return " ".join(_WORDS_RE.findall(ascii_fold(fold(text))))
+
+
+@_memo
+def loose_name_key(text: str) -> str:
+    """:func:`name_key` without "tỉnh" / "thành phố" / "TP." ("Thư viện Điện Biên" is "Thư viện tỉnh Điện Biên").
+
+    >>> loose_name_key("Thư viện tỉnh Điện Biên") == loose_name_key("thu vien dien bien")
+    True
+    """
+    return " ".join(_PROVINCE_WORDS.sub(" ", name_key(text)).split())
+
+
+def match_names(typed: str, candidates: Iterable[tuple[T, str]],
+                prepare: Callable[[str], str] = fold) -> list[T]:
+    """The candidates ``(id, name)`` whose name is the name ``typed``: THE name matcher of libkg.
+
+    Every command, parameter and API that takes a name a person typed (``explain``,
+    ``query -p name=...``, ``network ego/path``, ``--province``) matches it here, by the
+    first of these rules that finds any candidate:
+
+    1. ``prepare`` gives the same text (default :func:`fold`: NFC, case, spacing,
+       old/new tone placement "hoà"/"hòa"; :func:`fold_person` also drops "Bà",
+       "PGS.TS."; :func:`fold_place` drops "tỉnh", "TP.");
+    2. the same again without diacritics and punctuation ("hoang thi thuy hang");
+    3. the same also ignoring "tỉnh" / "thành phố" / "TP." anywhere ("thu vien dien bien").
+
+    A stricter rule that matches wins, so typing the diacritics tells "Hà" from "Hạ".
+    Ids are returned once each, sorted (several: the caller reports the ambiguity).
+
+    >>> people = [("a", "Bà Hoàng Thị Thuý Hằng"), ("b", "Hoàng Thị Thúy Hà")]
+    >>> match_names("hoàng thị thúy hằng", people, fold_person), match_names("hoang thi thuy hang", people, fold_person)
+    (['a'], ['a'])
+    >>> match_names("Thu vien Dien Bien", [("x", "Thư viện tỉnh Điện Biên")])
+    ['x']
+    """
+    items = [(i, n) for i, n in candidates if n]
+    rules: tuple[Callable[[str], str], ...] = (prepare, lambda t: name_key(prepare(t)),
+                                               lambda t: loose_name_key(prepare(t)))
+    for rule in rules:
+        want = rule(typed)
+        if not want:
+            continue
+        hits = {i for i, n in items if rule(n) == want}
+        if hits:
+            return sorted(hits, key=str)
+    return []

@@ -14,7 +14,7 @@ $K stats --store "$STORE"
 echo; echo "== Persons and the posts they hold (first 15) =="
 $K query positions --store "$STORE" --limit 15
 echo; echo "== Conferences and workshops =="
-$K query events --store "$STORE" -p kindName=Conference
+$K query events --store "$STORE" -p kind=Conference
 echo; echo "== Institutions that took part in the same events =="
 $K query institution-coparticipation --store "$STORE" --limit 10
 echo; echo "== Institution network =="

@@ -45,7 +45,7 @@ def test_import_is_light():
 
 
 def test_rows_are_plain_python_values(kg):
-    res = kg.query("events", kindName="Conference")
+    res = kg.query("events", kind="Conference")
     assert res.type == "SELECT" and len(res) == 6
     conf = next(r for r in res if r.article == "d01")
     assert (conf.start, conf.end) == (dt.date(2023, 7, 6), dt.date(2023, 7, 8))
@@ -108,12 +108,17 @@ def test_parameters_are_bound_as_terms(kg):
         kg.query("positions", nmae="x")
     with pytest.raises(KeyError, match="no bundled query"):
         kg.query("no-such-query")
-    q, b = api.prepare_query("events", {"kindName": Literal("Conference")})
-    assert b == {"kindName": Literal("Conference")}
+    q, b = api.prepare_query("events", {"kind": Literal("Conference")})
+    assert b == {"kindName": Literal("Conference")}  # the query's own variable
+    with pytest.warns(FutureWarning, match="'kindName' of query 'events' is now called 'kind'"):
+        _, old = api.prepare_query("events", {"kindName": "Conference"})
+    assert old == b
+    with pytest.raises(KeyError, match="did you mean 'name'"):
+        kg.query("positions", nmae="x")
     _, b = api.prepare_query("SELECT ?x WHERE { ?x ?p ?y }", {"y": dt.date(2023, 7, 6), "x": URIRef("urn:x")})
     assert b["y"] == Literal("2023-07-06", datatype=URIRef(_XSD + "date")) and b["x"] == URIRef("urn:x")
     with pytest.raises(TypeError, match="cannot bind"):
-        api.prepare_query("events", {"kindName": object()})
+        api.prepare_query("events", {"kind": object()})
 
 
 def test_ask_construct_and_rq_files(kg, tmp_path):
@@ -205,9 +210,9 @@ def test_cli_query_goes_through_the_api(monkeypatch, tmp_path):
     monkeypatch.setattr(api, "prepare_query", spy)
     store = tmp_path / "s"
     libkg.open(store).close()  # an empty store: the columns are all the test needs
-    r = CliRunner().invoke(cli, ["query", "events", "--store", str(store), "-p", "kindName=Conference",
+    r = CliRunner().invoke(cli, ["query", "events", "--store", str(store), "-p", "kind=Conference",
                                  "--format", "csv"])
     assert r.exit_code == 0, r.output
     assert calls and r.output.startswith("event,kind,start,end")
     r = CliRunner().invoke(cli, ["query", "events", "--store", str(store), "-p", "nope=1"])
-    assert r.exit_code == 1 and "no parameter 'nope'" in r.output
+    assert r.exit_code == 2 and "no parameter 'nope'" in r.output  # a usage error

@@ -35,7 +35,7 @@ def test_ingest_d01_then_query_lists_persons_positions_and_conference(tmp_path, 
     assert len(dung) == 2
     assert any("Lào Cai" in (o or "") for _, o in dung)
 
-    r = run("query", "events", "--store", store, "--format", "json", "-p", "kindName=Conference")
+    r = run("query", "events", "--store", store, "--format", "json", "-p", "kind=Conference")
     assert r.exit_code == 0, r.output
     bindings = json.loads(r.output)["results"]["bindings"]
     assert len(bindings) == 1

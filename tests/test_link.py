@@ -190,8 +190,8 @@ def test_reconcile_against_a_wikidata_shaped_endpoint(sample_store, samples_dir,
     store = _copy(sample_store, tmp_path / "s", arts)
     cache, review = tmp_path / "cache", tmp_path / "review.csv"
     def args(st: Path, out: Path) -> list[str]:
-        return ["link", "--store", str(st), "--endpoint", wikidata["url"], "--rate", "0", "--cache", str(cache),
-                "--review", str(out), "--kind", "org", "--kind", "person"]
+        return ["link", "--store", str(st), "--authority-endpoint", wikidata["url"], "--rate", "0",
+                "--cache", str(cache), "--review", str(out), "--kind", "org", "--kind", "person"]
 
     r = run(*args(store, review))
     assert r.exit_code == 0, r.output

@@ -42,7 +42,7 @@ def test_person_timeline_in_date_order(sample_store):
 
 
 def test_events_conference_of_d01(sample_store):
-    got = rows(sample_store, "events", kindName="Conference")
+    got = rows(sample_store, "events", kind="Conference")
     d01 = [r for r in got if r["article"] == "d01"]
     assert len(d01) == 1
     assert (d01[0]["start"], d01[0]["end"]) == ("2023-07-06", "2023-07-08")
@@ -51,7 +51,7 @@ def test_events_conference_of_d01(sample_store):
 
 
 def test_events_by_province_and_year(sample_store):
-    got = rows(sample_store, "events-by-province-year", provinceName="Thái Nguyên")
+    got = rows(sample_store, "events-by-province-year", province="Thái Nguyên")
     assert any(r["year"] == "2023" and r["kind"] == "Conference" for r in got)
     assert {fold(r["province"]) for r in got} == {fold("Thái Nguyên")}
 
@@ -182,10 +182,10 @@ def test_hostile_parameter_values_stay_literals(sample_store, value):
 
 def test_events_kind_by_label_or_name(sample_store):
     # the parameter doc offers "BookDonation" (the kind's name) as well as its label "Book donation"
-    by_name = rows(sample_store, "events", kindName="BookDonation")
+    by_name = rows(sample_store, "events", kind="BookDonation")
     assert by_name and {r["kind"] for r in by_name} == {"Book donation"}
-    assert by_name == rows(sample_store, "events", kindName="Book donation")
-    assert rows(sample_store, "events", kindName="no such kind") == []
+    assert by_name == rows(sample_store, "events", kind="Book donation")
+    assert rows(sample_store, "events", kind="no such kind") == []
 
 
 def _tiny_store(turtle: str):

@@ -16,16 +16,16 @@ import click
 from rdflib import Literal, URIRef
 
 from libkg.cli.app import cli
-from libkg.cli.common import open_store_or_fail, store_options
+from libkg.cli.common import read_store_options, read_store_or_fail
 
-# the name is bound as terms (VALUES), never pasted: the written form, its title-cased form, and the
-# folded person and organisation keys, each an index lookup (no scan of every label in the store)
-_FIND = """
-SELECT DISTINCT ?e WHERE {
-  { ?e lkg:nameKey ?k1 } UNION { ?e lkg:nameKey ?k2 } UNION { ?e rdfs:label ?q } UNION { ?e rdfs:label ?q2 }
-  ?e a ?t .
-  FILTER(?t IN (lkg:Person, lkg:Organization, lkg:Place, lkg:Event))
-}"""
+# the name is bound as terms (VALUES), never pasted: the written form and its title-cased form as labels,
+# and the stored person, organisation and place keys it names (libkg.query.names), each an index lookup
+# (no scan of every label in the store)
+_FIND_KEY = """
+SELECT DISTINCT ?e WHERE { ?e lkg:nameKey ?k ; a ?t FILTER(?t IN (lkg:Person, lkg:Organization, lkg:Place)) }"""
+_FIND_LABEL = """
+SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?q } UNION { ?e rdfs:label ?q2 } ?e a ?t .
+  FILTER(?t IN (lkg:Person, lkg:Organization, lkg:Place, lkg:Event)) }"""
 
 # facts stated about the entity itself, per article graph
 _OWN = """
@@ -73,18 +73,27 @@ def _local(iri: str) -> str:
 
 
 def find_entities(store, text: str) -> list[URIRef]:
-    """IRIs an argument names: the IRI itself, or nodes with that label or folded name."""
+    """IRIs an argument names: the IRI itself, or nodes with that label or name.
+
+    Names go through libkg's one name matcher (:func:`libkg.normalize.match_names`, via
+    :mod:`libkg.query.names`): case, tone placement, titles, diacritics and "tỉnh" are
+    ignored, so "hoang thi thuy hang" finds Hoàng Thị Thuý Hằng.  A name that fits several
+    different stored names finds each of them.
+    """
     from libkg.normalize import nfc
-    from libkg.resolve.keys import person_key
-    from libkg.resolve.organizations import org_key
+    from libkg.query.library import KEYS
+    from libkg.query.names import KEY_CLASSES, KeyIndex
 
     if "://" in text:
         return [URIRef(text.strip("<>"))]
     text = " ".join(nfc(text).split())
     titled = " ".join(w[:1].upper() + w[1:] for w in text.split())
-    rows = store.query(_FIND, bindings={"q": Literal(text), "q2": Literal(titled),
-                                        "k1": Literal(person_key(text)), "k2": Literal(org_key(text))})
-    return sorted({r.e for r in rows}, key=str)
+    found = {r.e for r in store.query(_FIND_LABEL, bindings={"q": Literal(text), "q2": Literal(titled)})}
+    index = KeyIndex(store)
+    for kind, cls in KEY_CLASSES.items():
+        for key in index.resolve(KEYS[kind](text), cls):  # several: every entity so named is explained
+            found.update(r.e for r in store.query(_FIND_KEY, bindings={"k": Literal(key)}))
+    return sorted(found, key=str)
 
 
 def explain_entity(store, e: URIRef) -> str:
@@ -159,17 +168,16 @@ def explain_entity(store, e: URIRef) -> str:
 
 @cli.command()
 @click.argument("entity")
-@store_options
-def explain(entity: str, store_path: str | None, endpoint: str | None, update_endpoint: str | None,
-            user: str | None, password: str | None) -> None:
+@read_store_options
+def explain(entity: str, store_path: str | None, endpoint: str | None, user: str | None, password: str | None) -> None:
     """Print every fact about an entity (an IRI, or a name in any spelling) with its sentence and article.
 
     \b
     Examples:
-      libkg explain "Hoàng Thị Thuý Hằng" --store out/store
+      libkg explain "Hoàng Thị Thuý Hằng" --store out/store     # or "hoang thi thuy hang"
       libkg explain https://w3id.org/libkg/id/place/vn-63/15-yen-bai
     """
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+    with read_store_or_fail(store_path, endpoint, user, password) as store:
         found = find_entities(store, entity)
         if not found:
             raise click.ClickException(f"nothing in the store is called {entity!r}")

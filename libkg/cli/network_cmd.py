@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from libkg.cli.app import cli
-from libkg.cli.common import open_store_or_fail, store_options
+from libkg.cli.common import BadInput, date_callback, read_store_options, read_store_or_fail
 
 NETWORKS = ("institutions", "hierarchy", "affiliations", "persons", "events-places")
 # which filters make sense for which projection (hierarchy has no dates; positions have no event kinds)
@@ -37,9 +37,9 @@ def network() -> None:
 def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--from/--to/--kind/--province/--min-weight, shared by every network command."""
     opts = [
-        click.option("--from", "date_from", metavar="DATE",
+        click.option("--from", "date_from", metavar="DATE", callback=date_callback,
                      help="Keep events (or position attestations) on or after this date (YYYY[-MM[-DD]])."),
-        click.option("--to", "date_to", metavar="DATE", help="Keep them on or before this date."),
+        click.option("--to", "date_to", metavar="DATE", callback=date_callback, help="Keep them on or before this date."),
         click.option("--kind", "kinds", multiple=True, metavar="KIND",
                      help="Event kind (Conference, Workshop, 'hội nghị', or an IRI); repeatable."),
         click.option("--province", metavar="NAME|IRI",
@@ -112,14 +112,14 @@ def summary(g, what: str) -> None:
 
 def _projection_command(name: str, doc: str, what: str) -> None:
     @network.command(name, help=doc)
-    @store_options
+    @read_store_options
     @filter_options
     @output_options
-    def cmd(store_path: str | None, endpoint: str | None, update_endpoint: str | None, user: str | None,
+    def cmd(store_path: str | None, endpoint: str | None, user: str | None,
             password: str | None, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
             province: str | None, min_weight: int, outputs: tuple[str, ...], metrics_csv: str | None,
             title: str | None) -> None:
-        with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        with read_store_or_fail(store_path, endpoint, user, password) as store:
             g = build(store, name, date_from, date_to, kinds, province, min_weight)
         write_outputs(g, outputs, metrics_csv, title)
         summary(g, what)
@@ -166,6 +166,39 @@ Example:
 """, "events and places")
 
 
+def locate(store: Any, g, name: str, net: str) -> str:
+    """The node ``name`` (a name or IRI) is in network ``g``, else an error saying why it is not there.
+
+    A name the store knows that is no node of this network (an organisation that took
+    part in no event, for the institutions network) is told apart from a name the store
+    does not know at all, with the networks it is in.
+    """
+    from libkg.cli.explain_cmd import find_entities
+    from libkg.network import find_node
+
+    try:
+        return find_node(g, name)
+    except LookupError as exc:
+        if "ambiguous" in str(exc):
+            raise BadInput(str(exc)) from None
+        known = find_entities(store, name)
+        if not known:
+            raise BadInput(f"nothing in the store is called {name!r}") from None
+    what = ", ".join(f"<{e}>" for e in known[:3])
+    raise BadInput(f"{name!r} ({what}) is in the store but not in the {net} network "
+                   f"({_ABSENT.get(net, 'it has no link there')}); try another --network "
+                   f"(one of {', '.join(n for n in NETWORKS if n != net)}) or libkg explain {name!r}")
+
+
+_ABSENT = {
+    "institutions": "no article names it as organiser or attendee of an event; its staff attending does not count",
+    "persons": "only persons that attended or organised events are in it",
+    "affiliations": "only persons with a post and the organisations they hold it in are in it",
+    "hierarchy": "only organisations with a parent or a child organisation are in it",
+    "events-places": "only events and places are in it",
+}
+
+
 def _network_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--network", "net", type=click.Choice(NETWORKS), default="institutions", show_default=True,
                         help="Which network to look in.")(fn)
@@ -175,11 +208,11 @@ def _network_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("entity")
 @_network_option
 @click.option("--radius", type=int, default=1, show_default=True, help="How many hops around the entity.")
-@store_options
+@read_store_options
 @filter_options
 @output_options
 def network_ego(entity: str, net: str, radius: int, store_path: str | None, endpoint: str | None,
-                update_endpoint: str | None, user: str | None, password: str | None, date_from: str | None,
+                user: str | None, password: str | None, date_from: str | None,
                 date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int,
                 outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:
     """The neighbourhood of one entity (NAME or IRI; names are matched case- and diacritic-insensitively).
@@ -189,15 +222,12 @@ def network_ego(entity: str, net: str, radius: int, store_path: str | None, endp
       libkg network ego "Thư viện tỉnh Lào Cai" --store out/store --radius 2 -o out/lao-cai.html
       libkg network ego "Phạm Thị Bích Dung" --network affiliations --store out/store
     """
-    from libkg.network import ego_network, find_node
+    from libkg.network import ego_network
 
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+    with read_store_or_fail(store_path, endpoint, user, password) as store:
         g = build(store, net, date_from, date_to, kinds, province, min_weight)
-    try:
-        center = find_node(g, entity)
-        ego = ego_network(g, center, radius=radius)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from None
+        center = locate(store, g, entity, net)
+    ego = ego_network(g, center, radius=radius)
     write_outputs(ego, outputs, metrics_csv, title or f"{g.nodes[center].get('label', center)} ({net})")
     click.echo(f"{g.nodes[center].get('label', center)} <{center}>")
     click.echo(f"{ego.number_of_nodes() - 1} neighbour(s) within {radius} hop(s), {ego.number_of_edges()} links")
@@ -210,10 +240,10 @@ def network_ego(entity: str, net: str, radius: int, store_path: str | None, endp
 @click.argument("source")
 @click.argument("target")
 @_network_option
-@store_options
+@read_store_options
 @filter_options
 def network_path(source: str, target: str, net: str, store_path: str | None, endpoint: str | None,
-                 update_endpoint: str | None, user: str | None, password: str | None, date_from: str | None,
+                 user: str | None, password: str | None, date_from: str | None,
                  date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int) -> None:
     """How SOURCE is connected to TARGET (names or IRIs): the shortest path, each hop with its events.
 
@@ -226,12 +256,11 @@ def network_path(source: str, target: str, net: str, store_path: str | None, end
 
     from libkg.network import connection
 
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+    with read_store_or_fail(store_path, endpoint, user, password) as store:
         g = build(store, net, date_from, date_to, kinds, province, min_weight)
+        source, target = locate(store, g, source, net), locate(store, g, target, net)
     try:
         hops = connection(g, source, target)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from None
     except nx.NetworkXNoPath as exc:
         click.echo(str(exc))
         raise SystemExit(1) from None

@@ -8,15 +8,15 @@ from pathlib import Path
 import click
 
 from libkg.cli.app import cli
-from libkg.cli.common import open_store_or_fail, store_options
+from libkg.cli.common import read_store_options, read_store_or_fail
 
 
 @cli.command()
-@store_options
+@read_store_options
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld"]), default="trig",
               show_default=True, help="ttl/nt: all graphs merged; trig/nq/jsonld: named graphs kept.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
-def export(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+def export(store_path: str | None, endpoint: str | None,
            user: str | None, password: str | None, fmt: str, output: str | None) -> None:
     """Write the whole store in a standard RDF format.
 
@@ -24,7 +24,7 @@ def export(store_path: str | None, endpoint: str | None, update_endpoint: str | 
     Example:
       libkg export --store out/store --format trig -o out/graph.trig
     """
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+    with read_store_or_fail(store_path, endpoint, user, password) as store:
         if output:
             tmp = Path(output + ".part")
             with tmp.open("wb") as fh:
@@ -36,22 +36,22 @@ def export(store_path: str | None, endpoint: str | None, update_endpoint: str | 
 
 
 @cli.command()
-@store_options
-def stats(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+@read_store_options
+def stats(store_path: str | None, endpoint: str | None,
            user: str | None, password: str | None) -> None:
     """Count triples, articles and entities in the store."""
     from libkg.query.stats import store_stats
 
-    with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+    with read_store_or_fail(store_path, endpoint, user, password) as store:
         for k, v in store_stats(store).items():
             click.echo(f"{k:<14}{v:>10}")
 
 
 @cli.command()
-@store_options
+@read_store_options
 @click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate RDF file(s) (.ttl, .trig, .nq, .jsonld) instead of the store.")
-def validate(store_path: str | None, endpoint: str | None, update_endpoint: str | None,
+def validate(store_path: str | None, endpoint: str | None,
            user: str | None, password: str | None, files: tuple[str, ...]) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
 
@@ -71,7 +71,7 @@ def validate(store_path: str | None, endpoint: str | None, update_endpoint: str 
             except Exception as exc:  # noqa: BLE001
                 raise click.ClickException(f"{f}: cannot be parsed as RDF: {exc}") from None
     else:
-        with open_store_or_fail(store_path, endpoint, update_endpoint, user, password) as store:
+        with read_store_or_fail(store_path, endpoint, user, password) as store:
             data = store.to_dataset()
     conforms, report = shacl_validate(data)
     if conforms:
@@ -102,7 +102,7 @@ def push(store_path: str | None, endpoint: str, update_endpoint: str | None, use
 
     from libkg.store import RemoteStore
 
-    with open_store_or_fail(store_path) as src:
+    with read_store_or_fail(store_path) as src:
         graphs = src.named_graphs()
         remote = RemoteStore(endpoint, update_endpoint, user=user, password=password)
         try:

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Literal
 
-from libkg.normalize import fold_place
+from libkg.normalize import fold_place, match_names, typed_date
 from libkg.rdf.namespaces import PREFIXES
 
 __all__ = ["EventFilter", "date_in_window", "iri_term", "literal_term", "resolve_event_kinds", "resolve_places",
@@ -92,6 +92,8 @@ def window_filter(var: str, date_from: str | None, date_to: str | None, end_var:
     order).  ``end_var`` (optional) is the interval's end for the lower bound.
     """
     parts = []
+    date_from = typed_date(date_from) if date_from else None  # ValueError naming a typo such as 2023-13-01
+    date_to = typed_date(date_to) if date_to else None
     if date_from:
         lo = f"COALESCE(STR(?{end_var}), STR(?{var}))" if end_var else f"STR(?{var})"
         b = literal_term(date_from)
@@ -145,16 +147,18 @@ def resolve_event_kinds(kinds: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def resolve_places(store: Any, name: str) -> list[str]:
-    """IRIs of the places called ``name`` (any label, folded, "tỉnh"/"TP." dropped), or ``[name]`` for an IRI.
+    """IRIs of the places called ``name``, or ``[name]`` for an IRI.
+
+    Any label of a place is matched by :func:`libkg.normalize.match_names` ("tỉnh"/"TP."
+    dropped, tone placement, case and then diacritics ignored: "Lao Cai" is Lào Cai).
 
     Raises ``LookupError`` when nothing matches, so a misspelt province is
     reported instead of silently giving an empty network.
     """
     if is_iri(name):
         return [name]
-    want = fold_place(name)
     q = """SELECT DISTINCT ?p ?l WHERE { ?p a lkg:Place . { ?p rdfs:label ?l } UNION { ?p skos:prefLabel ?l } }"""
-    hits = sorted({r["p"] for r in rows(store, q) if "l" in r and fold_place(r["l"]) == want})
+    hits = match_names(name, ((r["p"], r["l"]) for r in rows(store, q) if "l" in r), fold_place)
     if not hits:
         raise LookupError(f"no place is called {name!r} in the store")
     return hits
@@ -166,14 +170,21 @@ def org_in_province(store: Any, var: str, province: str) -> str:
     Organisations rarely carry ``schema:location`` in news text, but their
     names do ("Thư viện tỉnh Lào Cai"), so the folded label is matched too.
     """
-    want = literal_term(fold_place(province)) if not is_iri(province) else None
-    located = " ".join(iri_term(x) for x in _places_or_none(store, province))
+    places = _places_or_none(store, province)
+    located = " ".join(iri_term(x) for x in places)
     alts = []
     if located:
         alts.append(f"{{ VALUES ?_prov {{ {located} }} ?{var} schema:location/lkg:within* ?_prov }}")
-    if want:
-        alts.append(f"{{ ?{var} skos:prefLabel ?_ol FILTER(CONTAINS(LCASE(STR(?_ol)), {want})) }}")
+    if not is_iri(province):
+        # the province's name as the places found spell it ("Lao Cai" typed: "lào cai"), else as typed
+        names = sorted({fold_place(r["l"]) for r in rows(store, _PLACE_LABELS.replace("$P", located))
+                        if "l" in r} if located else {fold_place(province)})
+        test = " || ".join(f"CONTAINS(LCASE(STR(?_ol)), {literal_term(n)})" for n in names)
+        alts.append(f"{{ ?{var} skos:prefLabel ?_ol FILTER({test}) }}")
     return "{ SELECT DISTINCT ?" + var + " WHERE { " + " UNION ".join(alts) + " } }" if alts else ""
+
+
+_PLACE_LABELS = "SELECT DISTINCT ?l WHERE { VALUES ?p { $P } ?p skos:prefLabel ?l }"
 
 
 def _places_or_none(store: Any, province: str) -> list[str]:

@@ -14,7 +14,7 @@ import networkx as nx
 
 from libkg.network.filters import is_iri
 from libkg.network.project import EventRef, edge_events
-from libkg.normalize import ascii_fold, fold, fold_person
+from libkg.normalize import fold_person, match_names, name_key
 
 __all__ = ["Hop", "connection", "ego_network", "find_node", "node_metrics", "pagerank"]
 
@@ -101,9 +101,10 @@ def node_metrics(g: nx.Graph, seed: int = 42) -> dict[str, dict[str, float | int
 def find_node(g: nx.Graph, name_or_iri: str) -> str:
     """The node an IRI or a label names, so users can type "Thư viện tỉnh Điện Biên" instead of an IRI.
 
-    Labels are compared folded (case, tone-mark placement, spacing; a person's
-    title such as "Bà" is ignored), then without diacritics; if that finds
-    nothing, a unique node whose label *contains* the text is taken.
+    Labels are matched by libkg's one name matcher, :func:`libkg.normalize.match_names`
+    (case, tone-mark placement, spacing and a person's title such as "Bà" ignored; then
+    diacritics too; then "tỉnh" / "thành phố" too); if that finds nothing, a unique node
+    whose label *contains* the text (diacritics ignored) is taken.
 
     Raises
     ------
@@ -121,22 +122,12 @@ def find_node(g: nx.Graph, name_or_iri: str) -> str:
     if is_iri(name_or_iri):
         raise LookupError(f"{name_or_iri} is not a node of this network")
     labels = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
-    tries = [
-        lambda s: fold_person(s),
-        lambda s: ascii_fold(fold_person(s)),
-    ]
-    for key in tries:
-        want = key(name_or_iri)
-        hits = sorted(n for n, lbl in labels.items() if key(lbl) == want)
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            break
-    else:
-        want = ascii_fold(fold(name_or_iri))
-        hits = sorted(n for n, lbl in labels.items() if want in ascii_fold(fold(lbl)))
-        if len(hits) == 1:
-            return hits[0]
+    hits = match_names(name_or_iri, labels.items(), fold_person)
+    if not hits:
+        want = name_key(name_or_iri)
+        hits = sorted(n for n, lbl in labels.items() if want and want in name_key(lbl))
+    if len(hits) == 1:
+        return hits[0]
     if not hits:
         raise LookupError(f"no node is called {name_or_iri!r}")
     listing = "; ".join(f"{labels[n]} <{n}>" for n in hits[:10])

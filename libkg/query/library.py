@@ -9,7 +9,8 @@ Each file opens with a comment block that documents it::
 Parameters are bound as RDF terms (never pasted into the query text), so a
 value cannot change the query's meaning.
 
-Kinds: ``IRI``, ``literal``, ``date``, ``integer``, and the *key* kinds, whose
+Kinds: ``IRI``, ``literal``, ``date`` (a real day, ``YYYY-MM-DD``), ``dateOrCurrent``
+(``current`` or such a day), ``integer``, and the *key* kinds, whose
 value a person types ("Hoàng Thị Thuý Hằng", "TV tỉnh Yên Bái") is folded here,
 in Python, with the very function that wrote the entity's ``lkg:nameKey``, so
 the query matches one exact term through the store's index instead of
@@ -30,6 +31,15 @@ store; an index lookup does not):
     and ``?<param>_place`` holding the three keys above (see
     :func:`derived_bindings`).
 
+When no entity carries the key so computed (a name typed without diacritics, or
+without "tỉnh"), :mod:`libkg.query.names` finds the stored key it names with
+:func:`libkg.normalize.match_names`, the one name matcher of libkg, before the
+query runs (``KnowledgeGraph.execute``).
+
+A parameter's name is what users type; its SPARQL variable is the same unless the
+header adds ``var: V`` (``# param: kind  literal  ...  var: kindName``: ``?kind``
+is a result column); the variable's name still works as a deprecated alias.
+
 A query using a key kind can leave the parameter optional: an unbound
 variable in ``?x lkg:nameKey ?name`` matches every entity (each carries one
 key), a bound one only the named entity.
@@ -45,7 +55,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from libkg.normalize import nfc
+from libkg.normalize import nfc, typed_date
 from libkg.resources import queries_dir
 
 _HEAD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -53,10 +63,23 @@ _HEAD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 
 @dataclass
 class Param:
+    """One parameter a bundled query declares: ``# param: NAME  KIND  doc  example: X  var: V``.
+
+    ``name`` is what a user types (``--param kind=...``, ``kg.query(q, kind=...)``); ``var`` the
+    SPARQL variable it binds (the same unless the header says ``var:``, when the query's
+    own variable name is kept, e.g. because ``?kind`` is a result column).  A parameter given
+    by its ``var`` still works, with a warning: that was its name before the names were made
+    the same across queries (``kindName`` -> ``kind``, ``provinceName`` -> ``province``).
+    """
+
     name: str
-    kind: str  # IRI | literal | date | integer | personKey | orgKey | placeKey | name (see the module doc)
+    kind: str  # IRI | literal | date | dateOrCurrent | integer | personKey | orgKey | placeKey | name (module doc)
     doc: str = ""
     example: str | None = None
+    var: str = ""
+
+    def __post_init__(self) -> None:
+        self.var = self.var or self.name
 
 
 @dataclass
@@ -83,15 +106,17 @@ def parse_header(text: str, name: str, path: Path) -> BundledQuery:
         key, value = m.group(1).lower(), m.group(2).strip()
         if key == "param":
             parts = re.split(r"\s{2,}|\t", value)
-            example = None
+            example, var = None, ""
             rest = []
             for p in parts[2:]:
                 if p.startswith("example:"):
                     example = p[len("example:"):].strip()
+                elif p.startswith("var:"):
+                    var = p[len("var:"):].strip().lstrip("?$")
                 else:
                     rest.append(p)
             params.append(Param(parts[0].lstrip("?$"), parts[1] if len(parts) > 1 else "literal",
-                                " ".join(rest), example))
+                                " ".join(rest), example, var))
         else:
             fields[key] = value
     return BundledQuery(name, path, fields.get("title", name), fields.get("question", ""), text, params)
@@ -111,8 +136,23 @@ def get_query(name_or_path: str) -> BundledQuery:
     for q in list_queries():
         if q.name == name_or_path:
             return q
-    known = ", ".join(q.name for q in list_queries())
-    raise KeyError(f"no bundled query named {name_or_path!r} (known: {known})")
+    names = [q.name for q in list_queries()]
+    raise KeyError(f"no bundled query named {name_or_path!r}{did_you_mean(name_or_path, names)} "
+                   f"(known: {', '.join(names)})")
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` (difflib), or ``""``.
+
+    >>> did_you_mean("person-timline", ["person-timeline", "positions"])
+    " (did you mean 'person-timeline'?)"
+    >>> did_you_mean("xyz", ["person-timeline"])
+    ''
+    """
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)" if close else ""
 
 
 def to_term(value: str, kind: str = "literal") -> Node:
@@ -140,10 +180,12 @@ def to_term(value: str, kind: str = "literal") -> Node:
         return URIRef(v)
     if kind == "integer":
         return Literal(int(v), datatype=XSD.integer) if v.lstrip("-").isdigit() else _bad(value, kind)
+    if kind == "dateOrCurrent":
+        return Literal("current") if v == "current" else Literal(str(to_term(v, "date")))
     if kind == "date":
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             _bad(value, kind)
-        return Literal(v, datatype=XSD.date)
+        return Literal(typed_date(v), datatype=XSD.date)  # a real day: 2023-13-01 is refused
     m = re.fullmatch(r'"(.*)"@([A-Za-z-]+)', v, re.S)
     if m:
         return Literal(m.group(1), lang=m.group(2))
@@ -154,18 +196,42 @@ def _bad(value: str, kind: str):
     raise ValueError(f"{value!r} is not a valid {kind}")
 
 
+def find_param(query: BundledQuery, key: str) -> Param | None:
+    """The parameter ``key`` names (its name, or its old name with a ``FutureWarning``).
+
+    ``None`` when the query declares no parameters (SPARQL text: any variable may be bound);
+    ``KeyError`` naming the query, the key, the closest name and every name it takes otherwise.
+    """
+    import warnings
+
+    k = key.lstrip("?$")
+    for p in query.params:
+        if p.name == k:
+            return p
+    for p in query.params:
+        if p.var == k:
+            warnings.warn(f"parameter {k!r} of query {query.name!r} is now called {p.name!r} "
+                          f"(the old name still works, for now)", FutureWarning, stacklevel=3)
+            return p
+    if not query.params:
+        return None
+    names = [p.name for p in query.params]
+    raise KeyError(f"query {query.name!r} has no parameter {k!r}{did_you_mean(k, names)} "
+                   f"(it takes: {', '.join(names)})")
+
+
 def bind_params(query: BundledQuery, given: dict[str, str]) -> dict[str, Node]:
-    """Turn ``--param key=value`` strings into RDF terms, checking names and types."""
-    declared = {p.name: p for p in query.params}
-    out = {}
+    """Turn ``--param key=value`` strings into RDF terms keyed by SPARQL variable, checking names and types."""
+    out: dict[str, Node] = {}
     for k, v in given.items():
-        if declared and k not in declared:
-            raise KeyError(f"query {query.name!r} has no parameter {k!r} "
-                           f"(it takes: {', '.join(declared) or 'none'})")
-        kind = declared[k].kind if k in declared else "literal"
-        out[k] = to_term(v, kind)
+        p = find_param(query, k)
+        var, kind = (p.var, p.kind) if p is not None else (k.lstrip("?$"), "literal")
+        try:
+            out[var] = to_term(v, kind)
+        except ValueError as exc:
+            raise ValueError(f"query {query.name!r}, parameter {k!r}: {exc}") from None
         if kind == "name":
-            out.update(derived_bindings(k, v))
+            out.update(derived_bindings(var, v))
     return out
 
 

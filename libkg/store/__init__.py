@@ -15,7 +15,7 @@ from libkg.store.embedded import EXPORT_FORMATS, EmbeddedStore, StoreError, Stor
 from libkg.store.remote import RemoteStore
 
 __all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "EmbeddedStore", "RemoteStore", "StoreError", "StoreLockedError",
-           "default_store_path", "open_store"]
+           "default_store_path", "open_store", "store_exists"]
 
 DEFAULT_STORE = Path(".libkg") / "store"
 
@@ -24,6 +24,15 @@ def default_store_path() -> Path:
     """``$LIBKG_STORE`` if set, else ``./.libkg/store``."""
     env = os.environ.get("LIBKG_STORE")
     return Path(env) if env else DEFAULT_STORE
+
+
+def store_exists(path: str | Path) -> bool:
+    """Whether ``path`` holds an embedded store already (a folder with Oxigraph's files), without opening it.
+
+    Commands that only read use it to refuse a mistyped ``--store`` instead of
+    creating an empty store there and answering "0 rows".
+    """
+    return (Path(path) / "CURRENT").is_file()
 
 
 def open_store(path: str | Path | None = None, *, endpoint: str | None = None,
