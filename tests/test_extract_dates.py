@@ -166,8 +166,9 @@ def test_publication_date_from_date_line_and_address():
     assert infer_published("Ngày 16/4, ...", "https://e.vn/x/202204/bai-1").source == "url"
     assert guess_published("Ngày 16/4, ...", url="https://e.vn/x/202204/bai-1") is None  # only a month
     # the first date of the head, when it is no anniversary, document or founding date
-    assert guess_published("Kỷ niệm (2/9/1945 - 2/9/2020). Theo Quyết định số 5 ngày 3/1/2019, "
-                           "ngày 21/8/2020 thư viện mở cửa") == "2020-08-21"
+    assert guess_published("Kỷ niệm (2/9/1945 - 2/9/2020). Theo Quyết định số 5 ngày 3/1/2019 của Sở. "
+                           "Sáng ngày 21/8/2020 thư viện mở cửa") == "2020-08-21"
+    assert guess_published("Chương trình phối hợp số 12/CTr-VH, ngày 07/7/2014 về sách") is None
 
 
 def test_extractor_dates_day_months_by_the_page_address():
@@ -193,3 +194,22 @@ def test_year_from_the_text_when_nothing_else_dates_the_article():
     from libkg.extract.dates import year_from_text
     text = "Chương trình đến năm 2030 và giai đoạn 2021. Ngày 3/4, lễ khai mạc."
     assert year_from_text(text, find_dates(text)) is None
+
+
+def test_a_headline_ending_in_so_is_no_document_number():
+    text = "THƯ VIỆN SỐ\nSáng ngày 16/12, Thư viện tỉnh Hòa Lạc tổng kết cuộc thi."
+    assert [m.start_date for m in find_dates(text, "2023-12-20")] == ["2023-12-16"]
+    assert dates("Công văn số 16/12 của Sở") == []
+
+
+def test_a_page_address_date_outranks_a_far_guessed_publication_date():
+    # a plain text's reader guesses "published" from its first date; the address is the site's own record
+    art = article_from_text("Xe sách\n\nTheo Chương trình 12 ký ngày 07/7/2014 với Đồn Biên phòng. "
+                            "Từ ngày 10 đến 13/9, Thư viện tỉnh Sơn Hà tổ chức đưa xe thư viện lưu động đến các đồn.",
+                            id="p1", url="https://e.vn/portal/pages/2019-09-18/xe-sach.aspx", published="2014-07-07")
+    from libkg.extract.pipeline import _REGISTRY, Doc, _load_components
+    _load_components()
+    doc = Doc(article=art, text=art.text)
+    _REGISTRY["dates"](doc)
+    assert doc.extras["publication"] == {"date": "2019-09-18", "source": "url"}
+    assert [m["start_date"] for m in doc.extras["date_mentions"] if m["text"].startswith("Từ")] == ["2019-09-10"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from libkg.extract.lexicon import casefree
 from libkg.extract.pipeline import Doc, component
-from libkg.read.dates import infer_published
+from libkg.read.dates import infer_published, url_date
 
 _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
@@ -165,7 +165,7 @@ _NON_EVENT_LEFT = re.compile(
 _NON_EVENT_LEFT_LOWER = re.compile(_NON_EVENT_LEFT.pattern)
 _NON_EVENT_RIGHT = re.compile(r"^\s*(hằng năm|hàng năm|âm lịch)", re.I)
 _DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
-_NUMBER_BEFORE = re.compile(r"số\s*$", re.I)  # "số 12/2023": a document number
+_NUMBER_BEFORE = re.compile(r"(?<!\w)số[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
 
 
 @dataclass
@@ -454,15 +454,26 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     return None
 
 
+def _months_apart(a: str, b: str) -> bool:
+    """Two dates over a month and a half apart (a month-only date counts as its 15th)."""
+    da, db = _pub(a), _pub(b)
+    return da is not None and db is not None and abs((da - db).days) > 45
+
+
 def article_date(doc: Doc, regions: list[tuple[int, int]] | None = None) -> tuple[str | None, str | None]:
     """(date, source) of the article's own date, that gives years to day-month dates.
 
-    ``published`` when the article has one; else the page's date line or address
+    ``published`` when the article has one (unless the page address holds a date far from it: readers
+    guess ``published`` from the first date of a plain text); else the page's date line or address
     (:func:`libkg.read.dates.infer_published`: ``"date line"``, ``"url"``, ``"text"``); else
     the year of its sentences (:func:`year_from_text`, source ``"year in text"``); else (None, None).
     """
-    if doc.article.published:
-        return doc.article.published, "published"
+    published = doc.article.published
+    if published:
+        in_url = url_date(doc.article.url)
+        if in_url and _months_apart(published, in_url):
+            return in_url, "url"  # the address is the site's own record; a reader's guess from the text is not
+        return published, "published"
     found = infer_published(doc.text, doc.article.url)
     if found is not None:
         return found.date, found.source

@@ -34,6 +34,7 @@ _URL_YM = re.compile(r"/((?:19|20)\d{2})(\d{2})/")
 DATE_LINE_MAX = 110  # a date line is short; a longer line is prose
 HEAD_LINES = 15  # the date line sits among the first lines (after a menu, the headline, a byline)
 HEAD_CHARS = 1500
+NOT_PUBLICATION_REACH = 30  # how far before a date a word of another kind of date ("số", "thành lập") is looked for
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _clean_first_date(text: str, head_chars: int) -> str | None:
         left = head[max(0, i - 40):i]
         if left.rfind("(") > left.rfind(")"):
             continue  # "(19/8/1945 - 19/8/2025)": an anniversary, "(ngày 3/2/1930)"
-        clause = re.split(r"[.;:,\n]", left)[-1].lower()
+        clause = re.split(r"[.;:\n]", left[-NOT_PUBLICATION_REACH:])[-1].lower()
         if other.search(clause):
             continue
         return d
