@@ -370,3 +370,17 @@ def test_sub_event_cues_tie_a_sentence_to_the_event_in_focus():
     evs = events(body)
     assert [(e.kind, e.start, e.place) for e in evs] == [
         ("Festival", "2024-04-19", "Bảo Lộc"), ("BookDonation", "2024-04-19", "Bảo Lộc")]
+
+
+def test_a_ceremony_of_giving_books_is_the_gift():
+    got = kinds("Sáng 3/4, tại Thư viện tỉnh Nam Định đã diễn ra Lễ trao tặng 500 cuốn sách của nhà văn Trần Hữu Bình.")
+    assert got == [("BookDonation", "2024-04-03")]
+
+
+def test_summing_up_and_awarding_two_contests_are_two_award_ceremonies():
+    body = ("Thông tin này được Thư viện tỉnh Quảng Trị cho biết tại buổi lễ tổng kết và trao giải cuộc thi "
+            "Đại sứ Văn hóa đọc năm 2024 diễn ra ngày 12/11. "
+            "Ban giám khảo đã chọn 30 bài xuất sắc để trao giải cá nhân. "
+            "Cũng trong sáng cùng ngày, Thư viện tỉnh đã tổ chức tổng kết, trao giải cuộc thi Giới thiệu sách "
+            "trực tuyến năm 2024.")
+    assert kinds(body, published="2024-11-13") == [("Ceremony", "2024-11-12"), ("Ceremony", "2024-11-12")]

@@ -101,6 +101,8 @@ _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|họ
                            r"sinh viên|lượt bạn đọc|bạn đọc|đoàn viên)")
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
 _DIGIT = re.compile(r"\d")
+_CONTEST = re.compile(r"(?:[cC]uộc thi|[hH]ội thi)\s+([“\"]?\w+(?:\s+\w+){0,2})")
+_PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
 _COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
 _PUNCT = re.compile(r"[,.;:]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
@@ -109,9 +111,9 @@ _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 _TRIBUTE_VISIT = re.compile(r"(?:,? dâng hương)?\s+và\s+tham quan")
 _OPENING_OF = re.compile(r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*")
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
-                 "SportsEvent", "Launch")
+                 "SportsEvent", "Launch", "BookDonation")
 _LABEL_END = re.compile(r"(?=[\s.;:(,])\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
-                        r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có)\s)")
+                        r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có|diễn ra)\s)")
 
 
 @dataclass
@@ -200,6 +202,7 @@ class _Hit:
     role: str
     label_end: int = 0
     absorbed: bool = False
+    joined: bool = False  # several triggers merged into one ("dâng hoa, dâng hương")
 
 
 @dataclass(eq=False)
@@ -332,8 +335,10 @@ class _Reader:
         """Adjacent triggers of one kind are one ("dâng hoa, dâng hương"; "Triển lãm trưng bày")."""
         merged: list[_Hit] = []
         for h in found:
-            if merged and merged[-1].kind == h.kind and _JOINER.fullmatch(self.low[merged[-1].end:h.start]):
-                merged[-1].end = h.end
+            last = merged[-1] if merged else None
+            if last is not None and _JOINER.fullmatch(self.low[last.end:h.start]) and (
+                    last.kind == h.kind or _awards_summing_up(last, h)):
+                last.end, last.kind, last.joined = h.end, h.kind, True
                 continue
             merged.append(h)
         return merged
@@ -344,7 +349,7 @@ class _Reader:
         for i, h in enumerate(merged):
             if h.absorbed:
                 continue
-            h.label_end = self._label_end(h.start, e)
+            h.label_end = self._label_end(h.start, e, h.end if h.joined else h.start)
             if h.role in ("noun", "lead"):
                 self._absorb_name(h, merged[i + 1:])
                 continue
@@ -360,15 +365,23 @@ class _Reader:
             if g.role == "noun" and _COORD_END.search(between):
                 break  # "Hội nghị ... và Lớp tập huấn ...": a second event
             g.absorbed = True
-            if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and \
-                    _OPENING_OF.fullmatch(between) and g.kind in _OPENED_KINDS:
-                h.kind = g.kind  # the opening of X is X
-            elif h.kind == "Program":
-                h.kind = g.kind
+            h.kind = self._absorbed_kind(h, g, between)
 
-    def _label_end(self, a: int, e: int) -> int:
+    def _absorbed_kind(self, h: _Hit, g: _Hit, between: str) -> str:
+        """The kind of the event named by ``h`` whose name holds the trigger ``g``."""
+        if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and \
+                _OPENING_OF.fullmatch(between) and g.kind in _OPENED_KINDS:
+            return g.kind  # the opening of X is X; "Lễ trao tặng sách" is the gift
+        if h.kind == "Program":
+            return g.kind
+        if h.role == "lead" and h.kind == "Conference" and g.kind == "Ceremony" and _JOINER.fullmatch(between):
+            return g.kind  # "tổ chức tổng kết, trao giải cuộc thi": the award ceremony
+        return h.kind
+
+    def _label_end(self, a: int, e: int, pos: int | None = None) -> int:
+        """Where the name of the event whose trigger starts at ``a`` ends (searched from ``pos``)."""
         q = _QUOTE.match(self.text, a) or None
-        pos = a
+        pos = a if pos is None else pos
         m = _LABEL_END.search(self.text, pos + 1, e)
         end = m.start() if m else e
         # keep a quoted title whole
@@ -542,8 +555,10 @@ class _Reader:
         """A trigger in reported speech or statistics makes no event ("Chia sẻ tại buổi lễ, ..." refers)."""
         in_report = bool(st.report and st.report.start() < h.start - st.s)
         if not (in_report or (st.stat and not st.cue)):
-            return False
-        if _AT_SESSION_BEFORE.search(left_near) and self.events:
+            return _PURPOSE_BEFORE.search(left_near) is not None and h.role == "verb"  # "để trao giải"
+        if _AT_SESSION_BEFORE.search(left_near):
+            if not self.events:
+                return False  # "cho biết tại buổi lễ tổng kết ...": the occasion of the words
             st.referenced.append(existing or self.events[0])
         return True
 
@@ -627,7 +642,7 @@ class _Reader:
         if h.role in ("noun", "lead"):
             q = _QUOTE.match(self.text, h.end + 1) or _QUOTE.search(self.text, h.end, min(e, h.end + 25))
             new_title = bool(q) and not self._same_title(h, ex, e)
-            return not new_title and not new_date
+            return not new_title and not new_date and not self._other_contest(h, ex, e)
         return not cue and not new_date
 
     def _program_kind(self, s: int, e: int, h: _Hit, sents: list[tuple[int, int]], idx: int) -> str:
@@ -642,6 +657,12 @@ class _Reader:
                     if h2.kind != "Program":
                         return h2.kind
         return "Other"
+
+    def _other_contest(self, h: _Hit, ex: _Ev, e: int) -> bool:
+        """Do the two names award different contests ("trao giải cuộc thi A" / "... cuộc thi B")?"""
+        mine = _contest_name(_CONTEST.search(self.text, h.start, h.label_end or e))
+        theirs = _contest_name(_CONTEST.search(ex.ev.label))
+        return bool(mine and theirs) and mine != theirs
 
     def _existing(self, kind: str, h: _Hit, e: int) -> _Ev | None:
         for ev in reversed(self.events):
@@ -766,6 +787,18 @@ class _Reader:
 _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _contest_name(m: re.Match[str] | None) -> str | None:
+    """The first words of a contest's name written as a name (capitalised or quoted), folded."""
+    if m is None or not (m.group(1)[0].isupper() or m.group(1)[0] in "“\""):
+        return None
+    return lower_fold(m.group(1).lstrip("“\""))
+
+
+def _awards_summing_up(last: _Hit, h: _Hit) -> bool:
+    """"tổ chức tổng kết, trao giải cuộc thi": one award ceremony."""
+    return last.role == "lead" and last.kind == "Conference" and h.kind == "Ceremony" and h.role == "verb"
 
 
 def _shouted(text: str) -> bool:
