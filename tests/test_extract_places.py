@@ -172,3 +172,11 @@ def test_villages_named_numbered_and_with_their_units_in_brackets():
     assert {"Khe Mít", "thôn 5", "buôn Ea Kmar", "Tùng Châu", "Đức Thọ"} <= got_names
     assert "thôn Khe Mít" not in got_names
     assert not {n for n in names("Thư viện phát hành ấn bản RDA và văn bản Hán Nôm.") if "bản" in n.lower()}
+
+
+def test_a_known_district_after_tai_without_its_prefix():
+    assert "Đồ Sơn" in names("Lớp tập huấn diễn ra ngày 1/10/2024 tại Đồ Sơn, thành phố Hải Phòng.")
+    # the start of a longer name, a byline's initial, a count: no place
+    assert not names("Phòng đọc mở tại Thánh đường Hồi giáo An Nhơn.") & {"Thánh"}
+    assert "Dung" not in names("Các em được tặng sách.\n\nP.Dung")
+    assert "thôn 300" not in names("Thư viện tỉnh trao tặng thôn 300 bản sách.")

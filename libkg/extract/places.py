@@ -368,7 +368,8 @@ def _admin_units(sc: _Scan) -> None:
         else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
             d = _res()["descriptor"].match(text, m.end())  # type: ignore[union-attr]
             pos = d.end() if d else m.end()
-        items = _admin_list(text, pos, hi, kind, strict=plural or pos != m.end())
+        glued = not text[m.end() - 1].isspace()  # "TP.Biên Hòa", but "P.Dung" is a byline
+        items = _admin_list(text, pos, hi, kind, strict=plural or glued or pos != m.end())
         if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
             num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
             if num:
@@ -381,6 +382,7 @@ def _admin_units(sc: _Scan) -> None:
         sc.taken.append((m.start(), items[-1][1]))
 
 
+_AFTER_VILLAGE_NUMBER = frozenset(("xã", "phường", "thị", "huyện", "quận", "của", "thuộc", "và"))
 _VILLAGE_NUMBER = re.compile(r"\d{1,3}(?![\w/]|[.,]\d)")
 # words before "bản" / "khối" ... that make them no village ("xuất bản", "ấn bản", "văn bản")
 _NOT_VILLAGE_BEFORE = frozenset(("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ", "ấn", "tái"))
@@ -393,7 +395,12 @@ def _village_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     prefix = word in _res()["village_prefix"]  # type: ignore[operator]
     if text[m.end():m.end() + 1].isdigit():
         num = _VILLAGE_NUMBER.match(text, m.end())
-        return (num.end(), text[m.start():num.end()]) if prefix and num else None
+        if not (prefix and num):
+            return None
+        after = text[num.end():num.end() + 12].split()
+        if after and after[0][0].islower() and after[0] not in _AFTER_VILLAGE_NUMBER:
+            return None  # "tặng thôn 300 bản sách": a count
+        return num.end(), text[m.start():num.end()]
     if not m.group("w")[0].islower():
         return None  # "Bản Giốc", "Làng Sen": the word is part of a capitalised name
     n = _NAME_RUN.match(text, m.end())
@@ -407,8 +414,8 @@ def _villages(sc: _Scan) -> None:
     text = sc.text
     for m in _res()["locality"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
         prev = text[max(sc.lo, m.start() - 12):m.start()].split()
-        if prev and prev[-1].lower() in _NOT_VILLAGE_BEFORE:
-            continue
+        if prev and (prev[-1].lower() in _NOT_VILLAGE_BEFORE or prev[-1][0].isdigit()):
+            continue  # "xuất bản", "5.280 bản Hán Nôm" (copies)
         found = _village_at(text, m)
         if found is None or not sc.ok(m.start(), found[0]):
             continue
@@ -474,8 +481,27 @@ def _countries(sc: _Scan) -> None:
         last_country = e
 
 
+_AT = re.compile(r"(?<![\w])(?:tại|ở)\s+(?=[" + _UP + r"])")
+
+
+def _located_units(sc: _Scan) -> None:
+    """A known district or commune named without its prefix where something happens: "tại Đồ Sơn,
+    thành phố Hải Phòng" (provinces and central cities are read as bare names later)."""
+    text = sc.text
+    for m in _AT.finditer(text, sc.lo, sc.hi):
+        run = _NAME_RUN.match(text, m.end(), sc.hi)
+        if not run or not 2 <= len(run.group(0).split()) <= 3 or gz.province(run.group(0)) is not None:
+            continue
+        after = text[run.end():run.end() + 12].split()
+        if after and after[0][0].isalnum() and after[0] not in _res()["breakers"]:  # type: ignore[operator]
+            continue  # "tại Thánh đường ...": the start of a longer name
+        kind = _unit_kind(run.group(0))
+        if kind in ("District", "Commune") and sc.ok(run.start(), run.end()):
+            sc.take(Mention(run.start(), run.end(), run.group(0), kind))
+
+
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _admin_units, _villages, _regions, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _admin_units, _villages, _located_units, _regions, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[Mention]:
