@@ -6,6 +6,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+# Another apt (unattended upgrades, a parallel setup) may hold the dpkg or package-list lock: wait for
+# it, up to APT_LOCK_TIMEOUT seconds (default 300), instead of failing at once.  apt-get install waits
+# by itself with DPkg::Lock::Timeout; apt-get update (apt 2.6) ignores it for the lists lock, so it
+# is retried while the error is a lock.
+APT_LOCK_TIMEOUT=${APT_LOCK_TIMEOUT:-300}
+APT=(apt-get -o "DPkg::Lock::Timeout=$APT_LOCK_TIMEOUT")
+apt_update() {
+  local deadline=$((SECONDS + APT_LOCK_TIMEOUT)) out
+  until out=$("${APT[@]}" update -qq 2>&1); do
+    if ! grep -qi "lock" <<<"$out" || [ "$SECONDS" -ge "$deadline" ]; then
+      echo "$out" >&2
+      return 1
+    fi
+    echo "setup: waiting for another apt to release its lock ..." >&2
+    sleep 3
+  done
+}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
@@ -17,8 +34,8 @@ if [ "${1:-}" = "test" ]; then
   # browser tests drive Debian's chromium (never a browser downloaded by a test tool)
   if ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+      apt_update
+      DEBIAN_FRONTEND=noninteractive "${APT[@]}" install -y -qq chromium fonts-noto-core >/dev/null
     else
       echo "note: install Debian's chromium (apt-get install chromium) to run the browser tests" >&2
     fi
