@@ -382,6 +382,7 @@ def _admin_units(sc: _Scan) -> None:
         sc.taken.append((m.start(), items[-1][1]))
 
 
+_COUNT = re.compile(r"\d[\d.,]*\d|\d")
 _AFTER_VILLAGE_NUMBER = frozenset(("xã", "phường", "thị", "huyện", "quận", "của", "thuộc", "và"))
 _VILLAGE_NUMBER = re.compile(r"\d{1,3}(?![\w/]|[.,]\d)")
 # words before "bản" / "khối" ... that make them no village ("xuất bản", "ấn bản", "văn bản")
@@ -414,7 +415,7 @@ def _villages(sc: _Scan) -> None:
     text = sc.text
     for m in _res()["locality"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
         prev = text[max(sc.lo, m.start() - 12):m.start()].split()
-        if prev and (prev[-1].lower() in _NOT_VILLAGE_BEFORE or prev[-1][0].isdigit()):
+        if prev and (prev[-1].lower() in _NOT_VILLAGE_BEFORE or _COUNT.fullmatch(prev[-1])):
             continue  # "xuất bản", "5.280 bản Hán Nôm" (copies)
         found = _village_at(text, m)
         if found is None or not sc.ok(m.start(), found[0]):
