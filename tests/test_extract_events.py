@@ -384,3 +384,14 @@ def test_summing_up_and_awarding_two_contests_are_two_award_ceremonies():
             "Cũng trong sáng cùng ngày, Thư viện tỉnh đã tổ chức tổng kết, trao giải cuộc thi Giới thiệu sách "
             "trực tuyến năm 2024.")
     assert kinds(body, published="2024-11-13") == [("Ceremony", "2024-11-12"), ("Ceremony", "2024-11-12")]
+
+
+def test_an_opening_the_headline_reports_is_a_ceremony_beside_the_event_it_opens():
+    body = ("Sáng 18/4, tại Quảng trường Hòa Bình, Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên tổ chức khai mạc "
+            "Ngày hội Sách và Văn hóa đọc tỉnh Phú Yên năm 2024. Dự lễ khai mạc có ông Trần Văn Nam.")
+    evs = events(body, title="Khai mạc Ngày hội Sách và Văn hóa đọc tỉnh Phú Yên năm 2024")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Festival", "2024-04-18", "Quảng trường Hòa Bình"), ("Ceremony", "2024-04-18", "Quảng trường Hòa Bình")]
+    assert evs[1].label.startswith("Khai mạc Ngày hội Sách")
+    # the same sentence under a headline about something else: the festival only
+    assert kinds(body, title="Sôi nổi hoạt động đọc sách") == [("Festival", "2024-04-18")]

@@ -213,6 +213,7 @@ class _Ev:
     lead_interval: tuple[str, str] | None = None
     secondary: bool = False
     launched: bool = False  # "phát động": a competition with no single place
+    opening: bool = False  # the opening ceremony of another event (never a frame, never merged into)
     persons: list[str] = field(default_factory=list)
 
 
@@ -599,6 +600,32 @@ class _Reader:
         st.created.append(wrapped)
         if start and len(start) == 10:
             self.last_date = start
+        self._opening_ceremony(st, h, ev)
+
+    def _opening_ceremony(self, st: _Sent, h: _Hit, ev: Event) -> None:
+        """An opening the headline reports ("Khai mạc Hội sách X", then "tổ chức khai mạc Hội sách X") is a
+        ceremony of its own beside the event it opens."""
+        if ev.kind not in _OPENED_KINDS or not self._headline_opening():
+            return
+        opens = _phrase_re("opening", r"(?:lễ\s+)?", r"\s+")
+        m = opens.match(self.low, h.start)
+        if m is None:
+            m = _phrase_re("opening", r"(?:lễ\s+)?", r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
+        if m is None:
+            return
+        label = self.text[min(m.start(), h.start):h.label_end or st.e].strip(" ,;:")
+        cer = Event(label=label[:1].upper() + label[1:], kind="Ceremony", start=ev.start, end=None,
+                    place=ev.place, organizers=list(ev.organizers))
+        cer.evidence = list(ev.evidence)
+        self.events.append(_Ev(cer, h.start, opening=True))
+
+    def _headline_opening(self) -> bool:
+        """Does the headline (or, without one, the first line) report an opening?"""
+        head = self.title
+        if not head:
+            sents = self.sentences()
+            head = self.low[sents[0][0]:sents[0][1]] if sents else ""
+        return _phrase_re("opening").search(head) is not None
 
     def _event_dates(self, st: _Sent, h: _Hit) -> tuple[str | None, str | None, bool]:
         if st.undated:  # "Vừa qua, trong 2 ngày 23 và 24/11"
@@ -666,7 +693,7 @@ class _Reader:
 
     def _existing(self, kind: str, h: _Hit, e: int) -> _Ev | None:
         for ev in reversed(self.events):
-            if ev.ev.kind == kind:
+            if ev.ev.kind == kind and not ev.opening:
                 return ev
         return None
 
