@@ -87,3 +87,44 @@ def test_a_related_headlines_cell_of_a_table_layout_ends_the_article():
                "| Các tin khác: Thư viện tỉnh tổ chức Cuộc thi Đại sứ Văn hóa đọc (05/09/2022) Xe thư viện lưu động "
                "phục vụ học sinh xã Đắk Nhoong (29/08/2022) |\n| TIN XEM NHIỀU |")
     assert _sents(doc) == ["Sáng 13/9, Thư viện tỉnh Kon Tum khai giảng lớp bồi dưỡng nghiệp vụ."]
+
+
+def test_credits_captions_and_widgets_are_dropped():
+    text = ("Thư viện tỉnh Hà Lâm ra mắt phòng đọc\n\n"
+            "Skip to content\n"
+            "Hồng Vân | 12/04/2023 08:30\n"
+            "Theo dõi trên Google News\n"
+            "Cỡ chữ: A- | A+\n"
+            "Sóc Giang, 31°C/25°C - 34°C\n"
+            "Sáng 11/4, Thư viện tỉnh Hà Lâm ra mắt phòng đọc thiếu nhi với hơn 3.000 bản sách mới.\n"
+            "(Ảnh minh họa)\n"
+            "anh-phong-doc-01.jpg\n"
+            "Ông Lý Văn Tâm phát biểu tại buổi lễ ra mắt phòng đọc.\n"
+            "Tin, ảnh: Bảo Ngọc\n"
+            "Bài và ảnh: MINH KHÔI\n"
+            "Theo Hoài An/Báo Hà Lâm\n"
+            "(0) Bình luận\n"
+            "0 / 500 ký tự\n")
+    assert _sents(_doc(text)) == [
+        "Sáng 11/4, Thư viện tỉnh Hà Lâm ra mắt phòng đọc thiếu nhi với hơn 3.000 bản sách mới.",
+        "Ông Lý Văn Tâm phát biểu tại buổi lễ ra mắt phòng đọc.",
+    ]
+
+
+def test_menus_and_boxes_of_other_news_make_no_sentences():
+    menu = "".join(f"• {w}\n" for w in ("Giới thiệu", "Tin tức", "Hoạt động", "Văn bản", "Liên hệ"))
+    text = (menu +
+            "Tin nổi bật\n"
+            "• Lễ khai mạc Hội sách Vân Sơn năm 2024\n"
+            "• Hội nghị tổng kết công tác thư viện năm 2023\n"
+            "Trao tặng sách cho trường học vùng cao\n\n"
+            "Ngày 3/5, Thư viện tỉnh Vân Sơn trao tặng 500 bản sách cho Trường Tiểu học Nậm Lư, huyện Mường Tè.\n"
+            "• Sách được chọn theo nhu cầu của học sinh.\n"
+            "Đọc thêm\n"
+            "Khai mạc Hội báo Xuân tại Thư viện tỉnh Vân Sơn\n")
+    doc = _doc(text)
+    assert _sents(doc) == [
+        "Ngày 3/5, Thư viện tỉnh Vân Sơn trao tặng 500 bản sách cho Trường Tiểu học Nậm Lư, huyện Mường Tè.",
+        "• Sách được chọn theo nhu cầu của học sinh.",
+    ]
+    assert doc.text[slice(*doc.extras["title"])] == "Trao tặng sách cho trường học vùng cao"

@@ -22,6 +22,7 @@ The article text is never rewritten.  The component
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from libkg.extract.lexicon import casefree
@@ -33,7 +34,10 @@ _FINAL_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _END_PUNCT = ".!?…:\"”’)»"
 _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
 _META_WORDS_RE = re.compile(
-    r"\b(thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|gmt|ngày|đăng|cập|lúc|giờ|sáng|chiều)\b", re.I)
+    r"\b(thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|gmt|ngày|đăng|cập|lúc|giờ|sáng|chiều|am|pm)\b", re.I)
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+_FULL_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+BYLINE_BY_DATE_WORDS = 4  # "Thu Hà | 30/11/2012 07:23": a signature beside the page's date and time
 _WORD_RE = re.compile(r"\w+")
 _INITIAL = re.compile(r"[A-ZĐ]\.")
 _INITIALS = re.compile(r"(?:[A-ZĐ][a-zđ]*\.){2,}")
@@ -49,7 +53,8 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """
     stop, drop = [], []
     for action, pattern, *_ in read_tsv("lexicon", "boilerplate.tsv"):
-        (stop if action == "stop" else drop).append(pattern)
+        if action in ("stop", "drop"):
+            (stop if action == "stop" else drop).append(pattern)
     join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps), re.I)  # noqa: E731
     return join(stop), join(drop)
 
@@ -80,6 +85,13 @@ def _furniture_lower() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 
 @lru_cache(maxsize=1)
+def _end_words() -> re.Pattern[str]:
+    """The ``end`` patterns of the furniture lexicon: a side box or list of other news once the prose began."""
+    pats = [p for a, p, *_ in read_tsv("lexicon", "boilerplate.tsv") if a == "end"]
+    return re.compile("|".join(f"(?:{p})" for p in pats) if pats else r"(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     lines = data_file("lexicon", "sentence_abbrev.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
@@ -90,7 +102,11 @@ def _is_date_line(line: str) -> bool:
     if len(line) > 60 or not _DATE_RE.search(line):
         return False
     rest = _META_WORDS_RE.sub(" ", _DATE_RE.sub(" ", line))
-    return not re.search(r"[^\W\d_]", rest)
+    if not re.search(r"[^\W\d_]", rest):
+        return True
+    # a full date and a clock time beside a few words (a byline, a section name) and no sentence
+    return (bool(_FULL_DATE_RE.search(line) and _CLOCK_RE.search(line)) and line[-1] not in ".!?…"
+            and len(_WORD_RE.findall(rest)) <= BYLINE_BY_DATE_WORDS)
 
 
 def _is_prose(line: str) -> bool:
@@ -107,49 +123,102 @@ def _is_byline(line: str) -> bool:
     return 0 < len(words) <= 5 and all(w[0].isupper() or w.isdigit() for w in words)
 
 
-def content_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines that carry article content, furniture removed."""
+MENU_RUN = 4  # this many short bulleted lines in a row are a menu or a list of links, not the article
+MENU_ITEM_CHARS = 90
+_BULLETS = "•·▪►"
+
+
+def _is_menu_item(line: str) -> bool:
+    line = line[:-3] if line.endswith("...") else line  # "• Loading..."
+    return (line[0] in _BULLETS and len(line) <= MENU_ITEM_CHARS and line[-1] not in ".!?…;:"
+            and len(_WORD_RE.findall(line)) <= 16)
+
+
+def _without_menus(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` without runs of :data:`MENU_RUN` or more bulleted short items ("• Giới thiệu", "• Tin tức")."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in [*lines, None]:
+        if span is not None and _is_menu_item(text[span[0]:span[1]]):
+            run.append(span)
+            continue
+        if len(run) < MENU_RUN:
+            out.extend(run)
+        run = []
+        if span is not None:
+            out.append(span)
+    return out
+
+
+Search = Callable[[str, int, int], bool]
+
+
+def _searches(text: str) -> tuple[Search, Search]:
+    """(stop, drop): does the line ``text[a:b]`` match a stop / a drop pattern of the furniture lexicon."""
     stop, drop = _furniture()
     low = casefree(text)
     fast = _furniture_lower() if low is not None else None
-    if fast is not None and low is not None:
-        stop_at, stop_in, drop_at, drop_in = fast
+    if fast is None or low is None:
+        return (lambda line, a, b: bool(stop.search(line))), (lambda line, a, b: bool(drop.search(line)))
+    stop_at, stop_in, drop_at, drop_in = fast
 
-        def stop_search(line: str, a: int, b: int) -> bool:
-            seg = low[a:b]  # a slice, not pos/endpos: "^" and "\b" must see the line alone
-            return bool(stop_at.match(seg) or stop_in.search(seg))
+    def stop_search(line: str, a: int, b: int) -> bool:
+        seg = low[a:b]  # a slice, not pos/endpos: "^" and "\b" must see the line alone
+        return bool(stop_at.match(seg) or stop_in.search(seg))
 
-        def drop_search(line: str, a: int, b: int) -> bool:
-            seg = low[a:b]
-            return bool(drop_at.match(seg) or drop_in.search(seg))
-    else:
-        def stop_search(line: str, a: int, b: int) -> bool:
-            return bool(stop.search(line))
+    def drop_search(line: str, a: int, b: int) -> bool:
+        seg = low[a:b]
+        return bool(drop_at.match(seg) or drop_in.search(seg))
+    return stop_search, drop_search
 
-        def drop_search(line: str, a: int, b: int) -> bool:
-            return bool(drop.search(line))
-    lines: list[tuple[int, int]] = []
-    seen: set[str] = set()
+
+def _stripped_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, line) of every non-blank line, white space stripped."""
     for m in _LINE_RE.finditer(text):
         raw = m.group()
         line = raw.strip()
-        if not line:
+        if line:
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            yield start, start + len(line), line
+
+
+def _ends_article(line: str, start: int, end: int, stop_search: Search, prose_seen: bool) -> bool:
+    """A list of other news, a link box, comments: the line and all after it are furniture."""
+    if len(line) < 80 and (stop_search(line, start, end) or prose_seen and _end_words().match(line)):
+        return True
+    # a table layout's cell: "| Các tin khác: headline (29/08/2022) headline (18/08/2022) ... |"
+    cell = len(line) - len(line.lstrip("| \t"))
+    return bool(cell and ":" in line[cell:cell + 30]
+                and stop_search(line[cell:cell + 30], start + cell, min(end, start + cell + 30)))
+
+
+def content_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that carry article content, furniture removed.
+
+    A side box above the article ("Tin nổi bật" and its bulleted headlines) is
+    dropped; the same heading after the article's prose ends it.
+    """
+    stop_search, drop_search = _searches(text)
+    lines: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    prose_seen = in_box = False
+    for start, end, line in _stripped_lines(text):
+        if _ends_article(line, start, end, stop_search, prose_seen):
+            break
+        if not prose_seen and len(line) < 80 and _end_words().match(line):
+            in_box = True  # a box of other news above the article: its heading and its items
             continue
-        start = m.start() + (len(raw) - len(raw.lstrip()))
-        end = start + len(line)
-        if len(line) < 80 and stop_search(line, start, end):
-            break
-        # a table layout's cell: "| Các tin khác: headline (29/08/2022) headline (18/08/2022) ... |"
-        cell = len(line) - len(line.lstrip("| \t"))
-        if cell and ":" in line[cell:cell + 30] and stop_search(line[cell:cell + 30], start + cell,
-                                                                  min(end, start + cell + 30)):
-            break
+        if in_box and line[0] in _BULLETS:
+            continue
+        in_box = False
         if len(line) <= 160 and not _is_prose(line) and drop_search(line, start, end):
             continue
         if _is_date_line(line) or line in seen:
             continue
         seen.add(line)
         lines.append((start, end))
+        prose_seen = prose_seen or _is_prose(line)
+    lines = _without_menus(text, lines)
     # bylines and signatures at the end of the article
     while lines and _is_byline(text[lines[-1][0]:lines[-1][1]]) and len(lines) > 1:
         lines.pop()
