@@ -114,3 +114,15 @@ def test_a_name_after_a_whole_ministry_name_but_not_a_city_named_after_a_person(
     assert ("Nguyễn Minh Khang", "Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch") in [
         (p.person, p.role, p.organization) for p in facts.positions]
     assert "Trường Đại học Văn hóa Thành phố Hồ Chí Minh" in {o.name for o in facts.organizations}
+
+
+def test_academic_titles_without_the_final_dot_introduce_a_name():
+    facts = _facts("Dự hội thảo có PGS.TS Hồng Vân và ThS Lý Thu, cùng GS, TS Mạc Đăng.")
+    assert {p.name: p.title for p in facts.persons} == {"Hồng Vân": "PGS.TS", "Lý Thu": "ThS",
+                                                         "Mạc Đăng": "GS, TS"}
+
+
+def test_a_name_after_a_house_number_is_a_street():
+    names = _names("Hội thảo diễn ra tại Thư viện tỉnh, số 05 Phạm Hữu Lầu, phường 4. Thư viện chuyển về "
+                   "địa chỉ 17B Trương Hán Siêu. Ông Lê Văn Sáu dự hội thảo.")
+    assert names == ["Lê Văn Sáu"]

@@ -211,3 +211,46 @@ def test_a_role_given_once_with_and_once_without_its_organisation_is_one_positio
                "Thư viện tỉnh Yên Bái trao sách; ông Vi Văn Tài - Phó Giám đốc Thư viện tỉnh Yên Bái phát biểu.")
     assert got == [("Hà Thị Lụa", "Phó Giám đốc", "Thư viện tỉnh Yên Bái"),
                    ("Vi Văn Tài", "PGĐ", "Thư viện tỉnh Yên Bái")]
+
+
+def test_a_role_naming_its_unit_then_the_unit_by_name():
+    got = _pos("Dự có ông Đỗ Văn Khang - Trưởng khoa, Khoa Thông tin - Thư viện Trường Đại học Khoa học "
+               "Xã hội và Nhân văn; bà Lê Thị Vân, Tổ trưởng Tổ Nghiệp vụ, Thư viện huyện Yên Thế.")
+    assert got == [("Đỗ Văn Khang", "Trưởng khoa", "Khoa Thông tin - Thư viện"),
+                   ("Lê Thị Vân", "Tổ trưởng", "Tổ Nghiệp vụ")]
+
+
+def test_a_party_board_is_the_organisation_and_a_committee_seat_takes_its_committee():
+    got = _pos("Dự hội nghị có đồng chí Lê Minh Khôi, Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy "
+               "Hà Giang; ông Hà Văn Minh – Phó trưởng ban tuyên giáo huyện ủy; đồng chí Vũ Đức Toàn, "
+               "Ủy viên Trung ương Đảng, Trưởng Ban Dân vận Trung ương.")
+    assert got == [("Lê Minh Khôi", "Ủy viên Ban Thường vụ", "Tỉnh ủy Hà Giang"),
+                   ("Lê Minh Khôi", "Trưởng ban", "ban Tuyên giáo Tỉnh ủy Hà Giang"),
+                   ("Hà Văn Minh", "Phó Trưởng ban", "ban tuyên giáo huyện ủy"),
+                   ("Vũ Đức Toàn", "Ủy viên Trung ương Đảng", None),
+                   ("Vũ Đức Toàn", "Trưởng ban", "Ban Dân vận Trung ương")]
+
+
+def test_an_association_board_given_with_of_is_the_organisation():
+    got = _pos("Tham dự có bà Lò Thị Hoa - Trưởng ban Công tác Hội viên của Hội Thư viện Việt Nam.")
+    assert got == [("Lò Thị Hoa", "Trưởng ban", "ban Công tác Hội viên")]
+
+
+def test_an_acronym_after_a_role_is_the_organisation_with_those_initials():
+    got = _pos("Đại học Quốc gia Hà Nội có 10 thư viện. Dự lễ có PGS.TS Trần Văn Hải – Phó Giám đốc ĐHQGHN "
+               "và ông Hà Văn Nhã - PGĐ Trung tâm VHTT huyện.")
+    assert got == [("Trần Văn Hải", "Phó Giám đốc", "Đại học Quốc gia Hà Nội"),
+                   ("Hà Văn Nhã", "PGĐ", "Trung tâm VHTT")]
+
+
+def test_another_name_in_brackets_between_the_name_and_the_role():
+    got = _pos("Giai đoạn 1980 – 1985: Đ/c Lê Văn Nhất ( Lê Văn Hai ), Tổ trưởng Tổ Thư viện.")
+    assert got == [("Lê Văn Nhất", "Tổ trưởng", "Tổ Thư viện")]
+
+
+def test_former_military_and_ministry_roles():
+    got = _pos("Đại tá Nguyễn Hữu Lợi, nguyên Chủ nhiệm Chính trị Sư đoàn 308; Đại tá, PGS, TS Trần Văn Ninh, "
+               "nguyên Viện phó Viện Lịch sử Quân sự Việt Nam; ông Tạ Bá Đông – Vụ trưởng, Trợ lý Bộ trưởng.")
+    assert got == [("Nguyễn Hữu Lợi", "nguyên Chủ nhiệm Chính trị", "Sư đoàn 308"),
+                   ("Trần Văn Ninh", "nguyên Viện phó", "Viện Lịch sử Quân sự Việt Nam"),
+                   ("Tạ Bá Đông", "Vụ trưởng", None), ("Tạ Bá Đông", "Trợ lý Bộ trưởng", None)]

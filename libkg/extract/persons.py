@@ -33,6 +33,7 @@ from libkg.extract.lexicon import (
     match_admin,
     match_head,
     match_role,
+    phrases,
     sentence_tokens,
     surnames,
     title_re,
@@ -208,6 +209,33 @@ def _untitled_start(sc: _Scan, toks: list[Tok], i: int) -> bool:
     return not (prev and ffold(f"{prev} {toks[i].text}") in sc.pkeys)
 
 
+_HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?")
+
+
+@lru_cache(maxsize=1)
+def _street_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(ffold(w) for w in ph.split()) for ph in phrases("street_cues.txt"))
+
+
+def _house_number_before(toks: list[Tok], i: int) -> bool:
+    """Is the run at ``i`` a street in an address ("số 05 Phạm Hữu Lầu", "địa chỉ 17B Trần Hưng Đạo")?"""
+    if i < 1 or not _HOUSE_NUMBER.fullmatch(toks[i - 1].text):
+        return False
+    if any(c.isalpha() for c in toks[i - 1].text):
+        return True  # "17B", "25A"
+    for cue in _street_cues():
+        k = i - 1 - len(cue)
+        if k >= 0 and tuple(ffold(t.text) for t in toks[k:i - 1]) == cue:
+            return True
+    return False
+
+
+def _province_named(sc: _Scan, toks: list[Tok], i: int, a: int, b: int) -> bool:
+    """Is the run at ``i`` (or its first two or three words) a province's name?"""
+    return ffold(sc.text[a:b]) in sc.pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in sc.pkeys
+                                                  for k in (2, 3))
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -218,8 +246,7 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     if (sc.orgs.covers(a, b) or _inside_quotes(text, s, a)
             or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
-    if ffold(text[a:b]) in sc.pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in sc.pkeys
-                                           for k in (2, 3)):
+    if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i):
         return False
     return not _in_memorial(text, s, a)
 

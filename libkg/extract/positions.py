@@ -33,6 +33,7 @@ from libkg.extract.lexicon import (
     match_admin,
     match_head,
     match_role,
+    phrases,
     sentence_tokens,
     title_re,
     tokenize,
@@ -43,6 +44,7 @@ from libkg.normalize import fold_person
 
 _SEPS = {",", "-", "–", "—", ":", "("}
 _LEAD_SEPS = {"-", "–", "—", ":"}
+_DASHES = frozenset(("-", "–", "—"))
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 # group 1: the predicate, not preceded by a word character (alternatives tried in this order)
@@ -70,6 +72,7 @@ class _Ctx:
         self.parent_of = {o.name: o.parent for o in doc.organizations if o.parent}
         self.kind_of = {o.name: o.kind for o in doc.organizations}
         self.out: dict[tuple, Position] = {}
+        self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
 
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
@@ -122,6 +125,17 @@ def _dept_joiner(toks: list[Tok], j: int, k: int, ctx: _Ctx) -> bool:
     return not (t.text == "và" and _person_next(toks[j + 1], ctx))
 
 
+def _head_after_dash(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """"Khoa Thông tin - Thư viện Trường ĐH X": after a dash, the head word of the organisation found at
+    ``j`` still belongs to the department's name when a second organisation head follows it."""
+    if toks[j - 1].text not in _DASHES or toks[j].start not in ctx.org_at:
+        return 0
+    h = match_head(toks, j)
+    if h is None or match_head(toks, j + len(h.words)) is None:
+        return 0
+    return len(h.words)
+
+
 def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     """Tokens of a department name after "Trưởng phòng" & co.; (end index, has an admin part)."""
     n = len(toks)
@@ -129,7 +143,7 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
     while j < n:
         t = toks[j]
         if j > k and (t.start in ctx.org_at or t.start in ctx.person_at):
-            break
+            return j + _head_after_dash(toks, j, ctx), False
         a = match_admin(toks, j) if j > k else 0
         if a:
             # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
@@ -179,6 +193,70 @@ class _Link(NamedTuple):
     end: int
     implied: tuple[str, ...]
     former: bool
+
+
+@lru_cache(maxsize=1)
+def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of data/lexicon as folded word tuples, longest first."""
+    return tuple(sorted((tuple(ffold(w) for w in ph.split()) for ph in phrases(name)), key=len, reverse=True))
+
+
+def _phrase_at(toks: list[Tok], j: int, name: str) -> int:
+    """Number of tokens of a phrase of the word list ``name`` starting at token ``j`` (0 if none)."""
+    for words in _folded_phrases(name):
+        if tuple(ffold(t.text) for t in toks[j:j + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+_REPEATED_UNITS = frozenset(("tổ", "khoa", "phòng", "ban"))
+
+
+def _repeated_unit(toks: list[Tok], j: int, ctx: _Ctx, role_words: tuple[str, ...]) -> tuple[str, int] | None:
+    """A role naming its unit, then the unit by name: "Tổ trưởng Tổ Nghiệp vụ", "Trưởng khoa, Khoa Văn học":
+    the named unit is the organisation (organisation, next index)."""
+    n = len(toks)
+    jj = j + 1 if j < n and toks[j].text == "," else j
+    if not (jj + 1 < n and toks[jj].cap and toks[jj].start not in ctx.org_at and toks[jj + 1].cap):
+        return None
+    unit = ffold(toks[jj].text)
+    if unit not in _REPEATED_UNITS or unit not in role_words:
+        return None
+    d_end, _ = _dept(toks, jj + 1, ctx)
+    return ctx.text[toks[jj].start:toks[d_end - 1].end], d_end
+
+
+def _board_end(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """End index of a board's name after "Trưởng ban": capitalised ("Ban Dân vận Trung ương") or a party
+    board in lower case ("ban tuyên giáo"); ``j`` when there is none."""
+    if j >= len(toks) or toks[j].start in ctx.org_at:
+        return j
+    if toks[j].cap:
+        d_end, gov = _dept(toks, j, ctx)
+        return j if gov else d_end
+    return j + _phrase_at(toks, j, "party_boards.txt")
+
+
+def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | None:
+    """A board named after "Trưởng ban" is the organisation ("Trưởng ban Tuyên giáo Tỉnh ủy X" -> "ban
+    Tuyên giáo Tỉnh ủy X", "Trưởng ban Công tác Hội viên của Hội Y" -> "ban Công tác Hội viên"), unless an
+    organisation it belongs to follows that is no party committee (then the board stays in the role)."""
+    if last != "ban":
+        return None
+    d_end = _board_end(toks, j, ctx)
+    if d_end == j:
+        return None
+    n = len(toks)
+    start = toks[j - 1].start
+    m = ctx.org_at.get(toks[d_end].start) if d_end < n else None
+    if m is not None and m["kind"] == "PoliticalBody":
+        org = ctx.text[start:m["end"]]
+        ctx.board_parent[org] = m["name"]
+        return org, _idx(toks, m["end"])
+    if m is not None or (d_end + 1 < n and toks[d_end].text == "," and toks[d_end + 1].start in ctx.org_at):
+        return None
+    k = _phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
+    return ctx.text[start:toks[d_end + k - 1].end], d_end + k
 
 
 def _dept_in_role(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, int]:
@@ -238,11 +316,29 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
         jj += 1
     m, after = _org_here(toks, jj, ctx)
     if m is None:
-        return None, j
+        full = _acronym_org(toks[j], ctx) if j < n else None
+        return (full, j + 1) if full else (None, j)
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
     return m["name"], _skip_parents(toks, j, ctx, m["name"])
+
+
+def _initials(name: str, skip: frozenset[str]) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", name) if w not in skip).upper()
+
+
+_CONNECTIVES = frozenset(("và", "của"))
+
+
+def _acronym_org(t: Tok, ctx: _Ctx) -> str | None:
+    """The organisation an acronym after a role stands for, by the initials of a name the text gives
+    ("Phó Giám đốc ĐHQGHN" -> "Đại học Quốc gia Hà Nội")."""
+    if not t.abbrev or len(t.text) < 3 or not t.text.isalpha():
+        return None
+    names = {m["name"] for m in ctx.orgs
+             if t.text in (_initials(m["name"], frozenset()), _initials(m["name"], _CONNECTIVES))}
+    return names.pop() if len(names) == 1 else None
 
 
 def _term_after(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
@@ -270,8 +366,12 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     j += len(role.words)
     role_text = ("nguyên " if former else "") + role.label
     last = role.label.split()[-1].lower()
-    role_text, j = _dept_in_role(toks, j, ctx, role_text, last)
-    role_text, org_name, j = _unit_name(toks, j, ctx, role_text, last)
+    named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last)
+    if named is not None:
+        org_name, j = named
+    else:
+        role_text, j = _dept_in_role(toks, j, ctx, role_text, last)
+        role_text, org_name, j = _unit_name(toks, j, ctx, role_text, last)
     if org_name is None:
         org_name, j = _org_after_role(toks, j, ctx)
     term, j = _term_after(toks, j, ctx)
@@ -290,11 +390,49 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
     return out
 
 
+def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
+    """Skip another name of the person in brackets: "A ( B ), Tổ trưởng ..."."""
+    n = len(toks)
+    if k + 2 < n and toks[k].text == "(" and toks[k + 1].start in ctx.person_at:
+        for c in range(k + 2, min(n, k + 9)):
+            if toks[c].text == ")":
+                return c + 1
+    return k
+
+
+def _committee_of(link: _Link, ctx: _Ctx) -> str | None:
+    """The party committee a link's organisation is or belongs to."""
+    if link.org is None:
+        return None
+    if link.org in ctx.board_parent:
+        return ctx.board_parent[link.org]
+    return link.org if ctx.kind_of.get(link.org) == "PoliticalBody" else None
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    return frozenset(ffold(w) for w in phrases("committee_seats.txt"))
+
+
+def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
+    """A committee seat given without organisation before a role on a party committee takes that committee:
+    "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X" -> Ủy viên Ban Thường vụ @ Tỉnh ủy X."""
+    out = list(chain)
+    for a, link in enumerate(out):
+        if link.org is not None or ffold(link.role.removeprefix("nguyên ")) not in _seats():
+            continue
+        committee = next((c for later in out[a + 1:] if (c := _committee_of(later, ctx))), None)
+        if committee:
+            out[a] = link._replace(org=committee)
+    return out
+
+
 def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, retire: bool) -> None:
     """Roles after a name: "ông A, Giám đốc X, Chủ tịch Y"."""
     text = ctx.text
     s = sent[0]
-    for role, org, term, j, implied, former in _chain(toks, _idx(toks, m["end"]), ctx, need_sep=True):
+    k = _skip_alias(toks, _idx(toks, m["end"]), ctx)
+    for role, org, term, j, implied, former in _distribute(_chain(toks, k, ctx, need_sep=True), ctx):
         if org is None:
             org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
         status = "former" if former else "current"
