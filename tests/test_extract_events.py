@@ -395,3 +395,20 @@ def test_an_opening_the_headline_reports_is_a_ceremony_beside_the_event_it_opens
     assert evs[1].label.startswith("Khai mạc Ngày hội Sách")
     # the same sentence under a headline about something else: the festival only
     assert kinds(body, title="Sôi nổi hoạt động đọc sách") == [("Festival", "2024-04-18")]
+
+
+def test_a_named_event_another_is_held_for_has_no_date_of_its_own():
+    body = ("Chào mừng thành công Đại hội Hội Nông dân toàn quốc lần thứ IX, sáng 5/3, Thư viện tỉnh Hòa Bình "
+            "tổ chức Hội sách mùa xuân năm 2024.")
+    got = kinds(body)
+    assert got == [("Congress", None), ("Festival", "2024-03-05")]
+    # a recurring day without an edition or a year is no event
+    assert kinds("Sáng 5/3, hướng tới Ngày Sách Việt Nam, Thư viện tỉnh Hòa Bình tổ chức Hội sách mùa xuân.") == [
+        ("Festival", "2024-03-05")]
+
+
+def test_generic_mentions_name_no_happening():
+    body = ("Công ty Sách Trí Việt đồng tài trợ hội thảo này. "
+            "Các vấn đề lớn của Liên hiệp được quyết định tại Hội nghị thường niên của Liên hiệp. "
+            "Thư viện tỉnh tổ chức Ngày Sách và Văn hóa đọc Việt Nam với hàng trăm hoạt động.")
+    assert kinds(body) == []

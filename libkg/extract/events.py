@@ -102,6 +102,8 @@ _COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|họ
 _COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
 _DIGIT = re.compile(r"\d")
 _CONTEST = re.compile(r"(?:[cC]uộc thi|[hH]ội thi)\s+([“\"]?\w+(?:\s+\w+){0,2})")
+_EDITION = re.compile(r"lần thứ\s+(\w+)")
+_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
 _COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
 _PUNCT = re.compile(r"[,.;:]")
@@ -113,7 +115,7 @@ _OPENING_OF = re.compile(r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
                  "SportsEvent", "Launch", "BookDonation")
 _LABEL_END = re.compile(r"(?=[\s.;:(,])\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
-                        r"hướng tới|thu hút|đã|được|sẽ|tổ chức|có|diễn ra)\s)")
+                        r"hướng tới|tiến tới|tiến đến|thu hút|đã|được|sẽ|tổ chức|có|diễn ra)\s)")
 
 
 @dataclass
@@ -254,7 +256,8 @@ class _Reader:
         self.last_date: str | None = None
         self.carry: tuple[str | None, str | None] | None = None  # a date line's date for the next event
         self.carry_place: str | None = None
-        self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
+        self.pending_persons: list[tuple[int, str]] = []
+        self.occasions: list[Event] = []  # named events others are held for (see _occasion)  # (sentence index, name) before any event
         title = doc.extras.get("title")
         if isinstance(title, tuple | list) and len(title) == 2:
             self.title = self.low[title[0]:title[1]]
@@ -543,14 +546,50 @@ class _Reader:
         existing = self._existing(kind, h, st.e)
         is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
         creating = bool(_CREATE.search(left_near)) or h.role == "lead"
+        if self._occasion(st, h, kind, left_near):
+            return
         if self._talk(st, h, left_near, existing) or self._opening(st, h, kind, left_near, existing):
             return
         if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
             self._refine(existing, st.s, st.e, h)
             st.referenced.append(existing)
             return
-        if st.anchored or creating:
+        if (st.anchored or creating) and not self._generic(st, h):
             self._create(st, h, kind, nxt)
+
+    def _generic(self, st: _Sent, h: _Hit) -> bool:
+        """A mention that names no happening of its own: "hội thảo này" (told elsewhere), "Hội nghị
+        thường niên của X" (a practice), "Ngày Sách Việt Nam" without an edition, a year or a date (the
+        recurring day)."""
+        if h.role != "noun":
+            return False
+        if _phrase_re("demonstrative", r"\s+").match(self.low, h.end):
+            return True
+        if st.dates:
+            return False
+        name = self.low[h.start:h.label_end or st.e]
+        if _EDITION.search(name) or _NAME_YEAR.search(name):
+            return False
+        return bool(_phrase_re("recurring").search(name) or _phrase_re("recurring_day").match(self.low, h.start))
+
+    def _occasion(self, st: _Sent, h: _Hit, kind: str, left_near: str) -> bool:
+        """"chào mừng thành công Đại hội X lần thứ XIV", "tiến tới Lễ hội Y": a named event this one is
+        held for; an event of its own (kept apart: no date of this sentence, no place, no participants),
+        dated only by a year in its name.  A day without an edition or year ("Ngày Sách 21/4") is the
+        recurring day, no event."""
+        if h.role != "noun" or not _phrase_re("occasion", "", r"\s+$").search(left_near):
+            return False
+        end = h.label_end or self._label_end(h.start, st.e)
+        name = self.text[h.start:end].strip(" ,;:")
+        year = _NAME_YEAR.search(name)
+        named = bool(_EDITION.search(name.lower()) or year) or (
+            not _phrase_re("day_head").match(self.low, h.start) and _capitalised_after(name, h.end - h.start))
+        if named and not any(_same_name(name, x.ev.label) for x in self.events):
+            if not any(_same_name(name, x.label) for x in self.occasions):
+                ev = Event(label=name[:1].upper() + name[1:], kind=kind, start=year.group(0) if year else None)
+                ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
+                self.occasions.append(ev)
+        return True
 
     def _talk(self, st: _Sent, h: _Hit, left_near: str, existing: _Ev | None) -> bool:
         """A trigger in reported speech or statistics makes no event ("Chia sẻ tại buổi lễ, ..." refers)."""
@@ -816,6 +855,16 @@ _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
 
 
+def _capitalised_after(name: str, head: int) -> bool:
+    """Is the word after the head noun of ``name`` capitalised (a proper name: "Lễ hội Hoa Phượng")?"""
+    rest = name[head:].split()
+    return bool(rest) and rest[0][:1].isupper()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return lower_fold(a)[:30] == lower_fold(b)[:30]
+
+
 def _contest_name(m: re.Match[str] | None) -> str | None:
     """The first words of a contest's name written as a name (capitalised or quoted), folded."""
     if m is None or not (m.group(1)[0].isupper() or m.group(1)[0] in "“\""):
@@ -857,7 +906,7 @@ def find_events(doc: Doc) -> list[Event]:
     r.read()
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
-    return [w.ev for w in r.events]
+    return [w.ev for w in r.events] + r.occasions
 
 
 @component("events")
