@@ -254,3 +254,13 @@ def test_former_military_and_ministry_roles():
     assert got == [("Nguyễn Hữu Lợi", "nguyên Chủ nhiệm Chính trị", "Sư đoàn 308"),
                    ("Trần Văn Ninh", "nguyên Viện phó", "Viện Lịch sử Quân sự Việt Nam"),
                    ("Tạ Bá Đông", "Vụ trưởng", None), ("Tạ Bá Đông", "Trợ lý Bộ trưởng", None)]
+
+
+def test_names_and_roles_paired_respectively():
+    got = _pos("Tham dự có các ông: Lê Văn Cường, Nguyễn Văn Dũng, lần lượt là Giám đốc và Phó Giám đốc "
+               "Thư viện tỉnh Phú Yên. Bà Lê Thị Na và ông Hồ Văn Bá lần lượt giữ chức Chủ tịch Hội Thư viện "
+               "Việt Nam, Giám đốc Thư viện tỉnh Nghệ An.")
+    assert got == [("Lê Văn Cường", "Giám đốc", "Thư viện tỉnh Phú Yên"),
+                   ("Nguyễn Văn Dũng", "Phó Giám đốc", "Thư viện tỉnh Phú Yên"),
+                   ("Lê Thị Na", "Chủ tịch", "Hội Thư viện Việt Nam"),
+                   ("Hồ Văn Bá", "Giám đốc", "Thư viện tỉnh Nghệ An")]

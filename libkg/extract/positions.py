@@ -569,9 +569,40 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
                 or _context_union(ctx, pm.start())
         elif naming:
             pred_org = org
+        if _respectively(ctx, toks, sent, subjects, pm, status):
+            continue
         for m in subjects:
             # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
             ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
+
+
+def _role_list(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
+    """Roles listed with "," or "và" ("Giám đốc và Phó Giám đốc Thư viện X")."""
+    out: list[_Link] = []
+    while k < len(toks):
+        link = _link(toks, k, ctx, sep_needed=False)
+        if link is None:
+            break
+        out.append(link)
+        k = link.end + 1 if link.end < len(toks) and toks[link.end].text == "và" else link.end
+    return out
+
+
+def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: list[dict], pm: re.Match,
+                  status: str) -> bool:
+    """"A, B lần lượt là Giám đốc và Phó Giám đốc Thư viện X": the n-th name holds the n-th role, and roles
+    without an organisation share the last one's.  True when the predicate was read so."""
+    before = ffold(ctx.text[max(sent[0], pm.start() - 16):pm.start()]).rstrip(" ,")
+    if len(subjects) < 2 or not any(before.endswith(ffold(w)) for w in phrases("respectively.txt")):
+        return False
+    links = _role_list(toks, _idx(toks, pm.end()), ctx)
+    if len(links) != len(subjects):
+        return False
+    shared = links[-1].org
+    for m, link in zip(subjects, links, strict=True):
+        ctx.add(m["name"], link.role, link.org or shared, status, link.term, m["start"],
+                toks[link.end - 1].end, sent)
+    return True
 
 
 def _placed_first(out: dict[tuple, Position]) -> list[Position]:
