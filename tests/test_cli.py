@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from libkg.cli import cli
@@ -126,3 +127,132 @@ def test_bulk_ingest_says_it_compacts_and_stores_what_a_plain_ingest_stores(tmp_
     r = CliRunner().invoke(cli, ["ingest", str(samples_dir), "--store", str(bulk), "--bulk"])
     assert r.exit_code == 0 and "compacting" not in r.stderr  # nothing new, nothing bulk-loaded to merge
     assert quads(bulk) == quads(plain)
+
+
+# --------------------------------------------------------------------------- trust on a fresh machine (issue 19)
+READING = [["stats"], ["export", "--format", "nq"], ["validate"], ["query", "positions"],
+           ["explain", "Kiều Thúy Nga"], ["network", "institutions"], ["network", "ego", "Vụ Thư viện"],
+           ["network", "path", "Vụ Thư viện", "Thư viện tỉnh Yên Bái"], ["link", "--offline"]]
+
+
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory, samples_dir):
+    """Every sample article ingested by the real command into a real on-disk store (closed again)."""
+    store = tmp_path_factory.mktemp("cli") / "store"
+    r = run("ingest", str(samples_dir), "--store", str(store), "-q")
+    assert r.exit_code == 0, r.output
+    return str(store)
+
+
+@pytest.mark.parametrize("args", READING, ids=lambda a: " ".join(a[:2]))
+def test_reading_commands_refuse_a_missing_store_and_create_nothing(tmp_path, args):
+    typo = tmp_path / "stroe"
+    r = run(*args, "--store", str(typo))
+    assert r.exit_code == 2, r.output
+    assert f"no store at {typo}" in r.output and f"libkg ingest ARTICLES... --store {typo}" in r.output
+    assert not typo.exists()  # no empty store left behind
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run(*args, "--store", str(empty))
+    assert r.exit_code == 2 and f"no store at {empty}" in r.output
+    assert not any(empty.iterdir())
+
+
+def test_the_default_store_is_named_when_missing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LIBKG_STORE", raising=False)
+    r = run("stats")
+    assert r.exit_code == 2 and "no store at .libkg/store" in r.output
+    assert not (tmp_path / ".libkg").exists()
+
+
+def test_update_endpoint_only_on_commands_that_write():
+    assert "--update-endpoint" in run("ingest", "--help").output
+    assert "--update-endpoint" in run("link", "--help").output  # link writes its links graph
+    for cmd in (["query"], ["stats"], ["export"], ["validate"], ["explain"], ["network", "institutions"],
+                ["network", "ego"], ["network", "path"]):
+        out = run(*cmd, "--help").output
+        assert "--endpoint" in out and "--update-endpoint" not in out, cmd
+        r = run(*cmd, "--update-endpoint", "http://127.0.0.1:1/update")
+        assert r.exit_code == 2 and "No such option '--update-endpoint'" in r.output
+
+
+def test_link_endpoint_is_the_store_and_the_authority_has_its_own_option(cli_store):
+    out = run("link", "--help").output
+    assert "--authority-endpoint" in out and "--store-endpoint" not in out
+    r = run("link", "--endpoint", "https://query.wikidata.org/sparql", "--store", cli_store)
+    assert r.exit_code == 2
+    assert "--endpoint is the store" in r.output and "--authority-endpoint https://query.wikidata.org/sparql" in r.output
+    r = run("link", "--offline", "--review", "x.csv", "--store", cli_store)
+    assert r.exit_code == 2 and "--review needs --authority-endpoint" in r.output
+
+
+def test_stats_labels_its_two_triple_counts(cli_store):
+    r = run("stats", "--store", cli_store)
+    assert r.exit_code == 0, r.output
+    counts = {line.rsplit(None, 1)[0]: int(line.rsplit(None, 1)[1]) for line in r.output.splitlines()}
+    union = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv",
+                "--store", cli_store)
+    quads = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",
+                "--store", cli_store)
+    assert counts["distinct triples in the default (union) graph"] == int(union.output.split()[1])
+    assert counts["quads in all graphs"] == int(quads.output.split()[1])
+    # several articles state the same triples (places, the ontology of shared entities): the counts differ
+    assert counts["quads in all graphs"] > counts["distinct triples in the default (union) graph"]
+    assert counts["articles"] == 31
+
+
+def test_a_mistyped_query_or_parameter_name_gets_a_suggestion(cli_store):
+    r = run("query", "person-timline", "--store", cli_store)
+    assert r.exit_code == 2 and "did you mean 'person-timeline'?" in r.output
+    r = run("query", "events", "-p", "knd=Conference", "--store", cli_store)
+    assert r.exit_code == 2 and "did you mean 'kind'?" in r.output
+
+
+def test_old_parameter_names_still_work_with_a_warning(cli_store):
+    new = CliRunner().invoke(cli, ["query", "events", "-p", "kind=Conference", "--format", "csv", "--store", cli_store])
+    old = CliRunner().invoke(cli, ["query", "events", "-p", "kindName=Conference", "--format", "csv",
+                                   "--store", cli_store])
+    assert new.exit_code == old.exit_code == 0
+    assert new.stdout == old.stdout and "Conference" in new.stdout
+    assert "warning" not in new.stderr
+    assert "parameter 'kindName' of query 'events' is now called 'kind'" in old.stderr
+    r = CliRunner().invoke(cli, ["query", "events-by-province-year", "-p", "provinceName=Thái Nguyên", "--format",
+                                 "csv", "--store", cli_store])
+    assert r.exit_code == 0 and "Thái Nguyên" in r.stdout and "now called 'province'" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["network", "institutions", "--from", "2023-13-01"],
+                                  ["network", "persons", "--to", "2023-02-30"],
+                                  ["network", "ego", "Vụ Thư viện", "--from", "2023-1-5"],
+                                  ["query", "libraries-in-province", "-p", "province=Lào Cai", "-p", "asOf=2023-13-01"]])
+def test_impossible_dates_are_refused(cli_store, args):
+    r = run(*args, "--store", cli_store)
+    assert r.exit_code == 2, r.output
+    bad = next(a.split("=")[-1] for a in args if a.startswith("202") or "=202" in a)
+    assert f"'{bad}' is not a date" in r.output
+
+
+def test_names_match_without_diacritics_in_every_command(cli_store):
+    # d02, d11, d23: Hoàng Thị Thuý Hằng, Giám đốc Thư viện tỉnh Yên Bái
+    r = run("explain", "hoang thi thuy hang", "--store", cli_store)
+    assert r.exit_code == 0 and r.output.startswith("Hoàng Thị Thúy Hằng  <")
+    typed = run("query", "person-timeline", "-p", "name=hoang thi thuy hang", "--format", "csv", "--store", cli_store)
+    exact = run("query", "person-timeline", "-p", "name=Hoàng Thị Thuý Hằng", "--format", "csv", "--store", cli_store)
+    assert typed.exit_code == 0 and typed.output == exact.output and exact.output.count("\n") > 3
+    # d01, d23: Phạm Thị Bích Dung, Giám đốc Thư viện tỉnh Lào Cai
+    r = run("network", "affiliations", "--province", "Lao Cai", "--store", cli_store)
+    assert r.exit_code == 0 and "Thư viện tỉnh Lào Cai" in r.output and "Phạm Thị Bích Dung" in r.output
+    r = run("network", "ego", "pham thi bich dung", "--network", "affiliations", "--store", cli_store)
+    assert r.exit_code == 0 and "Thư viện tỉnh Lào Cai" in r.output
+    r = run("network", "ego", "thu vien dien bien", "--store", cli_store)  # "tỉnh" left out too
+    assert r.exit_code == 0 and r.output.startswith("Thư viện tỉnh Điện Biên <")
+
+
+def test_ego_tells_a_name_outside_the_network_from_an_unknown_name(cli_store):
+    # d01/d23 name Thư viện tỉnh Lào Cai only as its director's workplace: it is in no event
+    r = run("network", "ego", "Thư viện tỉnh Lào Cai", "--store", cli_store)
+    assert r.exit_code == 2
+    assert "is in the store but not in the institutions network" in r.output and "--network" in r.output
+    r = run("network", "path", "Nobody Here", "Vụ Thư viện", "--store", cli_store)
+    assert r.exit_code == 2 and "nothing in the store is called 'Nobody Here'" in r.output

@@ -31,3 +31,17 @@ def test_explain_command_on_a_store(tmp_path, samples_dir):
     assert "giữ chức vụ Giám đốc Thư viện tỉnh Yên Bái" in res.output
     res = runner.invoke(cli, ["explain", "Nobody Here", "--store", store])
     assert res.exit_code != 0 and "nothing in the store" in res.output
+
+
+def test_explain_finds_names_typed_without_diacritics_or_tinh(sample_store):
+    # d02, d11, d23: Hoàng Thị Thuý Hằng (old tone placement in some, new in others)
+    (p,) = find_entities(sample_store, "Hoàng Thị Thuý Hằng")
+    assert find_entities(sample_store, "hoang thi thuy hang") == [p]
+    assert find_entities(sample_store, "HOÀNG THỊ THÚY HẰNG") == [p]
+    # d05, d20: Thư viện tỉnh Điện Biên, typed without diacritics and without "tỉnh"
+    (lib,) = find_entities(sample_store, "Thư viện tỉnh Điện Biên")
+    assert find_entities(sample_store, "thu vien dien bien") == [lib]
+    # "lao cai": both gazetteer units called Lào Cai (before and after the 2025 reform), nothing else
+    units = find_entities(sample_store, "lao cai")
+    assert len(units) == 2 and all("/place/" in str(u) and str(u).endswith("lao-cai") for u in units)
+    assert find_entities(sample_store, "hoang thi thuy") == []  # a name, not a part of one

@@ -159,6 +159,26 @@ def test_ego_and_path_with_events(small):
         find_node(g, "Thư viện tỉnh")
 
 
+def test_names_match_as_everywhere_without_diacritics_or_tinh(small):
+    g = institutions(small)
+    assert find_node(g, "THU VIEN TINH DIEN BIEN") == B == find_node(g, "thư viện điện biên")
+    assert find_node(g, "thu vien dien bien") == B  # no diacritics, no "tỉnh"
+    hops = connection(g, "thu vien dien bien", "Thư viện tỉnh Lào Cai")
+    assert [(h.source, h.target) for h in hops] == [(B, C), (C, D)]
+    # --province: "Dien Bien" without diacritics is the province "tỉnh Điện Biên"
+    assert weights(institutions(small, province="Dien Bien")) == weights(institutions(small, province="Điện Biên"))
+    assert weights(institutions(small, province="lao cai")) == {frozenset((C, D)): 1}
+    # organisations named after the province, when it is typed without diacritics
+    assert set(hierarchy(small, province="Lao Cai")) == set(hierarchy(small, province="Lào Cai")) != set()
+
+
+def test_impossible_dates_are_refused_by_the_projections(small):
+    with pytest.raises(ValueError, match="'2023-13-01' is not a date"):
+        institutions(small, date_from="2023-13-01")
+    with pytest.raises(ValueError, match="'2023-02-30' is not a date"):
+        affiliations(small, date_to="2023-02-30")
+
+
 def test_persons_affiliations_hierarchy_places_on_small_graph(small):
     p = persons(small)
     assert weights(p) == {frozenset((P1, P2)): 2, frozenset((P2, P3)): 1}

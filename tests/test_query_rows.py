@@ -237,3 +237,40 @@ def test_positions_at_an_organization_count_articles_and_dates_apart():
             ("2019-01-02", "2021-05-01", "3")
         assert (got["Phó Giám đốc"]["first"], got["Phó Giám đốc"]["last"], got["Phó Giám đốc"]["articles"]) == \
             ("", "", "1")
+
+
+def test_name_parameters_match_without_diacritics_through_the_api(sample_store):
+    from libkg.api import KnowledgeGraph
+    from libkg.query.names import AmbiguousName
+
+    kg = KnowledgeGraph(sample_store, owns_store=False)
+
+    def table(query: str, /, **params: str) -> list[tuple]:
+        return [tuple(r) for r in kg.query(query, **params)]
+
+    # d02, d11, d23: Hoàng Thị Thuý Hằng
+    exact = table("person-timeline", name="Hoàng Thị Thuý Hằng")
+    assert len(exact) > 3 and table("person-timeline", name="hoang thi thuy hang") == exact
+    assert table("positions", name="HOANG THI THUY HANG") == table("positions", name="Hoàng Thị Thúy Hằng")
+    # d01, d23: Thư viện tỉnh Lào Cai, typed without diacritics
+    lao_cai = table("positions-at-organization", org="Thư viện tỉnh Lào Cai")
+    assert lao_cai and table("positions-at-organization", org="thu vien tinh lao cai") == lao_cai
+    assert table("libraries-in-province", province="lao cai", asOf="current") == \
+        table("libraries-in-province", province="Lào Cai", asOf="current")
+    assert table("events-by-province-year", province="thai nguyen") == \
+        table("events-by-province-year", province="Thái Nguyên") != []
+    assert table("fact-provenance", name="kieu thuy nga") == table("fact-provenance", name="Kiều Thúy Nga") != []
+    # a name that is nobody's stays nobody's; one that fits two different names is refused, not guessed
+    assert table("person-timeline", name="nobody here") == []
+    from rdflib import Graph
+
+    ttl = """@prefix lkg: <https://w3id.org/libkg/ontology#> .
+    <urn:x:ha> a lkg:Person ; lkg:nameKey "nguyễn thị hà" . <urn:x:ha2> a lkg:Person ; lkg:nameKey "nguyễn thị hạ" ."""
+    from libkg.store import EmbeddedStore
+
+    with EmbeddedStore() as st:
+        st.replace_article("urn:g", Graph().parse(data=ttl, format="turtle"))
+        two = KnowledgeGraph(st, owns_store=False)
+        with pytest.raises(AmbiguousName, match="fits 2 different names"):
+            two.query("positions", name="nguyen thi ha")
+        assert len(two.query("positions", name="Nguyễn Thị Hạ")) == 0  # exact: no ambiguity (and no post)
