@@ -128,3 +128,17 @@ def test_menus_and_boxes_of_other_news_make_no_sentences():
         "• Sách được chọn theo nhu cầu của học sinh.",
     ]
     assert doc.text[slice(*doc.extras["title"])] == "Trao tặng sách cho trường học vùng cao"
+
+
+def test_doubled_logo_text_source_credits_and_tags_are_dropped():
+    text = ("Thư viện Lạc SơnThư viện Lạc Sơn\n"
+            "Ra mắt tủ sách cộng đồng\n\n"
+            "Chiều 9/6, Thư viện huyện Lạc Sơn ra mắt tủ sách cộng đồng tại thôn Bản Mòng, xã Yên Phú.\n"
+            "Đinh Văn Quế sưu tầm (https://baolacson.example.vn/tin-1)\n"
+            "K.Anh\n"
+            "• Từ khóa\n"
+            "tủ sách, văn hóa đọc\n")
+    doc = _doc(text)
+    assert _sents(doc) == [
+        "Chiều 9/6, Thư viện huyện Lạc Sơn ra mắt tủ sách cộng đồng tại thôn Bản Mòng, xã Yên Phú."]
+    assert doc.text[slice(*doc.extras["title"])] == "Ra mắt tủ sách cộng đồng"

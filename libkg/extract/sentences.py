@@ -109,6 +109,18 @@ def _is_date_line(line: str) -> bool:
             and len(_WORD_RE.findall(rest)) <= BYLINE_BY_DATE_WORDS)
 
 
+_DOUBLING_JOINS = ("", " ", ",", ", ", " - ", " | ")
+
+
+def _is_doubled(line: str) -> bool:
+    """One phrase written twice, a logo's or a link's text beside its image's ("Thư Viện TỉnhThư Viện Tỉnh")."""
+    for join in _DOUBLING_JOINS:
+        k, odd = divmod(len(line) - len(join), 2)
+        if k >= 4 and not odd and line[k:k + len(join)] == join and line[:k] == line[k + len(join):]:
+            return True
+    return False
+
+
 def _is_prose(line: str) -> bool:
     """A full sentence (12+ words, final punctuation) is content even when it names a furniture word
     ("... liên hệ qua số điện thoại hoặc trang Zalo của Thư viện.")."""
@@ -213,7 +225,7 @@ def content_lines(text: str) -> list[tuple[int, int]]:
         in_box = False
         if len(line) <= 160 and not _is_prose(line) and drop_search(line, start, end):
             continue
-        if _is_date_line(line) or line in seen:
+        if _is_date_line(line) or line in seen or _is_doubled(line):
             continue
         seen.add(line)
         lines.append((start, end))
