@@ -134,3 +134,117 @@ def test_a_school_name_ends_before_the_prize_it_won():
 def test_union_of_provinces_and_cities_of_a_region():
     orgs = _orgs("Ông Ngô Đức Mạnh, Chủ tịch Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng phát biểu.")
     assert list(orgs) == ["Liên hiệp Thư viện các tỉnh, thành phố đồng bằng sông Hồng"]
+
+
+# --- issue 18: families seen failing on real pages (invented sentences) ---
+
+def test_head_words_after_the_first_match_in_any_case():
+    orgs = _orgs("Nhà Xuất bản Phú Hòa và Thành Đoàn Vĩnh An cùng tặng sách cho Thư Viện Khoa học Tổng hợp Bình An.")
+    assert orgs["Nhà Xuất bản Phú Hòa"][0] == "Company"
+    assert orgs["Thành Đoàn Vĩnh An"][0] == "PoliticalBody"
+    assert "Thư Viện Khoa học Tổng hợp Bình An" in orgs
+
+
+def test_lower_case_heads_open_a_name_before_a_proper_name():
+    orgs = _orgs("Em Lê Minh Tú, học sinh trường Trung học cơ sở Tân Phước, nhận sách của thư viện tỉnh Bình Định.")
+    assert set(orgs) == {"Trường Trung học cơ sở Tân Phước", "Thư viện tỉnh Bình Định"}
+
+
+def test_lower_case_head_of_a_generic_noun_is_not_a_name():
+    assert _orgs("Các em đến thư viện đọc sách; trường có phòng đọc mới.") == {}
+
+
+def test_known_name_pieces_with_verbs_and_admin_words_inside():
+    orgs = _orgs("Đến dự có đại diện Viện Hàn lâm Khoa học xã hội Việt Nam, Tổng cục Chính trị Quân đội nhân dân "
+                 "Việt Nam, Hội Nhà báo tỉnh Quảng Trị và Viện Nghiên cứu và Phát triển Giáo dục Mở.")
+    assert set(orgs) == {"Viện Hàn lâm Khoa học xã hội Việt Nam", "Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+                         "Hội Nhà báo tỉnh Quảng Trị", "Viện Nghiên cứu và Phát triển Giáo dục Mở"}
+
+
+def test_faculties_and_dashed_information_library_pieces():
+    orgs = _orgs("Ông Trần Văn Bình, Trưởng khoa, Khoa Thông tin - Thư viện, Trường Đại học Văn Lang phát biểu.")
+    assert orgs["Khoa Thông tin - Thư viện"] == ("University", "Trường Đại học Văn Lang")
+
+
+def test_party_army_and_school_kinds():
+    orgs = _orgs("Nhân kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam, Đại đoàn 308, Bộ Tổng Tham mưu và các "
+                 "trường: Tiểu học Hòa Lạc, Trung học phổ thông Yên Thế nhận sách.")
+    assert orgs["Đảng Cộng sản Việt Nam"][0] == "PoliticalBody"
+    assert orgs["Đại đoàn 308"][0] == "MilitaryPolice"
+    assert orgs["Bộ Tổng Tham mưu"][0] == "MilitaryPolice"
+    assert orgs["Tiểu học Hòa Lạc"][0] == "School"
+    assert orgs["Trung học phổ thông Yên Thế"][0] == "School"
+
+
+def test_a_personal_name_after_a_country_or_a_second_school_is_not_in_the_name():
+    orgs = _orgs("Phó Chủ tịch Hội Khuyến học Việt Nam Phạm Văn Tâm phát biểu. Giải nhất thuộc về Lê Văn Tú, "
+                 "Trường THCS Hòa Bình và Nguyễn Thị Mai, Trường THPT Bắc Sơn.")
+    assert set(orgs) == {"Hội Khuyến học Việt Nam", "Trường THCS Hòa Bình", "Trường THPT Bắc Sơn"}
+
+
+def test_numbered_units_with_their_service_even_after_a_plural():
+    orgs = _orgs("Thư viện luân chuyển sách đến các Lữ đoàn 170 Hải quân.")
+    assert orgs["Lữ đoàn 170 Hải quân"][0] == "MilitaryPolice"
+
+
+def test_a_trailing_administrative_word_stays_in_the_name():
+    orgs = _orgs("Hội sách khai mạc tại Trung tâm Triển lãm Văn hóa thành phố; Chủ tịch Công đoàn Công an tỉnh dự.")
+    assert "Trung tâm Triển lãm Văn hóa thành phố" in orgs
+    assert "Công đoàn Công an tỉnh" in orgs
+
+
+def test_city_abbreviation_without_a_dot_and_a_province_after_police():
+    orgs = _orgs("Phòng Giáo dục - Đào tạo TP Bảo Lộc phối hợp với Công an Đà Nẵng tổ chức ngày hội.")
+    assert set(orgs) == {"Phòng Giáo dục - Đào tạo TP Bảo Lộc", "Công an Đà Nẵng"}
+
+
+def test_generic_lists_of_local_police_are_not_organisations():
+    assert _orgs("Dự có lãnh đạo Công an quận, huyện, thị xã.") == {}
+
+
+def test_central_boards_need_no_parent():
+    orgs = _orgs("Ông Vũ Văn Hòa, Vụ trưởng Vụ Văn hóa - Văn nghệ, Ban Tuyên giáo Trung ương dự.")
+    assert "Ban Tuyên giáo Trung ương" in orgs
+
+
+def test_a_province_library_is_not_a_commune_library():
+    doc = _doc("Lễ ra mắt Thư viện xã An Hòa có ông Lê Văn Tư, Phó Giám đốc Thư viện tỉnh.")
+    assert [o.name for o in doc.organizations] == ["Thư viện xã An Hòa", "Thư viện tỉnh"]
+
+
+def test_lower_case_descriptors_before_a_province_or_a_parent():
+    orgs = _orgs("Dự có Trường Cao đẳng y tế Bình Định và Câu lạc bộ đọc sách Trường Đại học Quy Nhơn.")
+    assert "Trường Cao đẳng y tế Bình Định" in orgs
+    assert "Câu lạc bộ đọc sách Trường Đại học Quy Nhơn" in orgs
+
+
+def test_organisations_named_in_the_headline():
+    orgs = _orgs("Bộ Công an khai mạc triển lãm sách\n\nSáng 20/4, triển lãm sách được khai mạc tại Hà Nội.")
+    assert "Bộ Công an" in orgs
+
+
+def test_an_abbreviation_in_brackets_names_the_organisation_later():
+    orgs = _orgs("Viện Phát triển Tri thức Mở (VKO) tổ chức hội thảo. Ông Lê Văn Hà, Viện trưởng Viện VKO, phát biểu.")
+    assert set(orgs) == {"Viện Phát triển Tri thức Mở"}
+
+
+def test_university_of_a_national_university_joined_by_a_dash():
+    orgs = _orgs("Ký kết có Trường Đại học Kinh tế - Đại học Quốc gia TP. Hồ Chí Minh.")
+    assert set(orgs) == {"Trường Đại học Kinh tế - Đại học Quốc gia TP. Hồ Chí Minh",
+                         "Đại học Quốc gia TP. Hồ Chí Minh"}
+
+
+def test_glued_menu_words_and_newspaper_fairs_are_not_organisations():
+    assert _orgs("Vụ Thư ViệnVụ Thư Viện\n\nHội Báo Xuân Quảng Nam 2025 khai mạc sáng nay.") == {}
+
+
+def test_a_union_named_by_its_subject():
+    orgs = _orgs("Hội nghị thường niên của Liên hiệp thư viện Việt Nam về nguồn tin KH&CN diễn ra ở Huế.")
+    assert list(orgs) == ["Liên hiệp thư viện Việt Nam về nguồn tin KH&CN"]
+
+
+def test_unions_of_member_schools_and_capitalised_regions():
+    orgs = _orgs("Liên chi hội Thư viện các trường đại học, cao đẳng phía Nam phối hợp với Liên hiệp Thư viện "
+                 "các tỉnh Miền Trung tổ chức hội thảo.")
+    assert set(orgs) == {"Liên chi hội Thư viện các trường đại học, cao đẳng phía Nam",
+                         "Liên hiệp Thư viện các tỉnh Miền Trung"}

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Organization
-from libkg.extract.gazetteer import alias_names, provinces
+from libkg.extract.gazetteer import alias_names, countries, provinces
 from libkg.extract.lexicon import (
+    ADMIN_WORDS,
     Head,
     Tok,
     abbreviation_rows,
@@ -41,17 +42,99 @@ from libkg.extract.lexicon import (
     match_admin,
     match_head,
     match_phrase,
+    match_role,
     region_words,
     sentence_tokens,
     surnames,
+    tokenize,
 )
 from libkg.extract.pipeline import Doc, component
+from libkg.resources import data_file, read_tsv
 
 _DASHES = {"-", "–", "—"}
 _OPEN_QUOTES = {"“", "\"", "«"}
 _CLOSE_QUOTES = {"”", "\"", "»"}
 _PLURAL = {"các", "những", "mọi"}
+_ROLE_BEFORE = ("Trưởng", "Phó", "trưởng", "phó")
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16)
+def _org_lines(name: str) -> tuple[str, ...]:
+    """Lines of an organisation lexicon file (``data/lexicon/<name>``), comments and blanks dropped."""
+    raw = data_file("lexicon", name).read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in raw if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=16)
+def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a lexicon file as folded token tuples, longest first."""
+    out = {tuple(ffold(t.text) for t in tokenize(ln)) for ln in _org_lines(name)}
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def _phrase_at(toks: list[Tok], k: int, name: str) -> int:
+    """Tokens of the first phrase of lexicon ``name`` found at ``k`` (case-insensitive), else 0."""
+    for words in _folded_phrases(name):
+        m = len(words)
+        if k + m <= len(toks) and all(ffold(toks[k + x].text) == w for x, w in enumerate(words)):
+            return m
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _folded_heads() -> dict[str, list[tuple[tuple[str, ...], Head]]]:
+    """Folded first word -> (folded words, head), longest first: heads matched in any case."""
+    from libkg.extract.lexicon import org_heads
+    out: dict[str, list[tuple[tuple[str, ...], Head]]] = {}
+    for heads in org_heads().values():
+        for h in heads:
+            words = tuple(ffold(w) for w in h.words)
+            out.setdefault(words[0], []).append((words, h))
+    for v in out.values():
+        v.sort(key=lambda e: -len(e[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lower_heads() -> dict[str, str]:
+    """Folded head -> condition, for the heads org_lower_heads.tsv allows in lower case."""
+    return {ffold(r[0]): r[1] for r in read_tsv("lexicon", "org_lower_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _head_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded texts of the heads allowed in lower case, with descriptors, and the lower-case first words."""
+    lower = frozenset(_lower_heads())
+    descr = frozenset(ffold(x) for x in _org_lines("org_descriptor_heads.txt"))
+    firsts = frozenset(x.split(" ", 1)[0] for x in lower)
+    return lower, descr, firsts
+
+
+def _head_at(toks: list[Tok], i: int) -> Head | None:
+    """The head at ``i``: as the lexicon writes it, else its later words in any case ("Nhà Xuất bản",
+    "Thành Đoàn"), or in lower case when org_lower_heads.txt allows it ("trường", "thư viện")."""
+    head = match_head(toks, i)
+    if head is not None:
+        return head
+    t = toks[i].text
+    _init_heads()
+    cands = _folded_heads().get(ffold(t)) if t in _HEAD_FIRST else None
+    if not cands:
+        return None
+    lower = t[0].islower()
+    for words, h in cands:
+        m = len(words)
+        if i + m > len(toks) or any(ffold(toks[i + x].text) != w for x, w in enumerate(words[1:], 1)):
+            continue
+        if not lower or h.words[0][0].islower() or ffold(h.text) in _head_sets()[0]:
+            return h
+    return None
+
+
+def _lower_head(toks: list[Tok], i: int, head: Head) -> bool:
+    """Is the head at ``i`` written in lower case although the lexicon capitalises it?"""
+    return toks[i].text[0].islower() and head.words[0][0].isupper()
 
 
 @dataclass
@@ -138,7 +221,7 @@ def _capitalised_run_len(toks: list[Tok], i: int) -> int:
     """A run of capitalised words (with a number: "Mỹ Khánh 1"), stopping before a head or a person."""
     n = len(toks)
     k = i
-    while k < n and toks[k].cap and not toks[k].abbrev and match_head(toks, k) is None:
+    while k < n and toks[k].cap and not toks[k].abbrev and _head_at(toks, k) is None:
         if k - i >= 2 and toks[k].text in surnames():
             break
         k += 1
@@ -156,6 +239,12 @@ def _ends_province(toks: list[Tok], k: int) -> bool:
     """Do the tokens just before ``k`` end with a province's name?"""
     keys = _province_keys()
     return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (2, 3, 5))
+
+
+def _ends_country(toks: list[Tok], k: int) -> bool:
+    """Do the tokens just before ``k`` end with a country's name ("... Việt Nam")?"""
+    names = countries()
+    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in names for m in (1, 2, 3))
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +268,7 @@ def _init_heads() -> None:
     global _HEAD_FIRST, _SCAN_STOPS
     if not _HEAD_FIRST:
         from libkg.extract.lexicon import org_heads
-        _HEAD_FIRST = frozenset(org_heads())
+        _HEAD_FIRST = frozenset(org_heads()) | _head_sets()[2]
         _SCAN_STOPS = _HEAD_FIRST | _QUOTE_TOKENS
 
 
@@ -227,38 +316,75 @@ class _Parse:
 _NEXT, _STOP = "next", "stop"  # a rule's verdict: the name goes on / ends at the cursor
 
 
+def _admin_at(toks: list[Tok], k: int) -> tuple[int, str]:
+    """Length and form of an administrative word at ``k``: "tỉnh", "thành phố", "TP." and "TP"
+    without its dot before a capitalised name ("TP Đà Lạt")."""
+    a = match_admin(toks, k)
+    if a:
+        return a, toks[k].text
+    if toks[k].text in ("TP", "Tp") and k + 1 < len(toks) and toks[k + 1].cap:
+        return 1, "TP."
+    return 0, ""
+
+
 def _rule_admin(p: _Parse, t: Tok) -> str | None:
-    """An administrative part ("tỉnh Lào Cai") closes the name; a bare one ("tỉnh") too."""
-    a = match_admin(p.toks, p.k)
+    """An administrative part ("tỉnh Lào Cai") closes the name; a bare one ("tỉnh") too, and stays
+    in a name that has words before it ("Trung tâm Triển lãm Mỹ thuật thành phố")."""
+    a, word = _admin_at(p.toks, p.k)
     if not a:
         return None
-    pl = _place_len(p.toks, p.k + a, t.text)
+    pl = _place_len(p.toks, p.k + a, word)
     if pl:
         p.admin = True
         p.k += a + pl
     elif p.chunks == 0:
         p.bare_admin = True
         p.k += a
+    elif p.k + a >= p.n or not p.toks[p.k + a].cap:
+        p.k += a
+    return _STOP
+
+
+def _rule_province(p: _Parse, t: Tok) -> str | None:
+    """A province named right after a head that needs an administrative part ("Công an Hà Nội")."""
+    if p.chunks or "admin" not in p.head.flags or not t.cap:
+        return None
+    m = _province_len(p.toks, p.k)
+    if not m:
+        return None
+    p.admin = True
+    p.k += m
     return _STOP
 
 
 def _rule_region(p: _Parse, t: Tok) -> str | None:
-    """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam" after a "region" head."""
+    """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam", "... các trường đại học, cao đẳng
+    phía Bắc" after a "region" head."""
     toks, n, k = p.toks, p.n, p.k
     if "region" not in p.head.flags or k + 1 >= n or not (
             t.text == "các" or t.text == "khu" and toks[k + 1].text == "vực"):
         return None
     r = k + 1
     a2 = match_admin(toks, r) if t.text == "các" else 0
-    r += a2 if a2 else 1
+    members = _phrase_at(toks, r, "org_member_nouns.txt") if t.text == "các" and not a2 else 0
+    r += a2 or members or 1
     if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
         r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
     start_r = r
-    while r < n and toks[r].text in region_words():
+    words = _region_words()
+    while r < n and ffold(toks[r].text) in words:
         r += 1
+    while r > start_r and toks[r - 1].text == "và":
+        r -= 1
     if r > start_r:
         p.take(r - k)
     return _STOP
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """Region words in any case ("các tỉnh Miền núi phía Bắc")."""
+    return frozenset(ffold(w) for w in region_words())
 
 
 def _rule_quoted(p: _Parse, t: Tok) -> str | None:
@@ -281,9 +407,55 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
         return None
     p.take(ph)
     toks, k = p.toks, p.k
-    if (_name_starts(toks, k) and not toks[k + 1].abbrev
+    if (_name_starts(toks, k) and not toks[k + 1].abbrev and not _ends_head(toks, k)
             and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
+    return _NEXT
+
+
+def _ends_head(toks: list[Tok], k: int) -> bool:
+    """Do the tokens before ``k`` end with an organisation head ("Thông tin - Thư viện" + a person's
+    name: the library is named after the person)?"""
+    return any(k - m >= 0 and (h := _head_at(toks, k - m)) is not None and len(h.words) == m for m in (1, 2))
+
+
+def _rule_topic(p: _Parse, t: Tok) -> str | None:
+    """"... về nguồn tin KH&CN": a subject tied into the name (org_topic_links.txt)."""
+    if not p.chunks or t.text[0].isupper():
+        return None
+    m = _phrase_at(p.toks, p.k, "org_topic_links.txt")
+    if not m or p.k + m >= p.n or not (p.toks[p.k + m].cap or p.toks[p.k + m].abbrev):
+        return None
+    p.k += m
+    return _NEXT
+
+
+def _rule_glued(p: _Parse, t: Tok) -> str | None:
+    """A capitalised word glued to the next ("ViệnVụ", page furniture) ends the name."""
+    x = t.text
+    return _STOP if t.cap and not t.abbrev and any(c.isupper() for c in x[1:]) and x.isalpha() else None
+
+
+def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
+    """Lower-case descriptors after a head before a capitalised name or a parent organisation
+    ("Trường Cao đẳng y tế Bình Định", "Câu lạc bộ đọc sách Trường ..."), for the heads
+    org_descriptor_heads.txt lists."""
+    toks, n = p.toks, p.n
+    if p.chunks or not _is_lower_word(t) or ffold(p.head.text) not in _head_sets()[1]:
+        return None
+    r = p.k
+    brk = break_words()
+    while r < n and r - p.k < 3 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
+        r += 1
+    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
+        return None
+    if toks[r].text in _HEAD_FIRST and (sub := parse_org(toks, r, p.depth + 1)) is not None and not sub.short:
+        if "unit" in p.head.flags:
+            p.early = OrgHit(p.i, r, p.head)  # the caller joins unit and parent
+            return _STOP
+        return None
+    p.k = r
+    p.first_ok = True
     return _NEXT
 
 
@@ -293,7 +465,7 @@ def _rule_new_head(p: _Parse, t: Tok) -> str | None:
     if t.text not in _HEAD_FIRST or (k == p.j and t.text == p.head.words[-1]):
         return None
     sub = parse_org(toks, k, p.depth + 1)
-    if sub is None or sub.short:
+    if sub is None or sub.short or "nested" in sub.head.flags:
         return None
     if k == p.j and "unit" in p.head.flags and p.depth == 0:
         p.early = OrgHit(p.i, k, p.head)  # the caller joins unit and parent
@@ -313,8 +485,11 @@ def _rule_code(p: _Parse, t: Tok) -> str | None:
 
 
 def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
-    """"Sở ... Thanh Hóa Trịnh Xuân Quyết": a personal name after the province ends the name."""
-    return _STOP if _name_starts(p.toks, p.k) and _ends_province(p.toks, p.k) else None
+    """"Sở ... Thanh Hóa Trịnh Xuân Quyết", "Hội ... Việt Nam Trần Thị Hoa": a personal name after
+    a province or a country ends the name."""
+    if not _name_starts(p.toks, p.k):
+        return None
+    return _STOP if _ends_province(p.toks, p.k) or _ends_country(p.toks, p.k) else None
 
 
 def _rule_word(p: _Parse, t: Tok) -> str | None:
@@ -349,20 +524,37 @@ def _rule_so(p: _Parse, t: Tok) -> str | None:
     return p.take(2)
 
 
+def _ends_nested(toks: list[Tok], k: int) -> bool:
+    """Do the tokens before ``k`` end with a school level ("... Tiểu học và Trung học cơ sở X": one school)?"""
+    for words, _h in _nested_heads():
+        m = len(words)
+        if k - m >= 0 and all(ffold(toks[k - m + x].text) == w for x, w in enumerate(words)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _nested_heads() -> tuple[tuple[tuple[str, ...], Head], ...]:
+    return tuple(e for v in _folded_heads().values() for e in v if "nested" in e[1].flags)
+
+
 def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
     if not ((t.text in _DASHES or t.text == "và") and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
+    if t.text == "và" and _name_starts(toks, k + 1):
+        return _STOP  # "Trường THCS X và Nguyễn Thị Y": a person, not more of the name
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
-    if nxt is not None and not nxt.short:
+    if nxt is not None and not nxt.short and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
         return _STOP
     p.k += 1
     return _NEXT
 
 
-_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_new_head, _rule_code,
-          _rule_person_after_province, _rule_word, _rule_number, _rule_so, _rule_joiner)
+_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_glued, _rule_descriptor,
+          _rule_new_head, _rule_code, _rule_person_after_province, _rule_province, _rule_word, _rule_number,
+          _rule_so, _rule_joiner)
 
 
 def _walk(p: _Parse) -> None:
@@ -388,8 +580,23 @@ def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | Non
         if inner is not None and not inner.short:
             return OrgHit(i, inner.end, head, admin=inner.admin)
     if "numbered" in head.flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
-        return OrgHit(i, k + 1, head)  # "Quân khu 7", "Sư đoàn 312"
+        return OrgHit(i, _service_end(toks, k + 1), head)  # "Quân khu 7", "Sư đoàn 312", "Lữ đoàn 171 Hải quân"
     return None
+
+
+def _service_end(toks: list[Tok], k: int) -> int:
+    """After a unit's number, its service ("Lữ đoàn 171 Hải quân"): a capitalised word and its
+    lower-case partners, neither a person nor another organisation."""
+    if k >= len(toks) or not toks[k].cap or not toks[k].text.isalpha() or _name_starts(toks, k):
+        return k
+    if toks[k].text in _HEAD_FIRST and _head_at(toks, k) is not None:
+        return k
+    r = k + 1
+    brk = break_words()
+    while r < len(toks) and r - k <= 2 and _is_lower_word(toks[r]) and toks[r].text not in brk \
+            and not match_admin(toks, r):
+        r += 1
+    return r if r > k + 1 else k
 
 
 def _empty_body(p: _Parse) -> OrgHit | None:
@@ -406,11 +613,25 @@ def _empty_body(p: _Parse) -> OrgHit | None:
     return None
 
 
+def _lower_head_named(p: _Parse) -> bool:
+    """Does a head written in lower case open a name (org_lower_heads.tsv's condition)?"""
+    toks, j = p.toks, p.j
+    if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)):
+        return False
+    if _lower_heads().get(ffold(p.head.text)) != "level":
+        return True
+    return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
+
+
 def _verdict(p: _Parse) -> OrgHit | None:
     """The organisation the walk found, if the head's flags accept it."""
     toks, k, flags = p.toks, p.k, p.head.flags
     if k + 1 < p.n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
         return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
+    if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
+        return None  # "Công an quận, huyện, thị xã": every district's, no one body
+    if _lower_head(toks, p.i, p.head) and not _lower_head_named(p):
+        return None  # "thư viện", "trường" alone or before lower-case words: a common noun
     if p.chunks == 0 and not p.admin:
         return _empty_body(p)
     if p.chunks == 0 and "bare" not in flags:
@@ -424,7 +645,7 @@ def _verdict(p: _Parse) -> OrgHit | None:
 
 def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     """The organisation whose head starts at token ``i``, or None."""
-    head = match_head(toks, i)
+    head = _head_at(toks, i)
     if head is None or depth > 3:
         return None
     hit = _prefix_hit(toks, i, head, depth)
@@ -433,7 +654,8 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     p = _Parse(toks, i, head, depth)
     _walk(p)
     if p.early is not None:
-        return p.early
+        # "thư viện trại giam X": a lower-case head joins no parent (the institution's library, unnamed)
+        return None if _lower_head(toks, i, head) else p.early
     return _verdict(p)
 
 
@@ -452,8 +674,16 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     """A hit that names no organisation: "các Trung tâm ...", "Luật Thư viện", "Trưởng Ban ..."."""
     i = hit.start
     prev = toks[i - 1].text if i else ""
-    return prev in _PLURAL or prev == "Luật" or (prev in ("Trưởng", "Phó", "trưởng")
-                                                 and bool({"parent", "admin"} & hit.head.flags))
+    j = i + len(hit.head.words)
+    numbered = "numbered" in hit.head.flags and j < hit.end and toks[j].text.isdigit()
+    return (prev in _PLURAL and not numbered) or prev == "Luật" or _phrase_at(toks, i, "org_not_names.txt") > 0 \
+        or (prev in ("Trưởng", "Phó", "trưởng") and bool({"parent", "admin"} & hit.head.flags)) \
+        or ("afterrole" in hit.head.flags and _after_role(toks, i))
+
+
+def _after_role(toks: list[Tok], i: int) -> bool:
+    """Does a role word end right before ``i`` ("Giảng viên Khoa ...", "Phó Trưởng khoa ...")?"""
+    return any(i - m >= 0 and (r := match_role(toks, i - m)) is not None and len(r.words) == m for m in (1, 2, 3))
 
 
 def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
@@ -461,6 +691,8 @@ def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
     n = len(toks)
     k = hit.end
     dash = k < n and toks[k].text in _DASHES
+    if not dash and "dashunit" in hit.head.flags and not {"unit", "parent"} & hit.head.flags:
+        return None, 0
     p_at = k + 1 if dash else k
     par = parse_org(toks, p_at) if p_at < n and toks[p_at].text in _HEAD_FIRST else None
     if par is None or par.short or not (dash or not hit.admin):
@@ -468,25 +700,33 @@ def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
     whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
     whole.parent = par
     # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
-    return whole, (p_at if "unit" in hit.head.flags else par.end)
+    return whole, (par.end if "parent" in hit.head.flags else p_at)
+
+
+def _ends_central(toks: list[Tok], hit: OrgHit) -> bool:
+    """Does a board's name end with a word of a central body ("Ban Tuyên giáo Trung ương")?"""
+    return any(hit.end - hit.start > len(w) and _phrase_at(toks, hit.end - len(w), "org_central.txt") == len(w)
+               for w in _folded_phrases("org_central.txt"))
 
 
 def _next_hit(toks: list[Tok], i: int) -> tuple[OrgHit | None, int]:
     """The organisation whose head is at ``i`` (or None) and the token to go on from."""
+    if i and toks[i].text[0].islower() and toks[i - 1].text in _ROLE_BEFORE:
+        return None, i + 1  # "Trưởng phòng Nghiệp vụ ...": the head word belongs to the role
     hit = parse_org(toks, i)
     if hit is None:
-        head = match_head(toks, i)
+        head = _head_at(toks, i)
         return None, i + (len(head.words) if head is not None else 1)
     flags = hit.head.flags
     if _skipped(toks, hit):
         return None, hit.end if not hit.short else i + 1
     if "parent" in flags and _is_board(toks, hit):
         return None, hit.start + len(hit.head.words)  # "Ban Chấp hành Hội X": Hội X is the organisation
-    if not hit.short and ("parent" in flags or "unit" in flags):
+    if not hit.short and ("parent" in flags or "unit" in flags or "dashunit" in flags):
         whole, at = _join_parent(toks, hit)
         if whole is not None:
             return whole, at
-        if "parent" in flags:
+        if "parent" in flags and not _ends_central(toks, hit):
             return None, i + 1
     return hit, hit.end if hit.end > i else i + 1
 
@@ -613,11 +853,25 @@ def _add_full_names(nm: _Names, text: str, hits: _Hits, surfaces: list[str | Non
             nm.full[k].parent = _surface(text, toks, h.parent.start, h.parent.end)
 
 
+def _add_bracket_aliases(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:
+    """"Viện Nghiên cứu X (IDK)" then "Viện IDK": the head with the abbreviation in brackets names
+    the full organisation."""
+    for (h, toks, _), name in zip(hits, surfaces, strict=True):
+        e = h.end
+        if name is None or e + 2 >= len(toks) or toks[e].text != "(" or toks[e + 2].text != ")" \
+                or not toks[e + 1].abbrev:
+            continue
+        k = expand(name)
+        short = expand(f"{h.head.text} {toks[e + 1].text}")
+        if short != k and short in nm.full and short not in nm.alias:
+            nm.alias[short] = k
+
+
 def _add_province_aliases(nm: _Names) -> None:
     """2. names without their province that a fuller name in the article completes."""
     for k in nm.order:
         h = nm.meta[k]
-        if h.admin or h.whole:
+        if h.admin or h.whole or k in nm.alias:
             continue
         fam = _head_family(h.head)
         for k2 in nm.order:
@@ -657,8 +911,11 @@ def _add_anaphors(nm: _Names, doc: Doc) -> None:
     seen: dict[str, list[int]] = {}  # name -> where it is mentioned
     for m in nm.mentions:
         seen.setdefault(m["name"], []).append(m["start"])
+    parents = {nm.full[k].parent for k in nm.keys if nm.full[k].parent}
     for start, end, surface, kinds in _anaphor_mentions(doc):
         cands = [k for k in nm.keys if nm.full[k].kind in kinds]
+        # "Trường X, Đại học Y ... Nhà trường": the school, not the body it belongs to
+        cands = [k for k in cands if nm.full[k].name not in parents] or cands
         if cands:
             last = {k: max((p for p in seen.get(nm.full[k].name, ()) if p < start), default=-1) for k in cands}
             k = max(cands, key=lambda c: last[c]) if max(last.values()) >= 0 else cands[0]
@@ -682,13 +939,38 @@ def run(doc: Doc) -> None:
     nm = _Names()
     surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
     _add_full_names(nm, text, hits, surfaces)
+    _add_bracket_aliases(nm, text, hits, surfaces)
     _add_province_aliases(nm)
     _add_mentions(nm, text, hits, surfaces)
     _add_anaphors(nm, doc)
     _canonical_parents(nm)
     nm.mentions.sort(key=lambda m: (m["start"], -m["end"]))
-    doc.organizations = [nm.full[k] for k in nm.keys + nm.extra]
+    doc.organizations = [nm.full[k] for k in nm.keys + nm.extra] + _headline_orgs(doc, nm)
     doc.extras["org_mentions"] = nm.mentions
+
+
+def _headline_orgs(doc: Doc, nm: _Names) -> list[Organization]:
+    """Organisations the headline names that the body does not (the headline is no sentence:
+    they get no mention)."""
+    title = doc.extras.get("title")
+    if not title:
+        return []
+    toks = tokenize(doc.text, title[0], title[1])
+    known = set(nm.full)
+    out = []
+    banners = frozenset(ffold(x) for x in _org_lines("org_banner_heads.txt"))
+    for h in _scan_tokens(toks):
+        body = toks[h.start + len(h.head.words):h.end]
+        if h.short or ffold(h.head.text) in banners or all(t.abbrev for t in body):
+            continue  # a site's banner ("Báo X điện tử"), a generic abbreviation ("Thư viện ĐH")
+        name = _surface(doc.text, toks, h.start, h.end)
+        k = expand(name)
+        if k in known or any(k2.startswith(k + " ") for k2 in nm.full):
+            continue
+        known.add(k)
+        out.append(Organization(name=name, kind=_kind(h, name),
+                                evidence=[Evidence(toks[h.start].start, toks[h.end - 1].end, doc.text[title[0]:title[1]])]))
+    return out
 
 
 def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
@@ -698,10 +980,27 @@ def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit
     if not cands:
         cands = [k for k in keys if _head_family(meta[k].head) == fam or
                  meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
+        if h.bare_admin:
+            cands = [k for k in cands if _same_level(skey, k)]
     if not cands:
         return None
     before = [k for k in cands if first_pos[k] < at]
     return (before or cands)[0]
+
+
+@lru_cache(maxsize=1)
+def _admin_keys() -> tuple[str, ...]:
+    """Administrative words as they appear in expanded names, two-word ones first."""
+    return tuple(sorted({ffold(v) for v in ADMIN_WORDS.values()}, key=lambda w: -len(w)))
+
+
+def _same_level(short_key: str, key: str) -> bool:
+    """May "Thư viện tỉnh" (``short_key``) mean ``key``: not the library of another level
+    ("Thư viện xã An Hòa")?"""
+    mine = next((w for w in _admin_keys() if short_key.endswith(" " + w)), None)
+    padded = f" {key} "
+    others = [w for w in _admin_keys() if f" {w} " in padded]
+    return not others or mine is not None and f" {mine} " in padded
 
 
 def _kind(h: OrgHit, name: str) -> str:
