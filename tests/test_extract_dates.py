@@ -213,3 +213,16 @@ def test_a_page_address_date_outranks_a_far_guessed_publication_date():
     _REGISTRY["dates"](doc)
     assert doc.extras["publication"] == {"date": "2019-09-18", "source": "url"}
     assert [m["start_date"] for m in doc.extras["date_mentions"] if m["text"].startswith("Từ")] == ["2019-09-10"]
+
+
+def test_html_page_without_metadata_is_dated_by_its_date_line():
+    from libkg.read.html import article_from_html
+
+    page = ("<html><head><title>Ra mắt phòng đọc</title></head><body><article><h1>Ra mắt phòng đọc</h1>"
+            "<p>Cập nhật: Thứ Tư, 12/04/2023 - 10:20</p>"
+            "<p>Sáng 11/4, Thư viện tỉnh Hà Lâm ra mắt phòng đọc thiếu nhi với hơn 3.000 bản sách mới.</p>"
+            "<p>Ông Lý Văn Tâm phát biểu tại buổi lễ ra mắt phòng đọc thiếu nhi của thư viện tỉnh.</p>"
+            "</article></body></html>")
+    art = article_from_html(page, id="h1")
+    assert art.published == "2023-04-12"
+    assert [e.start for e in RuleExtractor()(art).events] == ["2023-04-11"]
