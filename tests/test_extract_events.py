@@ -412,3 +412,9 @@ def test_generic_mentions_name_no_happening():
             "Các vấn đề lớn của Liên hiệp được quyết định tại Hội nghị thường niên của Liên hiệp. "
             "Thư viện tỉnh tổ chức Ngày Sách và Văn hóa đọc Việt Nam với hàng trăm hoạt động.")
     assert kinds(body) == []
+
+
+def test_a_term_in_an_occasion_name_is_no_date():
+    body = ("Chào mừng Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX, nhiệm kỳ 2025 - 2030, sáng 5/3, "
+            "Thư viện tỉnh Hà Nam tổ chức trưng bày 500 tài liệu.")
+    assert kinds(body) == [("Congress", None), ("Exhibition", "2024-03-05")]

@@ -184,7 +184,8 @@ def _phrases(family: str) -> tuple[str, ...]:
 @cache
 def _phrase_re(family: str, before: str = "", after: str = r"(?!\w)") -> re.Pattern[str]:
     """One family's phrases as a pattern, between ``before`` and ``after``."""
-    return re.compile(before + literal_alternation(sorted(_phrases(family), key=len, reverse=True)) + after)
+    phrases = sorted(_phrases(family), key=len, reverse=True)
+    return re.compile(before + literal_alternation(phrases) + after if phrases else "(?!)")
 
 
 def lower_fold(text: str) -> str:
@@ -577,18 +578,19 @@ class _Reader:
         held for; an event of its own (kept apart: no date of this sentence, no place, no participants),
         dated only by a year in its name.  A day without an edition or year ("Ngày Sách 21/4") is the
         recurring day, no event."""
-        if h.role != "noun" or not _phrase_re("occasion", "", r"\s+$").search(left_near):
-            return False
+        if h.role != "noun" or len(st.hits) < 2 or not _phrase_re("occasion", "", r"\s+$").search(left_near):
+            return False  # alone in its sentence, the event named is the one reported
         end = h.label_end or self._label_end(h.start, st.e)
         name = self.text[h.start:end].strip(" ,;:")
-        year = _NAME_YEAR.search(name)
+        year = _NAME_YEAR.search(_TERM.sub("", name.lower()))  # a term ("nhiệm kỳ 2025 - 2030") is no date
         named = bool(_EDITION.search(name.lower()) or year) or (
             not _phrase_re("day_head").match(self.low, h.start) and _capitalised_after(name, h.end - h.start))
-        if named and not any(_same_name(name, x.ev.label) for x in self.events):
-            if not any(_same_name(name, x.label) for x in self.occasions):
-                ev = Event(label=name[:1].upper() + name[1:], kind=kind, start=year.group(0) if year else None)
-                ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
-                self.occasions.append(ev)
+        if not named or any(_same_name(name, x.ev.label) for x in self.events):
+            return False
+        if not any(_same_name(name, x.label) for x in self.occasions):
+            ev = Event(label=name[:1].upper() + name[1:], kind=kind, start=year.group(0) if year else None)
+            ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
+            self.occasions.append(ev)
         return True
 
     def _talk(self, st: _Sent, h: _Hit, left_near: str, existing: _Ev | None) -> bool:
