@@ -365,7 +365,7 @@ def test_internal_errors_never_reach_the_client():
 
         async def stop(self) -> None: ...
 
-        async def call(self, fn, *args, timeout):
+        async def call(self, fn, *args, timeout, lane="query", key=None):
             raise JobError("RuntimeError: secret detail at /srv/libkg/x.py line 3")
 
     async def run() -> None:
@@ -430,3 +430,274 @@ def test_serve_over_a_sparql_endpoint(tmp_path):
     finally:
         ox.terminate()
         ox.wait(10)
+
+
+# ------------------------------------------------------------------ issue 19: trust on a fresh machine
+class Listener:
+    """A real HTTP server on 127.0.0.1 that records every request it gets and answers an empty
+    SPARQL result (so that an allowed SERVICE call succeeds)."""
+
+    def __init__(self) -> None:
+        import http.server
+
+        self.requests: list[str] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                outer.requests.append(f"{self.command} {self.path}")
+                length = int(self.headers.get("content-length") or 0)
+                if length:
+                    self.rfile.read(length)
+                body = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "literal", "value": "x"}}]}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> Listener:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def service_queries(url: str) -> list[str]:
+    return [f"SELECT * WHERE {{ SERVICE <{url}sparql> {{ ?s ?p ?o }} }}",
+            f"select * where {{ service silent <{url}silent> {{ ?s ?p ?o }} }}",
+            f"PREFIX : <{url}> SELECT * WHERE {{ SERVICE:empty-prefix {{ ?s ?p ?o }} }}",  # no space: still SERVICE
+            f"SELECT * WHERE {{ VALUES ?x {{ <{url}var> }} SERVICE ?x {{ ?s ?p ?o }} }}",
+            f"SELECT * WHERE {{ ?s ?p ?o FILTER(1<2)SERVICE<{url}nospace>{{?a ?b ?c}} }}"]
+
+
+def test_service_queries_are_refused_and_send_nothing(client):
+    with Listener() as ears:
+        for q in service_queries(ears.url):
+            for r in (client.get("/sparql", params={"query": q}),
+                      client.post("/sparql", data={"query": q}),
+                      client.post("/sparql", content=q.encode(), headers={"Content-Type": "application/sparql-query"})):
+                assert r.status_code == 400, (q, r.status_code, r.text)
+                assert "SERVICE (federated query) is disabled on this endpoint" in r.text
+        time.sleep(1.0)
+        assert ears.requests == []
+    # the word elsewhere (a string, an IRI, a comment, a variable) is no SERVICE clause
+    q = ('SELECT ?service WHERE { ?service a <https://schema.org/Service> ; ?p "SERVICE <http://x/> {}" } '
+         "# SERVICE <http://x/>")
+    assert client.get("/sparql", params={"query": q}).status_code == 200
+
+
+def test_query_workers_have_no_network(store_dir):
+    """Past the SERVICE check (the job called directly), a query worker still reaches no host."""
+    import asyncio
+    import functools
+
+    from libkg.serve.sparql_protocol import run_query
+    from libkg.serve.workers import JobError, ProcessBackend, open_read_only
+
+    async def run(url: str) -> tuple[str, bool]:
+        backend = ProcessBackend(functools.partial(open_read_only, str(store_dir)), size=1, page_size=1)
+        await backend.start()
+        try:
+            await backend.call(run_query, service_queries(url)[0], 10, [], [], timeout=20)
+            return "answered", backend.pools["query"]._warned
+        except JobError as exc:
+            return str(exc), backend.pools["query"]._warned
+        finally:
+            await backend.stop()
+
+    with Listener() as ears:
+        outcome, not_isolated = asyncio.run(run(ears.url))
+        if not_isolated:
+            pytest.skip("this system does not let a process leave the network (no user namespaces)")
+        time.sleep(0.5)
+        assert ears.requests == [], outcome
+        assert "unreachable" in outcome.lower() or "error" in outcome.lower(), outcome
+
+
+def test_allow_service_sends_the_federated_query(store_dir, tmp_path):
+    with Listener() as ears, running_server(store_dir, tmp_path / "server.log", "--allow-service", "--workers", "1",
+                                            "--query-timeout", "10") as srv:
+        with httpx.Client(base_url=srv.url, timeout=30) as c:
+            r = c.get("/sparql", params={"query": service_queries(ears.url)[0]})
+        assert r.status_code == 200, r.text
+        assert r.json()["results"]["bindings"][0]["s"]["value"] == "x"
+        assert len(ears.requests) == 1 and ears.requests[0].split()[1].startswith("/sparql")
+        assert "--allow-service" in srv.log()
+
+
+@pytest.mark.parametrize("params", [
+    {"default-graph-uri": "not an iri"}, {"named-graph-uri": "<https://w3id.org/libkg/graph/x>"},
+    {"default-graph-uri": "https://w3id.org/libkg/graph/article/d01", "named-graph-uri": "has space"},
+])
+def test_bad_graph_parameters_are_400(client, params):
+    r = client.get("/sparql", params={"query": COUNT, **params})
+    assert r.status_code == 400, r.text
+    bad = next(k for k, v in params.items() if " " in v or "<" in v)
+    assert f"`{bad}` must be an absolute IRI" in r.text and "Traceback" not in r.text
+
+
+def test_good_graph_parameters_still_work(client):
+    g = "https://w3id.org/libkg/graph/article/d01"
+    r = client.get("/sparql", params={"query": LABELS, "default-graph-uri": g})
+    assert r.status_code == 200 and NGA in r.text
+
+
+def test_bad_network_dates_are_400(client):
+    r = client.get("/network.json", params={"from": "2023-13-01"})
+    assert r.status_code == 400 and "`from`" in r.text and "month must be in 1..12" in r.text
+
+
+def test_only_http_links_are_rendered(tmp_path):
+    """An article whose url is javascript:... (ingested by the real pipeline): shown as text, never an href."""
+    article = ROOT / "tests" / "data" / "serve" / "javascript-url.json"
+    store = build_store(tmp_path / "store", article, [ROOT / "tests" / "data" / "serve" / "bad-links.trig"])
+    with running_server(store, tmp_path / "server.log") as srv, httpx.Client(base_url=srv.url, timeout=30) as c:
+        r = c.get("/search", params={"q": "hoang thi kiem thu"})
+        start = r.text.index('href="/id/person/') + len('href="')
+        person = r.text[start:r.text.index('"', start)]
+        pages = [c.get(person), c.get("/id/article/xjs01"), c.get("/id/org/thu-vien-lien-ket-xau")]
+        for page in pages:
+            assert page.status_code == 200, page.url
+            html = page.text.lower()
+            for scheme in ("javascript:", "data:", "vbscript:", "//evil"):
+                assert f'href="{scheme}' not in html, (page.url, scheme)
+        assert "javascript:alert(document.domain)" in pages[0].text  # shown, as text
+        assert 'href="http://www.wikidata.org/entity/Q1"' in pages[2].text  # a good link stays a link
+        assert 'href="/resource?iri=javascript%3A' in pages[2].text  # a bad one only goes to this server
+
+
+def test_pages_answer_while_sparql_workers_are_busy(store_dir, tmp_path):
+    """Two slow queries fill /sparql; entity, search and timeline pages answer at once, and a quick
+    query gets the worker kept free of long queries."""
+    with running_server(store_dir, tmp_path / "server.log", "--query-timeout", "10", "--workers", "2") as srv, \
+            httpx.Client(base_url=srv.url, timeout=60) as c:
+        path = nga_path(c)  # warms nothing: pages have their own worker, and nothing is cached
+        slow: list[httpx.Response] = []
+
+        def fire() -> None:
+            with httpx.Client(base_url=srv.url, timeout=60) as own:
+                slow.append(own.get("/sparql", params={"query": CROSS_JOIN}))
+
+        threads = [threading.Thread(target=fire) for _ in range(2)]
+        for t in threads:
+            t.start()
+        time.sleep(0.8)  # both are running now
+        for page in (path, "/id/org/thu-vien-kiem-thu-a", "/search?q=kieu", "/timeline"):
+            t0 = time.monotonic()
+            r = c.get(page, headers={"Accept": "text/html"})
+            assert r.status_code == 200, (page, r.status_code)
+            assert time.monotonic() - t0 < 3, (page, time.monotonic() - t0)
+        time.sleep(2.5)  # past --long-after: one slow query keeps running, the other was stopped
+        t0 = time.monotonic()
+        assert c.get("/sparql", params={"query": COUNT}).status_code == 200
+        assert time.monotonic() - t0 < 3
+        for t in threads:
+            t.join(30)
+        codes = sorted(r.status_code for r in slow)
+        assert codes == [503, 504], [r.text for r in slow]
+        assert "long-running" in next(r.text for r in slow if r.status_code == 503)
+
+
+def test_cheap_queries_keep_answering_in_a_mixed_burst(store_dir, tmp_path):
+    """A burst of quick queries with slow ones among them: the quick ones are all answered, quickly."""
+    with running_server(store_dir, tmp_path / "server.log", "--query-timeout", "6", "--workers", "2") as srv:
+        results: list[tuple[str, int, float]] = []
+        lock = threading.Lock()
+
+        def one(i: int) -> None:
+            heavy = i % 8 == 3
+            q = CROSS_JOIN if heavy else LABELS
+            t0 = time.monotonic()
+            with httpx.Client(base_url=srv.url, timeout=60) as c:
+                code = c.get("/sparql", params={"query": q}).status_code
+            with lock:
+                results.append(("heavy" if heavy else "cheap", code, time.monotonic() - t0))
+
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            list(pool.map(one, range(48)))
+        cheap = [r for r in results if r[0] == "cheap"]
+        heavy = [r for r in results if r[0] == "heavy"]
+        assert {c for _, c, _ in cheap} == {200}, cheap
+        assert set(c for _, c, _ in heavy) <= {503, 504}
+        times = sorted(t for _, _, t in cheap)
+        print(f"cheap p50 {times[len(times) // 2]:.2f} s, p95 {times[int(len(times) * 0.95) - 1]:.2f} s; "
+              f"heavy: {sorted(c for _, c, _ in heavy)}")
+        # one worker is kept from long queries: the quick ones never wait a slow one out (6 s)
+        assert times[len(times) // 2] < 3
+
+
+def _half_loaded_store(tmp_path) -> Path:
+    """A store whose bulk load was killed half-way: the real loader, in a process SIGKILLed mid-load."""
+    import subprocess
+    import sys
+
+    store = build_store(tmp_path / "store", ROOT / "samples" / "articles" / "d01.json")
+    code = f"""
+import os, signal, time
+from libkg.store import EmbeddedStore
+st = EmbeddedStore({str(store)!r})
+names = [f"https://w3id.org/libkg/graph/article/half{{i}}" for i in range(50)]
+def graphs():
+    for i, g in enumerate(names):
+        if i == 30:
+            time.sleep(1.0)  # the first segments are in the store now
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield g, b"".join(b"<urn:s%d> <urn:p> <urn:o%d> .\\n" % (i, k) for k in range(40))
+st.bulk_load_graphs(graphs(), names, quads_per_load=200, parallel=1)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr.decode()
+    return store
+
+
+def test_serve_refuses_a_half_loaded_store(tmp_path):
+    import subprocess
+    import sys
+
+    from libkg.serve.workers import UnfinishedLoad, open_read_only, unfinished_loads
+    from libkg.store import EmbeddedStore
+
+    store = _half_loaded_store(tmp_path)
+    assert unfinished_loads(store)
+    with pytest.raises(UnfinishedLoad):
+        open_read_only(store)
+    proc = subprocess.run([sys.executable, "-c", "from libkg.cli import main; main()", "serve", "--store", str(store),
+                           "--port", "1"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "unfinished bulk load" in proc.stderr and "libkg ingest" in proc.stderr
+    assert "http://" not in proc.stderr  # no banner
+    # the recovery the message names: opening for writing removes the partial graphs and the journal
+    with pytest.warns(UserWarning, match="interrupted ingest"), EmbeddedStore(store) as st:
+        assert st.recovered
+    assert not unfinished_loads(store)
+
+
+def test_busy_port_fails_before_the_banner(store_dir):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        t0 = time.monotonic()
+        proc = subprocess.run([sys.executable, "-c", "from libkg.cli import main; main()", "serve",
+                               "--store", str(store_dir), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and "already in use" in proc.stderr
+    assert "libkg serve: http://" not in proc.stderr and "Traceback" not in proc.stderr
+    assert time.monotonic() - t0 < 30

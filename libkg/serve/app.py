@@ -27,7 +27,7 @@ from libkg import __version__
 from libkg.rdf.namespaces import data_base
 from libkg.serve import network_view, pages, search, sparql_protocol, timeline
 from libkg.serve.config import ServeConfig
-from libkg.serve.links import local_path, shorten
+from libkg.serve.links import local_path, shorten, web_url
 from libkg.serve.workers import (
     Backend,
     Busy,
@@ -164,7 +164,9 @@ def create_app(config: ServeConfig, backend: Backend | None = None) -> Starlette
 
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env: Any = templates.env
-    env.globals.update(link=lambda iri: local_path(iri, base), shorten=shorten, version=__version__, base=base)
+    # link: this server's own path for an IRI; web_url: an outside http(s) URL, or None (shown as text)
+    env.globals.update(link=lambda iri: local_path(iri, base), web_url=web_url, shorten=shorten,
+                       version=__version__, base=base)
 
     routes = [
         Route("/", pages.home),

@@ -4,6 +4,10 @@ Entities are minted under the data base IRI (``{base}id/person/...``); the
 server answers for them at the same path (``/id/person/...``), so deploying it
 at the base (or behind a proxy that maps the base onto it) makes the IRIs
 resolve.  IRIs outside the base are shown through ``/resource?iri=``.
+
+Links that leave the server are made only from http(s) URLs (:func:`web_url`):
+an article ``url`` or an authority link such as ``javascript:...`` or
+``data:...`` from the data is shown as text, never as an ``href``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from urllib.parse import quote
 from libkg.rdf.namespaces import PREFIXES
 from libkg.resources import PACKAGE_DIR
 
-__all__ = ["SAFE_IRI", "authority_properties", "expand", "kind_table", "local_path", "shorten"]
+__all__ = ["SAFE_IRI", "authority_properties", "expand", "kind_table", "local_path", "shorten", "web_url"]
 
 DATA = PACKAGE_DIR / "serve" / "data"
 
@@ -30,10 +34,34 @@ def local_path(iri: str, base: str) -> str:
     '/id/person/x'
     >>> local_path("http://www.wikidata.org/entity/Q1", "https://w3id.org/libkg/")
     '/resource?iri=http%3A%2F%2Fwww.wikidata.org%2Fentity%2FQ1'
+
+    A path that a browser would read as another host (``//evil.example/``) is never made:
+
+    >>> local_path("https://w3id.org/libkg//evil.example/x", "https://w3id.org/libkg/")
+    '/resource?iri=https%3A%2F%2Fw3id.org%2Flibkg%2F%2Fevil.example%2Fx'
     """
-    if iri.startswith(base) and SAFE_IRI.match(iri):
-        return "/" + iri[len(base):]
+    rest = iri[len(base):]
+    if iri.startswith(base) and SAFE_IRI.match(iri) and not rest.startswith(("/", "\\")):
+        return "/" + rest
     return "/resource?iri=" + quote(iri, safe="")
+
+
+_WEB_URL = re.compile(r"^https?://[^/?#\s]+[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL safe to put in an ``href``, else None (show it as text).
+
+    >>> web_url("https://www.wikidata.org/wiki/Q1")
+    'https://www.wikidata.org/wiki/Q1'
+    >>> web_url("javascript:alert(document.domain)") is None, web_url(" JavaScript:x") is None
+    (True, True)
+    >>> web_url("data:text/html,<script>") is None, web_url("//evil.example/") is None
+    (True, True)
+    """
+    if url and _WEB_URL.match(url):
+        return url
+    return None
 
 
 def expand(curie: str) -> str:

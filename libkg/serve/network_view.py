@@ -29,19 +29,32 @@ def network_data(store, date_from: str | None, date_to: str | None, min_weight: 
 
 
 def _params(request: Request) -> tuple[str | None, str | None, int]:
+    """``from``, ``to`` (dates, else 400 naming the parameter) and ``min_weight``."""
+    from starlette.exceptions import HTTPException
+
+    from libkg.normalize import typed_date
+
     q = request.query_params
     try:
         w = max(1, int(q.get("min_weight", "1")))
     except ValueError:
         w = 1
-    return (q.get("from") or None, q.get("to") or None, w)
+    dates = []
+    for name in ("from", "to"):
+        value = q.get(name) or None
+        try:
+            dates.append(typed_date(value[:40]) if value else None)
+        except ValueError as exc:
+            raise HTTPException(400, f"`{name}`: {exc}") from None
+    return dates[0], dates[1], w
 
 
 async def _load(request: Request) -> dict[str, Any]:
     from libkg.serve.links import local_path
 
     state = request.app.state
-    data = await state.backend.call(network_data, *_params(request), timeout=state.config.query_timeout)
+    data = await state.backend.call(network_data, *_params(request), timeout=state.config.query_timeout,
+                                    lane="page")
     for n in data["nodes"]:
         n["url"] = local_path(n["id"], state.base)
     return data

@@ -79,7 +79,7 @@ def load_entity(store, iri: str) -> EntityView:
         elif isinstance(o, URIRef) and (p in auth or "wikidata" in p.lower() or "wikidata.org/" in str(o)):
             view.authority.append((shorten(p), str(o)))
         elif isinstance(o, Literal) and "wikidata" in p.lower():
-            view.authority.append((shorten(p), f"https://www.wikidata.org/wiki/{o}"))
+            view.authority.append((shorten(p), f"https://www.wikidata.org/wiki/{quote(str(o), safe='')}"))
         else:
             view.facts.append((p, str(o), _s(r.olabel), isinstance(o, URIRef)))
     for r in store.query(page_query("entity-in"), this):
@@ -182,7 +182,7 @@ def _doc_links(path: str) -> str:
 
 async def _describe_response(request: Request, iri: str, mt: str, path: str) -> Response:
     state = request.app.state
-    triples = await state.backend.call(describe, iri, timeout=state.config.query_timeout)
+    triples = await state.backend.call(describe, iri, timeout=state.config.query_timeout, lane="page")
     body = serialize_graph(triples, RDFLIB_FORMAT[mt])
     return Response(body, media_type=mt + ("; charset=utf-8" if "json" in mt or mt.startswith("text/") else ""),
                     headers={"Vary": "Accept", "Content-Location": f"{path}.{DOC_TYPES[mt]}",
@@ -194,7 +194,8 @@ async def resource(request: Request, iri: str, path: str | None, forced: str | N
     state = request.app.state
     if not SAFE_IRI.match(iri):
         return await not_found(request)
-    view: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout)
+    view: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout,
+                                                lane="page")
     if not view.exists:
         return await not_found(request)
     path = path or local_path(iri, state.base)
@@ -218,7 +219,8 @@ async def entity(request: Request) -> Response:
     stem, dot, suffix = path.rpartition(".")
     if dot and suffix in SUFFIX_TYPES and "/" not in suffix:
         # /id/person/x.ttl: the document of /id/person/x, unless an IRI really ends that way
-        exact: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout)
+        exact: EntityView = await state.backend.call(load_entity, iri, timeout=state.config.query_timeout,
+                                                     lane="page")
         if not exact.exists:
             return await resource(request, state.base + stem.lstrip("/"), stem, SUFFIX_TYPES[suffix])
     return await resource(request, iri, path)
@@ -242,7 +244,7 @@ async def not_found(request: Request, message: str | None = None) -> Response:
 async def home(request: Request) -> Response:
     state = request.app.state
     try:
-        stats = await state.backend.call(home_stats, timeout=state.config.query_timeout)
+        stats = await state.backend.call(home_stats, timeout=state.config.query_timeout, lane="page")
     except Exception:  # noqa: BLE001 - the home page still renders without its counts
         stats = {}
     return state.templates.TemplateResponse(request, "index.html", {"title": "libkg", "stats": stats})

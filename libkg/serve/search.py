@@ -108,7 +108,8 @@ async def search_page(request: Request) -> Response:
 
     state = request.app.state
     q = request.query_params.get("q", "")[:200]
-    hits = await state.backend.call(search, q, timeout=state.config.query_timeout) if q.strip() else []
+    hits = (await state.backend.call(search, q, timeout=state.config.query_timeout, lane="page")
+            if q.strip() else [])
     rows = [{"hit": h, "path": local_path(h.iri, state.base), "kind": kind_of([h.type]),
              "others": [n for n in h.names if n != h.label]} for h in hits]
     return state.templates.TemplateResponse(request, "search.html",

@@ -11,10 +11,16 @@ Accept header (handy in a browser's address bar).
 Answers longer than ``--max-rows`` are cut and say so in the header
 ``X-LibKG-Truncated: max-rows=N``; a query running past ``--query-timeout``
 is stopped (504); a full house answers 503 with ``Retry-After``.
+
+A query with a SERVICE clause is refused with 400 unless the server runs with
+``--allow-service`` (:mod:`libkg.serve.sparql_guard`): federated query would
+let any client make the server send HTTP requests.  ``default-graph-uri`` and
+``named-graph-uri`` must be absolute IRIs (else 400, naming the parameter).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from urllib.parse import parse_qs
@@ -33,6 +39,8 @@ from libkg.serve.formats import (
     serialize_graph,
     serialize_results,
 )
+from libkg.serve.links import SAFE_IRI
+from libkg.serve.sparql_guard import SERVICE_REFUSED, uses_service
 from libkg.serve.workers import Busy, JobError, QuerySyntaxError, QueryTimeout, WorkerDied
 
 log = logging.getLogger("libkg.serve")
@@ -89,11 +97,11 @@ def _run_oxigraph(ox_store, sparql: str, max_rows: int, default_graphs: list[str
     from libkg.store.terms import from_ox
 
     kwargs: dict = {"prefixes": PREFIXES}
-    if default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         res = ox_store.query(sparql, **kwargs)
     except ValueError as exc:  # a bad graph IRI
         raise QuerySyntaxError(str(exc)) from None
@@ -145,6 +153,33 @@ async def _read_params(request: Request, max_body: int) -> tuple[dict[str, list[
     raise ProtocolError(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
 
 
+def graph_params(params: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """``default-graph-uri`` and ``named-graph-uri``, each checked to be an absolute IRI (else 400).
+
+    >>> graph_params({"named-graph-uri": ["https://w3id.org/libkg/graph/article/d01"]})
+    ([], ['https://w3id.org/libkg/graph/article/d01'])
+    >>> try:
+    ...     graph_params({"default-graph-uri": ["not an iri"]})
+    ... except ProtocolError as e:
+    ...     print(e.status, e.message)
+    400 `default-graph-uri` must be an absolute IRI, not 'not an iri'
+    """
+    out = []
+    for name in ("default-graph-uri", "named-graph-uri"):
+        values = params.get(name, [])
+        for v in values:
+            if not SAFE_IRI.match(v):
+                raise ProtocolError(400, f"`{name}` must be an absolute IRI, not {v[:200]!r}")
+        out.append(values)
+    return out[0], out[1]
+
+
+def query_key(sparql: str, default_graphs: list[str], named_graphs: list[str]) -> str:
+    """What identifies a query for the server's memory of heavy queries (spacing ignored)."""
+    text = " ".join(sparql.split()) + "\n" + "\n".join(default_graphs) + "\n\n" + "\n".join(named_graphs)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return Response(message.rstrip() + "\n", status_code=status, media_type="text/plain; charset=utf-8",
                     headers=headers)
@@ -171,9 +206,12 @@ async def handle(request: Request) -> Response:
         sparql = queries[0]
         if looks_like_update(sparql):
             raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        if not cfg.allow_service and uses_service(sparql):
+            raise ProtocolError(400, SERVICE_REFUSED)
+        default_graphs, named_graphs = graph_params(params)
         outcome: Outcome = await state.backend.call(
-            run_query, sparql, cfg.max_rows, params.get("default-graph-uri", []),
-            params.get("named-graph-uri", []), timeout=cfg.query_timeout)
+            run_query, sparql, cfg.max_rows, default_graphs, named_graphs, timeout=cfg.query_timeout,
+            lane="query", key=query_key(sparql, default_graphs, named_graphs))
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
     except QuerySyntaxError as exc:

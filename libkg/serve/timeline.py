@@ -62,7 +62,7 @@ async def timeline_page(request: Request) -> Response:
     from libkg.serve.links import local_path
 
     state = request.app.state
-    events = await state.backend.call(load_events, timeout=state.config.query_timeout)
+    events = await state.backend.call(load_events, timeout=state.config.query_timeout, lane="page")
     provinces = sorted({(iri, label) for e in events for iri, label in e["provinces"].items()},
                        key=lambda p: p[1])
     chosen = request.query_params.get("province") or None
