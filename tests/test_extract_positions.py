@@ -264,3 +264,18 @@ def test_names_and_roles_paired_respectively():
                    ("Nguyễn Văn Dũng", "Phó Giám đốc", "Thư viện tỉnh Phú Yên"),
                    ("Lê Thị Na", "Chủ tịch", "Hội Thư viện Việt Nam"),
                    ("Hồ Văn Bá", "Giám đốc", "Thư viện tỉnh Nghệ An")]
+
+
+def test_roles_joined_by_kiem_share_the_organisation():
+    got = _pos("Ông Lê Văn An – Phó Chủ tịch Thường trực kiêm Tổng Thư ký Hội Thư viện Việt Nam phát biểu.")
+    assert got == [("Lê Văn An", "Phó Chủ tịch Thường trực", "Hội Thư viện Việt Nam"),
+                   ("Lê Văn An", "Tổng Thư ký", "Hội Thư viện Việt Nam")]
+
+
+def test_an_event_board_stays_in_the_role_and_an_unread_organisation_does_not_end_the_chain():
+    got = _pos("Ông Lò Văn Hạnh, Phó Chủ tịch UBND huyện Đắk Hà, trưởng ban tổ chức cuộc thi, trao giải. "
+               "Đồng chí Trần Văn Bình - Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch "
+               "tỉnh Kon Tum dự lễ.")
+    assert got == [("Lò Văn Hạnh", "Phó Chủ tịch", "UBND huyện Đắk Hà"), ("Lò Văn Hạnh", "Trưởng ban", None),
+                   ("Trần Văn Bình", "Ủy viên BCH", "Đảng bộ tỉnh"),
+                   ("Trần Văn Bình", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum")]

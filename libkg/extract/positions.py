@@ -27,6 +27,7 @@ from typing import NamedTuple
 from libkg.extract.facts import Evidence, Organization, Position
 from libkg.extract.lexicon import (
     Tok,
+    committees,
     dept_enders,
     ffold,
     literal_alternation,
@@ -193,6 +194,7 @@ class _Link(NamedTuple):
     end: int
     implied: tuple[str, ...]
     former: bool
+    joined: bool = False  # joined to the role before by "kiêm": the two share an organisation
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +258,8 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     if m is not None or (d_end + 1 < n and toks[d_end].text == "," and toks[d_end + 1].start in ctx.org_at):
         return None
     k = _phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
+    if not k and (not toks[j].cap or tuple(ffold(t.text) for t in toks[j:d_end]) in committees()):
+        return None  # "trưởng ban tổ chức cuộc thi", "Ủy viên Ban Chấp hành": the board stays in the role
     return ctx.text[start:toks[d_end + k - 1].end], d_end + k
 
 
@@ -353,7 +357,10 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     """One role of a chain starting at token ``k`` (after an optional separator), or None."""
     n = len(toks)
     j = k
-    if j < n and toks[j].text in _SEPS:
+    joined = _phrase_at(toks, j, "role_joiners.txt") if sep_needed else 0
+    if joined:
+        j += joined
+    elif j < n and toks[j].text in _SEPS:
         j += 1
     elif sep_needed:
         return None
@@ -375,7 +382,25 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     if org_name is None:
         org_name, j = _org_after_role(toks, j, ctx)
     term, j = _term_after(toks, j, ctx)
-    return _Link(role_text, org_name, term, j, role.implied, former)
+    return _Link(role_text, org_name, term, j, role.implied, former, bool(joined))
+
+
+def _unread_tail(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """End index of an organisation's name the organisation scan did not read, between a role and the next
+    role ("Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở X"): up to 5 tokens opening with an organisation head, then
+    a separator and a role; ``j`` when there is none."""
+    n = len(toks)
+    if j >= n or not toks[j].cap or match_head(toks, j) is None:
+        return j
+    for c in range(j + 1, min(n - 1, j + 6)):
+        t = toks[c]
+        if t.start in ctx.person_at or t.start in ctx.org_at:
+            return j
+        if t.text in _SEPS:
+            return c if match_role(toks, c + 1) is not None else j
+        if not t.text.isalnum():
+            return j
+    return j
 
 
 def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
@@ -385,6 +410,8 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
         link = _link(toks, k, ctx, need_sep or bool(out))
         if link is None:
             break
+        if link.org is None and (tail := _unread_tail(toks, link.end, ctx)) > link.end:
+            link = link._replace(org=ctx.text[toks[link.end].start:toks[tail - 1].end], end=tail)
         out.append(link)
         k = link.end
     return out
@@ -415,9 +442,13 @@ def _seats() -> frozenset[str]:
 
 
 def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
-    """A committee seat given without organisation before a role on a party committee takes that committee:
-    "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X" -> Ủy viên Ban Thường vụ @ Tỉnh ủy X."""
+    """Shared heads: a role joined by "kiêm" to a role at an organisation is held there too; a committee
+    seat given without organisation before a role on a party committee takes that committee ("Ủy viên Ban
+    Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X" -> Ủy viên Ban Thường vụ @ Tỉnh ủy X)."""
     out = list(chain)
+    for a in range(len(out) - 2, -1, -1):
+        if out[a].org is None and out[a + 1].joined and out[a + 1].org:
+            out[a] = out[a]._replace(org=out[a + 1].org)  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
     for a, link in enumerate(out):
         if link.org is not None or ffold(link.role.removeprefix("nguyên ")) not in _seats():
             continue
@@ -432,7 +463,7 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, ret
     text = ctx.text
     s = sent[0]
     k = _skip_alias(toks, _idx(toks, m["end"]), ctx)
-    for role, org, term, j, implied, former in _distribute(_chain(toks, k, ctx, need_sep=True), ctx):
+    for role, org, term, j, implied, former, _ in _distribute(_chain(toks, k, ctx, need_sep=True), ctx):
         if org is None:
             org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
         status = "former" if former else "current"
@@ -556,7 +587,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
         chain = _chain(toks, k, ctx, need_sep=False)
         if not chain:
             continue
-        role, org, term, j, implied, former = chain[0]
+        role, org, term, j, implied, former, _ = chain[0]
         clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
         subjects = _pred_subjects(ctx, toks, in_sent, (s, clause_start), pm)
         verb = pm.group(1)
@@ -651,7 +682,7 @@ def _subjects(cands: list[dict], toks: list[Tok], ctx: _Ctx) -> list[dict]:
     out = [cands[-1]]
     for prev in reversed(cands[:-1]):
         chain = _chain(toks, _idx(toks, prev["end"]), ctx, need_sep=True)
-        end = toks[chain[-1][3] - 1].end if chain else prev["end"]
+        end = toks[chain[-1].end - 1].end if chain else prev["end"]
         gap = ctx.text[end:out[0]["start"]]
         if not _COORD_RE.fullmatch(gap):
             break
