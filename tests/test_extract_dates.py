@@ -226,3 +226,13 @@ def test_html_page_without_metadata_is_dated_by_its_date_line():
     art = article_from_html(page, id="h1")
     assert art.published == "2023-04-12"
     assert [e.start for e in RuleExtractor()(art).events] == ["2023-04-11"]
+
+
+def test_weekday_glossed_by_its_date_and_this_years_month():
+    got = find_dates("Sáng thứ Bảy (12/3), Thư viện huyện Đông Lâm tổ chức Ngày hội đọc sách.", "2022-03-14")
+    assert [(m.start_date, m.non_event, m.part) for m in got] == [("2022-03-12", False, "sáng")]
+    assert [(m.start_date, m.non_event) for m in find_dates("Chủ nhật (ngày 5/6), đoàn đến thăm", "2022-06-07")] == [
+        ("2022-06-05", False)]
+    # an ordinal is no weekday: the date in parentheses stays a non-event gloss
+    assert [m.non_event for m in find_dates("Hội báo Xuân lần thứ 4 (21/4/2021) thu hút", "2021-04-22")] == [True]
+    assert dates("Cuộc thi sẽ tổng kết vào tháng 11 năm nay.", "2022-06-01") == [("2022-11", None)]

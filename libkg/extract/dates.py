@@ -36,10 +36,12 @@ from dataclasses import dataclass
 from libkg.extract.lexicon import casefree
 from libkg.extract.pipeline import Doc, component
 from libkg.read.dates import infer_published, url_date
+from libkg.resources import read_tsv
 
 _PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
+_WEEKDAYS = "|".join(re.escape(row[0].strip()) for row in read_tsv("lexicon", "date_weekdays.txt"))
 _PARTS = ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")
 _SEPS = ("/", "-", ".")
 # The date rules: (kind, pattern, needs). Earlier rules win where matches overlap. ``needs``: strings every
@@ -48,10 +50,12 @@ _SEPS = ("/", "-", ".")
 # match can start with: under re.I the engine gets no first-character prefix, so without it every
 # alternative is tried at every position.
 _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
-    # "Hôm qua (3/10)", "Sáng nay (15/8)": a deictic word glossed by the date in parentheses
-    ("day", re.compile(r"(?=[sScCtTđĐhHnN])(?:(?P<part>sáng|chiều|tối|trưa|đêm) nay|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai))"
-                       r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I),
-     (("(",), ("nay", "hôm", "ngày mai"))),
+    # "Hôm qua (3/10)", "Sáng nay (15/8)", "Chiều thứ Bảy (ngày 12/3)": a deictic word or a weekday glossed by
+    # the date in parentheses
+    ("day", re.compile(r"(?=[sScCtTđĐhHnN])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:nay|" + _WEEKDAYS + r")"
+                       r"|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai|" + _WEEKDAYS + r"))"
+                       r"\s*\(\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I),
+     (("(",), ("nay", "hôm", "ngày mai", "thứ", "chủ nhật"))),
     # 06-08/7/2023, 13-14/10/2022
     ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
                          re.I),
@@ -99,9 +103,9 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     # tháng 6/2020, tháng 6 năm 2020
     ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I),
      (("tháng",),)),
-    # "trong tháng 9", "tháng 9 vừa qua": a month of the publication's time, no year written
+    # "trong tháng 9", "tháng 9 vừa qua", "tháng 9 năm nay": a month of the publication's time, no year written
     ("month_of_pub", re.compile(r"(?=[tT])(?:(?<=trong )tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
-                                r"|tháng\s+(?P<m2>\d{1,2})\s+vừa qua)", re.I),
+                                r"|tháng\s+(?P<m2>\d{1,2})\s+(?:vừa qua|năm nay))", re.I),
      (("tháng",),)),
     ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I),
      (("năm",),)),
@@ -300,6 +304,18 @@ def _part(g: dict[str, str | None]) -> str | None:
     return (g.get("part") or "").lower() or None
 
 
+_ORDINAL_HEADS = frozenset(row[0].strip() for row in read_tsv("lexicon", "date_ordinal_heads.txt"))
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+
+
+def _after_ordinal_head(text: str, s: int) -> bool:
+    """"lần thứ 4 (21/4)": the "thứ" opening the match at ``s`` is an ordinal, not a weekday."""
+    if not text.startswith(("thứ", "Thứ", "THỨ"), s):
+        return False
+    last = _LAST_WORD.search(text, max(0, s - 12), s)
+    return last is not None and last[1].lower() in _ORDINAL_HEADS
+
+
 def _day_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
     """One day; without a year only after "ngày" or a part of day, never a document number."""
     g = m.groupdict()
@@ -307,6 +323,8 @@ def _day_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMentio
     y = _year(g)
     if y is None and not (g.get("part") or g.get("ngay")):
         return None  # "3/2", "24/7": a bare day/month is not a date
+    if _after_ordinal_head(text, s):
+        return None
     if _DECISION_RIGHT.match(text[e:e + 3]) or _NUMBER_BEFORE.search(text[max(0, s - 5):s]):
         return None
     d = _with_year(int(g["d"]), int(g["m"]), y, pub)
