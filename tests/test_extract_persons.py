@@ -126,3 +126,9 @@ def test_a_name_after_a_house_number_is_a_street():
     names = _names("Hội thảo diễn ra tại Thư viện tỉnh, số 05 Phạm Hữu Lầu, phường 4. Thư viện chuyển về "
                    "địa chỉ 17B Trương Hán Siêu. Ông Lê Văn Sáu dự hội thảo.")
     assert names == ["Lê Văn Sáu"]
+
+
+def test_a_quotation_opened_with_one_mark_and_closed_with_another_has_ended():
+    names = _names('Buổi tọa đàm "Sách và ký ức” có sự tham gia của Đại tá Đinh Văn Quế, nguyên Chủ nhiệm '
+                   "Chính trị Sư đoàn 308.")
+    assert names == ["Đinh Văn Quế"]

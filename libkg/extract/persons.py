@@ -146,8 +146,10 @@ def _tok_start(t: Tok) -> int:
 
 
 def _inside_quotes(text: str, s: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened in the sentence?  Pages mix the marks (an opening '"' closed by
+    '”'), so an odd number of quote marks of any kind before it means inside."""
     seg = text[s:pos]
-    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+    return (seg.count("“") + seg.count("”") + seg.count('"')) % 2 == 1
 
 
 class _Scan:
