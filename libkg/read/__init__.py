@@ -14,39 +14,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from libkg.read.article import Article
-from libkg.read.errors import ReadError
+from libkg.read.errors import ReadError, ReadWarning
 from libkg.read.html import article_from_html, read_html_file
 from libkg.read.records import article_from_record, read_json_file, read_jsonl_file
-from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, read_text_file
+from libkg.read.sources import SUFFIXES, SUPPORTED, folder_files, iter_sources
+from libkg.read.text import (
+    DEFAULT_MAX_BYTES,
+    MAX_ARTICLE_CHARS,
+    MAX_LINE_CHARS,
+    article_from_text,
+    read_text_file,
+)
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl"}
-
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "Article", "ReadError", "article_from_html", "article_from_record",
-           "article_from_text", "iter_files", "iter_sources", "read_file", "read_paths"]
-
-
-def _folder_files(p: Path) -> list[Path]:
-    return sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(p).parts))
-
-
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
-    """Files named, and article files found recursively in folders named, in a stable order.
-
-    A path that does not exist, or a folder without a single article file,
-    is yielded as a :class:`ReadError` so the caller can report it and go on.
-    """
-    for p in map(Path, paths):
-        if p.is_dir():
-            files = _folder_files(p)
-            if not files:
-                yield ReadError(str(p), "no article files in this folder (looked for "
-                                        f"{', '.join(sorted(SUFFIXES))}, recursively)")
-            yield from files
-        elif p.exists():
-            yield p
-        else:
-            yield ReadError(str(p), "no such file or folder")
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_ARTICLE_CHARS", "MAX_LINE_CHARS", "SUFFIXES", "SUPPORTED", "Article",
+           "ReadError", "ReadWarning", "article_from_html", "article_from_record", "article_from_text",
+           "folder_files", "iter_files", "iter_sources", "read_file", "read_paths", "read_sources"]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -54,7 +36,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for item in iter_sources(paths):
         if isinstance(item, ReadError):
             raise item
-        yield item
+        if isinstance(item, Path):
+            yield item
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
@@ -70,17 +53,35 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         elif suffix in (".txt", ".text"):
             yield read_text_file(path, max_bytes)
         else:
-            yield ReadError(str(path), f"unsupported file type {suffix!r} (use .txt, .html, .json or .jsonl)")
+            yield ReadError(str(path), f"unsupported file type {suffix or '(no extension)'!r}: libkg reads {SUPPORTED}")
     except ReadError as exc:
         yield exc
     except OSError as exc:
         yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
-    """Every article under ``paths``; errors (missing paths included) are yielded, not raised."""
+def read_sources(paths: Iterable[str | Path],
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError | ReadWarning]:
+    """Every article under ``paths``, every problem (:class:`ReadError`) and every warning, in order.
+
+    An article's own warnings (``Article.warnings``) are yielded as
+    :class:`ReadWarning` just before it.
+    """
     for src in iter_sources(paths):
-        if isinstance(src, ReadError):
+        if not isinstance(src, Path):
             yield src
-        else:
-            yield from read_file(src, max_bytes)
+            continue
+        for item in read_file(src, max_bytes):
+            if isinstance(item, Article):
+                yield from (ReadWarning(item.source or str(src), w) for w in item.warnings)
+            yield item
+
+
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """Every article under ``paths``; errors (missing paths included) are yielded, not raised.
+
+    Warnings are not yielded: they stay in each article's ``warnings`` (see :func:`read_sources`).
+    """
+    for item in read_sources(paths, max_bytes):
+        if not isinstance(item, ReadWarning):
+            yield item

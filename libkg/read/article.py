@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from libkg.read.errors import id_from_name, printable_name
+
 
 @dataclass
 class Article:
@@ -11,7 +13,11 @@ class Article:
 
     ``text`` is what the extractor reads (NFC); every evidence offset the
     extractor records points into it.  ``source`` is the file it came from,
-    so errors and provenance can name it.
+    so errors and provenance can name it.  ``id`` and ``source`` are always
+    valid Unicode: a file name's undecodable bytes are escaped
+    (:func:`~libkg.read.errors.id_from_name`, :func:`~libkg.read.errors.printable_name`).
+    ``warnings`` are problems the reader worked around (an impossible
+    ``published`` date dropped, ...), for the caller to report.
     """
 
     id: str
@@ -23,3 +29,10 @@ class Article:
     format: str = "text"  # text | html | json
     source: str | None = None
     gold: dict | None = field(default=None, repr=False)  # annotations when the input carries them
+    warnings: list[str] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.id, str):
+            self.id = id_from_name(self.id)
+        if isinstance(self.source, str):
+            self.source = printable_name(self.source)

@@ -20,6 +20,7 @@ Windows-1258 is Python's ``cp1258`` codec.
 
 Detection, and its limits
 -------------------------
+A file opening with a UTF-16 or UTF-32 byte order mark is decoded as such.
 Valid UTF-8 is taken as UTF-8: the legacy encodings' high bytes almost never
 form valid UTF-8 sequences in running text.  Otherwise every candidate decodes
 the bytes and is scored by the share of its non-ASCII words that are
@@ -46,8 +47,8 @@ from functools import cache
 
 from libkg.resources import data_file
 
-__all__ = ["LEGACY_ENCODINGS", "MIN_SCORE", "Decoded", "EncodingError", "decode_bytes", "encode_legacy",
-           "looks_binary", "vietnamese_score"]
+__all__ = ["LEGACY_ENCODINGS", "MIN_SCORE", "Decoded", "EncodingError", "bom_encoding", "decode_bytes",
+           "encode_legacy", "looks_binary", "vietnamese_score"]
 
 LEGACY_ENCODINGS = ("windows-1258", "tcvn3", "vni", "viscii")
 NAMES = {"windows-1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viscii": "VISCII"}
@@ -233,12 +234,37 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` opens with that byte order mark (either byte order), else None.
+
+    Notepad's "Unicode" and Excel's "Unicode text" save UTF-16 with a BOM; its
+    NUL bytes must not make the file look binary.
+
+    >>> bom_encoding("Hà Nội".encode("utf-16")), bom_encoding(b"plain")
+    ('utf-16', None)
+    """
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            return name
+    return None
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """The text of ``data`` in NFC: UTF-8, else the best-scoring legacy Vietnamese encoding.
 
     ``encoding`` forces one (``utf-8`` or a name of :data:`LEGACY_ENCODINGS`).
     Raises :class:`EncodingError` naming the suspected encoding when none fits.
     """
+    bom = bom_encoding(data) if encoding is None else None
+    if bom is not None:
+        try:  # a broken one goes on to the other checks: two bytes are a weak sign
+            return Decoded(unicodedata.normalize("NFC", data.decode(bom)), bom, 1.0)
+        except UnicodeDecodeError:
+            pass
     if encoding in (None, "utf-8", "utf8"):
         try:
             return Decoded(unicodedata.normalize("NFC", data.decode("utf-8-sig")), "utf-8", 1.0)

@@ -7,6 +7,7 @@ a ``.json`` file is one document and is read whole, under the limit.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from libkg.read.article import Article
+from libkg.read.encodings import bom_encoding
 from libkg.read.errors import ReadError
 from libkg.read.html import article_from_html
 from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, decode, human_size, read_bytes
@@ -21,6 +23,32 @@ from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, decode, human_
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[\w.\-]+")
 _SKIP_CHUNK = 1 << 20
+
+
+def _published(pub: Any, source: str) -> tuple[str | None, str | None]:
+    """The record's ``published`` date, and a warning when it names no real day (the article is kept).
+
+    A value that is not a ``YYYY-MM-DD`` date at all is an error; ``2023-02-30``
+    has the shape but no such day exists, so it is dropped with a warning and the
+    date is inferred from the text as for an article without one.
+    """
+    if pub is None:
+        return None, None
+    if not (isinstance(pub, str) and _DATE.match(pub)):
+        raise ReadError(source, f"'published' must be a YYYY-MM-DD date, got {pub!r}")
+    try:
+        return dt.date.fromisoformat(pub[:10]).isoformat(), None
+    except ValueError:
+        return None, f"'published' {pub!r} is not a real date ({_why_not(pub[:10])}); ignored, the article is kept"
+
+
+def _why_not(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    if not 1 <= m <= 12:
+        return f"there is no month {m}"
+    if d == 0:
+        return "there is no day 0"
+    return f"{dt.date(y, m, 1).strftime('%B')} {y} has no day {d}"
 
 
 def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
@@ -36,10 +64,7 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
     if not _ID.fullmatch(aid) or len(aid) > 200:
         raise ReadError(source, f"record id {aid[:80]!r} may only hold letters, digits, '.', '-' and '_' "
                                 f"(at most 200)")
-    pub = rec.get("published")
-    if pub is not None and not (isinstance(pub, str) and _DATE.match(pub)):
-        raise ReadError(source, f"'published' must be a YYYY-MM-DD date, got {pub!r}")
-    pub = pub[:10] if pub else None
+    pub, warning = _published(rec.get("published"), source)
     url = rec.get("url")
     if url is not None and not isinstance(url, str):
         raise ReadError(source, f"'url' must be a string, got {type(url).__name__}")
@@ -50,6 +75,8 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
         art = article_from_text(text, id=aid, source=source, url=url, published=pub)
     else:
         raise ReadError(source, f"unknown format {fmt!r} (expected 'text' or 'html')")
+    if warning:
+        art.warnings.append(warning)
     lang = rec.get("language")
     art.language = lang if isinstance(lang, str) and lang else "vi"
     if isinstance(rec.get("gold"), dict):
@@ -91,6 +118,12 @@ def iter_jsonl_lines(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
         yield 0, ReadError(src, "the file is empty (0 bytes)")
         return
     with open(path, "rb") as f:
+        bom = bom_encoding(f.read(4))
+        if bom is not None:
+            yield 0, ReadError(src, f"a {bom.upper()} JSONL file: JSONL is read line by line as UTF-8; "
+                                    f"convert it to UTF-8")
+            return
+        f.seek(0)
         n = 0
         while True:
             buf, too_long = bytearray(), False
@@ -117,7 +150,7 @@ def iter_jsonl_lines(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
 def article_from_jsonl_line(raw: bytes, *, path: Path, lineno: int) -> Article:
     """One JSONL line (bytes as read) as an article; the error names ``file:line``."""
     where = f"{path}:{lineno}"
-    text = decode(raw, where)
+    text = decode(raw, where, allow_bom=False)
     try:
         rec = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -10,17 +10,29 @@ from __future__ import annotations
 
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 from libkg.normalize import nfc
 from libkg.read.article import Article
 from libkg.read.dates import guess_published
-from libkg.read.encodings import EncodingError, decode_bytes, looks_binary
-from libkg.read.errors import ReadError
+from libkg.read.encodings import EncodingError, bom_encoding, decode_bytes, looks_binary
+from libkg.read.errors import ReadError, id_from_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Extraction is built for news articles (a few thousand characters).  Its cost grows faster than the text
+# within one sentence and across the mentions of one article, so a 10 MB single line would take an hour
+# and gigabytes.  Two guards keep reading and extraction bounded:
+MAX_LINE_CHARS = 5_000  # a longer line is broken into paragraphs (at a sentence end, else at a space)
+MAX_ARTICLE_CHARS = 100_000  # a longer article (after cleaning) is refused, naming the file
+
+# what is not text when deciding if an article is empty: white space (NBSP, ideographic space ...),
+# format characters (zero-width space and joiners, BOM, soft hyphen, word joiner) and controls
+_INVISIBLE = frozenset(("Zs", "Zl", "Zp", "Cf", "Cc", "Mn"))
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*\s")
 
 # control characters that would end up in literals and break serialisers; tab/newlines are kept
+_CONTROLS_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # none in real UTF-16 text
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -58,32 +70,97 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM) or a detected legacy Vietnamese encoding, else an error naming the file."""
+def decode(data: bytes, source: str, allow_bom: bool = True) -> str:
+    """UTF-8 (with or without BOM), UTF-16/32 with a BOM, or a detected legacy Vietnamese encoding.
+
+    Else an error naming the file.  ``allow_bom=False`` for a piece of a file (a JSONL line), where a byte
+    order mark cannot be.
+    """
+    bom = bom_encoding(data) if allow_bom else None
+    if bom is not None:
+        try:
+            decoded = decode_bytes(data)
+        except EncodingError:
+            decoded = None
+        if decoded is not None and decoded.encoding == bom and not _CONTROLS_NOT_TEXT.search(decoded.text):
+            return decoded.text
     if looks_binary(data):
-        raise ReadError(source, "a binary file, not text (NUL or control bytes near the start)")
+        why = f"; it starts with a {bom.upper()} byte order mark but is not {bom.upper()} text" if bom else ""
+        raise ReadError(source, f"a binary file, not text (NUL or control bytes near the start{why})")
     try:
         return decode_bytes(data).text
     except EncodingError as exc:
         raise ReadError(source, str(exc)) from None
 
 
+def _cut(line: str, limit: int) -> int:
+    """Where to break an overlong ``line``: after the last sentence end before ``limit``, else at a space."""
+    lo = limit // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, lo, limit + 1)]
+    if ends:
+        return ends[-1]
+    space = max(line.rfind(" ", lo, limit), line.rfind("\t", lo, limit))
+    return space + 1 if space > 0 else limit
+
+
+def break_long_lines(text: str, limit: int = MAX_LINE_CHARS) -> str:
+    """Lines over ``limit`` characters broken into paragraphs (a blank line between the pieces).
+
+    A sentence is never this long in news: such a line is a page flattened into
+    one line, or not prose at all.  The pieces end at a sentence end where there
+    is one, else at a space (else, in a run without spaces, at the limit).
+    """
+    if len(text) <= limit or all(len(ln) <= limit for ln in text.split("\n")):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > limit:
+            at = _cut(line, limit)
+            out += [line[:at].rstrip(), ""]
+            line = line[at:].lstrip(" \t")
+        out.append(line)
+    return "\n".join(out)
+
+
 def clean_text(text: str) -> str:
-    """NFC, Unix newlines, no trailing spaces, no control characters; offsets are taken on this form."""
+    """NFC, Unix newlines, no trailing spaces, no control characters, no line over :data:`MAX_LINE_CHARS`.
+
+    Offsets are taken on this form.
+    """
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _CONTROLS.sub(" ", text)
-    return re.sub(r"[ \t]+\n", "\n", text).strip("\n")
+    return break_long_lines(re.sub(r"[ \t]+\n", "\n", text).strip("\n"))
+
+
+def has_content(text: str) -> bool:
+    """True when ``text`` holds something visible: not only spaces, zero-width and format characters.
+
+    >>> has_content("\u00a0\u200b\ufeff\u3000 \u2060"), has_content("\u200bA")
+    (False, True)
+    """
+    return any(not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE for ch in text)
+
+
+def check_article_text(text: str, source: str) -> None:
+    """Refuse an empty article (nothing visible after normalisation) or one over :data:`MAX_ARTICLE_CHARS`."""
+    if not has_content(text):
+        raise ReadError(source, "the article is empty after normalisation (only white space or invisible "
+                                "characters: NBSP, zero-width spaces, BOM ...)")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ReadError(source, f"the article is {len(text):,} characters long, over the limit of "
+                                f"{MAX_ARTICLE_CHARS:,} for one article (news articles are far shorter); "
+                                f"split it into articles (one per file, or one per JSONL line)")
 
 
 def article_from_text(text: str, *, id: str, source: str | None = None, url: str | None = None,
                       published: str | None = None) -> Article:
     text = clean_text(text)
-    if not text.strip():
-        raise ReadError(source or id, "the article is empty (only whitespace)")
-    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
+    check_article_text(text, source or id)
+    title = next((ln.strip() for ln in text.splitlines() if has_content(ln)), None)
     return Article(id=id, text=text, title=title, url=url,
                    published=published or guess_published(text), format="text", source=source)
 
 
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    return article_from_text(decode(read_bytes(path, max_bytes), str(path)), id=path.stem, source=str(path))
+    return article_from_text(decode(read_bytes(path, max_bytes), str(path)), id=id_from_name(path.stem),
+                             source=str(path))
