@@ -33,7 +33,7 @@ class ByteSize(click.ParamType):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @store_options
 @click.option("--base", envvar="LIBKG_BASE", help="Base IRI for minted entities (default https://w3id.org/libkg/).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -105,6 +105,8 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     finally:
         for b in bars.values():
             b.close()
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
     for e in report.errors:
         click.echo(f"error: {e}", err=True)
     click.echo(report.summary(total))

@@ -25,14 +25,14 @@ from typing import Any
 
 from libkg.extract.pipeline import Extractor
 from libkg.ingest.report import failure, text_digest
-from libkg.read import DEFAULT_MAX_BYTES, ReadError, iter_sources, read_file
+from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning, iter_sources, read_file
 from libkg.read.article import Article
 from libkg.read.records import article_from_jsonl_line, iter_jsonl_lines
 from libkg.resolve.persons import Mention
 
 __all__ = ["Prepared", "init_worker", "iter_units", "prepare_article", "process_unit"]
 
-# a unit of work: ("file", path) | ("line", path, lineno, raw bytes) | ("error", source, problem)
+# a unit of work: ("file", path) | ("line", path, lineno, raw bytes) | ("error" | "warning", source, problem)
 Unit = tuple
 
 
@@ -76,6 +76,8 @@ def iter_units(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
     for src in iter_sources(paths):
         if isinstance(src, ReadError):
             yield ("error", src.source, src.problem)
+        elif isinstance(src, ReadWarning):
+            yield ("warning", src.source, src.problem)
         elif src.suffix.lower() == ".jsonl":
             try:
                 for n, raw in iter_jsonl_lines(src, max_bytes):
@@ -102,13 +104,18 @@ def init_worker(base: str | None, max_bytes: int, run_time: str | None = None,
     _worker.update(extractor=extractor, base=base, max_bytes=max_bytes, run_time=run_time)
 
 
-def process_unit(unit: Unit) -> list[Prepared | ReadError]:
-    """Read, extract and build one unit.  Never raises: failures become :class:`ReadError` outcomes."""
+def process_unit(unit: Unit) -> list[Prepared | ReadError | ReadWarning]:
+    """Read, extract and build one unit.  Never raises: failures become :class:`ReadError` outcomes.
+
+    An article's warnings (``Article.warnings``) come as :class:`ReadWarning` just before it.
+    """
     extractor, max_bytes = _worker["extractor"], _worker["max_bytes"]
     base, run_time = _worker["base"], _worker["run_time"]
     kind = unit[0]
     if kind == "error":
         return [ReadError(unit[1], unit[2])]
+    if kind == "warning":
+        return [ReadWarning(unit[1], unit[2])]
     path = Path(unit[1])
     if kind == "line":
         try:
@@ -117,13 +124,14 @@ def process_unit(unit: Unit) -> list[Prepared | ReadError]:
             items = [exc]
     else:
         items = read_file(path, max_bytes)
-    out: list[Prepared | ReadError] = []
+    out: list[Prepared | ReadError | ReadWarning] = []
     try:
         for item in items:
             if isinstance(item, ReadError):
                 out.append(item)
                 continue
             where = item.source or str(path)
+            out += [ReadWarning(where, w) for w in item.warnings]
             try:
                 out.append(prepare_article(item, extractor, base, run_time, where))
             except Exception as exc:  # noqa: BLE001 - reported against the article's source

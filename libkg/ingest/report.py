@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from libkg.read import ReadError
+from libkg.read import ReadError, ReadWarning
 
 __all__ = ["DuplicateCheck", "IngestReport", "failure", "text_digest"]
 
@@ -15,6 +15,7 @@ class IngestReport:
     articles: int = 0
     triples_written: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)  # reported, but nothing was lost
     article_ids: list[str] = field(default_factory=list)
     duplicates: int = 0  # same id and same text as an article already read in this run: skipped
 
@@ -24,6 +25,8 @@ class IngestReport:
         if store_triples is not None:
             parts.append(f"{store_triples} triples in the store")
         parts.append(f"{len(self.errors)} error(s)")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning(s)")
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate(s) skipped")
         return ", ".join(parts)

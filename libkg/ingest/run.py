@@ -15,7 +15,7 @@ from libkg.extract.pipeline import Extractor
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure
 from libkg.ingest.spool import Spool
 from libkg.ingest.workers import prepared
-from libkg.read import DEFAULT_MAX_BYTES, ReadError
+from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning
 from libkg.resolve.iris import Minter
 
 __all__ = ["ingest_paths", "load_ontology"]
@@ -77,6 +77,9 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
                              extractor=extractor):
             if isinstance(item, ReadError):
                 report.errors.append(item)
+                continue
+            if isinstance(item, ReadWarning):
+                report.warnings.append(item)
                 continue
             verdict = dupes.check(item.id, item.source, item.digest)
             if verdict is not True:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from libkg.extract.pipeline import Extractor
 from libkg.ingest.prepare import Prepared, Unit, init_worker, iter_units, process_unit
-from libkg.read import ReadError
+from libkg.read import ReadError, ReadWarning
 
 __all__ = ["prepared"]
 
@@ -36,8 +36,8 @@ def _gated(units: Iterator[Unit], gate: threading.Semaphore, stop: threading.Eve
 
 def prepared(paths: Iterable[str | Path], *, jobs: int = 1, base: str | None = None, max_bytes: int,
              run_time: str | None = None, extractor: Extractor | None = None,
-             chunksize: int = 4, in_flight: int | None = None) -> Iterator[Prepared | ReadError]:
-    """Every article under ``paths`` prepared (or the error that stopped it), in input order.
+             chunksize: int = 4, in_flight: int | None = None) -> Iterator[Prepared | ReadError | ReadWarning]:
+    """Every article under ``paths`` prepared (or the error that stopped it, or a warning), in input order.
 
     A custom ``extractor`` runs in this process only (``jobs`` must be 1):
     workers build their own :class:`~libkg.extract.pipeline.RuleExtractor`.
