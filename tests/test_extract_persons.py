@@ -132,3 +132,9 @@ def test_a_quotation_opened_with_one_mark_and_closed_with_another_has_ended():
     names = _names('Buổi tọa đàm "Sách và ký ức” có sự tham gia của Đại tá Đinh Văn Quế, nguyên Chủ nhiệm '
                    "Chính trị Sư đoàn 308.")
     assert names == ["Đinh Văn Quế"]
+
+
+def test_a_name_the_organisation_scan_ran_on_into_is_still_a_person():
+    names = _names("Phó Chủ tịch Hội Thư viện Việt Nam Trần Thị Bích Hạnh cho hay, hội đã lớn mạnh. Giải nhất "
+                   "thuộc về Đoàn Quốc Hưng, Trường THCS Hoàng Văn Thụ và Nguyễn Thị Cẩm Vân, Trường THPT Lê Lợi.")
+    assert names == ["Trần Thị Bích Hạnh", "Đoàn Quốc Hưng", "Nguyễn Thị Cẩm Vân"]

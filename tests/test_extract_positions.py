@@ -279,3 +279,8 @@ def test_an_event_board_stays_in_the_role_and_an_unread_organisation_does_not_en
     assert got == [("Lò Văn Hạnh", "Phó Chủ tịch", "UBND huyện Đắk Hà"), ("Lò Văn Hạnh", "Trưởng ban", None),
                    ("Trần Văn Bình", "Ủy viên BCH", "Đảng bộ tỉnh"),
                    ("Trần Văn Bình", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum")]
+
+
+def test_role_and_organisation_before_a_name_the_organisation_scan_ran_on_into():
+    got = _pos("Tại hội nghị, Phó Chủ tịch Hội Thư viện Việt Nam Trần Thị Bích Hạnh cho hay, hội đã lớn mạnh.")
+    assert got == [("Trần Thị Bích Hạnh", "Phó Chủ tịch", "Hội Thư viện Việt Nam")]

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Person
-from libkg.extract.gazetteer import place_cues, provinces
+from libkg.extract.gazetteer import countries, place_cues, provinces
 from libkg.extract.lexicon import (
     Tok,
     ffold,
@@ -238,6 +238,21 @@ def _province_named(sc: _Scan, toks: list[Tok], i: int, a: int, b: int) -> bool:
                                                   for k in (2, 3))
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of provinces and countries."""
+    return frozenset(countries()) | _province_keys()
+
+
+def _name_after_org(sc: _Scan, toks: list[Tok], i: int) -> bool:
+    """Does a personal name at ``i`` follow an organisation name the scan ran on into it: after its place
+    ("Hội Thư viện Việt Nam Trần Thị Hoa cho biết") or after "và" ("Trường THCS Lê Lợi và Đặng Thu Hà")?"""
+    if i >= 1 and toks[i - 1].text == "và":
+        return True
+    places = _place_names()
+    return any(i - k >= 0 and ffold(" ".join(t.text for t in toks[i - k:i])) in places for k in (2, 3, 1))
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -245,7 +260,7 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     prev = toks[i - 1].text if i else ""
     # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
     after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in sc.pkeys
-    if (sc.orgs.covers(a, b) or _inside_quotes(text, s, a)
+    if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) or _inside_quotes(text, s, a)
             or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
     if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i):

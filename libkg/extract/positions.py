@@ -58,12 +58,27 @@ _fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked ag
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
 
+def _trim_orgs(orgs: list[dict], persons: list[dict], text: str) -> list[dict]:
+    """Organisation mentions that ran on into a personal name ("Hội Thư viện Việt Nam Trần Thị Hoa cho
+    biết") end before the name."""
+    starts = sorted(p["start"] for p in persons)
+    out = []
+    for m in orgs:
+        i = bisect_left(starts, m["start"] + 1)
+        if i < len(starts) and starts[i] < m["end"]:
+            end = len(text[m["start"]:starts[i]].rstrip(" ,-–")) + m["start"]
+            surface = text[m["start"]:end]
+            m = {**m, "end": end, "surface": surface, "name": surface if m["name"] == m["surface"] else m["name"]}
+        out.append(m)
+    return out
+
+
 class _Ctx:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.orgs = doc.extras.get("org_mentions", [])
         self.persons = doc.extras.get("person_mentions", [])
+        self.orgs = _trim_orgs(doc.extras.get("org_mentions", []), self.persons, doc.text)
         self.person_at = {m["start"] for m in self.persons}
         self.org_at: dict[int, dict] = {}
         for m in self.orgs:
