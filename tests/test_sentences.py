@@ -104,7 +104,9 @@ def test_credits_captions_and_widgets_are_dropped():
             "Bài và ảnh: MINH KHÔI\n"
             "Theo Hoài An/Báo Hà Lâm\n"
             "(0) Bình luận\n"
-            "0 / 500 ký tự\n")
+            "0 / 500 ký tự\n"
+            "9310\n"
+            ";\n")
     assert _sents(_doc(text)) == [
         "Sáng 11/4, Thư viện tỉnh Hà Lâm ra mắt phòng đọc thiếu nhi với hơn 3.000 bản sách mới.",
         "Ông Lý Văn Tâm phát biểu tại buổi lễ ra mắt phòng đọc.",

@@ -39,6 +39,7 @@ _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _FULL_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 BYLINE_BY_DATE_WORDS = 4  # "Thu Hà | 30/11/2012 07:23": a signature beside the page's date and time
 _WORD_RE = re.compile(r"\w+")
+_LETTER_RE = re.compile(r"[^\W\d_]")  # a line without a letter ("0", "9310", ";", "/") is a counter or a stray mark
 _INITIAL = re.compile(r"[A-ZĐ]\.")
 _INITIALS = re.compile(r"(?:[A-ZĐ][a-zđ]*\.){2,}")
 _LIST_MARKER = re.compile(r"\d{1,2}\.|[a-zđ]\.|[IVX]+\.")
@@ -225,7 +226,7 @@ def content_lines(text: str) -> list[tuple[int, int]]:
         in_box = False
         if len(line) <= 160 and not _is_prose(line) and drop_search(line, start, end):
             continue
-        if _is_date_line(line) or line in seen or _is_doubled(line):
+        if _is_date_line(line) or line in seen or _is_doubled(line) or not _LETTER_RE.search(line):
             continue
         seen.add(line)
         lines.append((start, end))
