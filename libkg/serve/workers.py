@@ -276,7 +276,7 @@ class _Pool:
         self._waiting = self._heavy_waiting = 0
         self._all: set[_Worker] = set()
         self._closing = False
-        self._warned = False
+        self.network_cut: bool | None = None  # whether the workers started without network (None: none yet)
 
     async def _spawn(self) -> _Worker:
         w = await asyncio.to_thread(_Worker, self._ctx, self.opener, self.memory_mb, self.offline,
@@ -291,8 +291,8 @@ class _Pool:
             w.kill()
             self._all.discard(w)
             raise JobError(reply[2])
-        if self.offline and not reply[1].get("isolated") and not self._warned:
-            self._warned = True
+        was, self.network_cut = self.network_cut, bool(reply[1].get("isolated"))
+        if self.offline and not self.network_cut and was is not False:
             log.warning("query workers could not be cut off from the network (no user namespaces here); "
                         "SERVICE is still refused by the query check")
         return w
@@ -456,6 +456,11 @@ class ProcessBackend:
     async def stop(self) -> None:
         for pool in self.pools.values():
             await pool.stop()
+
+    @property
+    def network_cut(self) -> bool:
+        """Whether every worker started so far runs without network (see :func:`_cut_network`)."""
+        return all(pool.network_cut for pool in self.pools.values())
 
     async def call(self, fn: Callable[..., Any], *args: Any, timeout: float, lane: str = "query",
                    key: Hashable | None = None) -> Any:
