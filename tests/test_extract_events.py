@@ -418,3 +418,22 @@ def test_a_term_in_an_occasion_name_is_no_date():
     body = ("Chào mừng Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX, nhiệm kỳ 2025 - 2030, sáng 5/3, "
             "Thư viện tỉnh Hà Nam tổ chức trưng bày 500 tài liệu.")
     assert kinds(body) == [("Congress", None), ("Exhibition", "2024-03-05")]
+
+
+def test_places_named_plainly_but_not_where_the_event_happens():
+    # a province qualifying an organisation, a country, a list of districts: no venue
+    body = ("UBND huyện Cồn Cỏ (Quảng Trị) và Công ty Sách Bình Minh vừa tổ chức khánh thành Thư viện huyện Cồn Cỏ.")
+    assert [(e.kind, e.place) for e in events(body)] == [("Ceremony", None)]
+    body = "Thư viện tỉnh Nghệ An vừa trao tặng 900 bản sách cho các tủ sách ở các huyện Anh Sơn, Con Cuông."
+    assert [(e.kind, e.place) for e in events(body)] == [("BookDonation", None)]
+    body = ("Ngày 2/9, Thư viện tỉnh Nghệ An tổ chức trưng bày sách chủ đề “Cộng hòa Xã hội chủ nghĩa "
+            "Việt Nam - 80 năm”.")
+    assert [(e.kind, e.place) for e in events(body)] == [("Exhibition", None)]
+
+
+def test_an_event_named_undated_first_takes_the_date_and_venue_of_its_first_dated_mention():
+    body = ("Cắt băng khai mạc Hội sách Hải Dương năm 2024. "
+            "Sáng 19/4 tại Nhà Văn hóa Trung tâm tỉnh, Sở Văn hóa tổ chức Khai mạc Hội sách Hải Dương năm 2024.")
+    evs = [(e.kind, e.start, e.place) for e in events(body, title="")]
+    assert ("Festival", "2024-04-19", "Nhà Văn hóa Trung tâm tỉnh") in evs
+    assert ("Festival", None, None) not in evs

@@ -104,6 +104,8 @@ _DIGIT = re.compile(r"\d")
 _CONTEST = re.compile(r"(?:[cC]uộc thi|[hH]ội thi)\s+([“\"]?\w+(?:\s+\w+){0,2})")
 _EDITION = re.compile(r"lần thứ\s+(\w+)")
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_LIST_JOINER = re.compile(r"\s*(?:,|và)\s*")
+_PLURAL_BEFORE = re.compile(r"\bcác\s+(?:\w+\s+)?$")
 _PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
 _COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
 _PUNCT = re.compile(r"[,.;:]")
@@ -218,6 +220,18 @@ class _Ev:
     launched: bool = False  # "phát động": a competition with no single place
     opening: bool = False  # the opening ceremony of another event (never a frame, never merged into)
     persons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _PlaceQuery:
+    """Where to look for the place of the event whose trigger is ``h`` (sentence ``s``-``e``)."""
+    s: int
+    e: int
+    h: _Hit
+    nxt: int  # the next trigger
+    clause_start: int
+    lead: bool
+    inside: list[dict]  # the sentence's place mentions outside quoted titles
 
 
 @dataclass
@@ -437,32 +451,77 @@ class _Reader:
         return bool(_AFTER_VERB.search(self.low[s:pos]))
 
     def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
-        inside = [p for p in self.places if s <= p["start"] < e]
+        """The venue of the event whose trigger is ``h``: the first rule of ``_PLACE_RULES`` that finds one."""
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text, s, e)]
+        inside = [p for p in self.places if s <= p["start"] < e
+                  and not any(qa < p["start"] < qb for qa, qb in quotes)]  # not in a quoted title
+        at = _PlaceQuery(s, e, h, nxt, clause_start, lead, inside)
         if _ONLINE.search(self.low, h.start, nxt):
-            # held online: only a hall it is broadcast from ("tại X") is a place, not the audience's province
-            return next((self._place_name(p) for p in inside if clause_start <= p["start"] < nxt
-                         and _AT_VENUE.search(self.low[max(s, p["start"] - 32):p["start"]])), None)
-        # a site visited: "tham quan Khu di tích X tại thị trấn Y" (the site is the more specific)
-        if h.kind in ("Visit", "Ceremony"):
-            for p in inside:
-                if p["kind"] == "Site" and h.end <= p["start"] < min(nxt, h.end + 40):
-                    return self._place_name(p)
-        # "tại X" after the trigger, before the next trigger
-        for p in inside:
-            if h.end <= p["start"] < nxt and _AT_PLACE_AFTER.search(
-                    self.low[max(s, p["start"] - 32):p["start"]]):
-                return self._place_name(p)
-        # "tại X" leading the clause
-        for p in inside:
-            if clause_start <= p["start"] < h.start and _AT_PLACE_BEFORE.search(
-                    self.low[max(s, p["start"] - 32):p["start"]]):
-                return self._place_name(p)
-        if lead:
-            cands = [p for p in inside if clause_start <= p["start"]]
-            if cands:
-                best = min(cands, key=lambda p: (_SPECIFIC.get(p["kind"], 5), p["start"]))
-                return self._place_name(best)
+            return self._online_hall(at)
+        for rule in _PLACE_RULES:
+            place = rule(self, at)
+            if place is not None:
+                return place
         return None
+
+    def _online_hall(self, at: _PlaceQuery) -> str | None:
+        """Held online: only a hall it is broadcast from ("tại X") is a place, not the audience's province."""
+        return next((self._place_name(p) for p in at.inside if at.clause_start <= p["start"] < at.nxt
+                     and _AT_VENUE.search(self.low[max(at.s, p["start"] - 32):p["start"]])), None)
+
+    def _site_visited(self, at: _PlaceQuery) -> str | None:
+        """"tham quan Khu di tích X tại thị trấn Y": the site is the more specific."""
+        if at.h.kind not in ("Visit", "Ceremony"):
+            return None
+        return next((self._place_name(p) for p in at.inside
+                     if p["kind"] == "Site" and at.h.end <= p["start"] < min(at.nxt, at.h.end + 40)), None)
+
+    def _at_after(self, at: _PlaceQuery) -> str | None:
+        """"tại X" after the trigger, before the next trigger; X may be an institution ("tại Trường Y")."""
+        place = next((p for p in at.inside if at.h.end <= p["start"] < at.nxt and _at_one(
+            _AT_PLACE_AFTER, self.low[max(at.s, p["start"] - 32):p["start"]])), None)
+        venue = self._venue_org(at.h.end, min(at.nxt, place["start"] + 1) if place else at.nxt, at.s)
+        if venue is not None and (place is None or venue[1] > place["end"]):
+            return venue[0]
+        return self._place_name(place) if place else None
+
+    def _at_before(self, at: _PlaceQuery) -> str | None:
+        """"tại X" leading the clause."""
+        return next((self._place_name(p) for p in at.inside if at.clause_start <= p["start"] < at.h.start
+                     and _at_one(_AT_PLACE_BEFORE, self.low[max(at.s, p["start"] - 32):p["start"]])), None)
+
+    def _lead_place(self, at: _PlaceQuery) -> str | None:
+        """For the lead event, the most specific place the clause names plainly."""
+        if not at.lead:
+            return None
+        cands = [p for p in at.inside if at.clause_start <= p["start"] and self._plain_location(p, at.s)]
+        if not cands:
+            return None
+        return self._place_name(min(cands, key=lambda p: (_SPECIFIC.get(p["kind"], 5), p["start"])))
+
+    def _venue_org(self, a: int, b: int, s: int) -> tuple[str, int] | None:
+        """An institution right after "tại" between ``a`` and ``b``: (its name as written, its end)."""
+        for o in self.orgs:
+            if a <= o["start"] < b and _AT_VENUE.search(self.low[max(s, o["start"] - 32):o["start"]]):
+                return self.text[o["start"]:o["end"]], o["end"]
+        return None
+
+    def _plain_location(self, p: dict, s: int) -> bool:
+        """Can a place named without "tại" be where the lead event happens?  Not the country, not a
+        qualifier of an organisation ("UBND huyện X (Y)", "Trưởng phòng VHTT huyện X"), not one of a list
+        ("các huyện X, Y"), not inside a quoted title."""
+        if p["kind"] == "Country" or any(o["start"] < p["start"] < o["end"] for o in self.orgs):
+            return False
+        left = self.low[max(s, p["start"] - 40):p["start"]]
+        if left.endswith("(") or _PLURAL_BEFORE.search(left):
+            return False
+        if any(q["end"] <= p["start"] and _LIST_JOINER.fullmatch(self.low[q["end"]:p["start"]]) for q in self.places
+               if s <= q["start"] < p["start"]):
+            return False  # the second of a list of places
+        if any(o["end"] <= p["start"] and not self.text[o["end"]:p["start"]].strip(" ,(-") for o in self.orgs
+               if s <= o["start"] < p["start"]):
+            return False  # right after an organisation: its province
+        return not any(m.start() < p["start"] < m.end() for m in _QUOTE.finditer(self.text, s, p["start"] + 1))
 
     @staticmethod
     def _place_name(p: dict) -> str:
@@ -750,6 +809,8 @@ class _Reader:
             return False
         if _holds(start, end, ev.ev.start):  # "Trưng bày mở cửa từ 25/4 đến hết 10/5": the one opened 30/4
             return False
+        if ev.ev.start is None and ev.primary and ev.ev.place is None and h.role == "noun":
+            return False  # a headline or caption named it first: this mention dates it
         return start != ev.ev.start
 
     def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
@@ -761,6 +822,9 @@ class _Reader:
             return
         if explicit and _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
             ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
+            return
+        if explicit and start and ev.ev.start is None and h.role == "noun":
+            self._first_dated(ev, s, e, h, start, end)
             return
         if explicit and start and ev.secondary and ev.lead_interval and \
                 ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
@@ -776,6 +840,14 @@ class _Reader:
             if ev.ev.place is None:
                 p = next((p for p in self.places if s <= p["start"] < e), None)
                 ev.ev.place = p["name"] if p else None
+
+    def _first_dated(self, ev: _Ev, s: int, e: int, h: _Hit, start: str, end: str | None) -> None:
+        """The first dated mention of an event named undated before (a headline, a caption): its date,
+        and its place when it has none."""
+        ev.ev.start, ev.ev.end = start, end if ev.ev.kind in _RUNNING else None
+        if ev.ev.place is None:
+            clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
+            ev.ev.place = self.place_for(s, e, h, e, clause_start, True)
 
     def _open_until(self, ev: _Ev, s: int, e: int, seg: str) -> None:
         """"mở cửa đến hết ngày ...": the end."""
@@ -851,10 +923,17 @@ class _Reader:
                 ev.ev.participants.append(n)
 
 
+_PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _Reader._lead_place)
+
 # trigger checks by kind: (reader, trigger, start, end, sentence end, left context) -> keep the trigger?
 _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _at_one(at: re.Pattern[str], left: str) -> bool:
+    """Does ``left`` end with "tại/ở ..." before one place (not "ở các huyện X, Y": a list)?"""
+    return bool(at.search(left)) and not _PLURAL_BEFORE.search(left)
 
 
 def _capitalised_after(name: str, head: int) -> bool:
