@@ -55,6 +55,7 @@ _PRED_RE = re.compile("(" + literal_alternation([
     "được giao phụ trách", "là", "làm"]) + r")\s+")
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
 _fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked again for every position
+_expand = lru_cache(maxsize=16384)(expand)  # role and organisation keys, asked again for every position
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
 
@@ -93,7 +94,7 @@ class _Ctx:
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
-        key = (_fold_person(person), expand(role), expand(org) if org else "")
+        key = (_fold_person(person), _expand(role), _expand(org) if org else "")
         ev = Evidence(start, end, self.text[sent[0]:sent[1]])
         p = self.out.get(key)
         if p is None:
