@@ -26,7 +26,8 @@ form valid UTF-8 sequences in running text.  Otherwise every candidate decodes
 the bytes and is scored by the share of its non-ASCII words that are
 well-formed Vietnamese syllables (onset + vowel cluster + coda, at most one
 tone mark) and the share of stray symbols it produces; the best candidate
-wins if at least :data:`MIN_SCORE` of those words read as Vietnamese.  Limits:
+wins if at least :data:`MIN_SCORE` of those words read as Vietnamese (a file over
+:data:`SAMPLE_BYTES` is scored on pieces spread over it, then decoded whole).  Limits:
 
 * the score needs Vietnamese words; a short text with one or two accented
   letters may be decoded with the wrong table (the candidates agree on ASCII,
@@ -98,23 +99,31 @@ class ByteTable:
         self.pairs = {k: v for k, v in mapping.items() if len(k) == 2}
 
     def decode(self, data: bytes) -> str:
-        out: list[str] = []
-        i, n = 0, len(data)
-        pairs, single = self.pairs, self.single
-        while i < n:
-            if pairs and i + 1 < n:
-                hit = pairs.get(data[i:i + 2])
-                if hit is not None:
-                    out.append(hit)
-                    i += 2
-                    continue
-            b = data[i]
-            hit = single.get(b)
-            if hit is None:
-                hit = chr(b) if b < 0x80 else _cp1252(b)
-            out.append(hit)
-            i += 1
-        return "".join(out)
+        """Pairs first, left to right, then single bytes: at C speed (a 10 MB file in about a second).
+
+        The bytes are read as Latin-1 (one code point per byte), split around the
+        two-byte sequences, and the runs between them translated byte by byte.
+        """
+        latin = data.decode("latin-1")
+        if not self.pairs:
+            return latin.translate(self._singles())
+        parts = self._pair_re().split(latin)
+        table, pairs = self._singles(), self._latin_pairs()
+        parts[0::2] = [run.translate(table) for run in parts[0::2]]
+        parts[1::2] = [pairs[p] for p in parts[1::2]]
+        return "".join(parts)
+
+    @cache  # noqa: B019 - one table per encoding, alive as long as the module
+    def _singles(self) -> dict[int, str]:
+        return {b: self.single[b] if b in self.single else chr(b) if b < 0x80 else _cp1252(b) for b in range(256)}
+
+    @cache  # noqa: B019
+    def _latin_pairs(self) -> dict[str, str]:
+        return {k.decode("latin-1"): v for k, v in self.pairs.items()}
+
+    @cache  # noqa: B019
+    def _pair_re(self) -> re.Pattern[str]:
+        return re.compile("(" + "|".join(re.escape(k) for k in sorted(self._latin_pairs())) + ")")
 
     def encode(self, text: str) -> bytes:
         """NFC text -> bytes; raises :class:`EncodingError` on a character the table lacks."""
@@ -253,6 +262,28 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+SAMPLE_BYTES = 256 * 1024
+_SAMPLE_PIECES = 32
+
+
+def detection_sample(data: bytes, limit: int = SAMPLE_BYTES) -> bytes:
+    """What the legacy encodings are scored on: all of ``data`` up to ``limit``, else evenly spread pieces.
+
+    Scoring every candidate on a whole 10 MB file would take minutes; pieces
+    from all over the file (cut at ASCII spaces, which no multi-byte sequence
+    of these encodings contains) see the same letters.
+    """
+    if len(data) <= limit:
+        return data
+    width, step = limit // _SAMPLE_PIECES, len(data) // _SAMPLE_PIECES
+    pieces = []
+    for i in range(_SAMPLE_PIECES):
+        a, b = i * step, i * step + width
+        sa, sb = data.find(b" ", a, a + 256), data.rfind(b" ", b - 256, b)
+        pieces.append(data[(sa + 1 if sa >= 0 else a):(sb if sb > sa else b)])
+    return b"\n".join(pieces)
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """The text of ``data`` in NFC: UTF-8, else the best-scoring legacy Vietnamese encoding.
 
@@ -278,13 +309,14 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         text = _decode_as(data, encoding)
         return Decoded(text, encoding, vietnamese_score(text))
 
+    sample = detection_sample(data)
     scored = []
     for enc in LEGACY_ENCODINGS:
-        text = _decode_as(data, enc)
+        text = _decode_as(sample, enc)
         scored.append((vietnamese_score(text), -LEGACY_ENCODINGS.index(enc), enc, text))
     score, _, best, text = max(scored)
     if score >= MIN_SCORE:
-        return Decoded(text, best, score)
+        return Decoded(text if sample is data else _decode_as(data, best), best, score)
     where = f"byte {utf8_error.start}: {utf8_error.reason}"
     bad = data.decode("utf-8", errors="replace").count("\ufffd")
     if bad <= max(2, len(data) // 1000):
