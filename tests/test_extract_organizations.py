@@ -248,3 +248,24 @@ def test_unions_of_member_schools_and_capitalised_regions():
                  "các tỉnh Miền Trung tổ chức hội thảo.")
     assert set(orgs) == {"Liên chi hội Thư viện các trường đại học, cao đẳng phía Nam",
                          "Liên hiệp Thư viện các tỉnh Miền Trung"}
+
+
+def test_a_role_after_and_or_a_place_after_a_dash_ends_the_name():
+    orgs = _orgs("Sách viết về Đảng Cộng sản Việt Nam và Chủ tịch Hồ Chí Minh được trưng bày; giải nhất thuộc về "
+                 "em Lê Thu Hà, trường THCS Nguyễn Trãi – TP. Long Xuyên.")
+    assert set(orgs) == {"Đảng Cộng sản Việt Nam", "Trường THCS Nguyễn Trãi"}
+
+
+def test_a_school_level_then_a_personal_name_is_one_school():
+    orgs = _orgs("Em Võ Minh Quân, lớp 7A1 trường Trung học cơ sở Lý Thường Kiệt, đạt giải nhì.")
+    assert set(orgs) == {"Trường Trung học cơ sở Lý Thường Kiệt"}
+
+
+def test_a_name_without_its_country_or_subject_is_the_fuller_name():
+    doc = _doc("Liên hiệp thư viện Việt Nam về nguồn tin KH&CN họp thường niên\n\n"
+               "Sáng 16/6, Liên hiệp thư viện họp tại Huế. Ông Lê Văn An, Chủ tịch Liên hiệp thư viện Việt Nam, "
+               "và bà Trần Thu Hà, Phó Giám đốc Thư viện Quốc gia, cùng dự. Thư viện Quốc gia Việt Nam tặng sách.")
+    assert [o.name for o in doc.organizations] == ["Liên hiệp thư viện Việt Nam về nguồn tin KH&CN",
+                                                   "Thư viện Quốc gia Việt Nam"]
+    got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
+    assert ("Liên hiệp thư viện", "Liên hiệp thư viện Việt Nam về nguồn tin KH&CN") in got

@@ -40,7 +40,6 @@ from libkg.extract.lexicon import (
     ffold,
     lowered,
     match_admin,
-    match_head,
     match_phrase,
     match_role,
     region_words,
@@ -112,24 +111,39 @@ def _head_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _head_at(toks: list[Tok], i: int) -> Head | None:
-    """The head at ``i``: as the lexicon writes it, else its later words in any case ("Nhà Xuất bản",
-    "Thành Đoàn"), or in lower case when org_lower_heads.txt allows it ("trường", "thư viện")."""
-    head = match_head(toks, i)
-    if head is not None:
-        return head
+    """The longest head at ``i``: its later words in any case ("Nhà Xuất bản", "Thành Đoàn", "Liên hiệp
+    thư viện"), in lower case only when org_lower_heads.tsv allows it ("trường", "thư viện"); of heads
+    of one length, the one written as the text writes it."""
     t = toks[i].text
-    _init_heads()
-    cands = _folded_heads().get(ffold(t)) if t in _HEAD_FIRST else None
+    if not _HEAD_FIRST:
+        _init_heads()
+    if t not in _HEAD_FIRST:
+        return None
+    cands = _folded_heads().get(ffold(t))
     if not cands:
         return None
+    n = len(toks)
     lower = t[0].islower()
+    best: Head | None = None
     for words, h in cands:
         m = len(words)
-        if i + m > len(toks) or any(ffold(toks[i + x].text) != w for x, w in enumerate(words[1:], 1)):
+        if best is not None and m < len(best.words):
+            break
+        if i + m > n or (m > 1 and ffold(toks[i + 1].text) != words[1]):
             continue
-        if not lower or h.words[0][0].islower() or ffold(h.text) in _head_sets()[0]:
-            return h
-    return None
+        if any(ffold(toks[i + x].text) != words[x] for x in range(2, m)):
+            continue
+        if lower and not h.words[0][0].islower() and not _lower_ok(h):
+            continue
+        if all(toks[i + x].text == w for x, w in enumerate(h.words)):
+            return h  # exactly as written
+        best = best or h
+    return best
+
+
+@lru_cache(maxsize=512)
+def _lower_ok(h: Head) -> bool:
+    return ffold(h.text) in _head_sets()[0]
 
 
 def _lower_head(toks: list[Tok], i: int, head: Head) -> bool:
@@ -407,16 +421,17 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
         return None
     p.take(ph)
     toks, k = p.toks, p.k
-    if (_name_starts(toks, k) and not toks[k + 1].abbrev and not _ends_head(toks, k)
+    if (_name_starts(toks, k) and not toks[k + 1].abbrev and not (ph > 2 and _ends_head(toks, k))
             and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
     return _NEXT
 
 
 def _ends_head(toks: list[Tok], k: int) -> bool:
-    """Do the tokens before ``k`` end with an organisation head ("Thông tin - Thư viện" + a person's
-    name: the library is named after the person)?"""
-    return any(k - m >= 0 and (h := _head_at(toks, k - m)) is not None and len(h.words) == m for m in (1, 2))
+    """Do the tokens before ``k`` end with an organisation head ("Thông tin - Thư viện", "Trung học cơ sở"
+    + a person's name: the library or school is named after the person)?"""
+    return any(k - m >= 0 and (h := _head_at(toks, k - m)) is not None and len(h.words) == m
+               for m in (1, 2, 3, 4))
 
 
 def _rule_topic(p: _Parse, t: Tok) -> str | None:
@@ -543,8 +558,10 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     toks, k = p.toks, p.k
     if not ((t.text in _DASHES or t.text == "và") and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if t.text == "và" and _name_starts(toks, k + 1):
-        return _STOP  # "Trường THCS X và Nguyễn Thị Y": a person, not more of the name
+    if t.text == "và" and (_name_starts(toks, k + 1) or match_role(toks, k + 1) is not None):
+        return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
+    if t.text in _DASHES and _admin_at(toks, k + 1)[0]:
+        return _STOP  # "Trường TH X – TP. Y": where it is, not more of the name
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
     if nxt is not None and not nxt.short and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
         return _STOP
@@ -875,12 +892,26 @@ def _add_province_aliases(nm: _Names) -> None:
             continue
         fam = _head_family(h.head)
         for k2 in nm.order:
-            if k2 != k and nm.meta[k2].admin and k2.startswith(k + " ") and _head_family(nm.meta[k2].head) == fam:
+            if k2 != k and k2.startswith(k + " ") and _head_family(nm.meta[k2].head) == fam and (
+                    nm.meta[k2].admin or _place_extension(k2[len(k) + 1:])):
                 nm.alias[k] = k2
                 break
+    for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
+        seen = {k}
+        while nm.alias[k] in nm.alias and nm.alias[k] not in seen:
+            seen.add(nm.alias[k])
+            nm.alias[k] = nm.alias[nm.alias[k]]
     for k, k2 in nm.alias.items():
         nm.full[k2].evidence.extend(nm.full[k].evidence)
     nm.keys = [k for k in nm.order if k not in nm.alias]
+
+
+def _place_extension(rest: str) -> bool:
+    """Is ``rest`` (the words a fuller name adds) a country, a province or a subject
+    ("Hội Thư viện" + "Việt Nam", "Liên hiệp thư viện Việt Nam" + "về nguồn tin ...")?"""
+    if rest in countries() or rest in _province_keys():
+        return True
+    return any(rest.startswith(" ".join(w) + " ") for w in _folded_phrases("org_topic_links.txt"))
 
 
 def _add_mentions(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:
@@ -938,38 +969,34 @@ def run(doc: Doc) -> None:
     hits = scan(doc)
     nm = _Names()
     surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
-    _add_full_names(nm, text, hits, surfaces)
-    _add_bracket_aliases(nm, text, hits, surfaces)
+    # the headline's organisations are names like the body's, but the headline is no sentence: no mentions
+    named = _headline_hits(doc) + hits
+    named_surfaces = [_surface(text, toks, h.start, h.end) for h, toks, _ in named[:len(named) - len(hits)]]
+    named_surfaces += surfaces
+    _add_full_names(nm, text, named, named_surfaces)
+    _add_bracket_aliases(nm, text, named, named_surfaces)
     _add_province_aliases(nm)
     _add_mentions(nm, text, hits, surfaces)
     _add_anaphors(nm, doc)
     _canonical_parents(nm)
     nm.mentions.sort(key=lambda m: (m["start"], -m["end"]))
-    doc.organizations = [nm.full[k] for k in nm.keys + nm.extra] + _headline_orgs(doc, nm)
+    doc.organizations = [nm.full[k] for k in nm.keys + nm.extra]
     doc.extras["org_mentions"] = nm.mentions
 
 
-def _headline_orgs(doc: Doc, nm: _Names) -> list[Organization]:
-    """Organisations the headline names that the body does not (the headline is no sentence:
-    they get no mention)."""
+def _headline_hits(doc: Doc) -> _Hits:
+    """Organisations the headline names, but not a site's banner ("Báo X điện tử") or a generic
+    abbreviation ("Thư viện ĐH")."""
     title = doc.extras.get("title")
     if not title:
         return []
     toks = tokenize(doc.text, title[0], title[1])
-    known = set(nm.full)
-    out = []
     banners = frozenset(ffold(x) for x in _org_lines("org_banner_heads.txt"))
+    out = []
     for h in _scan_tokens(toks):
         body = toks[h.start + len(h.head.words):h.end]
-        if h.short or ffold(h.head.text) in banners or all(t.abbrev for t in body):
-            continue  # a site's banner ("Báo X điện tử"), a generic abbreviation ("Thư viện ĐH")
-        name = _surface(doc.text, toks, h.start, h.end)
-        k = expand(name)
-        if k in known or any(k2.startswith(k + " ") for k2 in nm.full):
-            continue
-        known.add(k)
-        out.append(Organization(name=name, kind=_kind(h, name),
-                                evidence=[Evidence(toks[h.start].start, toks[h.end - 1].end, doc.text[title[0]:title[1]])]))
+        if not (h.short or ffold(h.head.text) in banners or all(t.abbrev for t in body)):
+            out.append((h, toks, title))
     return out
 
 
