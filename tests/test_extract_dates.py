@@ -236,3 +236,19 @@ def test_weekday_glossed_by_its_date_and_this_years_month():
     # an ordinal is no weekday: the date in parentheses stays a non-event gloss
     assert [m.non_event for m in find_dates("Hội báo Xuân lần thứ 4 (21/4/2021) thu hút", "2021-04-22")] == [True]
     assert dates("Cuộc thi sẽ tổng kết vào tháng 11 năm nay.", "2022-06-01") == [("2022-11", None)]
+
+
+def test_readers_record_how_a_missing_publication_date_was_found():
+    lead = "Sáng 11/4, Thư viện tỉnh Hà Lâm ra mắt phòng đọc thiếu nhi với hơn 3.000 bản sách mới."
+    art = article_from_text(f"Ra mắt phòng đọc\nĐăng ngày: 12/04/2023\n{lead}", id="s1")
+    assert (art.published, art.published_source) == ("2023-04-12", "date line")
+    art = article_from_text(f"Ra mắt phòng đọc\n{lead}", id="s2", url="https://e.vn/tin/2023/04/12/phong-doc.html")
+    assert (art.published, art.published_source) == ("2023-04-12", "url")
+    art = article_from_text("Ra mắt phòng đọc\nSáng ngày 11/4/2023, Thư viện tỉnh Hà Lâm ra mắt phòng đọc.", id="s3")
+    assert (art.published, art.published_source) == ("2023-04-11", "text")
+    art = article_from_text(f"Ra mắt phòng đọc\n{lead}", id="s4", published="2023-04-13")
+    assert (art.published, art.published_source) == ("2023-04-13", None)
+    art = article_from_text(f"Ra mắt phòng đọc\n{lead}", id="s5", url="https://e.vn/tin/202304/phong-doc.html")
+    assert (art.published, art.published_source) == (None, None)  # only a month: the extractor uses it
+    doc_dates = RuleExtractor()(art).events
+    assert [e.start for e in doc_dates] == ["2023-04-11"]

@@ -25,6 +25,9 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
+    # how ``published`` was found when the source did not state it (libkg.read.dates.stand_in_published):
+    # "date line" (the page's own), "url" (the page address) or "text" (the first date of the head)
+    published_source: str | None = None
     language: str = "vi"
     format: str = "text"  # text | html | json
     source: str | None = None

@@ -152,6 +152,24 @@ def infer_published(text: str, url: str | None = None, head_chars: int = 400) ->
     return PublicationDate(found, "text") if found else None
 
 
+def stand_in_published(text: str, url: str | None = None,
+                       published: str | None = None) -> tuple[str | None, str | None]:
+    """(published, how it was found) for a reader: a stated ``published`` with None; else the full date of
+    :func:`infer_published` with its source ("date line", "url", "text"); else (None, None).
+
+    >>> stand_in_published("Tiêu đề\\nĐăng ngày: 31/03/2021\\nNội dung ...")
+    ('2021-03-31', 'date line')
+    >>> stand_in_published("Nội dung ...", published="2024-01-02")
+    ('2024-01-02', None)
+    """
+    if published:
+        return published, None
+    found = infer_published(text, url)
+    if found is None or len(found.date) != 10:  # an address with only a month dates no article
+        return None, None
+    return found.date, found.source
+
+
 def guess_published(text: str, head_chars: int = 400, url: str | None = None) -> str | None:
     """:func:`infer_published` as a full ``YYYY-MM-DD`` date, or None (an address with only a month gives none).
 

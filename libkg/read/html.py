@@ -1,7 +1,9 @@
 """HTML pages: main text, title and publication date, page furniture dropped.
 
 trafilatura does the main-text extraction (navigation, footers, counters and
-rating widgets removed) and reads the date from the page's metadata.
+rating widgets removed) and reads the date from the page's metadata; a page without
+one is dated by its own date line or address (:func:`libkg.read.dates.stand_in_published`,
+recorded in ``Article.published_source``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from libkg.read.article import Article
-from libkg.read.dates import guess_published
+from libkg.read.dates import stand_in_published
 from libkg.read.errors import ReadError
 from libkg.read.text import DEFAULT_MAX_BYTES, clean_text, decode, read_bytes
 
@@ -38,9 +40,9 @@ def article_from_html(html: str, *, id: str, source: str | None = None, url: str
     if title and not body.startswith(title):
         body = clean_text(title) + "\n\n" + body
     url = url or meta.get("url")
-    return Article(id=id, text=body, title=clean_text(title) if title else None, url=url,
-                   published=published or meta.get("date") or guess_published(body, url=url),
-                   format="html", source=source)
+    published, published_source = stand_in_published(body, url, published or meta.get("date"))
+    return Article(id=id, text=body, title=clean_text(title) if title else None, url=url, published=published,
+                   published_source=published_source, format="html", source=source)
 
 
 def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from libkg.normalize import nfc
 from libkg.read.article import Article
-from libkg.read.dates import guess_published
+from libkg.read.dates import stand_in_published
 from libkg.read.encodings import EncodingError, bom_encoding, decode_bytes, looks_binary
 from libkg.read.errors import ReadError, id_from_name
 
@@ -157,8 +157,9 @@ def article_from_text(text: str, *, id: str, source: str | None = None, url: str
     text = clean_text(text)
     check_article_text(text, source or id)
     title = next((ln.strip() for ln in text.splitlines() if has_content(ln)), None)
-    return Article(id=id, text=text, title=title, url=url,
-                   published=published or guess_published(text), format="text", source=source)
+    published, published_source = stand_in_published(text, url, published)
+    return Article(id=id, text=text, title=title, url=url, published=published,
+                   published_source=published_source, format="text", source=source)
 
 
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
