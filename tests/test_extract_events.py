@@ -437,3 +437,14 @@ def test_an_event_named_undated_first_takes_the_date_and_venue_of_its_first_date
     evs = [(e.kind, e.start, e.place) for e in events(body, title="")]
     assert ("Festival", "2024-04-19", "Nhà Văn hóa Trung tâm tỉnh") in evs
     assert ("Festival", None, None) not in evs
+
+
+def test_a_meeting_later_called_a_conference_is_one_conference():
+    body = ("Ngày 12-13/6/2024, tại thành phố Quy Nhơn đã diễn ra cuộc họp lần thứ 20 của Liên hiệp thư viện "
+            "các tỉnh miền Trung. Phát biểu khai mạc Hội nghị, ông Lê Văn Tâm nhấn mạnh vai trò của Liên hiệp.")
+    assert kinds(body) == [("Conference", "2024-06-12")]
+
+
+def test_a_training_conference_is_a_training():
+    assert kinds("Ngày 2/10, Thư viện tỉnh Cà Mau tổ chức hội nghị tập huấn nghiệp vụ thư viện trường học.") == [
+        ("Training", "2024-10-02")]

@@ -610,7 +610,11 @@ class _Reader:
             return
         if self._talk(st, h, left_near, existing) or self._opening(st, h, kind, left_near, existing):
             return
+        if existing is None:
+            existing = self._plainly_named(kind, h, left_near)
+            is_ref = existing is not None
         if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
+            existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
             self._refine(existing, st.s, st.e, h)
             st.referenced.append(existing)
             return
@@ -791,6 +795,15 @@ class _Reader:
         theirs = _contest_name(_CONTEST.search(ex.ev.label))
         return bool(mine and theirs) and mine != theirs
 
+    def _plainly_named(self, kind: str, h: _Hit, left_near: str) -> _Ev | None:
+        """"Phát biểu khai mạc Hội nghị" after "cuộc họp lần thứ 12 ..." reported: the main event named
+        plainly first (a meeting) and now by its formal kind."""
+        plain = _PLAIN_NAMES.get(kind)
+        if plain is None or not self.events or not _REF_BEFORE.search(left_near):
+            return None
+        main = self.events[0]
+        return main if main.ev.kind == plain else None
+
     def _existing(self, kind: str, h: _Hit, e: int) -> _Ev | None:
         for ev in reversed(self.events):
             if ev.ev.kind == kind and not ev.opening:
@@ -922,6 +935,9 @@ class _Reader:
             if n not in ev.ev.participants:
                 ev.ev.participants.append(n)
 
+
+# a formal kind -> the plain kind the same happening may first be reported under
+_PLAIN_NAMES = {"Conference": "Meeting"}
 
 _PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _Reader._lead_place)
 
