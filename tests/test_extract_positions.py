@@ -284,3 +284,9 @@ def test_an_event_board_stays_in_the_role_and_an_unread_organisation_does_not_en
 def test_role_and_organisation_before_a_name_the_organisation_scan_ran_on_into():
     got = _pos("Tại hội nghị, Phó Chủ tịch Hội Thư viện Việt Nam Trần Thị Bích Hạnh cho hay, hội đã lớn mạnh.")
     assert got == [("Trần Thị Bích Hạnh", "Phó Chủ tịch", "Hội Thư viện Việt Nam")]
+
+
+def test_an_organisation_written_by_its_head_word_alone_after_a_role():
+    got = _pos("Sáng 3/3/2024, Thư viện tỉnh Bến Tre tổ chức hội nghị. Ông Lê Văn Tâm, Giám đốc Thư viện, "
+               "phát biểu khai mạc.")
+    assert got == [("Lê Văn Tâm", "Giám đốc", "Thư viện tỉnh Bến Tre")]

@@ -336,12 +336,35 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
         jj += 1
     m, after = _org_here(toks, jj, ctx)
     if m is None:
-        full = _acronym_org(toks[j], ctx) if j < n else None
-        return (full, j + 1) if full else (None, j)
+        return _short_org(toks, j, ctx)
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
     return m["name"], _skip_parents(toks, j, ctx, m["name"])
+
+
+def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """An organisation written short after a role: an acronym, or its head word alone ("Giám đốc Thư viện,"
+    in news about one library): (the full name the text gives, next index), else (None, ``j``)."""
+    if j >= len(toks):
+        return None, j
+    full = _acronym_org(toks[j], ctx)
+    if full:
+        return full, j + 1
+    h = match_head(toks, j) if toks[j].cap else None
+    k = j + len(h.words) if h is not None else j
+    if h is None or (k < len(toks) and (toks[k].cap or toks[k].abbrev)):
+        return None, j
+    return _named_with_head(toks[j].start, h.text, ctx), k
+
+
+def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
+    """The organisation with this head word the text named last before ``at``, else first after it."""
+    key = ffold(head) + " "
+    cands = [m for m in ctx.orgs if ffold(m["name"]).startswith(key)]
+    before = [m for m in cands if m["start"] < at]
+    pick = before[-1] if before else (cands[0] if cands else None)
+    return pick["name"] if pick else None
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
