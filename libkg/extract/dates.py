@@ -482,14 +482,14 @@ def article_date(doc: Doc, regions: list[tuple[int, int]] | None = None) -> tupl
     """(date, source) of the article's own date, that gives years to day-month dates.
 
     ``published`` when the article has one, with the reader's ``published_source`` when it found it (a
-    page-address date far from it wins over one guessed from the text, or of unknown origin); else the page's date line or address
+    page-address date far from one the reader guessed from the text wins over it); else the page's date line or address
     (:func:`libkg.read.dates.infer_published`: ``"date line"``, ``"url"``, ``"text"``); else
     the year of its sentences (:func:`year_from_text`, source ``"year in text"``); else (None, None).
     """
     published = doc.article.published
     if published:
         guessed = getattr(doc.article, "published_source", None)
-        in_url = url_date(doc.article.url) if guessed in (None, "text") else None
+        in_url = url_date(doc.article.url) if guessed == "text" else None
         if in_url and _months_apart(published, in_url):
             return in_url, "url"  # the address is the site's own record; a reader's guess from the text is not
         return published, guessed or "published"
