@@ -448,3 +448,9 @@ def test_a_meeting_later_called_a_conference_is_one_conference():
 def test_a_training_conference_is_a_training():
     assert kinds("Ngày 2/10, Thư viện tỉnh Cà Mau tổ chức hội nghị tập huấn nghiệp vụ thư viện trường học.") == [
         ("Training", "2024-10-02")]
+
+
+def test_an_event_name_is_one_line():
+    evs = events("Ngày 1/10, tại Đồ Sơn, Thư viện Quốc gia tổ chức lớp tập huấn sử dụng quy tắc biên mục\n"
+                 "mô tả tài nguyên.")
+    assert evs and "\n" not in evs[0].label and "  " not in evs[0].label

@@ -104,6 +104,7 @@ _DIGIT = re.compile(r"\d")
 _CONTEST = re.compile(r"(?:[cC]uộc thi|[hH]ội thi)\s+([“\"]?\w+(?:\s+\w+){0,2})")
 _EDITION = re.compile(r"lần thứ\s+(\w+)")
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SPACES = re.compile(r"\s+")
 _LIST_JOINER = re.compile(r"\s*(?:,|và)\s*")
 _PLURAL_BEFORE = re.compile(r"\bcác\s+(?:\w+\s+)?$")
 _PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
@@ -415,8 +416,7 @@ class _Reader:
 
     def label(self, h: _Hit, e: int) -> str:
         end = h.label_end or self._label_end(h.start, e)
-        lab = self.text[h.start:end].strip(" ,;:")
-        return lab[:1].upper() + lab[1:] if lab else lab
+        return _name(self.text[h.start:end])
 
     def date_for(self, s: int, e: int, pos: int) -> tuple[str | None, str | None, bool]:
         """(start, end, explicit) of the event whose trigger is at ``pos``."""
@@ -644,14 +644,14 @@ class _Reader:
         if h.role != "noun" or len(st.hits) < 2 or not _phrase_re("occasion", "", r"\s+$").search(left_near):
             return False  # alone in its sentence, the event named is the one reported
         end = h.label_end or self._label_end(h.start, st.e)
-        name = self.text[h.start:end].strip(" ,;:")
+        name = _name(self.text[h.start:end])
         year = _NAME_YEAR.search(_TERM.sub("", name.lower()))  # a term ("nhiệm kỳ 2025 - 2030") is no date
         named = bool(_EDITION.search(name.lower()) or year) or (
             not _phrase_re("day_head").match(self.low, h.start) and _capitalised_after(name, h.end - h.start))
         if not named or any(_same_name(name, x.ev.label) for x in self.events):
             return False
         if not any(_same_name(name, x.label) for x in self.occasions):
-            ev = Event(label=name[:1].upper() + name[1:], kind=kind, start=year.group(0) if year else None)
+            ev = Event(label=name, kind=kind, start=year.group(0) if year else None)
             ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
             self.occasions.append(ev)
         return True
@@ -717,8 +717,7 @@ class _Reader:
             m = _phrase_re("opening", r"(?:lễ\s+)?", r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
         if m is None:
             return
-        label = self.text[min(m.start(), h.start):h.label_end or st.e].strip(" ,;:")
-        cer = Event(label=label[:1].upper() + label[1:], kind="Ceremony", start=ev.start, end=None,
+        cer = Event(label=_name(self.text[min(m.start(), h.start):h.label_end or st.e]), kind="Ceremony", start=ev.start, end=None,
                     place=ev.place, organizers=list(ev.organizers))
         cer.evidence = list(ev.evidence)
         self.events.append(_Ev(cer, h.start, opening=True))
@@ -945,6 +944,12 @@ _PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _R
 _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
+
+
+def _name(text: str) -> str:
+    """An event's name from its span: one line, no trailing punctuation, a capital first letter."""
+    lab = _SPACES.sub(" ", text).strip(" ,;:")
+    return lab[:1].upper() + lab[1:]
 
 
 def _at_one(at: re.Pattern[str], left: str) -> bool:
