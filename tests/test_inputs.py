@@ -270,6 +270,23 @@ def test_10mb_single_line_is_refused_within_seconds(tmp_path, sentence_ends):
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
 
 
+def test_overlong_article_in_html_and_json_is_refused_by_name(tmp_path):
+    text = _prose(MAX_ARTICLE_CHARS + 50_000)
+    page = f"<html><head><title>Tin</title></head><body><article><p>{text}</p></article></body></html>"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "rec.jsonl").write_text(json.dumps({"id": "r1", "text": text, "format": "text"}) + "\n"
+                                        + json.dumps({"id": "r2", "text": page, "format": "html"})
+                                        + "\n" + json.dumps({"id": "r3", "text": GOOD}) + "\n", encoding="utf-8")
+    rc, err, seconds, mb = _measured("ingest", tmp_path, "--store", tmp_path / "S", "-q")
+    assert rc == 1
+    errors = lines(err, "error")
+    assert [e.split(": ", 2)[1] for e in errors] == [str(tmp_path / "page.html"), f"{tmp_path / 'rec.jsonl'}:1",
+                                                    f"{tmp_path / 'rec.jsonl'}:2"]
+    assert all(f"over the limit of {MAX_ARTICLE_CHARS:,} for one article" in e for e in errors), errors
+    assert seconds < 30, seconds
+    assert stored(tmp_path / "S") == ["r3"]
+
+
 def test_long_single_line_under_the_limit_is_extracted_within_seconds(tmp_path):
     """A page flattened into one line (no sentence end): broken at spaces, extracted, stored."""
     f = tmp_path / "flat.txt"

@@ -23,6 +23,7 @@ from libkg.read.text import (
     MAX_ARTICLE_CHARS,
     MAX_LINE_CHARS,
     article_from_text,
+    check_article_text,
     read_text_file,
 )
 
@@ -45,7 +46,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     suffix = path.suffix.lower()
     try:
         if suffix in (".html", ".htm"):
-            yield read_html_file(path, max_bytes)
+            art = read_html_file(path, max_bytes)
+            check_article_text(art.text, art.source or str(path))  # the page's main text, as for .txt
+            yield art
         elif suffix == ".json":
             yield from read_json_file(path, max_bytes)
         elif suffix == ".jsonl":

@@ -18,7 +18,14 @@ from libkg.read.article import Article
 from libkg.read.encodings import bom_encoding
 from libkg.read.errors import ReadError
 from libkg.read.html import article_from_html
-from libkg.read.text import DEFAULT_MAX_BYTES, article_from_text, decode, human_size, read_bytes
+from libkg.read.text import (
+    DEFAULT_MAX_BYTES,
+    article_from_text,
+    check_article_text,
+    decode,
+    human_size,
+    read_bytes,
+)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[\w.\-]+")
@@ -71,6 +78,7 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
     fmt = rec.get("format", "text")
     if fmt == "html":
         art = article_from_html(text, id=aid, source=source, url=url, published=pub)
+        check_article_text(art.text, source)
     elif fmt in ("text", None):
         art = article_from_text(text, id=aid, source=source, url=url, published=pub)
     else:
