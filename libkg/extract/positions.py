@@ -355,7 +355,8 @@ def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
     k = j + len(h.words) if h is not None else j
     if h is None or (k < len(toks) and (toks[k].cap or toks[k].abbrev)):
         return None, j
-    return _named_with_head(toks[j].start, h.text, ctx), k
+    named = _named_with_head(toks[j].start, h.text, ctx)
+    return (named, k) if named else (None, j)
 
 
 def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
