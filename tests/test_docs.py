@@ -5,11 +5,11 @@
 * the ontology diagram names only terms the ontology declares;
 * every ```bash and ```python block of README.md and docs/*.md (mkdocs snippets expanded) runs, page by
   page and in order, in one temporary folder of the session (the demo folder) where
-  ``samples/articles`` are the sample articles, ``graph/`` the published sample graph and
-  ``out/store`` the demo store (the samples ingested, then ``libkg link --offline``), all through the
-  real ``libkg`` command; a block fails when it exits non-zero or prints an error, a traceback or a
-  warning (a deprecated name, say).  Blocks that use ``$LIBKG_ENDPOINT`` run against a real Oxigraph server the test
-  starts (as tests/test_remote.py does).
+  ``samples/articles`` are the sample articles, ``graph/`` the published sample graph, ``scripts/``
+  the repository's scripts and ``out/store`` the demo store (the samples ingested, then
+  ``libkg link --offline``), all through the real ``libkg`` command; a block fails when it exits
+  non-zero or prints an error, a traceback or a warning (a deprecated name, say).  Blocks that use
+  ``$LIBKG_ENDPOINT`` run against a real Oxigraph server the test starts (as tests/test_remote.py does).
 * ```console (shell) and ```pycon (Python) blocks are shown, not run; each must be one of the
   reasons in ``SHOWN_ONLY`` (installing software, a long-running server, the network, a benchmark
   of minutes, rewriting the checkout), so nothing runnable hides there.  ``test_examples_inventory``
@@ -42,7 +42,7 @@ SHOWN_ONLY = {
     "installs software (venv, pip)": re.compile(r"\bpip install\b|-m venv\b"),
     "sets up a venv and runs the demo or the whole test suite": re.compile(r"scripts/(demo|test)\.sh"),
     "starts a long-running server": re.compile(r"\b(oxigraph|libkg) serve\b"),
-    "needs the network (Wikidata's endpoint, or its review file)": re.compile(r"query\.wikidata\.org|--accept "),
+    "needs the network (Wikidata, or its review file)": re.compile(r"query\.wikidata\.org|--accept "),
     "a benchmark of minutes to hours": re.compile(r"scripts/bench"),
     "rewrites files of the checkout (graph/)": re.compile(r"scripts/build_sample_graph"),
 }
@@ -123,10 +123,6 @@ def page_blocks(page: str) -> list[Block]:
             for m in FENCE.finditer(text)]
 
 
-def _blocks(page: str) -> list[tuple[str, str]]:
-    return [(b.lang, b.code) for b in page_blocks(f"docs/{page}") if b.lang in RUN]
-
-
 def _shown_reason(block: Block) -> str | None:
     return next((why for why, pattern in SHOWN_ONLY.items() if pattern.search(block.code)), None)
 
@@ -139,12 +135,15 @@ def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def _run(block: Block, workdir: Path, extra_env: dict[str, str] | None = None) -> str:
-    cmd = ["bash", "-euo", "pipefail", "-c", block.code] if block.lang == "bash" else [sys.executable, "-c", block.code]
+    if block.lang == "bash":
+        cmd = ["bash", "-euo", "pipefail", "-c", block.code]
+    else:
+        cmd = [sys.executable, "-c", block.code]
     r = subprocess.run(cmd, cwd=workdir, env=_env(extra_env), capture_output=True, text=True, timeout=900)
     bad = FAILURE.search(r.stdout + "\n" + r.stderr)
-    assert r.returncode == 0 and not bad, (
-        f"{block.name}: this {block.lang} block {'failed' if r.returncode else 'printed ' + repr(bad.group(0))}"
-        f" (exit {r.returncode}):\n{block.code}\n--- stdout\n{r.stdout[-4000:]}\n--- stderr\n{r.stderr[-4000:]}")
+    what = "failed" if r.returncode else f"printed {bad.group(0)!r}" if bad else ""
+    assert not what, (f"{block.name}: this {block.lang} block {what} (exit {r.returncode}):\n{block.code}\n"
+                      f"--- stdout\n{r.stdout[-4000:]}\n--- stderr\n{r.stderr[-4000:]}")
     return r.stdout
 
 
@@ -157,7 +156,7 @@ def _libkg(workdir: Path, *args: str) -> str:
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory, samples_dir) -> Path:
-    """The demo folder: samples/articles, graph/, scripts/ and out/store (ingested, linked offline), once per session."""
+    """The demo folder, once per session: samples/articles, graph/, scripts/, out/store (ingested, linked)."""
     d = tmp_path_factory.mktemp("demo")
     (d / "samples").mkdir()
     (d / "samples" / "articles").symlink_to(samples_dir, target_is_directory=True)
@@ -192,8 +191,8 @@ def _run_page(page: str, workdir: Path, request) -> str:
 def _check_readme(out: str, d: Path) -> None:
     assert "conforms: the graph satisfies every shape" in out
     assert re.search(r"offline: \d+ node\(s\) linked", out)
-    for f in ("out/graph.nq", "out/institutions.gexf", "out/institutions.html", "out/metrics.csv", "out/g.html",
-              "facts.trig"):
+    for f in ("out/graph.nq", "out/institutions.gexf", "out/institutions.html", "out/metrics.csv",
+              "out/g.html", "facts.trig"):
         assert (d / f).stat().st_size > 0, f
 
 
@@ -219,8 +218,8 @@ def _check_annotate(out: str, d: Path) -> None:
     assert re.search(r"micro\s+\d\.\d{3}", out)
 
 
-CHECKS = {"README.md": _check_readme, "docs/quickstart.md": _check_quickstart, "docs/tutorial.md": _check_tutorial,
-          "docs/annotate.md": _check_annotate}
+CHECKS = {"README.md": _check_readme, "docs/quickstart.md": _check_quickstart,
+          "docs/tutorial.md": _check_tutorial, "docs/annotate.md": _check_annotate}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -236,8 +235,9 @@ def test_examples_inventory():
     shown = [b for b in blocks if b.lang in SHOWN]
     unexplained = [b.name for b in shown if _shown_reason(b) is None]
     print(f"\n{len(ran)} example(s) run:", *(f"  {b.name}" for b in ran), sep="\n")
-    print(f"{len(shown)} example(s) shown, not run:", *(f"  {b.name}  -- {_shown_reason(b)}" for b in shown), sep="\n")
+    print(f"{len(shown)} example(s) shown, not run:", *(f"  {b.name}  -- {_shown_reason(b)}" for b in shown),
+          sep="\n")
     assert not unexplained, f"shown-only blocks without a reason in SHOWN_ONLY (make them run): {unexplained}"
-    assert {b.page for b in ran} >= {"README.md", "docs/quickstart.md", "docs/tutorial.md", "docs/annotate.md",
-                                     "docs/python-api.md", "docs/remote-store.md"}
+    assert {b.page for b in ran} >= {"README.md", "docs/quickstart.md", "docs/tutorial.md",
+                                     "docs/annotate.md", "docs/python-api.md", "docs/remote-store.md"}
     assert len(ran) >= 45

@@ -85,6 +85,7 @@ def test_fact_without_article_fails(article, facts, base):
 BIN = Path(sys.executable).parent
 SSSOM = Namespace("https://w3id.org/sssom/")
 DATA = "https://w3id.org/libkg/"
+WD = "http://www.wikidata.org/entity/"
 
 
 def _libkg(*args: str) -> subprocess.CompletedProcess:
@@ -94,12 +95,13 @@ def _libkg(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def linked_store(tmp_path_factory, samples_dir) -> Path:
-    """The sample articles ingested with `libkg ingest`, then `libkg link --offline`: every graph libkg writes."""
+    """The samples ingested with `libkg ingest`, then `libkg link --offline`: every graph libkg writes."""
     store = tmp_path_factory.mktemp("validate") / "store"
     r = _libkg("ingest", str(samples_dir), "--store", str(store), "-q")
     assert r.returncode == 0, r.stdout + r.stderr
     r = _libkg("link", "--offline", "--store", str(store))
-    assert r.returncode == 0 and re.search(r"offline: [1-9]\d* node\(s\) linked", r.stdout), r.stdout + r.stderr
+    linked = re.search(r"offline: [1-9]\d* node\(s\) linked", r.stdout)
+    assert r.returncode == 0 and linked, r.stdout + r.stderr
     return store
 
 
@@ -164,14 +166,16 @@ BREAKAGES = {
                              "lkg:changedIn must be an xsd:date"),
     "malformed Wikidata id": (lambda g: g.set((YEN_BAI, LKG.wikidataId, Literal("36349"))),
                               "a plain string Q followed by digits"),
-    "owl:sameAs to the item": (lambda g: g.add((YEN_BAI, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q36349"))),
+    "owl:sameAs to the item": (lambda g: g.add((YEN_BAI, OWL.sameAs, URIRef(WD + "Q36349"))),
                                "never has owl:sameAs"),
-    "confidence above 1": (lambda g: g.set((_a_link(g), SSSOM.confidence, Literal("1.5", datatype=XSD.decimal))),
+    "confidence above 1": (lambda g: g.set((_a_link(g), SSSOM.confidence,
+                                            Literal("1.5", datatype=XSD.decimal))),
                            "sssom:confidence, an xsd:decimal in [0, 1]"),
     "link target not a Wikidata item": (lambda g: g.set((_a_link(g), OWL.annotatedTarget,
                                                          URIRef("https://example.org/Q1"))),
                                         "one Wikidata item IRI"),
-    "run without its article": (lambda g: g.remove((URIRef(DATA + "id/activity/extract/d01"), PROV.used, None)),
+    "run without its article": (lambda g: g.remove((URIRef(DATA + "id/activity/extract/d01"), PROV.used,
+                                                    None)),
                                 "must have prov:used the schema:NewsArticle"),
 }
 
