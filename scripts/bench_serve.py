@@ -15,6 +15,12 @@ server's whole process tree (server + query workers), sampled every 50 ms.
 
     .venv/bin/python scripts/bench_serve.py
     .venv/bin/python scripts/bench_serve.py --requests 100 --heavy-every 5 -- --workers 3
+
+The figures before and after the serve changes of issue 19 are in docs/SECURITY.md.  To measure
+an older version of the server, run from outside the checkout with that version first on the
+path (the server and its workers are started with the same interpreter and environment):
+``git archive REV libkg | tar -x -C /tmp/old && cd /tmp && PYTHONPATH=/tmp/old
+/path/to/.venv/bin/python /path/to/scripts/bench_serve.py``.
 """
 
 from __future__ import annotations
