@@ -454,3 +454,11 @@ def test_an_event_name_is_one_line():
     evs = events("Ngày 1/10, tại Đồ Sơn, Thư viện Quốc gia tổ chức lớp tập huấn sử dụng quy tắc biên mục\n"
                  "mô tả tài nguyên.")
     assert evs and "\n" not in evs[0].label and "  " not in evs[0].label
+
+
+def test_mixed_quote_marks_enclose_a_title():
+    body = 'Thư viện tỉnh Sơn La vừa tổ chức buổi tọa đàm "Vang mãi khúc ca Mộc Châu” cho học sinh.'
+    assert [(e.kind, e.place) for e in events(body)] == [("Seminar", None)]
+    # an event word inside a quoted title is no event of its own
+    body = 'Ngày 4/5, Thư viện tỉnh Sơn La ra mắt cuốn sách "Lễ hội xuống đồng của người Thái”.'
+    assert kinds(body) == [("Launch", "2024-05-04")]

@@ -110,7 +110,7 @@ _PLURAL_BEFORE = re.compile(r"\bcác\s+(?:\w+\s+)?$")
 _PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
 _COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
 _PUNCT = re.compile(r"[,.;:]")
-_QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+_QUOTE = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
 # the look-ahead is the set of characters a match can start with: it rejects most positions before the
 # engine enters "\s*" and the alternation
 _TRIBUTE_VISIT = re.compile(r"(?:,? dâng hương)?\s+và\s+tham quan")
@@ -305,7 +305,7 @@ class _Reader:
 
     def _raw_hits(self, s: int, e: int) -> list[_Hit]:
         seg = self.low[s:e]
-        quotes = [(m.start() + s, m.end() + s) for m in _QUOTE.finditer(self.text, s, e)]
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text, s, e)]
         found: list[_Hit] = []
         trig = _triggers()
         for m in _trigger_matches(seg):
@@ -317,7 +317,7 @@ class _Reader:
         return found
 
     def _hit_ok(self, t: _Trigger, a: int, b: int, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
-        if any(qa < a < qb for qa, qb in quotes):  # inside a quoted title (a quote starting here is fine)
+        if any(qa + 1 < a < qb for qa, qb in quotes):  # inside a quoted title (one opening on it is fine)
             return False
         if self.org_cover.covers(a, b):
             return False
