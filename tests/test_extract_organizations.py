@@ -269,3 +269,18 @@ def test_a_name_without_its_country_or_subject_is_the_fuller_name():
                                                    "Thư viện Quốc gia Việt Nam"]
     got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
     assert ("Liên hiệp thư viện", "Liên hiệp thư viện Việt Nam về nguồn tin KH&CN") in got
+
+
+def test_a_name_ends_before_giua():
+    orgs = _orgs("Hợp tác giữa Thư viện Quốc gia Lào giữa hai nước được ký tại Viêng Chăn.")
+    assert set(orgs) == {"Thư viện Quốc gia Lào"}
+
+
+def test_a_bare_military_command_is_not_another_units_mention():
+    orgs = _orgs("Thư viện luân chuyển sách đến Lữ đoàn 162 Hải quân và Bộ Chỉ huy Quân sự tỉnh.")
+    assert set(orgs) == {"Lữ đoàn 162 Hải quân", "Bộ Chỉ huy Quân sự tỉnh"}
+
+
+def test_association_of_member_schools_of_a_country_and_libraries_of_a_country():
+    orgs = _orgs("Hiệp hội Các trường đại học, cao đẳng Việt Nam hỗ trợ các cơ quan thông tin thư viện Việt Nam.")
+    assert set(orgs) == {"Hiệp hội Các trường đại học, cao đẳng Việt Nam"}

@@ -255,6 +255,13 @@ def _ends_province(toks: list[Tok], k: int) -> bool:
     return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (2, 3, 5))
 
 
+def _country_len(toks: list[Tok], k: int) -> int:
+    """Tokens of a country's name starting at ``k`` (0 if none)."""
+    names = countries()
+    return next((m for m in (3, 2, 1) if k + m <= len(toks) and toks[k].cap
+                 and ffold(" ".join(t.text for t in toks[k:k + m])) in names), 0)
+
+
 def _ends_country(toks: list[Tok], k: int) -> bool:
     """Do the tokens just before ``k`` end with a country's name ("... Việt Nam")?"""
     names = countries()
@@ -375,13 +382,16 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam", "... các trường đại học, cao đẳng
     phía Bắc" after a "region" head."""
     toks, n, k = p.toks, p.n, p.k
-    if "region" not in p.head.flags or k + 1 >= n or not (
-            t.text == "các" or t.text == "khu" and toks[k + 1].text == "vực"):
+    cac = t.text in ("các", "Các")
+    if "region" not in p.head.flags or k + 1 >= n or not (cac or t.text == "khu" and toks[k + 1].text == "vực"):
         return None
     r = k + 1
-    a2 = match_admin(toks, r) if t.text == "các" else 0
-    members = _phrase_at(toks, r, "org_member_nouns.txt") if t.text == "các" and not a2 else 0
+    a2 = match_admin(toks, r) if cac else 0
+    members = _phrase_at(toks, r, "org_member_nouns.txt") if cac and not a2 else 0
     r += a2 or members or 1
+    if members and (c := _country_len(toks, r)):
+        p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
+        return _STOP
     if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
         r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
     start_r = r
@@ -635,6 +645,8 @@ def _lower_head_named(p: _Parse) -> bool:
     toks, j = p.toks, p.j
     if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)):
         return False
+    if not p.admin and (_country_len(toks, j) == p.k - j or _province_len(toks, j) == p.k - j):
+        return False  # "thư viện Việt Nam": the libraries of a country, no one library
     if _lower_heads().get(ffold(p.head.text)) != "level":
         return True
     return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
@@ -879,9 +891,9 @@ def _add_bracket_aliases(nm: _Names, text: str, hits: _Hits, surfaces: list[str 
                 or not toks[e + 1].abbrev:
             continue
         k = expand(name)
-        short = expand(f"{h.head.text} {toks[e + 1].text}")
-        if short != k and short in nm.full and short not in nm.alias:
-            nm.alias[short] = k
+        for short in (expand(f"{h.head.text} {toks[e + 1].text}"), expand(toks[e + 1].text)):
+            if short != k and short in nm.full and short not in nm.alias:
+                nm.alias[short] = k  # "Viện IDK", and "IFLA" when the abbreviation is a name of its own
 
 
 def _add_province_aliases(nm: _Names) -> None:
@@ -1004,11 +1016,11 @@ def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit
                    at: int) -> str | None:
     fam = _head_family(h.head)
     cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
-    if not cands:
+    if not cands and h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level
+        cands = [k for k in keys if _head_family(meta[k].head) == fam and _same_level(skey, k)]
+    elif not cands:
         cands = [k for k in keys if _head_family(meta[k].head) == fam or
                  meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
-        if h.bare_admin:
-            cands = [k for k in cands if _same_level(skey, k)]
     if not cands:
         return None
     before = [k for k in cands if first_pos[k] < at]
