@@ -138,3 +138,9 @@ def test_a_name_the_organisation_scan_ran_on_into_is_still_a_person():
     names = _names("Phó Chủ tịch Hội Thư viện Việt Nam Trần Thị Bích Hạnh cho hay, hội đã lớn mạnh. Giải nhất "
                    "thuộc về Đoàn Quốc Hưng, Trường THCS Hoàng Văn Thụ và Nguyễn Thị Cẩm Vân, Trường THPT Lê Lợi.")
     assert names == ["Trần Thị Bích Hạnh", "Đoàn Quốc Hưng", "Nguyễn Thị Cẩm Vân"]
+
+
+def test_school_names_and_bylines_are_not_persons():
+    names = _names("Giải nhì thuộc về Lê Thị Mỹ Duyên, lớp 7A, trường Trung học cơ sở Trần Quang Khải. "
+                   "Ông Võ Văn Thành trao giải.\n\nPhan Minh Hải Sưu tầm")
+    assert names == ["Lê Thị Mỹ Duyên", "Võ Văn Thành"]

@@ -232,6 +232,26 @@ def _house_number_before(toks: list[Tok], i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _folded_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(ffold(w) for w in ph.split()) for ph in phrases(name))
+
+
+def _ends_with_phrase(toks: list[Tok], i: int, name: str) -> bool:
+    """Do the tokens before ``i`` end with a phrase of the word list ``name``?"""
+    return any(i >= len(p) and tuple(ffold(t.text) for t in toks[i - len(p):i]) == p for p in _folded_lines(name))
+
+
+def _school_named(toks: list[Tok], i: int) -> bool:
+    """Is the run at ``i`` a school's name ("trường Trung học cơ sở Lý Thường Kiệt", "THCS Lê Lợi")?"""
+    return _ends_with_phrase(toks, i, "name_prefixes.txt")
+
+
+def _byline(toks: list[Tok], last: int) -> bool:
+    """Does the run's last word start a byline phrase with the next word ("Nguyễn Văn A Sưu tầm")?"""
+    return last + 1 < len(toks) and _ends_with_phrase(toks, last + 2, "byline_words.txt")
+
+
 def _province_named(sc: _Scan, toks: list[Tok], i: int, a: int, b: int) -> bool:
     """Is the run at ``i`` (or its first two or three words) a province's name?"""
     return ffold(sc.text[a:b]) in sc.pkeys or any(ffold(" ".join(t.text for t in toks[i:i + k])) in sc.pkeys
@@ -263,7 +283,8 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) or _inside_quotes(text, s, a)
             or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
-    if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i):
+    if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i) or _school_named(toks, i) \
+            or _byline(toks, i + nt - 1):
         return False
     return not _in_memorial(text, s, a)
 
