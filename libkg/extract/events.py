@@ -317,8 +317,9 @@ class _Reader:
         return found
 
     def _hit_ok(self, t: _Trigger, a: int, b: int, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
-        if any(qa + 1 < a < qb for qa, qb in quotes):  # inside a quoted title (one opening on it is fine)
-            return False
+        for qa, qb in quotes:  # inside a quoted title (one opening on it is fine, unless it names a work)
+            if qa + 1 < a < qb or (qa + 1 == a and _phrase_re("work", "", r"\s*$").search(self.low, max(s, qa - 20), qa)):
+                return False
         if self.org_cover.covers(a, b):
             return False
         left = self.low[max(s, a - 40):a]
