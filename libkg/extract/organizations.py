@@ -53,9 +53,13 @@ from libkg.resources import data_file, read_tsv
 _DASHES = {"-", "–", "—"}
 _OPEN_QUOTES = {"“", "\"", "«"}
 _CLOSE_QUOTES = {"”", "\"", "»"}
-_PLURAL = {"các", "những", "mọi"}
-_ROLE_BEFORE = ("Trưởng", "Phó", "trưởng", "phó")
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=32)
+def _ctx(use: str) -> frozenset[str]:
+    """The words of org_context_words.tsv with this use ("plural", "role", "joiner", ...)."""
+    return frozenset(r[0] for r in read_tsv("lexicon", "org_context_words.tsv") if r[1] == use)
 
 
 @lru_cache(maxsize=16)
@@ -197,12 +201,12 @@ def expand(name: str) -> str:
 def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     """Tokens of the place name after an administrative word (0 if none)."""
     n = len(toks)
-    if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in ("TP",):
+    if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in _ctx("city"):
         return _uncapitalised_place_len(toks, i, admin_word)
     k = _province_len(toks, i)
     if k:
         return k
-    if admin_word == "tỉnh" or _name_starts(toks, i):
+    if admin_word in _ctx("province") or _name_starts(toks, i):
         return 0  # a province is a known name; a capitalised run must not swallow a personal name
     return _capitalised_run_len(toks, i)
 
@@ -210,9 +214,9 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
 def _uncapitalised_place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     """A numbered ward or district ("phường 3") or an abbreviated city ("TP.HCM")."""
     n = len(toks)
-    if i < n and toks[i].text.isdigit() and admin_word in ("phường", "quận"):
+    if i < n and toks[i].text.isdigit() and admin_word in _ctx("numbered_unit"):
         return 1
-    if i < n and admin_word in ("TP.", "Tp.") and _tp_alias(toks, i):
+    if i < n and admin_word[:-1] in _ctx("city") and admin_word[-1:] == "." and _tp_alias(toks, i):
         return 1  # "TP.HCM", "Tp. HCM": an abbreviated city the gazetteer knows
     return 0
 
@@ -343,8 +347,8 @@ def _admin_at(toks: list[Tok], k: int) -> tuple[int, str]:
     a = match_admin(toks, k)
     if a:
         return a, toks[k].text
-    if toks[k].text in ("TP", "Tp") and k + 1 < len(toks) and toks[k + 1].cap:
-        return 1, "TP."
+    if toks[k].text in _ctx("city") and k + 1 < len(toks) and toks[k + 1].cap:
+        return 1, toks[k].text + "."
     return 0, ""
 
 
@@ -382,8 +386,9 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam", "... các trường đại học, cao đẳng
     phía Bắc" after a "region" head."""
     toks, n, k = p.toks, p.n, p.k
-    cac = t.text in ("các", "Các")
-    if "region" not in p.head.flags or k + 1 >= n or not (cac or t.text == "khu" and toks[k + 1].text == "vực"):
+    cac = t.text in _ctx("group")
+    area = f"{t.text} {toks[k + 1].text}" in _ctx("area") if k + 1 < n else False
+    if "region" not in p.head.flags or k + 1 >= n or not (cac or area):
         return None
     r = k + 1
     a2 = match_admin(toks, r) if cac else 0
@@ -392,13 +397,14 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     if members and (c := _country_len(toks, r)):
         p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
         return _STOP
-    if a2 and r + 1 < n and toks[r].text in (",", "và") and (a3 := match_admin(toks, r + 1)):
+    if a2 and r + 1 < n and (toks[r].text == "," or toks[r].text in _ctx("joiner")) and (
+            a3 := match_admin(toks, r + 1)):
         r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
     start_r = r
     words = _region_words()
     while r < n and ffold(toks[r].text) in words:
         r += 1
-    while r > start_r and toks[r - 1].text == "và":
+    while r > start_r and toks[r - 1].text in _ctx("joiner"):
         r -= 1
     if r > start_r:
         p.take(r - k)
@@ -544,7 +550,7 @@ def _rule_number(p: _Parse, t: Tok) -> str | None:
 
 def _rule_so(p: _Parse, t: Tok) -> str | None:
     """"số 2": a numbered body."""
-    if t.text != "số" or p.k + 1 >= p.n or not p.toks[p.k + 1].text.isdigit():
+    if t.text not in _ctx("number") or p.k + 1 >= p.n or not p.toks[p.k + 1].text.isdigit():
         return None
     return p.take(2)
 
@@ -566,9 +572,10 @@ def _nested_heads() -> tuple[tuple[tuple[str, ...], Head], ...]:
 def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
-    if not ((t.text in _DASHES or t.text == "và") and p.chunks and k + 1 < p.n and toks[k + 1].cap):
+    joiner = t.text in _ctx("joiner")
+    if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if t.text == "và" and (_name_starts(toks, k + 1) or match_role(toks, k + 1) is not None):
+    if joiner and (_name_starts(toks, k + 1) or match_role(toks, k + 1) is not None):
         return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
     if t.text in _DASHES and _admin_at(toks, k + 1)[0]:
         return _STOP  # "Trường TH X – TP. Y": where it is, not more of the name
@@ -655,7 +662,7 @@ def _lower_head_named(p: _Parse) -> bool:
 def _verdict(p: _Parse) -> OrgHit | None:
     """The organisation the walk found, if the head's flags accept it."""
     toks, k, flags = p.toks, p.k, p.head.flags
-    if k + 1 < p.n and toks[k].text in _PLURAL and match_admin(toks, k + 1):
+    if k + 1 < p.n and toks[k].text in _ctx("plural") and match_admin(toks, k + 1):
         return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
     if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
         return None  # "Công an quận, huyện, thị xã": every district's, no one body
@@ -705,8 +712,9 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     prev = toks[i - 1].text if i else ""
     j = i + len(hit.head.words)
     numbered = "numbered" in hit.head.flags and j < hit.end and toks[j].text.isdigit()
-    return (prev in _PLURAL and not numbered) or prev == "Luật" or _phrase_at(toks, i, "org_not_names.txt") > 0 \
-        or (prev in ("Trưởng", "Phó", "trưởng") and bool({"parent", "admin"} & hit.head.flags)) \
+    return (prev in _ctx("plural") and not numbered) or prev in _ctx("law") \
+        or _phrase_at(toks, i, "org_not_names.txt") > 0 \
+        or (prev in _ctx("role") and bool({"parent", "admin"} & hit.head.flags)) \
         or ("afterrole" in hit.head.flags and _after_role(toks, i))
 
 
@@ -740,7 +748,7 @@ def _ends_central(toks: list[Tok], hit: OrgHit) -> bool:
 
 def _next_hit(toks: list[Tok], i: int) -> tuple[OrgHit | None, int]:
     """The organisation whose head is at ``i`` (or None) and the token to go on from."""
-    if i and toks[i].text[0].islower() and toks[i - 1].text in _ROLE_BEFORE:
+    if i and toks[i].text[0].islower() and toks[i - 1].text in _ctx("role"):
         return None, i + 1  # "Trưởng phòng Nghiệp vụ ...": the head word belongs to the role
     hit = parse_org(toks, i)
     if hit is None:
@@ -1044,6 +1052,6 @@ def _same_level(short_key: str, key: str) -> bool:
 
 def _kind(h: OrgHit, name: str) -> str:
     kind = h.head.kind
-    if kind == "Other" and h.head.words[0] == "Trung" and re.search(r"Thư viện|Học liệu", name):
+    if kind == "Other" and h.head.text in _ctx("centre") and any(w in name for w in _ctx("centre_library")):
         return "Library"
     return kind
