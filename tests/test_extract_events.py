@@ -292,7 +292,13 @@ def test_an_end_date_alone_is_carried_to_no_event():
 def test_a_prize_giving_ceremony_is_a_ceremony_not_the_contest():
     evs = events("Chiều 17/4, Thư viện tỉnh Thái Bình tổ chức Lễ trao giải Cuộc thi “Đại sứ Văn hóa đọc” tỉnh Thái "
                  "Bình năm 2021.", published="2021-04-20")
-    assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2021-04-17")]
+    # the ceremony is a ceremony; the contest it closes, told nowhere else, runs in the year its name gives
+    assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2021-04-17"), ("Competition", "2021")]
+    assert evs[1].label.startswith("Cuộc thi “Đại sứ Văn hóa đọc”")
+    # a contest the article tells itself is not added again
+    evs = events("Chiều 17/4, Thư viện tỉnh Thái Bình tổ chức Lễ trao giải Cuộc thi “Đại sứ Văn hóa đọc” tỉnh Thái "
+                 "Bình năm 2021. Cuộc thi được phát động từ tháng 2/2021.", published="2021-04-20")
+    assert [e.kind for e in evs].count("Competition") == 1
 
 
 def test_on_this_occasion_is_the_dated_event_not_a_contest_launched_earlier():
@@ -383,7 +389,8 @@ def test_summing_up_and_awarding_two_contests_are_two_award_ceremonies():
             "Ban giám khảo đã chọn 30 bài xuất sắc để trao giải cá nhân. "
             "Cũng trong sáng cùng ngày, Thư viện tỉnh đã tổ chức tổng kết, trao giải cuộc thi Giới thiệu sách "
             "trực tuyến năm 2024.")
-    assert kinds(body, published="2024-11-13") == [("Ceremony", "2024-11-12"), ("Ceremony", "2024-11-12")]
+    assert kinds(body, published="2024-11-13") == [
+        ("Ceremony", "2024-11-12"), ("Ceremony", "2024-11-12"), ("Competition", "2024"), ("Competition", "2024")]
 
 
 def test_an_opening_the_headline_reports_is_a_ceremony_beside_the_event_it_opens():

@@ -646,13 +646,13 @@ class _Reader:
             return False  # alone in its sentence, the event named is the one reported
         end = h.label_end or self._label_end(h.start, st.e)
         name = _name(self.text[h.start:end])
-        year = _NAME_YEAR.search(_TERM.sub("", name.lower()))  # a term ("nhiệm kỳ 2025 - 2030") is no date
+        year = _name_year(name)
         named = bool(_EDITION.search(name.lower()) or year) or (
             not _phrase_re("day_head").match(self.low, h.start) and _capitalised_after(name, h.end - h.start))
         if not named or any(_same_name(name, x.ev.label) for x in self.events):
             return False
         if not any(_same_name(name, x.label) for x in self.occasions):
-            ev = Event(label=name, kind=kind, start=year.group(0) if year else None)
+            ev = Event(label=name, kind=kind, start=year)
             ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
             self.occasions.append(ev)
         return True
@@ -953,6 +953,12 @@ def _name(text: str) -> str:
     return lab[:1].upper() + lab[1:]
 
 
+def _name_year(name: str) -> str | None:
+    """The year an event's name gives ("Cuộc thi X năm 2024"), a term ("nhiệm kỳ 2025 - 2030") not."""
+    m = _NAME_YEAR.search(_TERM.sub("", name.lower()))
+    return m.group(0) if m else None
+
+
 def _at_one(at: re.Pattern[str], left: str) -> bool:
     """Does ``left`` end with "tại/ở ..." before one place (not "ở các huyện X, Y": a list)?"""
     return bool(at.search(left)) and not _PLURAL_BEFORE.search(left)
@@ -1009,7 +1015,23 @@ def find_events(doc: Doc) -> list[Event]:
     r.read()
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
-    return [w.ev for w in r.events] + r.occasions
+    return [w.ev for w in r.events] + r.occasions + _awarded_contests([w.ev for w in r.events])
+
+
+def _awarded_contests(events: list[Event]) -> list[Event]:
+    """The named contest an award ceremony closes ("Lễ trao giải Cuộc thi X năm 2024") is an event too
+    when the article tells it nowhere else; it runs in the year its name gives."""
+    if any(ev.kind == "Competition" for ev in events):
+        return []
+    out: list[Event] = []
+    for ev in events:
+        m = _CONTEST.search(ev.label) if ev.kind == "Ceremony" else None
+        if m is None or _contest_name(m) is None or any(_same_name(ev.label[m.start():], x.label) for x in out):
+            continue
+        contest = Event(label=_name(ev.label[m.start():]), kind="Competition", start=_name_year(ev.label[m.start():]))
+        contest.evidence = list(ev.evidence)
+        out.append(contest)
+    return out
 
 
 @component("events")
