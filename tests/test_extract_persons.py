@@ -144,3 +144,9 @@ def test_school_names_and_bylines_are_not_persons():
     names = _names("Giải nhì thuộc về Lê Thị Mỹ Duyên, lớp 7A, trường Trung học cơ sở Trần Quang Khải. "
                    "Ông Võ Văn Thành trao giải.\n\nPhan Minh Hải Sưu tầm")
     assert names == ["Lê Thị Mỹ Duyên", "Võ Văn Thành"]
+
+
+def test_a_two_word_form_of_a_longer_name_after_an_academic_title_is_listed_too():
+    names = _names("Dự họp có ông Lê Xuân Tín, Cục trưởng Cục Thông tin. Phát biểu khai mạc, TS. Xuân Tín "
+                   "cho biết; ông Tín cảm ơn các đại biểu.")
+    assert names == ["Lê Xuân Tín", "Xuân Tín"]

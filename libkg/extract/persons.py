@@ -337,12 +337,17 @@ def _longer(m: dict, full_words: list[tuple[list[str], str]]) -> str | None:
     return best
 
 
+_FORMAL = frozenset(("academic", "rank"))
+
+
 def _mention_name(m: dict, longer: str | None) -> str | None:
     """The canonical name of a mention, or None for a short mention no full name explains."""
     if m["n"] == 1 and not longer and m["title"] and "'" in m["surface"]:
         return _nfc(m["surface"])  # a one-word minority name: "ông K'Bròn"
-    if m["n"] == 1 or (m["n"] == 2 and longer):
+    if m["n"] == 1 or (m["n"] == 2 and longer and _title_kind().get(m["title"] or "") not in _FORMAL):
         return longer
+    # a two-word form of a longer name after an academic title or rank ("TS. Xuân Định" for "Lê Xuân
+    # Định") is the text's other spelling, listed too (SCHEMA.md); after "bà", "ông" it is a short mention
     return _nfc(m["surface"])
 
 
