@@ -1,14 +1,20 @@
 """Pipeline component ``organizations``: organisation names and their mentions.
 
 An organisation name opens with a head phrase from ``data/lexicon/org_heads.tsv``
-("Thư viện", "Sở", "UBND", "Trường Đại học", "Đồn Biên phòng" ...) and runs on
-through name words: capitalised syllables with their lower-case partners
-("Văn hóa", "Trung học cơ sở"), known multi-word pieces with commas
-("Văn hóa, Thể thao và Du lịch"), abbreviations (VHTTDL, GD&ĐT, C10), numbers,
-"và"/"-" joining name words, region words after "các tỉnh" for library unions,
-and an administrative part ("tỉnh Lào Cai", "huyện Mường Chà", "TP. Hồ Chí
-Minh") that closes the name.  A break word (verbs, prepositions) or a new
-organisation head ends it.
+("Thư viện", "Sở", "UBND", "Trường Đại học", "Đồn Biên phòng" ...; its later words in
+any case, and in lower case where ``org_lower_heads.tsv`` allows: "trường THCS X")
+and runs on through name words.  :func:`parse_org` walks them with a table of small
+rules (``_RULES``, tried in order at each token; the first that fires says whether the
+name goes on or ends): an administrative part ("tỉnh Lào Cai", "TP. Hồ Chí Minh")
+closes the name; region words after "các tỉnh" for library unions; a quoted name;
+known multi-word pieces with commas or verbs inside (``org_phrases.txt``: "Văn hóa,
+Thể thao và Du lịch", "Khoa học xã hội"); a subject ("về nguồn tin ...",
+``org_topic_links.txt``); lower-case descriptors before a name or a parent
+(``org_descriptor_heads.txt``); abbreviations (VHTTDL, GD&ĐT, C10); capitalised
+syllables with their lower-case partners; numbers; "và"/"-" joining name words.
+A break word (``break_words.txt``: verbs, prepositions), a new organisation head, a
+personal name after a province or a country, or a role after "và" ends it.  The words
+the rules test ("các", "và", "số", role words ...) are in ``org_context_words.tsv``.
 
 Hierarchy: "Vụ Thư viện, Bộ Văn hóa, ..." gives two organisations, the first
 with ``parent`` set; "Trung tâm Số - Đại học Thái Nguyên" (a unit joined to
@@ -17,7 +23,10 @@ its parent) is kept whole and the parent is listed as well.
 Short mentions ("Thư viện tỉnh", "Sở", "Liên hiệp", "Trung tâm", "nhà
 trường", "Sở VH,TT&DL" without its province) are resolved to the fullest
 matching name in the article; they become ``doc.extras["org_mentions"]``
-entries but never new organisations.
+entries but never new organisations.  A name without its province, country or
+subject ("Hội Thư viện") is the fuller one the article gives ("Hội Thư viện Việt
+Nam"); "Viện X (IDK)" makes "Viện IDK" a mention of it.  The headline's
+organisations are listed too (they get no mention: the headline is no sentence).
 """
 
 from __future__ import annotations
@@ -386,20 +395,15 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam", "... các trường đại học, cao đẳng
     phía Bắc" after a "region" head."""
     toks, n, k = p.toks, p.n, p.k
-    cac = t.text in _ctx("group")
-    area = f"{t.text} {toks[k + 1].text}" in _ctx("area") if k + 1 < n else False
-    if "region" not in p.head.flags or k + 1 >= n or not (cac or area):
+    if "region" not in p.head.flags or k + 1 >= n:
         return None
-    r = k + 1
-    a2 = match_admin(toks, r) if cac else 0
-    members = _phrase_at(toks, r, "org_member_nouns.txt") if cac and not a2 else 0
-    r += a2 or members or 1
+    cac = t.text in _ctx("group")
+    if not (cac or f"{t.text} {toks[k + 1].text}" in _ctx("area")):
+        return None
+    r, members = _members_end(toks, k + 1, cac)
     if members and (c := _country_len(toks, r)):
         p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
         return _STOP
-    if a2 and r + 1 < n and (toks[r].text == "," or toks[r].text in _ctx("joiner")) and (
-            a3 := match_admin(toks, r + 1)):
-        r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
     start_r = r
     words = _region_words()
     while r < n and ffold(toks[r].text) in words:
@@ -409,6 +413,19 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     if r > start_r:
         p.take(r - k)
     return _STOP
+
+
+def _members_end(toks: list[Tok], r: int, cac: bool) -> tuple[int, bool]:
+    """After "các" (``cac``) or "khu" at ``r - 1``: where the region words may start, and whether
+    member nouns were read ("các tỉnh, thành phố", "các trường đại học, cao đẳng", "khu vực")."""
+    n = len(toks)
+    a2 = match_admin(toks, r) if cac else 0
+    members = _phrase_at(toks, r, "org_member_nouns.txt") if cac and not a2 else 0
+    r += a2 or members or 1
+    if a2 and r + 1 < n and (toks[r].text == "," or toks[r].text in _ctx("joiner")) and (
+            a3 := match_admin(toks, r + 1)):
+        r += 1 + a3  # "các tỉnh, thành phố đồng bằng sông Hồng"
+    return r, bool(members)
 
 
 @lru_cache(maxsize=1)
