@@ -469,3 +469,9 @@ def test_mixed_quote_marks_enclose_a_title():
     # an event word inside a quoted title is no event of its own
     body = 'Ngày 4/5, Thư viện tỉnh Sơn La ra mắt cuốn sách "Lễ hội xuống đồng của người Thái”.'
     assert kinds(body) == [("Launch", "2024-05-04")]
+
+
+def test_an_undated_exhibition_for_an_anniversary_takes_the_anniversary_year():
+    body = ("Nhân kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024), Thư viện Hà Nội tổ chức "
+            "trưng bày 2.000 tư liệu về Thủ đô.")
+    assert kinds(body, published=None) == [("Exhibition", "2024")]

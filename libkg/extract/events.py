@@ -684,6 +684,8 @@ class _Reader:
         frame = self._frame(st)
         if start is None and not explicit and frame is not None:
             start = frame.ev.start
+        if start is None and st.lead and not explicit:
+            start = self._anniversary_year(st)
         if kind not in _RUNNING and end and start != end and not st.lead:
             end = None
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
@@ -730,6 +732,13 @@ class _Reader:
             sents = self.sentences()
             head = self.low[sents[0][0]:sents[0][1]] if sents else ""
         return _phrase_re("opening").search(head) is not None
+
+    def _anniversary_year(self, st: _Sent) -> str | None:
+        """"Nhân kỷ niệm 80 năm X (19/8/1945 - 19/8/2025), ... tổ chức trưng bày": an undated lead event
+        held for an anniversary happens in the anniversary's year (the later of the pair)."""
+        years = sorted({d["start_date"][:4] for d in self.doc.extras.get("date_mentions", [])
+                        if st.s <= d["start"] < st.e and d["non_event"] and d["start_date"]})
+        return years[-1] if len(years) >= 2 else None
 
     def _event_dates(self, st: _Sent, h: _Hit) -> tuple[str | None, str | None, bool]:
         if st.undated:  # "Vừa qua, trong 2 ngày 23 và 24/11"
