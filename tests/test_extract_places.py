@@ -180,3 +180,11 @@ def test_a_known_district_after_tai_without_its_prefix():
     assert not names("Phòng đọc mở tại Thánh đường Hồi giáo An Nhơn.") & {"Thánh"}
     assert "Dung" not in names("Các em được tặng sách.\n\nP.Dung")
     assert "thôn 300" not in names("Thư viện tỉnh trao tặng thôn 300 bản sách.")
+
+
+def test_countries_in_lists_as_subjects_and_after_a_foreign_town():
+    got = places("Hội nghị diễn ra tại Rotterdam, Hà Lan. Nhật Bản, Hàn Quốc và Singapore cử đại biểu.")
+    assert {("Hà Lan", "Country", None), ("Nhật Bản", "Country", None), ("Hàn Quốc", "Country", None),
+            ("Singapore", "Country", None), ("Rotterdam", "City", "Hà Lan")} <= got
+    # a country inside a name or used as an adjective is none
+    assert not names("Thư viện nhận sách tiếng Hàn từ Quỹ Giao lưu Quốc tế Hàn Quốc.") & {"Hàn Quốc"}

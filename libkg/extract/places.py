@@ -461,8 +461,37 @@ def _bare_provinces(sc: _Scan) -> None:
             sc.take(Mention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
 
 
+_FOREIGN_TOWN = re.compile(r"(?<![\w])(?:tại|ở)\s+(?P<town>" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,2}),\s*$")
+
+
+def _country_cued(text: str, lo: int, s: int) -> bool:
+    """A word before a country name that makes it the country ("sang Nhật Bản", "của Lào")."""
+    prev = text[max(lo, s - 20):s].split()
+    if not prev:  # a clause's subject: "Hàn Quốc là ...", "Nhật Bản có ..."
+        return True
+    return not prev[-1][:1].isupper() and prev[-1].rstrip(":").lower() in _COUNTRY_BEFORE
+
+
+def _country_list_head(text: str, e: int, hi: int) -> bool:
+    """A country another one follows in a list ("Nhật Bản, Hàn Quốc và Singapore"): a country."""
+    sep = _LIST_SEP.match(text, e, hi)
+    return bool(sep) and bool(_res()["country"].match(text, sep.end()))  # type: ignore[union-attr]
+
+
+def _foreign_town(sc: _Scan, s: int, country: str) -> bool:
+    """"tại Rotterdam, Hà Lan": the town before the country is a city of it (taken here)."""
+    m = _FOREIGN_TOWN.search(sc.text, max(sc.lo, s - 60), s)
+    if m is None:
+        return False
+    a, b = m.span("town")
+    if sc.free(a, b) and gz.province(m.group("town")) is None and not gz.units(m.group("town")):
+        sc.take(Mention(a, b, m.group("town"), "City", country))
+    return True
+
+
 def _countries(sc: _Scan) -> None:
-    """Countries after a word that makes them one ("sang Nhật Bản"), and lists of them."""
+    """Countries after a word that makes them one ("sang Nhật Bản"), after a town ("tại Rotterdam,
+    Hà Lan"), and lists of them."""
     text, lo = sc.text, sc.lo
     last_country = -1  # end of the last country taken: "từ Việt Nam, Hàn Quốc và Lào" lists more
     for m in _res()["country"].finditer(text, lo, sc.hi):  # type: ignore[union-attr]
@@ -471,14 +500,12 @@ def _countries(sc: _Scan) -> None:
             continue
         if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
             continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
-        name = gz.countries().get(ffold(m.group(0)))
-        if not (last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)):
-            prev = text[max(lo, s - 20):s].split()
-            if not prev or prev[-1][:1].isupper():
-                continue
-            if prev[-1].lower() not in _COUNTRY_BEFORE:
-                continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
-        sc.take(Mention(s, e, name or m.group(0), "Country", None))
+        name = gz.countries().get(ffold(m.group(0))) or m.group(0)
+        listed = last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)
+        if not (listed or _country_cued(text, lo, s) or _country_list_head(text, e, sc.hi)
+                or _foreign_town(sc, s, name)):
+            continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
+        sc.take(Mention(s, e, name, "Country", None))
         last_country = e
 
 
