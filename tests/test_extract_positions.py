@@ -290,3 +290,10 @@ def test_an_organisation_written_by_its_head_word_alone_after_a_role():
     got = _pos("Sáng 3/3/2024, Thư viện tỉnh Bến Tre tổ chức hội nghị. Ông Lê Văn Tâm, Giám đốc Thư viện, "
                "phát biểu khai mạc.")
     assert got == [("Lê Văn Tâm", "Giám đốc", "Thư viện tỉnh Bến Tre")]
+
+
+def test_a_diplomat_and_the_mission_of_the_country_named_after_the_role():
+    got = _pos("Chiều 22/12/2023, ông Bùi Văn Đạt đã tiếp ngài Rajiv Kumar Singh, Tổng lãnh sự Ấn Độ tại "
+               "Tp. Hồ Chí Minh đến thăm. Bà Kim Ji Yeon, Đại sứ Hàn Quốc tại Việt Nam, tặng sách.")
+    assert got == [("Rajiv Kumar Singh", "Tổng Lãnh sự", "Tổng lãnh sự Ấn Độ tại Tp. Hồ Chí Minh"),
+                   ("Kim Ji Yeon", "Đại sứ", "Đại sứ Hàn Quốc tại Việt Nam")]

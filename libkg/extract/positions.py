@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from libkg.extract.facts import Evidence, Organization, Position
+from libkg.extract.gazetteer import countries
 from libkg.extract.lexicon import (
     Tok,
     committees,
@@ -279,6 +280,34 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     return ctx.text[start:toks[d_end + k - 1].end], d_end + k
 
 
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(countries())
+
+
+def _place_run(toks: list[Tok], j: int) -> int:
+    """End index of a capitalised place name at ``j`` ("TP. Hồ Chí Minh", "Việt Nam"), at most 5 tokens."""
+    k = j
+    while k < len(toks) and k - j < 5 and (toks[k].cap or toks[k].text in ("TP.", "Tp.")):
+        k += 1
+    return k
+
+
+def _mission(toks: list[Tok], r: int, j: int, ctx: _Ctx, label: str) -> tuple[str, int] | None:
+    """A diplomat's mission ("Tổng Lãnh sự Ấn Độ tại TP. Hồ Chí Minh"): a diplomatic role, a country and
+    maybe "tại" and a place, as written, is the organisation."""
+    if ffold(label) not in {ffold(w) for w in phrases("diplomatic_roles.txt")}:
+        return None
+    countries_ = _country_keys()
+    k = next((k for k in (3, 2, 1) if ffold(" ".join(t.text for t in toks[j:j + k])) in countries_), 0)
+    if not k:
+        return None
+    end = j + k
+    if end + 1 < len(toks) and toks[end].text == "tại":
+        end = max(end, _place_run(toks, end + 1))
+    return ctx.text[toks[r].start:toks[end - 1].end], end
+
+
 def _dept_in_role(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, int]:
     """"giảng viên Khoa Thông tin - Thư viện, Trường ...": the department stays in the role."""
     n = len(toks)
@@ -410,10 +439,12 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     role = match_role(toks, j)
     if role is None:
         return None
+    k_role = j
     j += len(role.words)
     role_text = ("nguyên " if former else "") + role.label
     last = role.label.split()[-1].lower()
-    named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last)
+    named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last) \
+        or _mission(toks, k_role, j, ctx, role.label)
     if named is not None:
         org_name, j = named
     else:
