@@ -253,6 +253,20 @@ def test_ego_tells_a_name_outside_the_network_from_an_unknown_name(cli_store):
     # d01/d23 name Thư viện tỉnh Lào Cai only as its director's workplace: it is in no event
     r = run("network", "ego", "Thư viện tỉnh Lào Cai", "--store", cli_store)
     assert r.exit_code == 2
-    assert "is in the store but not in the institutions network" in r.output and "--network" in r.output
+    assert "no node of the institutions network is called 'Thư viện tỉnh Lào Cai': it is in the store" in r.output
+    assert "--network" in r.output and "--through-staff" in r.output
+    r = run("network", "ego", "Thư viện tỉnh Lào Cai", "--through-staff", "--store", cli_store)
+    assert r.exit_code == 0 and "Phạm Thị Bích Dung" not in r.output and "Liên hiệp Thư viện" in r.output
     r = run("network", "path", "Nobody Here", "Vụ Thư viện", "--store", cli_store)
-    assert r.exit_code == 2 and "nothing in the store is called 'Nobody Here'" in r.output
+    assert r.exit_code == 2 and "no node is called 'Nobody Here': nothing in the store is called so" in r.output
+
+
+def test_path_between_institutions_that_met_through_their_staff(cli_store):
+    # d20: "Vụ Thư viện làm việc với Thư viện tỉnh Điện Biên": its director, bà Quàng Thị Mai, received the visit
+    r = run("network", "path", "Thư viện tỉnh Điện Biên", "Vụ Thư viện", "--store", cli_store)
+    assert r.exit_code == 1 and "are not connected (--through-staff" in r.output
+    r = run("network", "path", "thu vien dien bien", "vu thu vien", "--through-staff", "--store", cli_store)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("1 hop(s): Thư viện tỉnh Điện Biên -> Vụ Thư viện") and "/event/d20/" in r.output
+    r = run("network", "hierarchy", "--through-staff", "--store", cli_store)
+    assert r.exit_code == 2 and "no --through-staff filter" in r.output

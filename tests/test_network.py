@@ -172,6 +172,56 @@ def test_names_match_as_everywhere_without_diacritics_or_tinh(small):
     assert set(hierarchy(small, province="Lao Cai")) == set(hierarchy(small, province="Lào Cai")) != set()
 
 
+STAFF = """
+@prefix lkg: <https://w3id.org/libkg/ontology#> . @prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> . @prefix : <urn:s:> .
+:g20 {
+  :vu a lkg:Organization ; skos:prefLabel "Vụ Thư viện" .
+  :db a lkg:Organization ; skos:prefLabel "Thư viện tỉnh Điện Biên" .
+  :lc a lkg:Organization ; skos:prefLabel "Thư viện tỉnh Lào Cai" .
+  :mai a lkg:Person ; skos:prefLabel "Quàng Thị Mai" .
+  :visit a lkg:Event ; skos:prefLabel "Làm việc" ; schema:startDate "2023-10-12" ;
+      schema:organizer :vu ; schema:attendee :mai ; prov:wasDerivedFrom :a20 .
+  :pos a lkg:Position ; org:member :mai ; org:organization :db ; prov:wasDerivedFrom :a20 .
+}
+:g99 { :pos2 a lkg:Position ; org:member :mai ; org:organization :lc ; prov:wasDerivedFrom :a99 . }
+"""
+
+
+def test_institutions_take_part_through_staff_named_with_a_post_in_the_same_article():
+    # d20: "bà Quàng Thị Mai, Giám đốc Thư viện tỉnh Điện Biên" received the Vụ Thư viện's visit
+    ds = Dataset()
+    ds.parse(data=STAFF, format="trig")
+    with EmbeddedStore() as st:
+        for g in ds.graphs():
+            if len(g):
+                st.replace_article(str(g.identifier), g)
+        g = institutions(st, through_staff=True)
+        direct = institutions(st)
+    assert set(g) == {"urn:s:vu", "urn:s:db"}  # a post stated in another article (Lào Cai) does not count
+    assert g.edges["urn:s:vu", "urn:s:db"]["events"] == "urn:s:visit"
+    assert [(h.source_label, h.target_label) for h in connection(g, "thu vien dien bien", "Vụ Thư viện")] == \
+        [("Thư viện tỉnh Điện Biên", "Vụ Thư viện")]
+    assert set(direct) == {"urn:s:vu"} and direct.number_of_edges() == 0
+
+
+def test_sample_store_institutions_meet_through_their_directors(sample_store):
+    g = institutions(sample_store, through_staff=True)
+    direct = institutions(sample_store)
+    # the organisations' own parts are all kept, with at least their weight
+    assert set(direct) <= set(g) and all(g.edges[a, b]["weight"] >= d["weight"] for a, b, d in direct.edges(data=True))
+    with pytest.raises(LookupError):
+        find_node(direct, "Thư viện tỉnh Lào Cai")  # named only as its director's workplace
+    # d20: the Vụ Thư viện's working visit to Thư viện tỉnh Điện Biên (its director received it)
+    (hop,) = connection(g, "Thư viện tỉnh Điện Biên", "Vụ Thư viện")
+    assert any("/d20/" in e.iri for e in hop.events)
+    # d01, d23: Bà Phạm Thị Bích Dung, Giám đốc Thư viện tỉnh Lào Cai, attended the conference and congress
+    lao_cai = find_node(g, "Thư viện tỉnh Lào Cai")
+    union = find_node(g, "Liên hiệp Thư viện các tỉnh miền núi phía Bắc")
+    assert {e.iri.split("/")[-2] for e in edge_events(g.edges[lao_cai, union])} >= {"d01", "d23"}
+
+
 def test_impossible_dates_are_refused_by_the_projections(small):
     with pytest.raises(ValueError, match="'2023-13-01' is not a date"):
         institutions(small, date_from="2023-13-01")

@@ -14,7 +14,7 @@ from libkg.cli.common import BadInput, date_callback, read_store_options, read_s
 NETWORKS = ("institutions", "hierarchy", "affiliations", "persons", "events-places")
 # which filters make sense for which projection (hierarchy has no dates; positions have no event kinds)
 _ACCEPTS = {
-    "institutions": {"date_from", "date_to", "kinds", "province"},
+    "institutions": {"date_from", "date_to", "kinds", "province", "through_staff"},
     "persons": {"date_from", "date_to", "kinds", "province"},
     "events-places": {"date_from", "date_to", "kinds", "province"},
     "affiliations": {"date_from", "date_to", "province"},
@@ -30,7 +30,7 @@ def network() -> None:
     \b
     Example:
       libkg network institutions --store out/store -o out/inst.gexf -o out/inst.html --metrics out/m.csv
-      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --store out/store
+      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --through-staff --store out/store
     """
 
 
@@ -46,6 +46,9 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Keep events located in this province (or a place within it)."),
         click.option("--min-weight", type=int, default=1, show_default=True,
                      help="Minimum weight of a link (shared events, positions or stating articles)."),
+        click.option("--through-staff", is_flag=True,
+                     help="Institutions: an organisation also takes part in an event through its staff (a person "
+                          "who attended or organised it, named with a post there in the same article)."),
     ]
     for o in reversed(opts):
         fn = o(fn)
@@ -66,14 +69,16 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def build(store: Any, name: str, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
-          province: str | None, min_weight: int):
+          province: str | None, min_weight: int, through_staff: bool = False):
     """Run projection ``name`` with the filters it accepts; a filter it cannot use is a usage error."""
     from libkg.network import PROJECTIONS
 
-    given = {"date_from": date_from, "date_to": date_to, "kinds": kinds, "province": province}
+    given = {"date_from": date_from, "date_to": date_to, "kinds": kinds, "province": province,
+             "through_staff": through_staff}
     bad = sorted(k for k, v in given.items() if v and k not in _ACCEPTS[name])
     if bad:
-        opt = {"date_from": "--from", "date_to": "--to", "kinds": "--kind", "province": "--province"}
+        opt = {"date_from": "--from", "date_to": "--to", "kinds": "--kind", "province": "--province",
+               "through_staff": "--through-staff"}
         raise click.UsageError(f"the {name} network has no {', '.join(opt[b] for b in bad)} filter")
     kwargs = {k: v for k, v in given.items() if k in _ACCEPTS[name]}
     try:
@@ -117,10 +122,10 @@ def _projection_command(name: str, doc: str, what: str) -> None:
     @output_options
     def cmd(store_path: str | None, endpoint: str | None, user: str | None,
             password: str | None, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
-            province: str | None, min_weight: int, outputs: tuple[str, ...], metrics_csv: str | None,
-            title: str | None) -> None:
+            province: str | None, min_weight: int, through_staff: bool, outputs: tuple[str, ...],
+            metrics_csv: str | None, title: str | None) -> None:
         with read_store_or_fail(store_path, endpoint, user, password) as store:
-            g = build(store, name, date_from, date_to, kinds, province, min_weight)
+            g = build(store, name, date_from, date_to, kinds, province, min_weight, through_staff)
         write_outputs(g, outputs, metrics_csv, title)
         summary(g, what)
 
@@ -128,6 +133,8 @@ def _projection_command(name: str, doc: str, what: str) -> None:
 _projection_command("institutions", """Institutions linked by the events they organised or attended together.
 
 Edge weight = number of shared events; each edge lists the events' IRIs, dates and labels.
+News names people rather than institutions among those attending: --through-staff also counts
+an organisation's staff (a person who attended, named with a post there in the same article).
 
 \b
 Example:
@@ -183,15 +190,15 @@ def locate(store: Any, g, name: str, net: str) -> str:
             raise BadInput(str(exc)) from None
         known = find_entities(store, name)
         if not known:
-            raise BadInput(f"nothing in the store is called {name!r}") from None
+            raise BadInput(f"no node is called {name!r}: nothing in the store is called so") from None
     what = ", ".join(f"<{e}>" for e in known[:3])
-    raise BadInput(f"{name!r} ({what}) is in the store but not in the {net} network "
-                   f"({_ABSENT.get(net, 'it has no link there')}); try another --network "
+    raise BadInput(f"no node of the {net} network is called {name!r}: it is in the store ({what}) but not "
+                   f"in this network ({_ABSENT.get(net, 'it has no link there')}); try another --network "
                    f"(one of {', '.join(n for n in NETWORKS if n != net)}) or libkg explain {name!r}")
 
 
 _ABSENT = {
-    "institutions": "no article names it as organiser or attendee of an event; its staff attending does not count",
+    "institutions": "no article names it as organiser or attendee of an event; --through-staff counts its staff",
     "persons": "only persons that attended or organised events are in it",
     "affiliations": "only persons with a post and the organisations they hold it in are in it",
     "hierarchy": "only organisations with a parent or a child organisation are in it",
@@ -214,18 +221,18 @@ def _network_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def network_ego(entity: str, net: str, radius: int, store_path: str | None, endpoint: str | None,
                 user: str | None, password: str | None, date_from: str | None,
                 date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int,
-                outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:
+                through_staff: bool, outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:
     """The neighbourhood of one entity (NAME or IRI; names are matched case- and diacritic-insensitively).
 
     \b
     Example:
-      libkg network ego "Thư viện tỉnh Lào Cai" --store out/store --radius 2 -o out/lao-cai.html
+      libkg network ego "Thư viện tỉnh Lào Cai" --through-staff --store out/store --radius 2 -o out/lao-cai.html
       libkg network ego "Phạm Thị Bích Dung" --network affiliations --store out/store
     """
     from libkg.network import ego_network
 
     with read_store_or_fail(store_path, endpoint, user, password) as store:
-        g = build(store, net, date_from, date_to, kinds, province, min_weight)
+        g = build(store, net, date_from, date_to, kinds, province, min_weight, through_staff)
         center = locate(store, g, entity, net)
     ego = ego_network(g, center, radius=radius)
     write_outputs(ego, outputs, metrics_csv, title or f"{g.nodes[center].get('label', center)} ({net})")
@@ -244,12 +251,13 @@ def network_ego(entity: str, net: str, radius: int, store_path: str | None, endp
 @filter_options
 def network_path(source: str, target: str, net: str, store_path: str | None, endpoint: str | None,
                  user: str | None, password: str | None, date_from: str | None,
-                 date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int) -> None:
+                 date_to: str | None, kinds: tuple[str, ...], province: str | None, min_weight: int,
+                 through_staff: bool) -> None:
     """How SOURCE is connected to TARGET (names or IRIs): the shortest path, each hop with its events.
 
     \b
     Example:
-      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --store out/store
+      libkg network path "Thư viện tỉnh Điện Biên" "Vụ Thư viện" --through-staff --store out/store
       libkg network path "Kiều Thúy Nga" "Phạm Thị Bích Dung" --network persons --store out/store
     """
     import networkx as nx
@@ -257,12 +265,14 @@ def network_path(source: str, target: str, net: str, store_path: str | None, end
     from libkg.network import connection
 
     with read_store_or_fail(store_path, endpoint, user, password) as store:
-        g = build(store, net, date_from, date_to, kinds, province, min_weight)
+        g = build(store, net, date_from, date_to, kinds, province, min_weight, through_staff)
         source, target = locate(store, g, source, net), locate(store, g, target, net)
     try:
         hops = connection(g, source, target)
     except nx.NetworkXNoPath as exc:
-        click.echo(str(exc))
+        hint = " (--through-staff also links institutions whose staff met)" if net == "institutions" and \
+            not through_staff else ""
+        click.echo(f"{exc}{hint}")
         raise SystemExit(1) from None
     if not hops:
         click.echo("the two names are the same entity")

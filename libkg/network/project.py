@@ -141,13 +141,20 @@ def coparticipation(store: Any, cls: str, *, events: EventFilter | None = None, 
 
 def institutions(store: Any, *, date_from: str | None = None, date_to: str | None = None,
                  kinds: tuple[str, ...] | list[str] = (), province: str | None = None,
-                 min_weight: int = 1) -> nx.Graph:
+                 min_weight: int = 1, through_staff: bool = False) -> nx.Graph:
     """Organisations linked by the events they organised or attended together.
 
     The first question researchers ask of the sector — who works with whom —
     is answered by shared events, so an edge's ``weight`` is the number of
     events both organisations took part in (as organiser or attendee) and the
     edge lists them, so each link can be checked in the articles.
+
+    News names people, not institutions, among those attending ("bà Quàng Thị
+    Mai, Giám đốc Thư viện tỉnh Điện Biên"), so most institutions take part in
+    no event by name.  ``through_staff=True`` also counts an organisation's
+    staff: a person who organised or attended the event and is named with a
+    post there in the article reporting it (:mod:`libkg.network.staff`; several
+    times slower on large stores, hence not the default).
 
     Parameters
     ----------
@@ -161,6 +168,8 @@ def institutions(store: Any, *, date_from: str | None = None, date_to: str | Non
         Keep events located in this place or a place within it (name or IRI).
     min_weight
         Drop links with fewer shared events.
+    through_staff
+        Also count an organisation's staff taking part (see above).
 
     Returns
     -------
@@ -186,8 +195,14 @@ def institutions(store: Any, *, date_from: str | None = None, date_to: str | Non
     (1, '2024-05-02')
     """
     f = EventFilter(date_from, date_to, tuple(kinds), province)
-    g = coparticipation(store, "lkg:Organization", events=f, min_weight=min_weight)
-    g.graph.update(_filter_attrs(f, min_weight), projection="institutions")
+    if through_staff:
+        from libkg.network.staff import coparticipation_through_staff
+
+        g = coparticipation_through_staff(store, events=f, min_weight=min_weight)
+    else:
+        g = coparticipation(store, "lkg:Organization", events=f, min_weight=min_weight)
+    g.graph.update(_filter_attrs(f, min_weight), projection="institutions",
+                   **({"through_staff": 1} if through_staff else {}))
     return g
 
 
