@@ -284,3 +284,12 @@ def test_a_bare_military_command_is_not_another_units_mention():
 def test_association_of_member_schools_of_a_country_and_libraries_of_a_country():
     orgs = _orgs("Hiệp hội Các trường đại học, cao đẳng Việt Nam hỗ trợ các cơ quan thông tin thư viện Việt Nam.")
     assert set(orgs) == {"Hiệp hội Các trường đại học, cao đẳng Việt Nam"}
+
+
+def test_a_national_office_by_its_abbreviation_and_the_short_name_of_a_consortium():
+    doc = _doc("Liên hợp thư viện Việt Nam về nguồn tin KH&CN (gọi tắt là Liên hợp) họp tại Huế. Ông Lê Văn Bình, "
+               "Cục trưởng Cục Thông tin KH&CN quốc gia, là Chủ tịch Liên hợp.")
+    assert [o.name for o in doc.organizations] == ["Liên hợp thư viện Việt Nam về nguồn tin KH&CN",
+                                                   "Cục Thông tin KH&CN quốc gia"]
+    got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
+    assert ("Liên hợp", "Liên hợp thư viện Việt Nam về nguồn tin KH&CN") in got
