@@ -258,7 +258,7 @@ def bundled_queries() -> list[dict[str, Any]]:
     out = []
     for q in list_queries():
         text = q.text
-        bound = [(p.name, to_term(p.example, p.kind)) for p in q.params if p.example]
+        bound = [(p.var, to_term(p.example, p.kind)) for p in q.params if p.example]  # var: the SPARQL name
         if bound:
             m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
             if m:
