@@ -475,3 +475,15 @@ def test_an_undated_exhibition_for_an_anniversary_takes_the_anniversary_year():
     body = ("Nhân kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024), Thư viện Hà Nội tổ chức "
             "trưng bày 2.000 tư liệu về Thủ đô.")
     assert kinds(body, published=None) == [("Exhibition", "2024")]
+
+
+def test_prizes_handed_out_within_a_contest_make_no_ceremony():
+    body = ("Ngày 6/7, Thư viện tỉnh Bình Phước tổ chức hội thi “Kể chuyện theo sách” năm 2024. "
+            "Kết thúc hội thi, ban tổ chức đã trao giải nhất cho thí sinh Lê Thu Hà.")
+    assert kinds(body) == [("Competition", "2024-07-06")]
+
+
+def test_a_mobile_library_bus_is_a_mobile_library_run():
+    body = ("Ngày 29/4, Thư viện tỉnh Sóc Trăng tổ chức Ngày hội đọc sách tại huyện Mỹ Tú. Trong ngày hội, "
+            "Thư viện tỉnh đã tổ chức phục vụ xe ô tô thư viện lưu động cho 500 học sinh.")
+    assert kinds(body) == [("Festival", "2024-04-29"), ("Other", "2024-04-29")]

@@ -349,8 +349,11 @@ class _Reader:
             _phrase_re("service_lead", r"tổ chức\s+", r"\s+$").search(left))
 
     def _tribute_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
-        """"dâng hoa và tham quan X" is a visit, not a ceremony."""
-        return not (self.low[a:b] in ("dâng hoa", "dâng hương") and _TRIBUTE_VISIT.match(self.low[b:b + 30]))
+        """"dâng hoa và tham quan X" is a visit, not a ceremony; "trao giải nhất cho ..." hands out prizes
+        within a contest, no ceremony of its own."""
+        if self.low[a:b] in ("dâng hoa", "dâng hương") and _TRIBUTE_VISIT.match(self.low[b:b + 30]):
+            return False
+        return t.role != "verb" or not _phrase_re("prize_rank", r"\s+").match(self.low, b)
 
     def _merge_adjacent(self, found: list[_Hit]) -> list[_Hit]:
         """Adjacent triggers of one kind are one ("dâng hoa, dâng hương"; "Triển lãm trưng bày")."""
