@@ -297,3 +297,14 @@ def test_a_diplomat_and_the_mission_of_the_country_named_after_the_role():
                "Tp. Hồ Chí Minh đến thăm. Bà Kim Ji Yeon, Đại sứ Hàn Quốc tại Việt Nam, tặng sách.")
     assert got == [("Rajiv Kumar Singh", "Tổng Lãnh sự", "Tổng lãnh sự Ấn Độ tại Tp. Hồ Chí Minh"),
                    ("Kim Ji Yeon", "Đại sứ", "Đại sứ Hàn Quốc tại Việt Nam")]
+
+
+def test_former_roles_before_the_name_after_a_predicate_and_with_cuu():
+    got = _pos("Nguyên Giám đốc Thư viện tỉnh Cà Mau Nguyễn Văn An phát biểu. Ông Trần Văn Bảo, nguyên là Phó "
+               "Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Cà Mau, tặng sách. Ông Đỗ Văn Dũng, cựu Giám đốc "
+               "Thư viện tỉnh Bạc Liêu, dự.")
+    assert got == [("Nguyễn Văn An", "nguyên Giám đốc", "Thư viện tỉnh Cà Mau"),
+                   ("Trần Văn Bảo", "nguyên Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Cà Mau"),
+                   ("Đỗ Văn Dũng", "cựu Giám đốc", "Thư viện tỉnh Bạc Liêu")]
+    assert [p.status for p in _facts("Nguyên Giám đốc Thư viện tỉnh Cà Mau Nguyễn Văn An phát biểu.").positions] \
+        == ["former"]

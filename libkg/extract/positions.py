@@ -210,7 +210,7 @@ class _Link(NamedTuple):
     term: str | None
     end: int
     implied: tuple[str, ...]
-    former: bool
+    former: str  # the word saying the role was held before ("nguyên", "cựu"), or ""
     joined: bool = False  # joined to the role before by "kiêm": the two share an organisation
 
 
@@ -422,6 +422,16 @@ def _term_after(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
     return f"{tm.group(1)}-{tm.group(2)}", _idx(toks, toks[j - 1].end + tm.end())
 
 
+@lru_cache(maxsize=1)
+def _former_words() -> frozenset[str]:
+    return frozenset(ffold(w) for w in phrases("former_words.txt"))
+
+
+def _former_word(toks: list[Tok], j: int) -> str:
+    """The word at ``j`` if it says a role was held before ("nguyên", "cựu"), in lower case, else ""."""
+    return toks[j].text.lower() if 0 <= j < len(toks) and ffold(toks[j].text) in _former_words() else ""
+
+
 def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     """One role of a chain starting at token ``k`` (after an optional separator), or None."""
     n = len(toks)
@@ -433,7 +443,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
         j += 1
     elif sep_needed:
         return None
-    former = j < n and ffold(toks[j].text) == "nguyên"
+    former = _former_word(toks, j)
     if former:
         j += 1
     role = match_role(toks, j)
@@ -441,7 +451,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
         return None
     k_role = j
     j += len(role.words)
-    role_text = ("nguyên " if former else "") + role.label
+    role_text = (former + " " if former else "") + role.label
     last = role.label.split()[-1].lower()
     named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last) \
         or _mission(toks, k_role, j, ctx, role.label)
@@ -521,7 +531,7 @@ def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
         if out[a].org is None and out[a + 1].joined and out[a + 1].org:
             out[a] = out[a]._replace(org=out[a + 1].org)  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
     for a, link in enumerate(out):
-        if link.org is not None or ffold(link.role.removeprefix("nguyên ")) not in _seats():
+        if link.org is not None or ffold(link.role.split(" ", 1)[-1] if link.former else link.role) not in _seats():
             continue
         committee = next((c for later in out[a + 1:] if (c := _committee_of(later, ctx))), None)
         if committee:
@@ -546,13 +556,21 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, ret
         ctx.add(m["name"], role, org, status, term, m["start"], end, sent)
 
 
+def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
+    """A role whose first token is ``k``, with the word before it saying it was held before ("Nguyên Giám
+    đốc Thư viện X A"): (role as written, status)."""
+    former = _former_word(toks, k - 1)
+    return (f"{former} {label}", "former") if former else (label, "current")
+
+
 def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict) -> None:
     """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name."""
     oi = _idx(toks, prev_org["start"])
     for back in range(5, 0, -1):
         r = match_role(toks, oi - back) if oi - back >= 0 else None
         if r is not None and oi - back + len(r.words) == oi:
-            ctx.add(m["name"], r.label, prev_org["name"], "current", None, toks[oi - back].start, m["end"], sent)
+            role, status = _with_former(toks, oi - back, r.label)
+            ctx.add(m["name"], role, prev_org["name"], status, None, toks[oi - back].start, m["end"], sent)
             return
 
 
@@ -595,10 +613,12 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
         r = match_role(toks, k) if k >= 0 else None
         if r is None or k + len(r.words) != i:
             continue
-        if k > 0 and not (toks[k - 1].text in _SEPS or toks[k - 1].text.islower()):
+        role, status = _with_former(toks, k, r.label)
+        b = k - 1 if status == "former" else k
+        if b > 0 and not (toks[b - 1].text in _SEPS or toks[b - 1].text.islower()):
             return  # the role goes on something before it ("... Hội X Giám đốc A"): not a bare role
         org = _implied(r.implied, toks, m["start"], ctx) or _department_home(r.label, ctx, m["start"])
-        ctx.add(m["name"], r.label, org, "current", None, toks[k].start, m["end"], sent)
+        ctx.add(m["name"], role, org, status, None, toks[k].start, m["end"], sent)
         return
 
 
@@ -620,7 +640,7 @@ def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> 
         _bare_role_before(ctx, toks, sent, m, i)
 
 
-def _pred_status(verb: str, former: bool, appoint: bool, clause: str) -> str:
+def _pred_status(verb: str, former: str, appoint: bool, clause: str) -> str:
     """The status a predicate gives: elected, appointed, former or current."""
     if "bầu" in verb or "đắc cử" in verb:
         return "elected"
@@ -653,12 +673,14 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
     pred_org = None  # the organisation of the sentence's last appointment that named one
     for pm in _PRED_RE.finditer(text, s, e):
         k = _idx(toks, pm.end())
-        if match_role(toks, k) is None and not (k < len(toks) and ffold(toks[k].text) == "nguyên"):
+        if match_role(toks, k) is None and not _former_word(toks, k):
             continue
         chain = _chain(toks, k, ctx, need_sep=False)
         if not chain:
             continue
         role, org, term, j, implied, former, _ = chain[0]
+        if not former and (former := _former_word(toks, _idx(toks, pm.start()) - 1)):
+            role = f"{former} {role}"  # "ông A, nguyên là Phó Giám đốc ..."
         clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
         subjects = _pred_subjects(ctx, toks, in_sent, (s, clause_start), pm)
         verb = pm.group(1)
