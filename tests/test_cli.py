@@ -270,3 +270,17 @@ def test_path_between_institutions_that_met_through_their_staff(cli_store):
     assert r.output.startswith("1 hop(s): Thư viện tỉnh Điện Biên -> Vụ Thư viện") and "/event/d20/" in r.output
     r = run("network", "hierarchy", "--through-staff", "--store", cli_store)
     assert r.exit_code == 2 and "no --through-staff filter" in r.output
+
+
+def test_an_unreachable_endpoint_is_an_error_naming_it_not_a_traceback():
+    url = "http://127.0.0.1:9/query"  # the discard port: nothing listens
+    for args in (["stats"], ["query", "positions"], ["network", "ego", "Vụ Thư viện"], ["explain", "Vụ Thư viện"]):
+        r = CliRunner().invoke(cli, [*args, "--endpoint", url])
+        assert r.exit_code == 1 and f"cannot reach the SPARQL endpoint {url}" in r.output, args
+        assert isinstance(r.exception, SystemExit)  # a clean exit, not an exception escaping the command
+
+
+def test_link_keeps_the_old_store_endpoint_spelling_with_a_warning():
+    r = CliRunner().invoke(cli, ["link", "--offline", "--dry-run", "--store-endpoint", "http://127.0.0.1:9/query"])
+    assert "--store-endpoint / --store-update-endpoint are deprecated" in r.stderr
+    assert r.exit_code == 1 and "cannot reach the SPARQL endpoint http://127.0.0.1:9/query" in r.output
