@@ -190,6 +190,8 @@ def _run_page(page: str, workdir: Path, request) -> str:
 
 def _check_readme(out: str, d: Path) -> None:
     assert "conforms: the graph satisfies every shape" in out
+    assert "2 hop(s): Thư viện Hà Nội -> Thư viện Tạ Quang Bửu" in out
+    assert "Yên Bái → Lào Cai" in out  # today's Lào Cai includes the Yên Bái library
     assert re.search(r"offline: \d+ node\(s\) linked", out)
     for f in ("out/graph.nq", "out/institutions.gexf", "out/institutions.html", "out/metrics.csv",
               "out/g.html", "facts.trig"):
@@ -218,8 +220,14 @@ def _check_annotate(out: str, d: Path) -> None:
     assert re.search(r"micro\s+\d\.\d{3}", out)
 
 
+def _check_remote(out: str, d: Path) -> None:
+    assert re.search(r"ingested 31 article\(s\)", out)
+    assert (d / "out" / "institutions-remote.gexf").stat().st_size > 0
+
+
 CHECKS = {"README.md": _check_readme, "docs/quickstart.md": _check_quickstart,
-          "docs/tutorial.md": _check_tutorial, "docs/annotate.md": _check_annotate}
+          "docs/tutorial.md": _check_tutorial, "docs/annotate.md": _check_annotate,
+          "docs/remote-store.md": _check_remote}
 
 
 @pytest.mark.parametrize("page", PAGES)
