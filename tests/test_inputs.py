@@ -347,6 +347,21 @@ def test_impossible_published_date_warns_and_keeps_the_article(tmp_path):
                                                       "warning")
 
 
+def test_bad_record_metadata_warns_and_keeps_the_article_in_ingest_and_extract(tmp_path):
+    f = tmp_path / "meta.jsonl"
+    f.write_text(json.dumps({"id": "m1", "text": GOOD, "language": "tiếng Việt"}, ensure_ascii=False) + "\n"
+                 + '{"id": "m2", "text": "' + GOOD + ' Hai.", "url": "https://x.vn/\\ud800"}\n', encoding="utf-8")
+    rc_i, out_i, err_i = libkg("ingest", f, "--store", tmp_path / "S", "-q")
+    rc_e, out_e, err_e = libkg("extract", f, "--format", "trig")
+    assert rc_i == rc_e == 0, err_i + err_e
+    warnings = lines(err_i, "warning")
+    assert warnings == lines(err_e, "warning") and len(warnings) == 2, warnings
+    assert warnings[0].startswith(f"warning: {f}:1: 'language' 'tiếng Việt' is not a language tag")
+    assert warnings[1].startswith(f"warning: {f}:2: 'url' ") and "not valid text" in warnings[1]
+    assert stored(tmp_path / "S") == ["m1", "m2"]
+    assert "graph/article/m1" in out_e and "graph/article/m2" in out_e
+
+
 def test_impossible_date_in_jsonl_names_the_line(tmp_path):
     f = tmp_path / "c.jsonl"
     f.write_text(json.dumps({"id": "j1", "text": GOOD, "published": "2023-13-01"}, ensure_ascii=False) + "\n",

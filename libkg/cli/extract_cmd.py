@@ -36,6 +36,7 @@ def extract(paths: tuple[str, ...], fmt: str, evidence: bool, output) -> None:
       libkg extract samples/articles/d01.json --format json
     """
     from libkg.extract import RuleExtractor
+    from libkg.ingest.prepare import prepare_article
     from libkg.ingest.report import DuplicateCheck, failure, text_digest
     from libkg.read import ReadError, ReadWarning, read_sources
 
@@ -60,6 +61,7 @@ def extract(paths: tuple[str, ...], fmt: str, evidence: bool, output) -> None:
             continue
         try:
             facts = extractor(item)
+            prepare_article(item, lambda _a, f=facts: f, where=where)  # what ingest builds: same failures
             if fmt in ("json", "jsonl"):
                 obj = facts.to_dict() if evidence else {"id": item.id, **facts.to_gold()}
                 if fmt == "jsonl":

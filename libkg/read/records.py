@@ -16,7 +16,7 @@ from typing import Any
 
 from libkg.read.article import Article
 from libkg.read.encodings import bom_encoding
-from libkg.read.errors import ReadError
+from libkg.read.errors import ReadError, printable_name
 from libkg.read.html import article_from_html
 from libkg.read.text import (
     DEFAULT_MAX_BYTES,
@@ -29,6 +29,8 @@ from libkg.read.text import (
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[\w.\-]+")
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47, as RDF literals need
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SKIP_CHUNK = 1 << 20
 
 
@@ -75,6 +77,11 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
     url = rec.get("url")
     if url is not None and not isinstance(url, str):
         raise ReadError(source, f"'url' must be a string, got {type(url).__name__}")
+    warnings = [warning] if warning else []
+    if url and _SURROGATE.search(url):
+        warnings.append(f"'url' {printable_name(url)[:200]!r} is not valid text (an unpaired surrogate escape); "
+                        f"ignored, the article is kept")
+        url = None
     fmt = rec.get("format", "text")
     if fmt == "html":
         art = article_from_html(text, id=aid, source=source, url=url, published=pub)
@@ -83,10 +90,13 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
         art = article_from_text(text, id=aid, source=source, url=url, published=pub)
     else:
         raise ReadError(source, f"unknown format {fmt!r} (expected 'text' or 'html')")
-    if warning:
-        art.warnings.append(warning)
     lang = rec.get("language")
-    art.language = lang if isinstance(lang, str) and lang else "vi"
+    if lang not in (None, "") and not (isinstance(lang, str) and _LANGUAGE.fullmatch(lang)):
+        warnings.append(f"'language' {printable_name(str(lang))[:80]!r} is not a language tag such as 'vi' or "
+                        f"'en'; 'vi' is used")
+        lang = None
+    art.language = lang or "vi"
+    art.warnings += warnings
     if isinstance(rec.get("gold"), dict):
         art.gold = rec["gold"]
     return art
