@@ -60,7 +60,9 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     Text may be UTF-8 or a legacy Vietnamese encoding (TCVN3, VNI, VISCII,
     Windows-1258), converted to Unicode.  Re-ingesting an article replaces its
     facts; a bad file is reported and skipped, never half-written; the exit
-    status is 1 when anything was skipped.
+    status is 1 when anything was skipped.  Files of other types found in
+    folders are counted in a warning; an article over 100,000 characters is
+    refused (news articles are far shorter).
 
     \b
     Example:
