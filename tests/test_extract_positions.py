@@ -308,3 +308,9 @@ def test_former_roles_before_the_name_after_a_predicate_and_with_cuu():
                    ("Đỗ Văn Dũng", "cựu Giám đốc", "Thư viện tỉnh Bạc Liêu")]
     assert [p.status for p in _facts("Nguyên Giám đốc Thư viện tỉnh Cà Mau Nguyễn Văn An phát biểu.").positions] \
         == ["former"]
+
+
+def test_a_head_that_never_stands_alone_is_not_a_short_organisation():
+    got = _pos("Hội Thư viện tỉnh Bình Phước có 50 hội viên. Bà Trần Thị Quyên - Phó Chủ tịch Hội đồng khoa học, "
+               "Viện Nghiên cứu Văn hóa, phát biểu.")
+    assert ("Trần Thị Quyên", "Phó Chủ tịch", "Hội Thư viện tỉnh Bình Phước") not in got

@@ -382,10 +382,18 @@ def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
         return full, j + 1
     h = match_head(toks, j) if toks[j].cap else None
     k = j + len(h.words) if h is not None else j
-    if h is None or (k < len(toks) and (toks[k].cap or toks[k].abbrev)):
+    if h is None or _name_goes_on(toks, k, h.flags):
         return None, j
     named = _named_with_head(toks[j].start, h.text, ctx)
     return (named, k) if named else (None, j)
+
+
+def _name_goes_on(toks: list[Tok], k: int, flags: frozenset[str]) -> bool:
+    """Does the organisation's name go on after its head at ``k`` ("Thư viện Quốc gia", "Hội đồng khoa học":
+    a head that never stands alone), rather than the head standing alone ("Giám đốc Thư viện cho biết")?"""
+    if k >= len(toks) or not toks[k].text.isalnum():
+        return False
+    return toks[k].cap or toks[k].abbrev or "strict" in flags
 
 
 def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
