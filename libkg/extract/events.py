@@ -43,82 +43,84 @@ from libkg.extract.spans import Cover
 from libkg.normalize import _TONE, _TONE_RE
 from libkg.resources import read_tsv
 
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """A pattern of ``data/lexicon/event_patterns.tsv`` (its Vietnamese words live there), compiled once."""
+    return re.compile(_patterns()[name])
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, str]:
+    return {name: pattern for name, pattern, *_ in read_tsv("lexicon", "event_patterns.tsv")}
+
+
 # clause tests of the main loop, compiled once (an inline re.search looks its pattern up on every call)
-_ORGANISED_BEFORE = re.compile(r"tổ chức\s+$")
-_TRIPS_BEFORE = re.compile(r"\d+\s+chuyến\s+$")
-_JOINER = re.compile(r"[\s,]*(?:và\s*)?")
-_AT_GATHERING = re.compile(r"\W*tại (buổi|chương trình|hội|lễ|ngày hội|tọa đàm|đại hội)")
-_AT_SESSION_BEFORE = re.compile(r"(tại|buổi|dự)\s+$")
-_OPENING_AFTER = re.compile(r"\s*(khai mạc|bế mạc|khai giảng|bế giảng)")
-_SESSION_AT_BEFORE = re.compile(r"(buổi|dự|tại)\s+$")
-_OPENING_SENTENCE = re.compile(r"\W*(phát biểu|kết thúc)?\s*(khai mạc|bế mạc|khai giảng|bế giảng)")
-_HELD_AFTER = re.compile(r"\s*(được tổ chức|diễn ra)")
-_GIFT_AFTER = re.compile(r"\s+(tặng|sách|\d|tủ)")
-_COORD_END = re.compile(r"(,|\bvà)\s*$")
-_AFTER_VERB = re.compile(r"\b(phục vụ|mở cửa|có hiệu lực|áp dụng)\b")
-_AT_PLACE_AFTER = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+|khuôn viên\s+)?(?:\w+\s+){0,2}$")
-_ONLINE = re.compile(r"trực tuyến|qua nền tảng|online")
-_AT_VENUE = re.compile(r"tại\s+(?:sân\s+|khuôn viên\s+|hội trường\s+)?$")
-_AT_PLACE_BEFORE = re.compile(r"(tại|ở|trên địa bàn)\s+(?:sân\s+)?(?:\w+\s+){0,2}$")
-_ORGANISING_VERB = re.compile(r"tổ chức|đã có|đến thăm|thăm và|ra mắt|trao tặng|tặng|trưng bày|tham quan")
-_HOST_BEFORE = re.compile(r"(tại|tại hội trường|làm việc với|cho|của|thuộc|lãnh đạo)\s+$")
-_MEMBER_BEFORE = re.compile(r"\d\s*$|(giám đốc|trưởng|chủ tịch|phó|viên|ủy viên|hiệu trưởng|vụ trưởng)\s+$")
+_ORGANISED_BEFORE = _pattern("organised_before")
+_TRIPS_BEFORE = _pattern("trips_before")
+_JOINER = _pattern("joiner")
+_AT_GATHERING = _pattern("at_gathering")
+_AT_SESSION_BEFORE = _pattern("at_session_before")
+_OPENING_AFTER = _pattern("opening_after")
+_SESSION_AT_BEFORE = _pattern("session_at_before")
+_OPENING_SENTENCE = _pattern("opening_sentence")
+_HELD_AFTER = _pattern("held_after")
+_GIFT_AFTER = _pattern("gift_after")
+_COORD_END = _pattern("coord_end")
+_AFTER_VERB = _pattern("after_verb")
+_AT_PLACE_AFTER = _pattern("at_place_after")
+_ONLINE = _pattern("online")
+_AT_VENUE = _pattern("at_venue")
+_AT_PLACE_BEFORE = _pattern("at_place_before")
+_ORGANISING_VERB = _pattern("organising_verb")
+_HOST_BEFORE = _pattern("host_before")
+_MEMBER_BEFORE = _pattern("member_before")
 _DATELINE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?")
-_AT_PROGRAM = re.compile(r"\W*tại chương trình")
-_OPEN_UNTIL = re.compile(r"(mở cửa|kéo dài|diễn ra)[^.;]*?đến (?:hết )?ngày")
+_AT_PROGRAM = _pattern("at_program")
+_OPEN_UNTIL = _pattern("open_until")
 
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
-_CUE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(trong khuôn khổ|dịp này|nhân dịp|cũng trong dịp|cũng tại|cùng ngày|"
-                  r"(?:sáng|chiều|tối|trưa) cùng ngày|trước đó|sau đó|tiếp đó|tiếp theo|kết thúc|ngày hôm sau|"
-                  r"sau (?:lễ |buổi lễ )?khai mạc|sau buổi lễ|bên lề)")
-_UNDATED_CUE = re.compile(r"^\W*(?:trước đó|vừa qua|mới đây)\s*,\s*(?=\S)(?!(?:sáng|chiều|tối|trưa|ngày)\b)")
+_CUE = _pattern("cue")
+_UNDATED_CUE = _pattern("undated_cue")
 # statistics and plans: an opening ("Năm 2022, ...") or a phrase anywhere ("đến nay"); two patterns, as
 # one alternation with "^" the engine would enter the pattern at every position of the sentence
-_STAT_OPENING = re.compile(r"\W*(năm \d{4}|từ đầu năm|trong năm|thời gian tới|những năm qua|hiện nay|"
-                           r"trong nhiệm kỳ|\d+ tháng|theo\b|trước khi|sắp tới)")
+_STAT_OPENING = _pattern("stat_opening")
 _PENDING_SENTENCES = 2  # how far before the first event a person still attends it
-_STAT_ANYWHERE = re.compile("đến nay|hằng năm|hàng năm")
+_STAT_ANYWHERE = _pattern("stat_anywhere")
 # reported speech and plans; \b...\b around words that start and end with a letter is (?<!\w)...(?!\w),
 # written so that the engine scans for the first letters only
-_REPORT = re.compile(literal_alternation([
-    "cho biết", "nhấn mạnh", "chia sẻ", "đề nghị", "đề xuất", "cho rằng", "khẳng định", "mong muốn", "cho thấy",
-    "giới thiệu", "trình bày", "thống nhất", "kiến nghị", "đánh giá cao", "ghi nhận", "sẽ", "dự kiến"]) + r"(?!\w)")
-_NOT_REPORT_AFTER = re.compile(r"\s+(?:đất nước|non sông|tổ quốc|bắc nam|hai miền)")
-_CREATE = re.compile(r"(tổ chức|tham gia|phát động|triển khai|dự|khai mạc|bế giảng|khai giảng|hưởng ứng)\s+$")
-_OPENING = re.compile(r"(lễ khai mạc|lễ bế mạc|khai mạc|bế mạc|bế giảng|khai giảng|buổi lễ)")
-_REF_BEFORE = re.compile(r"(tham dự|dự|tại|của|thông qua|kết thúc|phát biểu|chỉ đạo|khai mạc|bế mạc|tổng kết|"
-                         r"khuôn khổ|nghe|về|buổi|tiếp nối|nối tiếp|bên lề|sau)\s+$")
-_END_BEFORE = re.compile(r"(đến|tới|hết)\s+(?:hết\s+)?(?:ngày\s+)?$")
-_FROM_BEFORE = re.compile(r"từ\s+(?:ngày\s+)?$")
-_FROM_OK = re.compile(r"(diễn ra|phát động|tổ chức|được tổ chức)\s+từ\s+(?:ngày\s+)?$")
-_BOOKS = re.compile(r"\b(sách|tủ sách|tài liệu|ấn phẩm|đầu sách|truyện|báo, tạp chí)\b")
-_PRIZE = re.compile(r"(giải (nhất|nhì|ba|đặc biệt|khuyến khích)|đạt giải|thuộc về|đoạt giải)")
-_PHUCVU = re.compile(r"^.{0,60}?\bphục vụ\b", re.S)
-_TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})")
-_N = r"(?:gần|hơn|trên|khoảng|với)?\s*(\d{1,3}(?:\.\d{3})*|\d+)"
-_COUNT_PEOPLE = re.compile(_N + r"\s+(?:đại biểu|cán bộ|học viên|học sinh|thí sinh|thành viên|em|người|viên chức|"
-                           r"sinh viên|lượt bạn đọc|bạn đọc|đoàn viên)")
-_COUNT_BOOKS = re.compile(_N + r"\s+(?:bản sách|bản|cuốn sách|cuốn|đầu sách)")
+_REPORT = _pattern("report")
+_NOT_REPORT_AFTER = _pattern("not_report_after")
+_CREATE = _pattern("create")
+_OPENING = _pattern("opening")
+_REF_BEFORE = _pattern("ref_before")
+_END_BEFORE = _pattern("end_before")
+_FROM_BEFORE = _pattern("from_before")
+_FROM_OK = _pattern("from_ok")
+_BOOKS = _pattern("books")
+_PRIZE = _pattern("prize")
+_PHUCVU = _pattern("phucvu")
+_TERM = _pattern("term")
+_COUNT_PEOPLE = _pattern("count_people")
+_COUNT_BOOKS = _pattern("count_books")
 _DIGIT = re.compile(r"\d")
-_CONTEST = re.compile(r"(?:[cC]uộc thi|[hH]ội thi)\s+([“\"]?\w+(?:\s+\w+){0,2})")
-_EDITION = re.compile(r"lần thứ\s+(\w+)")
+_CONTEST = _pattern("contest")
+_EDITION = _pattern("edition")
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPACES = re.compile(r"\s+")
-_LIST_JOINER = re.compile(r"\s*(?:,|và)\s*")
-_PLURAL_BEFORE = re.compile(r"\bcác\s+(?:\w+\s+)?$")
-_PURPOSE_BEFORE = re.compile(r"\b(?:để|nhằm)\s+$")
-_COUNT_AFTER = re.compile(r"\s+(?:gần |hơn |trên |khoảng )?\d")
+_LIST_JOINER = _pattern("list_joiner")
+_PLURAL_BEFORE = _pattern("plural_before")
+_PURPOSE_BEFORE = _pattern("purpose_before")
+_COUNT_AFTER = _pattern("count_after")
 _PUNCT = re.compile(r"[,.;:]")
 _QUOTE = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
 # the look-ahead is the set of characters a match can start with: it rejects most positions before the
 # engine enters "\s*" and the alternation
-_TRIBUTE_VISIT = re.compile(r"(?:,? dâng hương)?\s+và\s+tham quan")
-_OPENING_OF = re.compile(r"\s*(khai mạc|bế mạc|hưởng ứng|chào mừng)?\s*")
+_TRIBUTE_VISIT = _pattern("tribute_visit")
+_OPENING_OF = _pattern("opening_of")
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
                  "SportsEvent", "Launch", "BookDonation")
-_LABEL_END = re.compile(r"(?=[\s.;:(,])\s*(?:(?:\.(?!\d)|[;:(])|,\s|\s(?:với|tại|cho|dành cho|do|nhằm|để|giữa|vào|từ|trong|chào mừng|"
-                        r"hướng tới|tiến tới|tiến đến|thu hút|đã|được|sẽ|tổ chức|có|diễn ra)\s)")
+_LABEL_END = _pattern("label_end")
 
 
 @dataclass
@@ -189,6 +191,21 @@ def _phrase_re(family: str, before: str = "", after: str = r"(?!\w)") -> re.Patt
     """One family's phrases as a pattern, between ``before`` and ``after``."""
     phrases = sorted(_phrases(family), key=len, reverse=True)
     return re.compile(before + literal_alternation(phrases) + after if phrases else "(?!)")
+
+
+def _has(family: str, text: str) -> bool:
+    """Does ``text`` contain a phrase of the family?"""
+    return any(p in text for p in _phrases(family))
+
+
+def _find(family: str, text: str) -> int:
+    """Where the first phrase of the family occurs in ``text`` (-1: none)."""
+    return min((i for i in (text.find(p) for p in _phrases(family)) if i >= 0), default=-1)
+
+
+def _optional(family: str) -> str:
+    """Regex source: one of the family's phrases and spaces, or nothing."""
+    return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)?"
 
 
 def lower_fold(text: str) -> str:
@@ -334,7 +351,7 @@ class _Reader:
         book = _BOOKS.search(window)
         if book and self.low[a:b] in _phrases("handover") and (book.start() > 40 or _PUNCT.search(window, 0, book.start())):
             return False  # "bàn giao 24 tủ sách": the books right after the verb
-        if not book or "quà" in window[:book.start()] or "giấy khen" in window[:book.start()]:
+        if not book or _has("not_a_book_gift", window[:book.start()]):
             return False
         return not (self.low[a:b] == "trao" and not _GIFT_AFTER.match(self.low[b:b + 8]))
 
@@ -346,12 +363,12 @@ class _Reader:
         if t.role != "verb" or _TRIPS_BEFORE.search(left):
             return t.role != "verb"
         return bool(_PHUCVU.match(self.low[b:e])) or bool(
-            _phrase_re("service_lead", r"tổ chức\s+", r"\s+$").search(left))
+            _phrase_re("service_lead", "", r"\s+$").search(left))
 
     def _tribute_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
         """"dâng hoa và tham quan X" is a visit, not a ceremony; "trao giải nhất cho ..." hands out prizes
         within a contest, no ceremony of its own."""
-        if self.low[a:b] in ("dâng hoa", "dâng hương") and _TRIBUTE_VISIT.match(self.low[b:b + 30]):
+        if self.low[a:b] in _phrases("tribute") and _TRIBUTE_VISIT.match(self.low[b:b + 30]):
             return False
         return t.role != "verb" or not _phrase_re("prize_rank", r"\s+").match(self.low, b)
 
@@ -393,7 +410,7 @@ class _Reader:
 
     def _absorbed_kind(self, h: _Hit, g: _Hit, between: str) -> str:
         """The kind of the event named by ``h`` whose name holds the trigger ``g``."""
-        if h.kind in ("Ceremony", "Program") and "trao giải" not in self.low[h.start:h.end] and \
+        if h.kind in ("Ceremony", "Program") and not _has("award", self.low[h.start:h.end]) and \
                 _OPENING_OF.fullmatch(between) and g.kind in _OPENED_KINDS:
             return g.kind  # the opening of X is X; "Lễ trao tặng sách" is the gift
         if h.kind == "Program":
@@ -692,7 +709,7 @@ class _Reader:
         if kind not in _RUNNING and end and start != end and not st.lead:
             end = None
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
-        launched = kind == "Competition" and "phát động" in self.low[max(s, h.start - 60):h.end + 30]
+        launched = kind == "Competition" and _has("launching", self.low[max(s, h.start - 60):h.end + 30])
         ev.place = None if launched else self._event_place(st, h, nxt, clause_start, frame, start)
         ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
         term = _TERM.search(self.low, s, e)
@@ -700,7 +717,7 @@ class _Reader:
             ev.term = f"{term.group(1)}-{term.group(2)}"
         self._counts(ev, self.low[h.start:nxt], kind)
         ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
-        if frame is not None and (st.cue or "trong khuôn khổ" in self.low[s:h.start]):
+        if frame is not None and (st.cue or _has("frame_cue", self.low[s:h.start])):
             ev.parent = frame.ev.label
         wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
         if st.lead and end and start != end:
@@ -717,10 +734,10 @@ class _Reader:
         ceremony of its own beside the event it opens."""
         if ev.kind not in _OPENED_KINDS or not self._headline_opening():
             return
-        opens = _phrase_re("opening", r"(?:lễ\s+)?", r"\s+")
+        opens = _phrase_re("opening", _optional("ceremony_head"), r"\s+")
         m = opens.match(self.low, h.start)
         if m is None:
-            m = _phrase_re("opening", r"(?:lễ\s+)?", r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
+            m = _phrase_re("opening", _optional("ceremony_head"), r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
         if m is None:
             return
         cer = Event(label=_name(self.text[min(m.start(), h.start):h.label_end or st.e]), kind="Ceremony", start=ev.start, end=None,
@@ -842,7 +859,7 @@ class _Reader:
         """A later mention of ``ev`` adds what it states: its run, its dated session, an end, hosts."""
         seg = self.low[s:e]
         start, end, explicit = self.date_for(s, e, h.start)
-        if "diễn ra" in seg and start and end and start != end:
+        if _has("held", seg) and start and end and start != end:
             self._held_over(ev, s, e, start, end)
             return
         if explicit and _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
@@ -885,9 +902,10 @@ class _Reader:
 
     def _hosts(self, ev: _Ev, s: int, seg: str) -> None:
         """Organisations before "đăng cai" host the event."""
-        if "đăng cai" in seg:
+        host = _find("host_verb", seg)
+        if host >= 0:
             for o in self.orgs:
-                if s <= o["start"] < s + seg.find("đăng cai") and o["name"] not in ev.ev.organizers:
+                if s <= o["start"] < s + host and o["name"] not in ev.ev.organizers:
                     ev.ev.organizers.append(o["name"])
 
     def _counts(self, ev: Event, seg: str, kind: str) -> None:
@@ -903,7 +921,7 @@ class _Reader:
     def _sentence_extras(self, s: int, e: int, seg: str, created: list[_Ev], referenced: list[_Ev],
                          idx: int) -> None:
         """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
-        if not created and not referenced and self.events and "diễn ra" in seg:
+        if not created and not referenced and self.events and _has("held", seg):
             self._primary_run(s, e)
         names = list(dict.fromkeys(p["name"] for p in self.persons if s <= p["start"] < e))
         if not self.events:
@@ -937,7 +955,7 @@ class _Reader:
             return
         winners = [p["name"] for p in self.persons if s + prize.start() <= p["start"] < e]
         comps = [x for x in self.events if x.ev.kind == "Competition"]
-        cers = [x for x in self.events if x.ev.kind == "Ceremony" and "giải" in lower_fold(x.ev.label)]
+        cers = [x for x in self.events if x.ev.kind == "Ceremony" and _has("prize_word", lower_fold(x.ev.label))]
         for t in dict.fromkeys([*(comps[-1:]), *cers]):
             self._add(t, winners)
 
