@@ -293,3 +293,22 @@ def test_a_national_office_by_its_abbreviation_and_the_short_name_of_a_consortiu
                                                    "Cục Thông tin KH&CN quốc gia"]
     got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
     assert ("Liên hợp", "Liên hợp thư viện Việt Nam về nguồn tin KH&CN") in got
+
+
+def test_a_capitalised_break_word_before_lower_case_ends_the_name():
+    orgs = _orgs("Trường Tiểu học Kim Sơn Nhân dịp khai giảng tặng sách; Công ty Cổ phần Sách Minh An Tổ chức "
+                 "chương trình; Thư viện Lương Văn Của - Học viện Nông Lâm dự.")
+    assert "Trường Tiểu học Kim Sơn" in orgs and "Công ty Cổ phần Sách Minh An" in orgs
+    assert "Thư viện Lương Văn Của - Học viện Nông Lâm" in orgs
+
+
+def test_a_board_of_a_committee_named_without_its_province():
+    orgs = _orgs("Dự có đại diện Ban Tuyên giáo Tỉnh ủy, Ban Dân vận Tỉnh ủy Bình Thuận.")
+    assert set(orgs) == {"Ban Tuyên giáo Tỉnh ủy", "Ban Dân vận Tỉnh ủy Bình Thuận"}
+
+
+def test_border_guards_and_navy_commands():
+    orgs = _orgs("Bộ Tư lệnh Vùng Cảnh sát biển 3, Bộ đội Biên phòng tỉnh Quảng Trị và Bộ Chỉ huy Bộ đội Biên phòng "
+                 "tỉnh Lai Châu cùng dự; lực lượng Bộ đội Biên phòng góp sách.")
+    assert set(orgs) == {"Bộ Tư lệnh Vùng Cảnh sát biển 3", "Bộ đội Biên phòng tỉnh Quảng Trị",
+                         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu"}

@@ -478,6 +478,18 @@ def _rule_topic(p: _Parse, t: Tok) -> str | None:
     return _NEXT
 
 
+def _rule_capital_break(p: _Parse, t: Tok) -> str | None:
+    """"Trường X Nhân dịp ...", "Thư viện Y Năm 2024": a capitalised break word before a lower-case
+    word or a number (org_capital_breaks.txt) ends the name."""
+    if not p.chunks or not t.cap:
+        return None
+    m = _phrase_at(p.toks, p.k, "org_capital_breaks.txt")
+    if not m or p.toks[p.k].text[0].islower():
+        return None
+    nxt = p.toks[p.k + m] if p.k + m < p.n else None
+    return _STOP if nxt is not None and (_is_lower_word(nxt) or nxt.text.isdigit()) else None
+
+
 def _rule_glued(p: _Parse, t: Tok) -> str | None:
     """A capitalised word glued to the next ("ViệnVụ", page furniture) ends the name."""
     x = t.text
@@ -513,6 +525,8 @@ def _rule_new_head(p: _Parse, t: Tok) -> str | None:
     if t.text not in _HEAD_FIRST or (k == p.j and t.text == p.head.words[-1]):
         return None
     sub = parse_org(toks, k, p.depth + 1)
+    if sub is not None and sub.short and _committee_parent(p.head, sub):
+        return _STOP  # "Ban Tuyên giáo | Tỉnh ủy": the caller joins board and committee
     if sub is None or sub.short or "nested" in sub.head.flags:
         return None
     if k == p.j and "unit" in p.head.flags and p.depth == 0:
@@ -603,7 +617,8 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     return _NEXT
 
 
-_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_glued, _rule_descriptor,
+_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
+          _rule_descriptor,
           _rule_new_head, _rule_code, _rule_person_after_province, _rule_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner)
 
@@ -749,12 +764,19 @@ def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
         return None, 0
     p_at = k + 1 if dash else k
     par = parse_org(toks, p_at) if p_at < n and toks[p_at].text in _HEAD_FIRST else None
-    if par is None or par.short or not (dash or not hit.admin):
+    # a board of a party committee named without its province: "Ban Tuyên giáo Tỉnh ủy"
+    committee = par is not None and par.short and _committee_parent(hit.head, par)
+    if par is None or (par.short and not committee) or not (dash or not hit.admin):
         return None, 0
     whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
     whole.parent = par
     # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
     return whole, (par.end if "parent" in hit.head.flags else p_at)
+
+
+def _committee_parent(head: Head, par: OrgHit) -> bool:
+    """Is ``par`` a party committee named without its province ("Tỉnh ủy") after a board's head?"""
+    return "parent" in head.flags and {"bare", "parentable"} <= par.head.flags and not par.bare_admin
 
 
 def _ends_central(toks: list[Tok], hit: OrgHit) -> bool:
