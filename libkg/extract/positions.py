@@ -1,20 +1,32 @@
 """Pipeline component ``positions``: who holds which role at which organisation.
 
 Reads ``doc.extras["person_mentions"]`` and ``doc.extras["org_mentions"]``
-and the role words of ``data/lexicon/roles.tsv``.  Patterns:
+and the role words of ``data/lexicon/roles.tsv``.  Each pattern is a small
+named rule; Vietnamese word lists are lexicon files.  Patterns:
 
 * apposition after a name: "ông A, Giám đốc X", "bà B - Phó Giám đốc phụ
-  trách Y", chains "Giám đốc X, Chủ tịch Liên hiệp" (two positions), a
+  trách Y", "ông C (Giám đốc X)", another name in brackets skipped; chains
+  "Giám đốc X, Chủ tịch Liên hiệp" (two positions), "kiêm" sharing the
+  organisation, an organisation the scan missed between two roles taken; a
   department kept in the role ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh Z"), a
-  parent after the organisation skipped ("Vụ Thư viện, Bộ ..."), "nguyên
-  Giám đốc" (status former), "nhiệm kỳ 2024 – 2026" (term);
-* role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A";
+  unit named again by name as the organisation ("Tổ trưởng Tổ X", "Trưởng
+  khoa, Khoa Y"), a party or association board as the organisation ("Trưởng
+  ban Tuyên giáo Tỉnh ủy X" -> "ban Tuyên giáo Tỉnh ủy X"), a committee seat
+  before it on that committee; a diplomat's mission ("Tổng Lãnh sự Ấn Độ tại
+  ..."); an acronym or a head word alone standing for an organisation the text
+  names ("Phó Giám đốc ĐHQGHN", "Giám đốc Thư viện,"); a parent after the
+  organisation skipped ("Vụ Thư viện, Bộ ..."); "nguyên"/"cựu" (status
+  former); "nhiệm kỳ 2024 – 2026" (term);
+* role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A",
+  "Giám đốc Thư viện X – ông A", a bare role "Phó Chủ tịch nước A";
 * predicates: "giữ chức vụ / được bổ nhiệm / được bầu làm / là ROLE [ORG]"
-  for every person of the clause (status appointed / elected), a pronoun
-  subject ("bà đã có 8 năm giữ cương vị ...") taking the last person named;
+  for every person of the clause (status appointed / elected), "A, B lần lượt
+  là R1 và R2 ORG" pairing names and roles, a pronoun subject ("bà đã có 8 năm
+  giữ cương vị ...") taking the last person named;
 * a role without organisation takes the organisation the role implies
   ("Phó Vụ trưởng" -> the Vụ named in the sentence), an elected role the union
-  or association in context, else None.
+  or association in context, else None; it is dropped when the same person's
+  same role is also given with an organisation.
 """
 
 from __future__ import annotations
