@@ -284,3 +284,12 @@ def test_link_keeps_the_old_store_endpoint_spelling_with_a_warning():
     r = CliRunner().invoke(cli, ["link", "--offline", "--dry-run", "--store-endpoint", "http://127.0.0.1:9/query"])
     assert "--store-endpoint / --store-update-endpoint are deprecated" in r.stderr
     assert r.exit_code == 1 and "cannot reach the SPARQL endpoint http://127.0.0.1:9/query" in r.output
+
+
+def test_a_misspelt_province_or_kind_is_a_usage_error_with_a_suggestion(cli_store):
+    r = run("network", "institutions", "--province", "Lao Kai", "--store", cli_store)
+    assert r.exit_code == 2 and "no place is called 'Lao Kai' in the store (did you mean 'Lào Cai'?)" in r.output
+    r = run("network", "persons", "--kind", "Picnic", "--store", cli_store)
+    assert r.exit_code == 2 and "unknown event kind 'Picnic'" in r.output
+    r = run("explain", "Nobody Here", "--store", cli_store)
+    assert r.exit_code == 2 and "nothing in the store is called 'Nobody Here'" in r.output

@@ -16,7 +16,7 @@ import click
 from rdflib import Literal, URIRef
 
 from libkg.cli.app import cli
-from libkg.cli.common import read_store_options, read_store_or_fail
+from libkg.cli.common import BadInput, read_store_options, read_store_or_fail
 
 # the name is bound as terms (VALUES), never pasted: the written form and its title-cased form as labels,
 # and the stored person, organisation and place keys it names (libkg.query.names), each an index lookup
@@ -180,5 +180,5 @@ def explain(entity: str, store_path: str | None, endpoint: str | None, user: str
     with read_store_or_fail(store_path, endpoint, user, password) as store:
         found = find_entities(store, entity)
         if not found:
-            raise click.ClickException(f"nothing in the store is called {entity!r}")
+            raise BadInput(f"nothing in the store is called {entity!r}")
         click.echo("\n\n".join(explain_entity(store, e) for e in found))

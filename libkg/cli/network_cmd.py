@@ -83,8 +83,8 @@ def build(store: Any, name: str, date_from: str | None, date_to: str | None, kin
     kwargs = {k: v for k, v in given.items() if k in _ACCEPTS[name]}
     try:
         return PROJECTIONS[name](store, min_weight=min_weight, **kwargs)
-    except (ValueError, LookupError) as exc:
-        raise click.ClickException(str(exc)) from None
+    except (ValueError, LookupError) as exc:  # a misspelt province or kind, a date that is none
+        raise BadInput(str(exc.args[0] if exc.args else exc)) from None
 
 
 def write_outputs(g, outputs: tuple[str, ...], metrics_csv: str | None, title: str | None) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Literal
 
-from libkg.normalize import fold_place, match_names, typed_date
+from libkg.normalize import fold_place, match_names, name_key, typed_date
 from libkg.rdf.namespaces import PREFIXES
 
 __all__ = ["EventFilter", "date_in_window", "iri_term", "literal_term", "resolve_event_kinds", "resolve_places",
@@ -158,10 +158,22 @@ def resolve_places(store: Any, name: str) -> list[str]:
     if is_iri(name):
         return [name]
     q = """SELECT DISTINCT ?p ?l WHERE { ?p a lkg:Place . { ?p rdfs:label ?l } UNION { ?p skos:prefLabel ?l } }"""
-    hits = match_names(name, ((r["p"], r["l"]) for r in rows(store, q) if "l" in r), fold_place)
+    labelled = [(r["p"], r["l"]) for r in rows(store, q) if "l" in r]
+    hits = match_names(name, labelled, fold_place)
     if not hits:
-        raise LookupError(f"no place is called {name!r} in the store")
+        raise LookupError(f"no place is called {name!r} in the store{_closest(name, [lbl for _, lbl in labelled])}")
     return hits
+
+
+def _closest(name: str, labels: list[str]) -> str:
+    """`` (did you mean 'Lào Cai'?)`` for the place labels closest to a misspelt name, or ``""``."""
+    import difflib
+
+    keys: dict[str, str] = {}
+    for lbl in sorted(labels, key=lambda x: (-len(x), x)):  # the shortest label of a name is shown
+        keys[name_key(fold_place(lbl))] = lbl
+    close = difflib.get_close_matches(name_key(fold_place(name)), list(keys), n=3, cutoff=0.75)
+    return f" (did you mean {' or '.join(repr(keys[c]) for c in close)}?)" if close else ""
 
 
 def org_in_province(store: Any, var: str, province: str) -> str:
