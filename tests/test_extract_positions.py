@@ -314,3 +314,10 @@ def test_a_head_that_never_stands_alone_is_not_a_short_organisation():
     got = _pos("Hội Thư viện tỉnh Bình Phước có 50 hội viên. Bà Trần Thị Quyên - Phó Chủ tịch Hội đồng khoa học, "
                "Viện Nghiên cứu Văn hóa, phát biểu.")
     assert ("Trần Thị Quyên", "Phó Chủ tịch", "Hội Thư viện tỉnh Bình Phước") not in got
+
+
+def test_abbreviated_roles():
+    got = _pos("Đồng chí Lê Văn An – UVBTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh Hà Nam dự. Ông Đỗ Văn Duy, Phó GĐ "
+               "Thư viện tỉnh Hà Nam phát biểu.")
+    assert got == [("Lê Văn An", "UVBTV", "Tỉnh ủy"), ("Lê Văn An", "Phó Chủ tịch", "UBND tỉnh Hà Nam"),
+                   ("Đỗ Văn Duy", "Phó GĐ", "Thư viện tỉnh Hà Nam")]
