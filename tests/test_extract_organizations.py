@@ -312,3 +312,12 @@ def test_border_guards_and_navy_commands():
                  "tỉnh Lai Châu cùng dự; lực lượng Bộ đội Biên phòng góp sách.")
     assert set(orgs) == {"Bộ Tư lệnh Vùng Cảnh sát biển 3", "Bộ đội Biên phòng tỉnh Quảng Trị",
                          "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu"}
+
+
+def test_company_forms_two_libraries_joined_by_and_and_a_gifted_school():
+    orgs = _orgs("Công ty cổ phần Sách Hòa Bình và Công ty trách nhiệm hữu hạn Phát hành sách An Phú tài trợ; "
+                 "Thư viện Tạ Văn Hải và Thư viện Học viện Nông Lâm ký kết với Trường Trung học phổ thông chuyên "
+                 "Lê Văn Tám.")
+    assert {"Công ty cổ phần Sách Hòa Bình", "Công ty trách nhiệm hữu hạn Phát hành sách An Phú",
+            "Thư viện Tạ Văn Hải", "Thư viện Học viện Nông Lâm",
+            "Trường Trung học phổ thông chuyên Lê Văn Tám"} <= set(orgs)

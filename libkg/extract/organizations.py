@@ -347,7 +347,8 @@ class _Parse:
         return _NEXT
 
 
-_NEXT, _STOP = "next", "stop"  # a rule's verdict: the name goes on / ends at the cursor
+_NEXT, _STOP = "next", "stop"
+_NAMED_AFTER_PEOPLE = ("School", "University")  # kinds whose names often end with a person's name  # a rule's verdict: the name goes on / ends at the cursor
 
 
 def _admin_at(toks: list[Tok], k: int) -> tuple[int, str]:
@@ -455,7 +456,7 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
     p.take(ph)
     toks, k = p.toks, p.k
     if (_name_starts(toks, k) and not toks[k + 1].abbrev and not (ph > 2 and _ends_head(toks, k))
-            and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
+            and p.head.kind not in _NAMED_AFTER_PEOPLE and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
     return _NEXT
 
@@ -529,7 +530,7 @@ def _rule_new_head(p: _Parse, t: Tok) -> str | None:
         return _STOP  # "Ban Tuyên giáo | Tỉnh ủy": the caller joins board and committee
     if sub is None or sub.short or "nested" in sub.head.flags:
         return None
-    if k == p.j and "unit" in p.head.flags and p.depth == 0:
+    if k == p.j and "unit" in p.head.flags:
         p.early = OrgHit(p.i, k, p.head)  # the caller joins unit and parent
     return _STOP
 
