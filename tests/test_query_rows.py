@@ -185,7 +185,10 @@ def test_events_kind_by_label_or_name(sample_store):
     by_name = rows(sample_store, "events", kind="BookDonation")
     assert by_name and {r["kind"] for r in by_name} == {"Book donation"}
     assert by_name == rows(sample_store, "events", kind="Book donation")
-    assert rows(sample_store, "events", kind="no such kind") == []
+    assert by_name == rows(sample_store, "events", kind="trao tặng sách") == rows(sample_store, "events", kind="book donation")
+    assert rows(sample_store, "events", kind="hoi nghi") == rows(sample_store, "events", kind="Conference") != []
+    with pytest.raises(ValueError, match="'no such kind' is not an event kind"):
+        rows(sample_store, "events", kind="no such kind")
 
 
 def _tiny_store(turtle: str):

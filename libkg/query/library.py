@@ -10,7 +10,8 @@ Parameters are bound as RDF terms (never pasted into the query text), so a
 value cannot change the query's meaning.
 
 Kinds: ``IRI``, ``literal``, ``date`` (a real day, ``YYYY-MM-DD``), ``dateOrCurrent``
-(``current`` or such a day), ``integer``, and the *key* kinds, whose
+(``current`` or such a day), ``integer``, ``eventKind`` (any label of an event kind,
+folded like names, given to the query as the kind's local name), and the *key* kinds, whose
 value a person types ("Hoàng Thị Thuý Hằng", "TV tỉnh Yên Bái") is folded here,
 in Python, with the very function that wrote the entity's ``lkg:nameKey``, so
 the query matches one exact term through the store's index instead of
@@ -73,7 +74,7 @@ class Param:
     """
 
     name: str
-    kind: str  # IRI | literal | date | dateOrCurrent | integer | personKey | orgKey | placeKey | name (module doc)
+    kind: str  # IRI | literal | date | dateOrCurrent | integer | eventKind | personKey | orgKey | placeKey | name
     doc: str = ""
     example: str | None = None
     var: str = ""
@@ -180,6 +181,8 @@ def to_term(value: str, kind: str = "literal") -> Node:
         return URIRef(v)
     if kind == "integer":
         return Literal(int(v), datatype=XSD.integer) if v.lstrip("-").isdigit() else _bad(value, kind)
+    if kind == "eventKind":
+        return Literal(_event_kind(v))
     if kind == "dateOrCurrent":
         return Literal("current") if v == "current" else Literal(str(to_term(v, "date")))
     if kind == "date":
@@ -190,6 +193,21 @@ def to_term(value: str, kind: str = "literal") -> Node:
     if m:
         return Literal(m.group(1), lang=m.group(2))
     return Literal(v)
+
+
+def _event_kind(value: str) -> str:
+    """The local name of the event kind a person typed ("hội nghị", "hoi nghi", "book donation")."""
+    from libkg.vocab import event_kinds
+
+    v = event_kinds()
+    try:
+        c = v.concept(value)
+    except KeyError:
+        c = v.lookup(value)
+    if c is None:
+        names = ", ".join(v.local_name(x) for x in v.concepts)
+        raise ValueError(f"{value!r} is not an event kind (use one of {names})")
+    return v.local_name(c)
 
 
 def _bad(value: str, kind: str):
