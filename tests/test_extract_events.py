@@ -487,3 +487,17 @@ def test_a_mobile_library_bus_is_a_mobile_library_run():
     body = ("Ngày 29/4, Thư viện tỉnh Sóc Trăng tổ chức Ngày hội đọc sách tại huyện Mỹ Tú. Trong ngày hội, "
             "Thư viện tỉnh đã tổ chức phục vụ xe ô tô thư viện lưu động cho 500 học sinh.")
     assert kinds(body) == [("Festival", "2024-04-29"), ("Other", "2024-04-29")]
+
+
+def test_an_exhibition_that_opens_in_the_sentence_has_its_opening_ceremony():
+    body = "Triển lãm ảnh “Biển đảo quê hương” chính thức khai mạc vào sáng 22/4 tại Bảo tàng tỉnh Khánh Hòa."
+    evs = events(body, title="Khai mạc triển lãm ảnh về biển đảo")
+    assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2024-04-22"), ("Ceremony", "2024-04-22")]
+    assert evs[1].label.startswith("Khai mạc Triển lãm")
+
+
+def test_an_opening_named_in_a_caption_is_dated_by_the_report():
+    body = ("Cắt băng khai mạc Hội sách Hải Dương năm 2024. "
+            "Sáng 19/4 tại Nhà Văn hóa Trung tâm tỉnh, Sở Văn hóa tổ chức Khai mạc Hội sách Hải Dương năm 2024.")
+    evs = [(e.kind, e.start) for e in events(body, title="")]
+    assert evs == [("Festival", "2024-04-19"), ("Ceremony", "2024-04-19")]

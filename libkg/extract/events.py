@@ -237,6 +237,7 @@ class _Ev:
     secondary: bool = False
     launched: bool = False  # "phát động": a competition with no single place
     opening: bool = False  # the opening ceremony of another event (never a frame, never merged into)
+    opens: _Ev | None = None  # for an opening ceremony: the event it opens
     persons: list[str] = field(default_factory=list)
 
 
@@ -727,23 +728,27 @@ class _Reader:
         st.created.append(wrapped)
         if start and len(start) == 10:
             self.last_date = start
-        self._opening_ceremony(st, h, ev)
+        self._opening_ceremony(st, h, wrapped, nxt)
 
-    def _opening_ceremony(self, st: _Sent, h: _Hit, ev: Event) -> None:
-        """An opening the headline reports ("Khai mạc Hội sách X", then "tổ chức khai mạc Hội sách X") is a
-        ceremony of its own beside the event it opens."""
+    def _opening_ceremony(self, st: _Sent, h: _Hit, wrapped: _Ev, nxt: int) -> None:
+        """An opening the headline reports ("Khai mạc Hội sách X", then "tổ chức khai mạc Hội sách X" or
+        "Triển lãm X chính thức khai mạc sáng 22/4") is a ceremony of its own beside the event it opens."""
+        ev = wrapped.ev
         if ev.kind not in _OPENED_KINDS or not self._headline_opening():
             return
-        opens = _phrase_re("opening", _optional("ceremony_head"), r"\s+")
-        m = opens.match(self.low, h.start)
-        if m is None:
-            m = _phrase_re("opening", _optional("ceremony_head"), r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
-        if m is None:
+        head = _optional("ceremony_head")
+        m = _phrase_re("opening", head, r"\s+").match(self.low, h.start) or _phrase_re(
+            "opening", head, r"\s+$").search(self.low, max(st.s, h.start - 20), h.start)
+        if m is not None:
+            label = _name(self.text[min(m.start(), h.start):h.label_end or st.e])
+        elif (later := _phrase_re("opening").search(self.low, h.end, nxt)) is not None:
+            label = _name(self.text[later.start():later.end()] + " " + ev.label)  # "X chính thức khai mạc"
+        else:
             return
-        cer = Event(label=_name(self.text[min(m.start(), h.start):h.label_end or st.e]), kind="Ceremony", start=ev.start, end=None,
-                    place=ev.place, organizers=list(ev.organizers))
+        cer = Event(label=label, kind="Ceremony", start=ev.start, end=None, place=ev.place,
+                    organizers=list(ev.organizers))
         cer.evidence = list(ev.evidence)
-        self.events.append(_Ev(cer, h.start, opening=True))
+        self.events.append(_Ev(cer, h.start, opening=True, opens=wrapped))
 
     def _headline_opening(self) -> bool:
         """Does the headline (or, without one, the first line) report an opening?"""
@@ -882,6 +887,7 @@ class _Reader:
             if ev.ev.place is None:
                 p = next((p for p in self.places if s <= p["start"] < e), None)
                 ev.ev.place = p["name"] if p else None
+                self._tell_opening(ev)
 
     def _first_dated(self, ev: _Ev, s: int, e: int, h: _Hit, start: str, end: str | None) -> None:
         """The first dated mention of an event named undated before (a headline, a caption): its date,
@@ -890,6 +896,14 @@ class _Reader:
         if ev.ev.place is None:
             clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
             ev.ev.place = self.place_for(s, e, h, e, clause_start, True)
+        self._tell_opening(ev)
+
+    def _tell_opening(self, ev: _Ev) -> None:
+        """The opening ceremony of ``ev`` happens on its first day and at its venue when it has none."""
+        for x in self.events:
+            if x.opens is ev:
+                x.ev.start = x.ev.start or ev.ev.start
+                x.ev.place = x.ev.place or ev.ev.place
 
     def _open_until(self, ev: _Ev, s: int, e: int, seg: str) -> None:
         """"mở cửa đến hết ngày ...": the end."""
