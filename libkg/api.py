@@ -595,9 +595,12 @@ class KnowledgeGraph:
             organisations they hold posts in), ``hierarchy``
             (``org:subOrganizationOf``, directed) or ``events-places``.
         **filters
-            ``date_from`` / ``date_to`` (``YYYY[-MM[-DD]]``), ``kinds`` (event
-            kinds, e.g. ``["Conference"]``), ``province``, ``min_weight``, as
-            the projection accepts them (``libkg network --help``).
+            ``date_from`` / ``date_to`` (``YYYY[-MM[-DD]]``; an impossible date
+            raises ``ValueError``), ``kinds`` (event kinds, e.g.
+            ``["Conference"]``), ``province`` (any spelling: "Lao Cai"),
+            ``min_weight``, and for institutions ``through_staff`` (an
+            organisation also takes part through its staff), as the projection
+            accepts them (``libkg network --help``).
 
         Examples
         --------

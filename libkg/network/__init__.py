@@ -4,14 +4,16 @@ One module per family of projection, each a function of an open store that
 returns a networkx graph whose nodes are RDF IRIs (with ``iri``, ``label``,
 ``kind``) and whose edges keep the events, positions or articles behind them:
 
-* :func:`institutions` -- organisations linked by shared events;
+* :func:`institutions` -- organisations linked by shared events (``through_staff=True``: also
+  through their staff named with a post in the event's article, :mod:`libkg.network.staff`);
 * :func:`hierarchy` -- ``org:subOrganizationOf`` (child -> parent);
 * :func:`affiliations` -- persons and organisations, from positions (bipartite);
 * :func:`persons` -- persons linked by shared events;
 * :func:`events_places` -- events, their places and the places containing them.
 
 Then :func:`node_metrics`, :func:`ego_network`, :func:`connection` (the
-shortest path with the events of each hop) and :func:`write_network`
+shortest path with the events of each hop; names are matched by
+:func:`libkg.normalize.match_names`, diacritics and "tỉnh" optional) and :func:`write_network`
 (GEXF, GraphML, node-link JSON, PNG, HTML); :func:`vis_data` gives the
 vis-network JSON a web page needs.
 
