@@ -501,3 +501,9 @@ def test_an_opening_named_in_a_caption_is_dated_by_the_report():
             "Sáng 19/4 tại Nhà Văn hóa Trung tâm tỉnh, Sở Văn hóa tổ chức Khai mạc Hội sách Hải Dương năm 2024.")
     evs = [(e.kind, e.start) for e in events(body, title="")]
     assert evs == [("Festival", "2024-04-19"), ("Ceremony", "2024-04-19")]
+
+
+def test_a_courtesy_call_is_a_visit():
+    body = ("Chiều 22/12, Giám đốc Thư viện tỉnh Bình Dương đã tiếp ông Kim Min Soo, Tổng lãnh sự Hàn Quốc, "
+            "đến chào xã giao và trao đổi về hợp tác.")
+    assert kinds(body) == [("Visit", "2024-12-22")]
