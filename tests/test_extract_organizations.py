@@ -321,3 +321,11 @@ def test_company_forms_two_libraries_joined_by_and_and_a_gifted_school():
     assert {"Công ty cổ phần Sách Hòa Bình", "Công ty trách nhiệm hữu hạn Phát hành sách An Phú",
             "Thư viện Tạ Văn Hải", "Thư viện Học viện Nông Lâm",
             "Trường Trung học phổ thông chuyên Lê Văn Tám"} <= set(orgs)
+
+
+def test_a_union_by_its_initials_and_its_region_without_khu_vuc():
+    doc = _doc("Liên hiệp Thư viện khu vực Tây Nguyên và cực Nam Trung Bộ tổng kết năm. Ông Lê Văn Tâm, Chủ tịch "
+               "Liên hiệp Thư viện TN & CNTB - Giám đốc Thư viện tỉnh Gia Lai, báo cáo; các tỉnh thuộc Liên hiệp "
+               "Thư viện Tây Nguyên và cực Nam Trung Bộ cùng dự.")
+    assert [o.name for o in doc.organizations] == ["Liên hiệp Thư viện khu vực Tây Nguyên và cực Nam Trung Bộ",
+                                                   "Thư viện tỉnh Gia Lai"]

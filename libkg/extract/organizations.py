@@ -399,9 +399,12 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     if "region" not in p.head.flags or k + 1 >= n:
         return None
     cac = t.text in _ctx("group")
-    if not (cac or f"{t.text} {toks[k + 1].text}" in _ctx("area")):
+    if p.chunks == 0 and t.cap and ffold(t.text) in _region_words():
+        r, members = k, False  # "Liên hiệp Thư viện Miền Đông Nam bộ và cực Nam Trung bộ"
+    elif cac or f"{t.text} {toks[k + 1].text}" in _ctx("area"):
+        r, members = _members_end(toks, k + 1, cac)
+    else:
         return None
-    r, members = _members_end(toks, k + 1, cac)
     if members and (c := _country_len(toks, r)):
         p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
         return _STOP
@@ -607,7 +610,7 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     joiner = t.text in _ctx("joiner")
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if joiner and (_name_starts(toks, k + 1) or match_role(toks, k + 1) is not None):
+    if joiner and _name_starts(toks, k + 1) or match_role(toks, k + 1) is not None:
         return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
     if t.text in _DASHES and _admin_at(toks, k + 1)[0]:
         return _STOP  # "Trường TH X – TP. Y": where it is, not more of the name
@@ -956,6 +959,7 @@ def _add_province_aliases(nm: _Names) -> None:
                     nm.meta[k2].admin or _place_extension(k2[len(k) + 1:])):
                 nm.alias[k] = k2
                 break
+    _alias_same_region(nm)
     for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
         seen = {k}
         while nm.alias[k] in nm.alias and nm.alias[k] not in seen:
@@ -964,6 +968,44 @@ def _add_province_aliases(nm: _Names) -> None:
     for k, k2 in nm.alias.items():
         nm.full[k2].evidence.extend(nm.full[k].evidence)
     nm.keys = [k for k in nm.order if k not in nm.alias]
+
+
+def _add_initials_aliases(nm: _Names, text: str, named: _Hits) -> None:
+    """"Liên hiệp Thư viện MĐNB & CNTB": a name whose body is abbreviations is the name with the same
+    head whose body words have those initials ("Miền Đông Nam Bộ và cực Nam Trung Bộ")."""
+    skip = _ctx("joiner") | _ctx("group") | {w for a in _ctx("area") for w in a.split()}
+    folded_skip = {ffold(w) for w in skip}
+    for h, toks, _ in named:
+        body = [t.text for t in toks[h.start + len(h.head.words):h.end]]
+        if h.short or not body or not all(t.isupper() or t in skip for t in body):
+            continue
+        letters = "".join(t for t in body if t not in skip).upper()
+        own = expand(_surface(text, toks, h.start, h.end))
+        if len(letters) < 3 or own not in nm.full or own in nm.alias:
+            continue
+        fam = _head_family(h.head)
+        for k in nm.order:
+            m = nm.meta[k]
+            if k == own or k in nm.alias or _head_family(m.head) != fam:
+                continue
+            words = [w for w in k[len(expand(m.head.text)):].split() if w not in folded_skip]
+            if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
+                nm.alias[own] = k
+                break
+
+
+def _alias_same_region(nm: _Names) -> None:
+    """"Liên hiệp Thư viện Miền Đông Nam bộ" is "... khu vực Miền Đông Nam Bộ": names equal but for the
+    area words are one, written in full (with them)."""
+    area = {ffold(w) for a in _ctx("area") for w in a.split()}
+    groups: dict[str, list[str]] = {}
+    for k in nm.order:
+        if k not in nm.alias:
+            groups.setdefault(" ".join(w for w in k.split() if w not in area), []).append(k)
+    for ks in groups.values():
+        if len(ks) > 1:
+            full = max(ks, key=lambda k: len(k.split()))
+            nm.alias.update({k: full for k in ks if k != full})
 
 
 def _place_extension(rest: str) -> bool:
@@ -1035,6 +1077,7 @@ def run(doc: Doc) -> None:
     named_surfaces += surfaces
     _add_full_names(nm, text, named, named_surfaces)
     _add_bracket_aliases(nm, text, named, named_surfaces)
+    _add_initials_aliases(nm, text, named)
     _add_province_aliases(nm)
     _add_mentions(nm, text, hits, surfaces)
     _add_anaphors(nm, doc)
