@@ -238,7 +238,7 @@ def test_an_association_board_given_with_of_is_the_organisation():
 
 def test_an_acronym_after_a_role_is_the_organisation_with_those_initials():
     got = _pos("Đại học Quốc gia Hà Nội có 10 thư viện. Dự lễ có PGS.TS Trần Văn Hải – Phó Giám đốc ĐHQGHN "
-               "và ông Hà Văn Nhã - PGĐ Trung tâm VHTT huyện.")
+               "và ông Hà Văn Nhã - PGĐ Trung tâm VHTT, cùng đại diện các xã.")
     assert got == [("Trần Văn Hải", "Phó Giám đốc", "Đại học Quốc gia Hà Nội"),
                    ("Hà Văn Nhã", "PGĐ", "Trung tâm VHTT")]
 
@@ -321,3 +321,10 @@ def test_abbreviated_roles():
                "Thư viện tỉnh Hà Nam phát biểu.")
     assert got == [("Lê Văn An", "UVBTV", "Tỉnh ủy"), ("Lê Văn An", "Phó Chủ tịch", "UBND tỉnh Hà Nam"),
                    ("Đỗ Văn Duy", "Phó GĐ", "Thư viện tỉnh Hà Nam")]
+
+
+def test_a_role_given_after_the_organisation_a_person_represents():
+    got = _pos("Tham dự lễ ký, đại diện Thư viện tỉnh Hà Nam có bà Trần Thị Lan, Phó Giám đốc; Trường Đại học "
+               "Văn hóa Hà Nội có TS. Lê Văn Hòa, Phó Hiệu trưởng.")
+    assert got == [("Trần Thị Lan", "Phó Giám đốc", "Thư viện tỉnh Hà Nam"),
+                   ("Lê Văn Hòa", "Phó Hiệu trưởng", "Trường Đại học Văn hóa Hà Nội")]

@@ -104,6 +104,10 @@ class _Ctx:
         self.out: dict[tuple, Position] = {}
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
 
+    def nested(self, m: dict) -> bool:
+        """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
+        return any(o["start"] < m["start"] and m["end"] <= o["end"] for o in self.orgs)
+
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
@@ -206,7 +210,7 @@ def _implied(role_implied: tuple[str, ...], toks: list[Tok], before: int, ctx: _
         return None
     best = None
     for m in ctx.orgs:
-        if m["start"] >= before or m["start"] < toks[0].start:
+        if m["start"] >= before or m["start"] < toks[0].start or ctx.nested(m):
             continue
         for h in role_implied:
             if m["surface"].startswith(h + " ") or m["surface"] == h or m["name"].startswith(h + " "):
@@ -518,6 +522,22 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
     return out
 
 
+def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
+    """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc"."""
+    clause = max(ctx.text.rfind(";", sent[0], m["start"]), ctx.text.rfind(":", sent[0], m["start"]), sent[0])
+    words = {ffold(w) for w in phrases("delegation_words.txt")}
+    for o in ctx.orgs:
+        if not clause <= o["start"] < m["start"] or o["end"] > m["start"]:
+            continue
+        gap = ctx.text[o["end"]:m["start"]]
+        tm = title_re().search(gap)
+        if tm is not None and not gap[tm.end():].strip():
+            gap = gap[:tm.start()]
+        if ffold(gap.strip()) in words:
+            return o["name"]
+    return None
+
+
 def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
     """Skip another name of the person in brackets: "A ( B ), Tổ trưởng ..."."""
     n = len(toks)
@@ -566,7 +586,8 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, ret
     k = _skip_alias(toks, _idx(toks, m["end"]), ctx)
     for role, org, term, j, implied, former, _ in _distribute(_chain(toks, k, ctx, need_sep=True), ctx):
         if org is None:
-            org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"])
+            org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"]) \
+                or _delegation_org(ctx, sent, m)
         status = "former" if former else "current"
         end = toks[j - 1].end if j else m["end"]
         if retire and "nghỉ hưu" in text[s:m["start"]]:
