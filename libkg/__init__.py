@@ -32,7 +32,7 @@ __all__ = ["KnowledgeGraph", "QueryResult", "__version__", "open"]
 
 def open(store: str | os.PathLike[str] | None = None, *, endpoint: str | None = None,
          update_endpoint: str | None = None, user: str | None = None, password: str | None = None,
-         base: str | None = None) -> KnowledgeGraph:
+         base: str | None = None, create: bool = True) -> KnowledgeGraph:
     """Open a knowledge graph: an embedded store folder, ``":memory:"``, or a SPARQL endpoint.
 
     See :func:`libkg.api.open` for the parameters.
@@ -47,7 +47,7 @@ def open(store: str | os.PathLike[str] | None = None, *, endpoint: str | None = 
     from libkg.api import open as open_graph
 
     return open_graph(store, endpoint=endpoint, update_endpoint=update_endpoint, user=user,
-                      password=password, base=base)
+                      password=password, base=base, create=create)
 
 
 def __getattr__(name: str) -> Any:

@@ -765,15 +765,19 @@ def _article(source: Article | str | os.PathLike[str]) -> Article:
 
 def open(store: str | os.PathLike[str] | None = None, *, endpoint: str | None = None,
          update_endpoint: str | None = None, user: str | None = None, password: str | None = None,
-         base: str | None = None) -> KnowledgeGraph:
+         base: str | None = None, create: bool = True) -> KnowledgeGraph:
     """Open a knowledge graph: an embedded store folder, memory, or a SPARQL endpoint.
 
     Parameters
     ----------
     store
-        The embedded store's folder (created if needed); ``":memory:"`` for a
-        throw-away store in memory; ``None`` for ``$LIBKG_STORE``, else
-        ``./.libkg/store`` (what the commands use).
+        The embedded store's folder (created if needed, unless ``create=False``);
+        ``":memory:"`` for a throw-away store in memory; ``None`` for
+        ``$LIBKG_STORE``, else ``./.libkg/store`` (what the commands use).
+    create
+        ``False`` to only read a store that exists: a mistyped folder raises
+        ``FileNotFoundError`` instead of giving an empty store (as the commands
+        that only read do).
     endpoint, update_endpoint
         A SPARQL 1.1 server's query and update URLs, instead of ``store``.
     user, password
@@ -791,6 +795,8 @@ def open(store: str | os.PathLike[str] | None = None, *, endpoint: str | None = 
     ------
     libkg.store.StoreLockedError
         Another process (or another open graph) holds the embedded store.
+    FileNotFoundError
+        ``create=False`` and there is no store in the folder.
 
     Examples
     --------
@@ -800,11 +806,16 @@ def open(store: str | os.PathLike[str] | None = None, *, endpoint: str | None = 
     ...         kg.stats()["triples"]
     0
     """
-    from libkg.store import EmbeddedStore, open_store
+    from libkg.store import EmbeddedStore, default_store_path, open_store, store_exists
 
     if endpoint and store is not None:
         raise ValueError("give either store (a folder or ':memory:') or endpoint, not both")
     if store is not None and os.fspath(store) == MEMORY:
         return KnowledgeGraph(EmbeddedStore(None), base=base)
+    if not endpoint and not create:
+        path = Path(store) if store is not None else default_store_path()
+        if not store_exists(path):
+            raise FileNotFoundError(f"no store at {path}: ingest articles there first "
+                                    f"(libkg ingest ARTICLES... --store {path}, or kg.ingest)")
     st = open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, user=user, password=password)
     return KnowledgeGraph(st, base=base)

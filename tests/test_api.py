@@ -216,3 +216,13 @@ def test_cli_query_goes_through_the_api(monkeypatch, tmp_path):
     assert calls and r.output.startswith("event,kind,start,end")
     r = CliRunner().invoke(cli, ["query", "events", "--store", str(store), "-p", "nope=1"])
     assert r.exit_code == 2 and "no parameter 'nope'" in r.output  # a usage error
+
+
+def test_open_for_reading_refuses_a_missing_store(tmp_path):
+    typo = tmp_path / "stroe"
+    with pytest.raises(FileNotFoundError, match=f"no store at {typo}"):
+        libkg.open(typo, create=False)
+    assert not typo.exists()
+    libkg.open(tmp_path / "s").close()  # created (the default), then read
+    with libkg.open(tmp_path / "s", create=False) as kg:
+        assert kg.stats()["articles"] == 0
