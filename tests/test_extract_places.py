@@ -188,3 +188,20 @@ def test_countries_in_lists_as_subjects_and_after_a_foreign_town():
             ("Singapore", "Country", None), ("Rotterdam", "City", "Hà Lan")} <= got
     # a country inside a name or used as an adjective is none
     assert not names("Thư viện nhận sách tiếng Hàn từ Quỹ Giao lưu Quốc tế Hàn Quốc.") & {"Hàn Quốc"}
+
+
+def test_address_parts_after_dashes_and_abbreviated_town_words():
+    got = names("Ngày 18/7/2024, tại Hội trường Khách sạn Hoa Sen - Khu du lịch Suối Mơ - Thị trấn Thanh Thủy - "
+                "Huyện Thanh Thủy - Tỉnh Phú Thọ diễn ra hội nghị.")
+    assert {"Hội trường Khách sạn Hoa Sen", "Khu du lịch Suối Mơ", "Thanh Thủy", "Phú Thọ"} <= got
+    got = names("Giải nhất thuộc về em Lê An (lớp 4A, Trường Tiểu học Kim Đồng – TP Long Xuyên) và em Hà Bình "
+                "(Trường THPT Chu Văn An, TX Tân Châu).")
+    assert {"Long Xuyên", "Tân Châu"} <= got
+    # an institution after a dash is part of the name
+    assert "Trung tâm Số - Đại học Thái Nguyên" in names("Hội thảo diễn ra tại Trung tâm Số - Đại học Thái Nguyên.")
+
+
+def test_natural_sites_and_venue_parts():
+    got = names("Hội sách diễn ra tại không gian Thư viện tỉnh Quảng Ninh và Quảng trường 30/10 nhìn ra vịnh Hạ Long.")
+    assert {"Thư viện tỉnh Quảng Ninh", "Quảng trường 30/10", "vịnh Hạ Long"} <= got
+    assert "sông Cửu Long" not in names("Liên hiệp thư viện vùng đồng bằng sông Cửu Long họp tại Cần Thơ.")

@@ -47,8 +47,8 @@ _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 _ADMIN = re.compile(
     r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)"
-    r"|(?<![\w.])P\.(?=[" + _UP + r"]))"
-    r"(?:\s+|(?<=P\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
+    r"|(?<![\w.])(?:TX\.?|Tx\.)(?=\s|[" + _UP + r"])|(?<![\w.])[PHQ]\.(?=[" + _UP + r"]))"
+    r"(?:\s+|(?<=\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
 # "(Đức Thọ)", "(xã Tùng Châu, Đức Thọ)": the larger units of the unit just named
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _UNIT_PREFIX = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường|P\.)\s*", re.I)
@@ -58,7 +58,8 @@ _UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
 _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
                 "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
-                "phường": "Commune", "p.": "Commune"}
+                "phường": "Commune", "p.": "Commune", "tx": "District", "tx.": "District",
+                "h.": "District", "q.": "District"}
 _CLAUSE_END = ".;:!?()“”\"\n"
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
@@ -114,8 +115,10 @@ def _res() -> dict[str, object]:
     return {
         "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
         "site": re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
+        "natural": re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        "venue": re.compile(r"(?:t(?<![\w]t)ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:sân|khuôn viên|hội trường|phòng|trụ sở|cơ sở)(?:\s+\d+)?"
+        "venue": re.compile(r"(?:[tT](?<![\w][tT])ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
+                            + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>"
                             + word(cues["venue"]) + r")(?=\s)"),
         "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
@@ -212,14 +215,21 @@ def _content_regions(doc: Doc) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
-def _punct_in_name(toks: list[tuple[int, int, str]], i: int) -> str | None:
+def _starts_part(text: str, pos: int) -> bool:
+    """An administrative unit or a site begins at ``pos``: after a dash it is the next part of an
+    address ("Khách sạn X - Khu du lịch Y - Thị trấn Z"), not more of the name (an institution
+    is: "Trung tâm Số - Đại học Thái Nguyên")."""
+    return bool(_ADMIN.match(text, pos) or _res()["site"].match(text, pos))  # type: ignore[union-attr]
+
+
+def _punct_in_name(text: str, toks: list[tuple[int, int, str]], i: int) -> str | None:
     """How a punctuation token inside a name reads: "skip" (goes on), "keep" (ends a part: "TP."),
     or None (ends the name)."""
     t = toks[i][2]
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
     prev = toks[i - 1][2] if i > 0 else ""
     if t in "-–" and nxt[:1].isupper():
-        return "skip"
+        return None if _starts_part(text, toks[i + 1][0]) else "skip"
     if t == "." and prev == "TP":
         return "keep"
     if t == "/" and prev.isdigit() and nxt.isdigit():
@@ -252,7 +262,7 @@ def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
     n = 0
     for i, (_s, e, t) in enumerate(toks):
         if not t[0].isalnum():
-            how = _punct_in_name(toks, i)
+            how = _punct_in_name(text, toks, i)
             if how is None:
                 break
             if how == "keep":
@@ -323,6 +333,18 @@ def _sites(sc: _Scan) -> None:
         sc.take(Mention(s, e, text[s:e], "Site"))
 
 
+def _natural_sites(sc: _Scan) -> None:
+    """Natural sites under a lower-case head: "vịnh Hạ Long", "sông Bến Hải" (kind Other)."""
+    text = sc.text
+    for m in _res()["natural"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+        prev = text[max(sc.lo, m.start() - 12):m.start()].split()
+        if prev and prev[-1].lower() in ("miền", "vùng", "bằng"):
+            continue  # "huyện miền núi Tân Sơn", "đồng bằng sông Hồng": a unit's or a region's words
+        n = _NAME_RUN.match(text, m.end(), sc.hi)
+        if n and sc.ok(m.start(), n.end()):
+            sc.take(Mention(m.start(), n.end(), text[m.start():n.end()], "Other"))
+
+
 def _venues(sc: _Scan) -> None:
     """Venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"."""
     text = sc.text
@@ -354,13 +376,21 @@ def _after_plural(text: str, pos: int) -> int:
     return pos
 
 
+def _unit_free(sc: _Scan, s: int, e: int) -> bool:
+    """A unit not part of a name; one after a dash is an address, even after a name
+    ("Trường Tiểu học Nguyễn Du – TP Long Xuyên")."""
+    if re.search(r"[-–]\s*$", sc.text[max(sc.lo, s - 3):s]):
+        return sc.ok(s, e, check_org=False) and not sc.org_cover.covers(s, e)
+    return sc.ok(s, e)
+
+
 def _admin_units(sc: _Scan) -> None:
     """Administrative units after their prefix, and lists of them: "các tỉnh A, B và C"."""
     text, lo, hi = sc.text, sc.lo, sc.hi
     for m in _ADMIN.finditer(text, lo, hi):
         prefix = m.group("prefix")
         kind = _PREFIX_KIND.get(prefix.lower())
-        if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP."):
+        if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP.", "TX", "TX."):
             continue
         plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
         if plural:
@@ -374,7 +404,7 @@ def _admin_units(sc: _Scan) -> None:
             num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
             if num:
                 items = [(m.start(), num.end(), text[m.start():num.end()], kind)]
-        if not items or (not plural and not sc.ok(m.start(), items[0][1])):
+        if not items or (not plural and not _unit_free(sc, m.start(), items[0][1])):
             continue
         for s, e, name, k in items:
             if not _covered(sc.blocked or [], s, e) and sc.free(s, e):
@@ -529,7 +559,7 @@ def _located_units(sc: _Scan) -> None:
 
 
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _admin_units, _villages, _located_units, _regions, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[Mention]:
