@@ -19,7 +19,7 @@ class StoreMissing(BadInput):
     """A command that reads was pointed at a folder holding no store."""
 
 
-def _store_opts(write: bool) -> list[Callable[[Any], Any]]:
+def _store_opts(write: bool) -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
     opts = [
         click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
                      help="Embedded store folder (default: $LIBKG_STORE, else ./.libkg/store)."),
@@ -36,13 +36,16 @@ def _store_opts(write: bool) -> list[Callable[[Any], Any]]:
     return opts
 
 
-def _apply(fn, opts):
+F = Callable[..., Any]
+
+
+def _apply(fn: F, opts: list[Callable[[F], F]]) -> F:
     for o in reversed(opts):
         fn = o(fn)
     return fn
 
 
-def store_options(fn):
+def store_options(fn: F) -> F:
     """--store for the embedded store; --endpoint, --update-endpoint and friends for a SPARQL 1.1 server.
 
     For commands that write (ingest); commands that only read take :func:`read_store_options`.
@@ -50,7 +53,7 @@ def store_options(fn):
     return _apply(fn, _store_opts(write=True))
 
 
-def read_store_options(fn):
+def read_store_options(fn: F) -> F:
     """--store / --endpoint / --user / --password for commands that only read (no --update-endpoint)."""
     return _apply(fn, _store_opts(write=False))
 
