@@ -507,3 +507,13 @@ def test_a_courtesy_call_is_a_visit():
     body = ("Chiều 22/4, Giám đốc Thư viện tỉnh Bình Dương đã tiếp ông Kim Min Soo, Tổng lãnh sự Hàn Quốc, "
             "đến chào xã giao và trao đổi về hợp tác.")
     assert kinds(body) == [("Visit", "2024-04-22")]
+
+
+def test_a_later_mention_gives_the_venue_an_event_lacked():
+    body = ("Thư viện tỉnh Hòa Bình đã bàn giao 20 tủ sách cộng đồng cho các xã vùng cao. "
+            "Thư viện tỉnh Hòa Bình bàn giao tủ sách cộng đồng tại xã Tân Lạc.")
+    assert [(e.kind, e.place) for e in events(body)] == [("BookDonation", "Tân Lạc")]
+    # not the place of a person named in between, not for an online event
+    body = ("Thư viện tỉnh Hòa Bình tổ chức tọa đàm “Đọc sách mùa hè”. "
+            "Tại buổi tọa đàm, anh Lê Văn Tú, bạn đọc tại Thư viện Quân đội, phát biểu cảm tưởng.")
+    assert [(e.kind, e.place) for e in events(body)] == [("Seminar", None)]
