@@ -517,3 +517,9 @@ def test_a_later_mention_gives_the_venue_an_event_lacked():
     body = ("Thư viện tỉnh Hòa Bình tổ chức tọa đàm “Đọc sách mùa hè”. "
             "Tại buổi tọa đàm, anh Lê Văn Tú, bạn đọc tại Thư viện Quân đội, phát biểu cảm tưởng.")
     assert [(e.kind, e.place) for e in events(body)] == [("Seminar", None)]
+
+
+def test_the_activities_listed_for_the_event_in_focus_are_its_sub_events():
+    body = ("Sáng 12/7, Thư viện tỉnh Hải Dương tổ chức Ngày hội thiếu nhi đọc sách hè năm 2024. "
+            "Ngày hội có nhiều hoạt động như triển lãm tranh thiếu nhi, thi vẽ tranh chủ đề “Mùa hè của em”.")
+    assert kinds(body) == [("Competition", "2024-07-12"), ("Exhibition", "2024-07-12"), ("Festival", "2024-07-12")]

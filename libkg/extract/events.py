@@ -601,7 +601,7 @@ class _Reader:
         dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
         undated_cue = bool(_UNDATED_CUE.match(body))
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
-            _AT_GATHERING.match(body)) or undated_cue
+            _AT_GATHERING.match(body)) or undated_cue or (self.focus is not None and _has("activities", seg))
         return _Sent(
             sents=sents, idx=idx, s=s, e=e, seg=seg, body=body, cue=cue,
             stat=bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)),
