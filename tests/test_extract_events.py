@@ -523,3 +523,10 @@ def test_the_activities_listed_for_the_event_in_focus_are_its_sub_events():
     body = ("Sáng 12/7, Thư viện tỉnh Hải Dương tổ chức Ngày hội thiếu nhi đọc sách hè năm 2024. "
             "Ngày hội có nhiều hoạt động như triển lãm tranh thiếu nhi, thi vẽ tranh chủ đề “Mùa hè của em”.")
     assert kinds(body) == [("Competition", "2024-07-12"), ("Exhibition", "2024-07-12"), ("Festival", "2024-07-12")]
+
+
+def test_a_caption_named_ceremony_takes_the_venue_the_report_leads_with():
+    body = ("Ông Lê Văn Bình phát biểu tại Lễ ký kết hợp tác. "
+            "Sáng 21/6, tại Trường Đại học Cần Thơ, đã diễn ra Lễ ký kết hợp tác về thư viện.")
+    evs = events(body, published=None)
+    assert [(e.kind, e.place) for e in evs] == [("Ceremony", "Trường Đại học Cần Thơ")]

@@ -883,13 +883,13 @@ class _Reader:
             ev.ev.place = self._later_venue(s, e, h)
 
     def _later_venue(self, s: int, e: int, h: _Hit) -> str | None:
-        """"bàn giao tủ sách tại xã X" told again: where it happened (not online, not the place of a person
-        named in between: "anh Y, bạn đọc tại Z")."""
+        """"bàn giao tủ sách tại xã X", "tại X, đã diễn ra Lễ Y" told again: where it happened (not online,
+        not the place of a person named in between: "anh Y, bạn đọc tại Z")."""
         if _ONLINE.search(self.low, h.start, e):
             return None
         nxt = next((p["start"] for p in self.persons if h.end <= p["start"] < e), e)
-        inside = [p for p in self.places if s <= p["start"] < nxt]
-        return self._at_after(_PlaceQuery(s, e, h, nxt, s, False, inside))
+        at = _PlaceQuery(s, e, h, nxt, s, False, [p for p in self.places if s <= p["start"] < nxt])
+        return self._at_after(at) or self._at_before(at)
 
     def _held_over(self, ev: _Ev, s: int, e: int, start: str, end: str) -> None:
         """"X diễn ra từ A đến B": the interval (and the place named there when none yet)."""
