@@ -85,11 +85,23 @@ def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=16)
+def _phrase_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded first word -> the phrases of lexicon ``name`` starting with it, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in _folded_phrases(name):
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _phrase_at(toks: list[Tok], k: int, name: str) -> int:
     """Tokens of the first phrase of lexicon ``name`` found at ``k`` (case-insensitive), else 0."""
-    for words in _folded_phrases(name):
+    cands = _phrase_index(name).get(ffold(toks[k].text)) if k < len(toks) else None
+    if not cands:
+        return 0
+    for words in cands:
         m = len(words)
-        if k + m <= len(toks) and all(ffold(toks[k + x].text) == w for x, w in enumerate(words)):
+        if k + m <= len(toks) and all(ffold(toks[k + x].text) == words[x] for x in range(1, m)):
             return m
     return 0
 
@@ -135,20 +147,25 @@ def _head_at(toks: list[Tok], i: int) -> Head | None:
     cands = _folded_heads().get(ffold(t))
     if not cands:
         return None
-    n = len(toks)
-    lower = t[0].islower()
+    return _head_for(tuple(x.text for x in toks[i:i + len(cands[0][0])]))
+
+
+@lru_cache(maxsize=8192)
+def _head_for(texts: tuple[str, ...]) -> Head | None:
+    """:func:`_head_at` for the texts of the tokens from the head's first word on."""
+    cands = _folded_heads()[ffold(texts[0])]
+    n = len(texts)
+    lower = texts[0][0].islower()
     best: Head | None = None
     for words, h in cands:
         m = len(words)
         if best is not None and m < len(best.words):
             break
-        if i + m > n or (m > 1 and ffold(toks[i + 1].text) != words[1]):
-            continue
-        if any(ffold(toks[i + x].text) != words[x] for x in range(2, m)):
+        if m > n or any(ffold(texts[x]) != words[x] for x in range(1, m)):
             continue
         if lower and not h.words[0][0].islower() and not _lower_ok(h):
             continue
-        if all(toks[i + x].text == w for x, w in enumerate(h.words)):
+        if texts[:m] == h.words:
             return h  # exactly as written
         best = best or h
     return best
