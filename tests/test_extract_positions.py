@@ -328,3 +328,12 @@ def test_a_role_given_after_the_organisation_a_person_represents():
                "Văn hóa Hà Nội có TS. Lê Văn Hòa, Phó Hiệu trưởng.")
     assert got == [("Trần Thị Lan", "Phó Giám đốc", "Thư viện tỉnh Hà Nam"),
                    ("Lê Văn Hòa", "Phó Hiệu trưởng", "Trường Đại học Văn hóa Hà Nội")]
+
+
+def test_role_and_organisation_then_a_comma_and_a_title_before_the_name():
+    got = _pos("Phát biểu tại buổi lễ, Phó Giám đốc Công an tỉnh Gia Lai, Thượng tá Nguyễn Văn Sơn nhấn mạnh vai trò "
+               "của sách. Thừa ủy quyền của Chủ tịch UBND tỉnh Gia Lai, ông Lê Văn Tú trao bằng khen. Dự có bà Lê "
+               "Thị Hoa - Giám đốc Thư viện tỉnh Gia Lai, ông Trần Văn Tư - Phó Giám đốc Sở Tư pháp.")
+    assert ("Nguyễn Văn Sơn", "Phó Giám đốc", "Công an tỉnh Gia Lai") in got
+    assert not [p for p in got if p[0] == "Lê Văn Tú"]
+    assert ("Trần Văn Tư", "Giám đốc", "Thư viện tỉnh Gia Lai") not in got

@@ -604,15 +604,27 @@ def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
     return (f"{former} {label}", "former") if former else (label, "current")
 
 
-def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict) -> None:
-    """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name."""
+def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict,
+                     comma: bool = False) -> None:
+    """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name.  After a comma
+    ("Bí thư Tỉnh ủy X, đồng chí A") only when the role opens a clause with no person named before it (else
+    the role is that person's: "ông B, Giám đốc X, ông A ...")."""
     oi = _idx(toks, prev_org["start"])
     for back in range(5, 0, -1):
         r = match_role(toks, oi - back) if oi - back >= 0 else None
+        if comma and r is not None and (_person_in_clause(ctx, sent, toks[oi - back].start)
+                                        or oi - back > 0 and toks[oi - back - 1].text.isalnum()):
+            return  # "thừa ủy quyền của Bộ trưởng Bộ X, ông A": the role opens no clause
         if r is not None and oi - back + len(r.words) == oi:
             role, status = _with_former(toks, oi - back, r.label)
             ctx.add(m["name"], role, prev_org["name"], status, None, toks[oi - back].start, m["end"], sent)
             return
+
+
+def _person_in_clause(ctx: _Ctx, sent: tuple[int, int], at: int) -> bool:
+    """Is a person named in the clause (after the last ";" of the sentence) before ``at``?"""
+    clause = max(ctx.text.rfind(";", sent[0], at), sent[0])
+    return any(clause <= p["start"] < at for p in ctx.persons)
 
 
 def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
@@ -631,20 +643,22 @@ def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
             return
 
 
-def _lead_start(toks: list[Tok], i: int, ctx: _Ctx) -> int:
+def _lead_start(toks: list[Tok], i: int, ctx: _Ctx) -> tuple[int, bool]:
     """Index of the first token of what introduces the name at token ``i``: its title and a dash or colon
-    before it ("Giám đốc Thư viện X – ông A": the index of "–")."""
+    before it ("Giám đốc Thư viện X – ông A": the index of "–"), or a comma before a title ("Bí thư Tỉnh ủy
+    X, đồng chí A"); and whether that was a comma."""
+    titled = False
     for back in range(1, 5):
         k = i - back
         if k < 0:
             break
         tm = title_re().match(ctx.text, toks[k].start)
         if tm is not None and not ctx.text[tm.end():toks[i].start].strip():
-            i = k
+            i, titled = k, True
             break
-    if i > 0 and toks[i - 1].text in _LEAD_SEPS:
-        i -= 1
-    return i
+    if i > 0 and (toks[i - 1].text in _LEAD_SEPS or titled and toks[i - 1].text == ","):
+        return i - 1, toks[i - 1].text == ","
+    return i, False
 
 
 def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
@@ -666,7 +680,7 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
 def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> None:
     """Role (and organisation) written before the name, maybe with a title and a dash between."""
     i = _idx(toks, m["start"])
-    lead = _lead_start(toks, i, ctx)
+    lead, comma = _lead_start(toks, i, ctx)
     if lead < 1:
         return
     prev_org = None
@@ -674,7 +688,7 @@ def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> 
         if om["end"] == toks[lead - 1].end and sent[0] <= om["start"]:
             prev_org = om
     if prev_org is not None:
-        _role_before_org(ctx, toks, sent, m, prev_org)
+        _role_before_org(ctx, toks, sent, m, prev_org, comma)
     elif lead == i and i >= 2:
         _dept_head_before(ctx, toks, sent, m, i)
     if prev_org is None and lead == i:
