@@ -13,9 +13,14 @@ first ("Nguyễn Thị Hòa", "Thào A Lử", "H'Lim Byă").  Two ways in:
 
 A run stops before role words and organisation heads ("Giám đốc", "Thư viện");
 runs inside organisation names (Trường THCS Lê Quý Đôn, Thư viện Tạ Quang Bửu,
-Đoàn TNCS Hồ Chí Minh), after an administrative word (huyện, xã ...), inside
-quotes, or equal to a province name are not persons.  Persons are deduplicated
-by exact NFC surface, so "Thuý" and "Thúy" spellings are both kept.
+Đoàn TNCS Hồ Chí Minh, "trường Trung học cơ sở X"), after an administrative
+word (huyện, xã ...) or a house number ("số 05 X": a street), inside quotes
+(any mix of quote marks), in a byline ("X Sưu tầm"), or equal to a province
+name are not persons; a name after the place of an organisation name the scan
+ran on into ("Hội Thư viện Việt Nam Trần Thị A") or after "và" still is.
+Persons are deduplicated by exact NFC surface, so "Thuý" and "Thúy" spellings
+are both kept, and a two-word form after an academic title or rank ("TS. Xuân
+Định" beside "Lê Xuân Định") is listed too.
 """
 
 from __future__ import annotations
