@@ -631,21 +631,24 @@ class KnowledgeGraph:
                 filters[key] = filters[key].isoformat()
         return fn(self.store, **filters)
 
-    def link(self, offline: bool = True, endpoint: str | None = None, **options: Any) -> Any:
+    def link(self, offline: bool = True, authority_endpoint: str | None = None, *, endpoint: str | None = None,
+             **options: Any) -> Any:
         """Link organisations, places and persons to authority records (Wikidata), as ``libkg link`` does.
 
         Delegates to :mod:`libkg.link`.  ``offline=True`` uses the identifiers
         shipped with libkg (provinces and national institutions), with no
-        network; ``offline=False`` asks ``endpoint`` (default Wikidata's query
-        service) politely, caching every answer on disk.  Links are written to
+        network; ``offline=False`` asks ``authority_endpoint`` (default Wikidata's
+        query service) politely, caching every answer on disk.  Links are written to
         the store in their own named graph, with provenance.
 
         Parameters
         ----------
         offline
             Link from the shipped tables only.
-        endpoint
-            A Wikidata-shaped SPARQL endpoint for online linking.
+        authority_endpoint
+            A Wikidata-shaped SPARQL endpoint for online linking (``libkg link
+            --authority-endpoint``).  ``endpoint=`` is its old name, kept with a
+            ``FutureWarning``: an endpoint is the store everywhere else.
         **options
             Passed on: ``write`` (default True); online also ``threshold``,
             ``kinds``, ``cache_dir``, ``min_interval``, ``progress``.
@@ -662,7 +665,13 @@ class KnowledgeGraph:
         """
         import importlib
         import importlib.util
+        import warnings
 
+        if endpoint is not None:
+            warnings.warn("kg.link(endpoint=...) is now kg.link(authority_endpoint=...)", FutureWarning,
+                          stacklevel=2)
+            authority_endpoint = authority_endpoint or endpoint
+        endpoint = authority_endpoint
         if importlib.util.find_spec("libkg.link") is None:
             raise RuntimeError("authority linking is not available: this installation of libkg has no "
                                "libkg.link module (it arrives with `libkg link`; upgrade libkg)")

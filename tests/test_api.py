@@ -226,3 +226,12 @@ def test_open_for_reading_refuses_a_missing_store(tmp_path):
     libkg.open(tmp_path / "s").close()  # created (the default), then read
     with libkg.open(tmp_path / "s", create=False) as kg:
         assert kg.stats()["articles"] == 0
+
+
+def test_link_names_the_authority_endpoint_apart_from_the_store():
+    with libkg.open(api.MEMORY) as mem:
+        with pytest.raises(ValueError, match="an endpoint is for online linking"):
+            mem.link(authority_endpoint="http://127.0.0.1:9/sparql")
+        with pytest.warns(FutureWarning, match="authority_endpoint"), \
+                pytest.raises(ValueError, match="an endpoint is for online linking"):
+            mem.link(endpoint="http://127.0.0.1:9/sparql")
