@@ -1,33 +1,44 @@
 """Pipeline component ``events``: one event per distinct happening the article reports.
 
-How it reads an article (content sentences in order):
+Every Vietnamese word it reads lives in ``data/lexicon/``: ``event_triggers.tsv`` (trigger
+patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented row each) and
+``event_phrases.tsv`` (phrase families).  How it reads an article (content sentences in order):
 
-* **Triggers** (``data/lexicon/event_triggers.tsv``; kinds are the concepts of
-  ``ontology/vocab/event-kinds.ttl``): head nouns that name an event ("Hội nghị",
-  "Tọa đàm", "Lễ", "Cuộc thi" ...), verbs of a happening ("trưng bày", "ra mắt",
-  "trao tặng ... sách", "tham quan", "dâng hoa", "xe thư viện lưu động ... phục
-  vụ"), "chương trình" whose kind comes from its name, the headline or the book gift
-  made at it.  "Lễ khai mạc/hưởng ứng X" is the event X; "dâng hoa và tham quan"
-  is a visit; "trao giải" a ceremony; "phát động cuộc thi" starts a competition.
-* **When a trigger makes an event**: in a sentence that is anchored (an event
-  date, a sub-event cue such as "Trong khuôn khổ", "Dịp này", "Chiều cùng ngày",
-  "Trước đó", "Cũng tại buổi lễ", or the lead), or right after "tổ chức" /
-  "tham gia" / "phát động".  Triggers inside quotes, organisation names, reported
-  speech ("cho biết: ..."), statistics and plans ("Năm 2022, ...", "đến nay",
-  "sẽ") make none.  A later mention of an event already made ("Tham dự Hội
-  nghị", "Tại Tọa đàm", "Tại chương trình ... trao tặng") refers to it.
-* **Dates**: the event date of the clause (``extras["date_mentions"]``); a
-  relative date ("cùng ngày") is the last event's date; a sub-event without one
-  takes its frame's; a later dated mention inside the lead's interval dates a
-  secondary event ("Ngày 25/9, Lớp tập huấn ..."); "X diễn ra từ A đến B" sets
-  start and end; "mở cửa đến hết ngày ..." the end.
-* **Place**: "tại ..." after the trigger, a site visited, "tại ..." leading the
-  clause, for the lead the most specific place named, else the frame's; none for
-  a competition launched ("phát động").
+* **Triggers** (kinds are the concepts of ``ontology/vocab/event-kinds.ttl``): head nouns that
+  name an event ("Hội nghị", "Tọa đàm", "Lễ", "Cuộc thi", "Tuần lễ" ...), verbs of a happening
+  ("trưng bày", "ra mắt", "trao tặng / bàn giao / tiếp nhận ... sách", "tham quan", "chào xã giao",
+  "khánh thành", "dâng hoa", "xe thư viện lưu động ... phục vụ"), "chương trình" whose kind comes
+  from its name, the headline or the book gift made at it.  "Lễ khai mạc/hưởng ứng X" is the event
+  X, "Lễ trao tặng sách" the gift; "tổng kết, trao giải" one award ceremony; "dâng hoa và tham
+  quan" a visit; "trao giải nhất cho ..." prizes inside a contest, no ceremony.
+* **When a trigger makes an event**: in a sentence that is anchored (an event date, a sub-event
+  cue such as "Trong khuôn khổ", "Dịp này", "Bên cạnh đó", "Chiều cùng ngày", "Cũng tại buổi lễ",
+  a list of the activities of the event in focus, or the lead), or right after "tổ chức" /
+  "tham gia" / "phát động".  Triggers inside quoted titles, organisation names, reported speech
+  ("cho biết: ..." - but "cho biết tại buổi lễ X" names the occasion X), statistics and plans
+  ("Năm 2022, ...", "đến nay", "sẽ"), purposes ("để trao giải") make none; nor do generic
+  mentions ("hội thảo này", "Hội nghị thường niên của X", a "Ngày Sách" without edition, year or
+  date).  A later mention of an event already made ("Tham dự Hội nghị", "Tại Tọa đàm") refers to
+  it - a main event reported as "cuộc họp" and then called "Hội nghị" is one conference - unless
+  it names another edition or contest.
+* **Events beside the one told**: an opening the headline reports ("Khai mạc X") is a ceremony
+  beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
+  is kept apart, dated only by a year in its name; the named contest an award ceremony closes,
+  told nowhere else, runs in the year its name gives.
+* **Dates**: the event date of the clause (``extras["date_mentions"]``); a relative date
+  ("cùng ngày") is the last event's date; a sub-event without one takes its frame's; an event
+  named undated first (headline, caption) takes its first dated mention's; an undated lead held
+  for an anniversary "(…/1945 - …/2025)" the anniversary's year; a later dated mention inside
+  the lead's interval dates a secondary event; "X diễn ra từ A đến B" sets start and end;
+  "mở cửa đến hết ngày ..." the end.
+* **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
+  institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
+  lead the most specific place named plainly (never the country, a qualifier of an organisation,
+  a member of a list or a word of a quoted title), else the frame's; a later "X tại Y" fills a
+  missing venue; none for a competition launched ("phát động"); an online event only a hall.
 * **Participants**: persons of the sentences an event is in focus for
-  (``extras["person_mentions"]``); prize winners also go to the competition and
-  the award ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị
-  đăng cai".
+  (``extras["person_mentions"]``); prize winners also go to the competition and the award
+  ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị đăng cai".
 """
 
 from __future__ import annotations
@@ -701,25 +712,13 @@ class _Reader:
     def _create(self, st: _Sent, h: _Hit, kind: str, nxt: int) -> None:
         s, e = st.s, st.e
         clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
-        start, end, explicit = self._event_dates(st, h)
         frame = self._frame(st)
-        if start is None and not explicit and frame is not None:
-            start = frame.ev.start
-        if start is None and st.lead and not explicit:
-            start = self._anniversary_year(st)
-        if kind not in _RUNNING and end and start != end and not st.lead:
-            end = None
+        start, end = self._start_end(st, h, kind, frame)
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
         launched = kind == "Competition" and _has("launching", self.low[max(s, h.start - 60):h.end + 30])
         ev.place = None if launched else self._event_place(st, h, nxt, clause_start, frame, start)
         ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
-        term = _TERM.search(self.low, s, e)
-        if term and kind == "Congress":
-            ev.term = f"{term.group(1)}-{term.group(2)}"
-        self._counts(ev, self.low[h.start:nxt], kind)
-        ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
-        if frame is not None and (st.cue or _has("frame_cue", self.low[s:h.start])):
-            ev.parent = frame.ev.label
+        self._describe(st, h, ev, nxt, frame)
         wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
         if st.lead and end and start != end:
             wrapped.lead_interval = (start, end)  # type: ignore[assignment]
@@ -757,6 +756,27 @@ class _Reader:
             sents = self.sentences()
             head = self.low[sents[0][0]:sents[0][1]] if sents else ""
         return _phrase_re("opening").search(head) is not None
+
+    def _start_end(self, st: _Sent, h: _Hit, kind: str, frame: _Ev | None) -> tuple[str | None, str | None]:
+        """The dates of a new event: its own, a date line's, its frame's, an anniversary's year."""
+        start, end, explicit = self._event_dates(st, h)
+        if start is None and not explicit and frame is not None:
+            start = frame.ev.start
+        if start is None and st.lead and not explicit:
+            start = self._anniversary_year(st)
+        if kind not in _RUNNING and end and start != end and not st.lead:
+            end = None
+        return start, end
+
+    def _describe(self, st: _Sent, h: _Hit, ev: Event, nxt: int, frame: _Ev | None) -> None:
+        """A new event's term, counts, evidence and parent."""
+        term = _TERM.search(self.low, st.s, st.e)
+        if term and ev.kind == "Congress":
+            ev.term = f"{term.group(1)}-{term.group(2)}"
+        self._counts(ev, self.low[h.start:nxt], ev.kind)
+        ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
+        if frame is not None and (st.cue or _has("frame_cue", self.low[st.s:h.start])):
+            ev.parent = frame.ev.label
 
     def _anniversary_year(self, st: _Sent) -> str | None:
         """"Nhân kỷ niệm 80 năm X (19/8/1945 - 19/8/2025), ... tổ chức trưng bày": an undated lead event
