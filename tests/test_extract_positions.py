@@ -337,3 +337,8 @@ def test_role_and_organisation_then_a_comma_and_a_title_before_the_name():
     assert ("Nguyễn Văn Sơn", "Phó Giám đốc", "Công an tỉnh Gia Lai") in got
     assert not [p for p in got if p[0] == "Lê Văn Tú"]
     assert ("Trần Văn Tư", "Giám đốc", "Thư viện tỉnh Gia Lai") not in got
+
+
+def test_a_note_in_brackets_between_the_name_and_the_role_is_skipped():
+    got = _pos("Ông Lê Văn An (SN 1960, quê xã Tân Khang), nguyên Giám đốc Thư viện tỉnh Thanh Hóa, tặng sách.")
+    assert got == [("Lê Văn An", "nguyên Giám đốc", "Thư viện tỉnh Thanh Hóa")]

@@ -539,12 +539,16 @@ def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
 
 
 def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
-    """Skip another name of the person in brackets: "A ( B ), Tổ trưởng ..."."""
+    """Skip a note in brackets after the name that holds no role: another name ("A ( B ), Tổ trưởng ..."),
+    a birth year or a place ("A (SN 1960), nguyên Giám đốc ...")."""
     n = len(toks)
-    if k + 2 < n and toks[k].text == "(" and toks[k + 1].start in ctx.person_at:
-        for c in range(k + 2, min(n, k + 9)):
-            if toks[c].text == ")":
-                return c + 1
+    if k + 2 >= n or toks[k].text != "(":
+        return k
+    for c in range(k + 1, min(n, k + 10)):
+        if toks[c].text == ")":
+            return c + 1
+        if match_role(toks, c) is not None or toks[c].text == "(":
+            return k
     return k
 
 
