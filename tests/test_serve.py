@@ -707,3 +707,16 @@ def test_busy_port_fails_before_the_banner(store_dir):
     assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and "already in use" in proc.stderr
     assert "libkg serve: http://" not in proc.stderr and "Traceback" not in proc.stderr
     assert time.monotonic() - t0 < 30
+
+
+def test_serve_on_a_missing_store_says_so_and_creates_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from libkg.cli import cli
+
+    missing = tmp_path / "nope"
+    r = CliRunner().invoke(cli, ["serve", "--store", str(missing), "--port", "0"])
+    assert r.exit_code == 2, r.output
+    assert f"no store at {missing}" in r.output and not missing.exists()
+    r = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path), "--update-endpoint", "http://x/"])
+    assert r.exit_code == 2 and "update-endpoint" in r.output  # a read-only command offers no write URL

@@ -5,11 +5,11 @@ from __future__ import annotations
 import click
 
 from libkg.cli.app import cli
-from libkg.cli.common import store_options
+from libkg.cli.common import missing_store_message, read_store_options
 
 
 @cli.command("serve")
-@store_options
+@read_store_options
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; keep the default and put a reverse proxy in front (docs/SECURITY.md).")
 @click.option("--port", type=int, default=8000, show_default=True)
@@ -36,7 +36,7 @@ from libkg.cli.common import store_options
               help="Concurrent connections the HTTP server accepts before answering 503.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(store_path: str | None, endpoint: str | None, update_endpoint: str | None, user: str | None,
+def serve(store_path: str | None, endpoint: str | None, user: str | None,
           password: str | None, host: str, port: int, base: str | None, query_timeout: float, max_rows: int,
           workers: int, page_workers: int, max_queue: int, worker_memory: int, long_after: float,
           allow_service: bool, max_connections: int, log_level: str) -> None:
@@ -58,7 +58,6 @@ def serve(store_path: str | None, endpoint: str | None, update_endpoint: str | N
     from libkg.serve.workers import JobError, UnfinishedLoad
     from libkg.store.embedded import StoreError
 
-    del update_endpoint  # the server never writes
     if max_rows < 1 or query_timeout <= 0 or workers < 1 or page_workers < 1 or long_after <= 0:
         raise click.BadParameter("--max-rows, --workers and --page-workers must be >= 1, "
                                  "--query-timeout and --long-after > 0")
@@ -93,11 +92,11 @@ def _check_store(store_path: str | None) -> None:
     from pathlib import Path
 
     from libkg.serve.workers import UnfinishedLoad, unfinished_loads
-    from libkg.store import default_store_path
+    from libkg.store import default_store_path, store_exists
 
     path = Path(store_path) if store_path else default_store_path()
-    if not (path / "CURRENT").exists():
-        raise click.ClickException(f"no store at {path}; build one with `libkg ingest ... --store {path}`")
+    if not store_exists(path):
+        raise _Refused(missing_store_message(path))
     journals = unfinished_loads(path)
     if journals:
         raise _Refused(str(UnfinishedLoad(path, journals)))
