@@ -329,3 +329,10 @@ def test_a_union_by_its_initials_and_its_region_without_khu_vuc():
                "Thư viện Tây Nguyên và cực Nam Trung Bộ cùng dự.")
     assert [o.name for o in doc.organizations] == ["Liên hiệp Thư viện khu vực Tây Nguyên và cực Nam Trung Bộ",
                                                    "Thư viện tỉnh Gia Lai"]
+
+
+def test_a_district_office_named_without_its_district_and_a_bookshop():
+    orgs = _orgs("Thư viện huyện phối hợp với Phòng Giáo dục và Đào tạo huyện và Nhà sách Minh Khai tổ chức "
+                 "ngày hội.")
+    assert orgs["Phòng Giáo dục và Đào tạo huyện"][0] == "GovernmentBody"
+    assert orgs["Nhà sách Minh Khai"][0] == "Company"

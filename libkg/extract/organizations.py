@@ -341,7 +341,7 @@ class _Parse:
     """The state of :func:`parse_org` while it walks the name words after a head."""
 
     __slots__ = ("toks", "n", "i", "j", "k", "head", "depth", "chunks", "first_ok", "admin", "bare_admin",
-                 "early")
+                 "early", "trailing_admin")
 
     def __init__(self, toks: list[Tok], i: int, head: Head, depth: int) -> None:
         self.toks = toks
@@ -355,6 +355,7 @@ class _Parse:
         self.admin = False  # an administrative part with its place closed the name
         self.bare_admin = False  # an administrative word without a place closed it
         self.early: OrgHit | None = None  # a rule's final answer, bypassing the validity checks
+        self.trailing_admin = False  # a bare administrative word ended a name with words ("... huyện")
 
     def take(self, m: int, ok: bool = True) -> str:
         """Take ``m`` tokens as one name piece; go on."""
@@ -394,6 +395,7 @@ def _rule_admin(p: _Parse, t: Tok) -> str | None:
         p.k += a
     elif p.k + a >= p.n or not p.toks[p.k + a].cap:
         p.k += a
+        p.trailing_admin = True
     return _STOP
 
 
@@ -727,7 +729,7 @@ def _verdict(p: _Parse) -> OrgHit | None:
         return None
     if "strict" in flags and p.chunks and not p.first_ok:
         return None
-    if "admin" in flags and not p.admin:
+    if "admin" in flags and not (p.admin or p.trailing_admin):  # "Phòng Giáo dục và Đào tạo huyện"
         return None
     return OrgHit(p.i, k, p.head, admin=p.admin)
 
