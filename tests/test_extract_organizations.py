@@ -336,3 +336,8 @@ def test_a_district_office_named_without_its_district_and_a_bookshop():
                  "ngày hội.")
     assert orgs["Phòng Giáo dục và Đào tạo huyện"][0] == "GovernmentBody"
     assert orgs["Nhà sách Minh Khai"][0] == "Company"
+
+
+def test_abbreviated_district_words_close_a_name():
+    orgs = _orgs("Trung tâm Văn hóa Thông tin H.Long Điền trao sách cho Trung tâm Văn hóa Q.5 tại Hà Nội.")
+    assert set(orgs) == {"Trung tâm Văn hóa Thông tin H.Long Điền", "Trung tâm Văn hóa Q.5"}

@@ -377,6 +377,9 @@ def _admin_at(toks: list[Tok], k: int) -> tuple[int, str]:
         return a, toks[k].text
     if toks[k].text in _ctx("city") and k + 1 < len(toks) and toks[k + 1].cap:
         return 1, toks[k].text + "."
+    if (toks[k].text in _ctx("admin_abbrev") and k + 2 < len(toks) and toks[k + 1].text == "."
+            and toks[k + 1].start == toks[k].end and (toks[k + 2].cap or toks[k + 2].text.isdigit())):
+        return 2, "quận" if toks[k + 2].text.isdigit() else toks[k].text  # "H.Long Thành", "Q.3"
     return 0, ""
 
 
