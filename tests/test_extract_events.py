@@ -530,3 +530,9 @@ def test_a_caption_named_ceremony_takes_the_venue_the_report_leads_with():
             "Sáng 21/6, tại Trường Đại học Cần Thơ, đã diễn ra Lễ ký kết hợp tác về thư viện.")
     evs = events(body, published=None)
     assert [(e.kind, e.place) for e in evs] == [("Ceremony", "Trường Đại học Cần Thơ")]
+
+
+def test_a_gift_told_at_the_event_named_earlier_in_the_sentence_is_a_sub_event():
+    body = ("Sáng 21/4, Thư viện tỉnh Hà Tĩnh tổ chức Ngày hội sách năm 2024. "
+            "Đặc biệt, trong ngày hội sách năm nay, nhiều đơn vị đã ủng hộ trao tặng 500 cuốn sách cho các xã.")
+    assert kinds(body) == [("BookDonation", "2024-04-21"), ("Festival", "2024-04-21")]

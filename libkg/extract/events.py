@@ -651,7 +651,8 @@ class _Reader:
             self._refine(existing, st.s, st.e, h)
             st.referenced.append(existing)
             return
-        if (st.anchored or creating) and not self._generic(st, h):
+        within = bool(st.referenced) and kind not in _SEEN_AT_GATHERINGS  # "trong ngày hội, ... trao tặng sách"
+        if (st.anchored or creating or within) and not self._generic(st, h):
             self._create(st, h, kind, nxt)
 
     def _generic(self, st: _Sent, h: _Hit) -> bool:
@@ -1018,6 +1019,10 @@ _PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _R
 
 # trigger checks by kind: (reader, trigger, start, end, sentence end, left context) -> keep the trigger?
 _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
+
+# at a gathering named earlier in the sentence, touring and displays are part of it (the public seeing
+# them), while a gift, a ceremony or a contest named there is a sub-event of its own
+_SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
 
