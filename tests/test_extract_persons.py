@@ -150,3 +150,8 @@ def test_a_two_word_form_of_a_longer_name_after_an_academic_title_is_listed_too(
     names = _names("Dự họp có ông Lê Xuân Tín, Cục trưởng Cục Thông tin. Phát biểu khai mạc, TS. Xuân Tín "
                    "cho biết; ông Tín cảm ơn các đại biểu.")
     assert names == ["Lê Xuân Tín", "Xuân Tín"]
+
+
+def test_a_minority_name_opening_with_a_after_a_title():
+    facts = _facts("Phát biểu bế giảng, ông A Khuyên, Giám đốc Thư viện tỉnh Kon Tum, đánh giá cao học viên.")
+    assert [(p.name, p.title) for p in facts.persons] == [("A Khuyên", "ông")]

@@ -342,3 +342,26 @@ def test_role_and_organisation_then_a_comma_and_a_title_before_the_name():
 def test_a_note_in_brackets_between_the_name_and_the_role_is_skipped():
     got = _pos("Ông Lê Văn An (SN 1960, quê xã Tân Khang), nguyên Giám đốc Thư viện tỉnh Thanh Hóa, tặng sách.")
     assert got == [("Lê Văn An", "nguyên Giám đốc", "Thư viện tỉnh Thanh Hóa")]
+
+
+def test_a_role_before_a_colon_is_every_listed_persons():
+    got = _pos("Ngày 3/3/2024, Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa tổ chức hội nghị. Dự có các đồng chí "
+               "Phó Giám đốc Sở: Đỗ Minh Tâm, Lê Thị Hạnh và Vũ Văn Sáu.")
+    org = "Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa"
+    assert got == [("Đỗ Minh Tâm", "Phó Giám đốc", org), ("Lê Thị Hạnh", "Phó Giám đốc", org),
+                   ("Vũ Văn Sáu", "Phó Giám đốc", org)]
+
+
+def test_a_delegation_led_by_a_person_and_acting_roles():
+    got = _pos("Sáng 4/4/2024, đoàn công tác Thư viện tỉnh Cà Mau do bà Quách Thị Diệu, Phó Giám đốc làm trưởng "
+               "đoàn đã đến thăm Thư viện tỉnh Sóc Trăng. Bà Lưu Thị Mến, Phó Trưởng phòng Phục vụ bạn đọc, được "
+               "giao giữ chức Quyền Trưởng phòng Phục vụ bạn đọc.")
+    assert ("Quách Thị Diệu", "Phó Giám đốc", "Thư viện tỉnh Cà Mau") in got
+    assert [p[1] for p in got if p[0] == "Lưu Thị Mến"][-1] == "Quyền Trưởng phòng Phục vụ bạn đọc"
+
+
+def test_a_board_of_the_organisation_itself_stays_in_the_role():
+    got = _pos("Hội nghị bầu Ban Thanh tra nhân dân gồm 3 thành viên; bà Đỗ Thị Hoài được bầu làm Trưởng ban "
+               "Thanh tra nhân dân. Ông Lê Văn Bốn, Trưởng phòng Nghiệp vụ giai đoạn 2015 - 2020, phát biểu.")
+    assert [p[:2] for p in got] == [("Đỗ Thị Hoài", "Trưởng ban Thanh tra nhân dân"),
+                                    ("Lê Văn Bốn", "Trưởng phòng Nghiệp vụ")]

@@ -116,16 +116,17 @@ def _stops_run(toks: list[Tok], i: int, k: int) -> bool:
     return role is not None and (k + 1 >= len(toks) or not toks[k + 1].text[0].isupper() or len(role.words) > 1)
 
 
-def _bad_letter(toks: list[Tok], i: int, k: int) -> bool:
-    """Single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"."""
+def _bad_letter(toks: list[Tok], i: int, k: int, titled: bool) -> bool:
+    """Single letters only inside ethnic-minority names: "Thào A Lử", "Y Moan Niê"; "A" opens one only after
+    a title ("ông A Khuyên")."""
     if len(toks[k].text) != 1:
         return False
     if toks[k].text not in ("A", "Y") or k + 1 >= len(toks) or not _name_token(toks[k + 1]):
         return True
-    return toks[k].text == "A" and k == i
+    return toks[k].text == "A" and k == i and not titled
 
 
-def _run(toks: list[Tok], i: int, limit: int = 5) -> tuple[int, int]:
+def _run(toks: list[Tok], i: int, limit: int = 5, titled: bool = False) -> tuple[int, int]:
     """Length of the personal-name run starting at token ``i``: (tokens, syllables).
 
     A syllable joined to the next by a hyphen with no space ("Park Sung-ho", "Nguyễn Thị Mai-Anh")
@@ -133,7 +134,7 @@ def _run(toks: list[Tok], i: int, limit: int = 5) -> tuple[int, int]:
     k = i
     syl = 0
     while k < len(toks) and syl < limit and _name_token(toks[k]):
-        if _stops_run(toks, i, k) or _bad_letter(toks, i, k):
+        if _stops_run(toks, i, k) or _bad_letter(toks, i, k, titled):
             break
         k += 3 if _glued_hyphen(toks, k) else 1
         syl += 1
@@ -194,7 +195,7 @@ def _titled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], 
         i = _token_at(toks, j)
         if i is None:
             continue
-        nt, n = _run(toks, i)
+        nt, n = _run(toks, i, titled=True)
         if n == 0:
             continue
         a, b = toks[i].start, toks[i + nt - 1].end

@@ -291,9 +291,19 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     if m is not None or (d_end + 1 < n and toks[d_end].text == "," and toks[d_end + 1].start in ctx.org_at):
         return None
     k = _phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
-    if not k and (not toks[j].cap or tuple(ffold(t.text) for t in toks[j:d_end]) in committees()):
-        return None  # "trưởng ban tổ chức cuộc thi", "Ủy viên Ban Chấp hành": the board stays in the role
+    if not k and not _own_board(toks, j, d_end):
+        return None  # "trưởng ban tổ chức cuộc thi", "Trưởng ban Thanh tra nhân dân": the board stays in the role
     return ctx.text[start:toks[d_end + k - 1].end], d_end + k
+
+
+def _own_board(toks: list[Tok], j: int, d_end: int) -> bool:
+    """Is the board named at ``j:d_end`` a body of its own without a party committee after it: a party
+    board ("Ban Dân vận Trung ương") or a board "of" an organisation ("Ban Công tác Hội viên của Hội X")?"""
+    if tuple(ffold(t.text) for t in toks[j:d_end]) in committees():
+        return False  # "Ủy viên Ban Chấp hành": a board of the organisation that follows
+    if toks[j].cap and _phrase_at(toks, j, "party_boards.txt"):
+        return True
+    return d_end < len(toks) and toks[d_end].text == "của"
 
 
 @lru_cache(maxsize=1)
@@ -681,9 +691,21 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
         return
 
 
+def _list_head(toks: list[Tok], i: int, ctx: _Ctx) -> int:
+    """The first name of a list after a colon that the name at ``i`` belongs to ("Phó Giám đốc Sở: A, B"),
+    else ``i``: the role before the colon is every member's."""
+    first = i
+    while first >= 2 and toks[first - 1].text in (",", "và"):
+        prev = next((p for p in ctx.persons if p["end"] == toks[first - 2].end), None)
+        if prev is None:
+            return i
+        first = _idx(toks, prev["start"])
+    return first if first != i and toks[first - 1].text == ":" else i
+
+
 def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> None:
     """Role (and organisation) written before the name, maybe with a title and a dash between."""
-    i = _idx(toks, m["start"])
+    i = _list_head(toks, _idx(toks, m["start"]), ctx)
     lead, comma = _lead_start(toks, i, ctx)
     if lead < 1:
         return
