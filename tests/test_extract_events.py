@@ -536,3 +536,8 @@ def test_a_gift_told_at_the_event_named_earlier_in_the_sentence_is_a_sub_event()
     body = ("Sáng 21/4, Thư viện tỉnh Hà Tĩnh tổ chức Ngày hội sách năm 2024. "
             "Đặc biệt, trong ngày hội sách năm nay, nhiều đơn vị đã ủng hộ trao tặng 500 cuốn sách cho các xã.")
     assert kinds(body) == [("BookDonation", "2024-04-21"), ("Festival", "2024-04-21")]
+
+
+def test_a_place_qualifying_an_attendees_role_is_no_venue():
+    body = ("Đến dự lễ ra mắt Thư viện xã Tân Phú có ông Lê Văn Hòa, Trưởng phòng Văn hóa huyện Cai Lậy.")
+    assert [(e.kind, e.place) for e in events(body)] == [("Launch", None)]

@@ -524,10 +524,12 @@ class _Reader:
                      and _at_one(_AT_PLACE_BEFORE, self.low[max(at.s, p["start"] - 32):p["start"]])), None)
 
     def _lead_place(self, at: _PlaceQuery) -> str | None:
-        """For the lead event, the most specific place the clause names plainly."""
+        """For the lead event, the most specific place the clause names plainly (before the persons who
+        attend it: a place after them qualifies their roles)."""
         if not at.lead:
             return None
-        cands = [p for p in at.inside if at.clause_start <= p["start"] and self._plain_location(p, at.s)]
+        persons = next((q["start"] for q in self.persons if at.h.end <= q["start"] < at.e), at.e)
+        cands = [p for p in at.inside if at.clause_start <= p["start"] < persons and self._plain_location(p, at.s)]
         if not cands:
             return None
         return self._place_name(min(cands, key=lambda p: (_SPECIFIC.get(p["kind"], 5), p["start"])))
