@@ -200,10 +200,6 @@ def _person_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(m["start"], m["end"]) for m in doc.extras.get("person_mentions", []) or []]
 
 
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
-
-
 def _content_regions(doc: Doc) -> list[tuple[int, int]]:
     regions = list(doc.sentences)  # the headline only repeats the body: not read for places
     if not regions:
@@ -289,29 +285,36 @@ def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
 @dataclass
 class _Scan:
     """What the finders share while they read one article: the text, the spans that block a
-    place (organisations, persons, quotes) and the mentions taken so far."""
+    place (organisations, persons, quotes) and the characters taken so far (one byte each, so
+    that a test costs the candidate's length, never the number of mentions)."""
 
     text: str
     org_at: dict[int, dict]
     org_cover: Cover
     persons: list[tuple[int, int]]
     out: list[Mention]
-    taken: list[tuple[int, int]]
+    used: bytearray
     lo: int = 0
     hi: int = 0
-    blocked: list[tuple[int, int]] | None = None
+    blocked: Cover | None = None
 
     def free(self, s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in self.taken)
+        return self.used.find(1, s, e) < 0
+
+    def block(self, s: int, e: int) -> None:
+        self.used[s:e] = b"\x01" * (e - s)
+
+    def is_blocked(self, s: int, e: int) -> bool:
+        return self.blocked is not None and self.blocked.covers(s, e)
 
     def ok(self, s: int, e: int, check_org: bool = True) -> bool:
-        if _covered(self.blocked or [], s, e) or not self.free(s, e):
+        if self.is_blocked(s, e) or not self.free(s, e):
             return False
         return not (check_org and (self.org_cover.covers(s, e) or inside_name(self.text, s, self.lo)))
 
     def take(self, m: Mention) -> None:
         self.out.append(m)
-        self.taken.append((m.start, m.end))
+        self.block(m.start, m.end)
 
 
 def _sites(sc: _Scan) -> None:
@@ -407,9 +410,9 @@ def _admin_units(sc: _Scan) -> None:
         if not items or (not plural and not _unit_free(sc, m.start(), items[0][1])):
             continue
         for s, e, name, k in items:
-            if not _covered(sc.blocked or [], s, e) and sc.free(s, e):
+            if not sc.is_blocked(s, e) and sc.free(s, e):
                 sc.take(Mention(s, e, name, k))
-        sc.taken.append((m.start(), items[-1][1]))
+        sc.block(m.start(), items[-1][1])
 
 
 _COUNT = re.compile(r"\d[\d.,]*\d|\d")
@@ -452,7 +455,7 @@ def _villages(sc: _Scan) -> None:
             continue
         end, name = found
         sc.take(Mention(end - len(name), end, name, "Other"))
-        sc.taken.append((m.start(), end))
+        sc.block(m.start(), end)
         for s, e, unit, kind in _paren_units(text, end, sc.hi)[0]:
             if sc.free(s, e):
                 sc.take(Mention(s, e, unit, kind))
@@ -567,10 +570,10 @@ def find_places(doc: Doc) -> list[Mention]:
     text = doc.text
     orgs = _org_spans(doc)
     sc = _Scan(text, {m["start"]: m for m in doc.extras.get("org_mentions", []) or []}, Cover(orgs),
-               _person_spans(doc), [], [])
+               _person_spans(doc), [], bytearray(len(text)))
     for lo, hi in _content_regions(doc):
         sc.lo, sc.hi = lo, hi
-        sc.blocked = [(m.start() + lo, m.end() + lo) for m in _QUOTE.finditer(text[lo:hi])] + sc.persons
+        sc.blocked = Cover([(m.start(), m.end()) for m in _QUOTE.finditer(text, lo, hi)] + sc.persons)
         for finder in _FINDERS:
             finder(sc)
     out = sorted(sc.out, key=lambda x: x.start)
