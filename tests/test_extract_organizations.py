@@ -341,3 +341,10 @@ def test_a_district_office_named_without_its_district_and_a_bookshop():
 def test_abbreviated_district_words_close_a_name():
     orgs = _orgs("Trung tâm Văn hóa Thông tin H.Long Điền trao sách cho Trung tâm Văn hóa Q.5 tại Hà Nội.")
     assert set(orgs) == {"Trung tâm Văn hóa Thông tin H.Long Điền", "Trung tâm Văn hóa Q.5"}
+
+
+def test_a_lower_case_piece_closed_by_a_district_and_boarding_school_levels():
+    orgs = _orgs("Trung tâm Văn hóa - thông tin và thể thao H.Tân Phú trao sách tại trường Dân tộc nội trú THCS "
+                 "huyện Cờ Đỏ và Trường Mầm non Sao Mai.")
+    assert set(orgs) == {"Trung tâm Văn hóa - thông tin và thể thao H.Tân Phú",
+                         "Trường Dân tộc nội trú THCS huyện Cờ Đỏ", "Trường Mầm non Sao Mai"}

@@ -626,10 +626,23 @@ def _nested_heads() -> tuple[tuple[tuple[str, ...], Head], ...]:
     return tuple(e for v in _folded_heads().values() for e in v if "nested" in e[1].flags)
 
 
+def _lower_piece_end(toks: list[Tok], k: int) -> int:
+    """End of lower-case name words from ``k`` that an administrative part closes, else 0."""
+    r = k
+    brk = break_words()
+    while r < len(toks) and r - k < 6 and (toks[r].text in _ctx("joiner") or _is_lower_word(toks[r])
+                                           and toks[r].text not in brk) and not _admin_at(toks, r)[0]:
+        r += 1
+    return r if r > k and r < len(toks) and _admin_at(toks, r)[0] else 0
+
+
 def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
     joiner = t.text in _ctx("joiner")
+    if (t.text in _DASHES or joiner) and p.chunks and (r := _lower_piece_end(toks, k + 1)):
+        p.k = r  # "Trung tâm Văn hóa - thông tin và thể thao huyện X": a piece in lower case
+        return _NEXT
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
     if joiner and _name_starts(toks, k + 1) or match_role(toks, k + 1) is not None:
