@@ -365,3 +365,10 @@ def test_a_board_of_the_organisation_itself_stays_in_the_role():
                "Thanh tra nhân dân. Ông Lê Văn Bốn, Trưởng phòng Nghiệp vụ giai đoạn 2015 - 2020, phát biểu.")
     assert [p[:2] for p in got] == [("Đỗ Thị Hoài", "Trưởng ban Thanh tra nhân dân"),
                                     ("Lê Văn Bốn", "Trưởng phòng Nghiệp vụ")]
+
+
+def test_a_role_ending_in_a_head_word_that_opens_an_organisation_name():
+    got = _pos("Bà Phạm Thị Huế, Phụ trách Thư viện huyện Hải Hậu, cho biết. Cô Lê Thị Na, giáo viên phụ trách "
+               "thư viện Trường THCS Lê Lợi, phát biểu.")
+    assert got == [("Phạm Thị Huế", "Phụ trách", "Thư viện huyện Hải Hậu"),
+                   ("Lê Thị Na", "Giáo viên phụ trách thư viện", "Trường THCS Lê Lợi")]

@@ -485,8 +485,12 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
         return None
     k_role = j
     j += len(role.words)
-    role_text = (former + " " if former else "") + role.label
-    last = role.label.split()[-1].lower()
+    label = role.label
+    cut = next((c for c in range(k_role + 1, j) if toks[c].cap and toks[c].start in ctx.org_at), None)
+    if cut is not None:  # "Phụ trách Thư viện huyện X": the role word, then the organisation
+        label, j = ctx.text[toks[k_role].start:toks[cut - 1].end], cut
+    role_text = (former + " " if former else "") + label
+    last = label.split()[-1].lower()
     named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last) \
         or _mission(toks, k_role, j, ctx, role.label)
     if named is not None:
