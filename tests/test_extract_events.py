@@ -541,3 +541,10 @@ def test_a_gift_told_at_the_event_named_earlier_in_the_sentence_is_a_sub_event()
 def test_a_place_qualifying_an_attendees_role_is_no_venue():
     body = ("Đến dự lễ ra mắt Thư viện xã Tân Phú có ông Lê Văn Hòa, Trưởng phòng Văn hóa huyện Cai Lậy.")
     assert [(e.kind, e.place) for e in events(body)] == [("Launch", None)]
+
+
+def test_a_region_named_as_the_audience_is_no_venue():
+    body = ("Từ ngày 1 đến 5/10, tại Đồ Sơn, thành phố Hải Phòng. "
+            "Thư viện Quốc gia tổ chức lớp tập huấn biên mục cho các thư viện khu vực miền Bắc.")
+    evs = events(body, published="2024-10-06")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Training", "2024-10-01", "Đồ Sơn")]

@@ -542,10 +542,11 @@ class _Reader:
         return None
 
     def _plain_location(self, p: dict, s: int) -> bool:
-        """Can a place named without "tại" be where the lead event happens?  Not the country, not a
+        """Can a place named without "tại" be where the lead event happens?  Not the country or a region
+        (the scope: "cho các thư viện khu vực miền Bắc"), not a
         qualifier of an organisation ("UBND huyện X (Y)", "Trưởng phòng VHTT huyện X"), not one of a list
         ("các huyện X, Y"), not inside a quoted title."""
-        if p["kind"] == "Country" or any(o["start"] < p["start"] < o["end"] for o in self.orgs):
+        if p["kind"] in ("Country", "Region") or any(o["start"] < p["start"] < o["end"] for o in self.orgs):
             return False
         left = self.low[max(s, p["start"] - 40):p["start"]]
         if left.endswith("(") or _PLURAL_BEFORE.search(left):
