@@ -1008,25 +1008,38 @@ def _add_province_aliases(nm: _Names) -> None:
 def _add_initials_aliases(nm: _Names, text: str, named: _Hits) -> None:
     """"Liên hiệp Thư viện MĐNB & CNTB": a name whose body is abbreviations is the name with the same
     head whose body words have those initials ("Miền Đông Nam Bộ và cực Nam Trung Bộ")."""
-    skip = _ctx("joiner") | _ctx("group") | {w for a in _ctx("area") for w in a.split()}
-    folded_skip = {ffold(w) for w in skip}
     for h, toks, _ in named:
-        body = [t.text for t in toks[h.start + len(h.head.words):h.end]]
-        if h.short or not body or not all(t.isupper() or t in skip for t in body):
-            continue
-        letters = "".join(t for t in body if t not in skip).upper()
-        own = expand(_surface(text, toks, h.start, h.end))
-        if len(letters) < 3 or own not in nm.full or own in nm.alias:
+        letters = _abbreviated_body(toks, h)
+        own = expand(_surface(text, toks, h.start, h.end)) if letters else ""
+        if not letters or own not in nm.full or own in nm.alias:
             continue
         fam = _head_family(h.head)
-        for k in nm.order:
-            m = nm.meta[k]
-            if k == own or k in nm.alias or _head_family(m.head) != fam:
-                continue
-            words = [w for w in k[len(expand(m.head.text)):].split() if w not in folded_skip]
-            if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
-                nm.alias[own] = k
-                break
+        match = next((k for k in nm.order if k != own and k not in nm.alias and _head_family(nm.meta[k].head) == fam
+                      and _initials(k, nm.meta[k].head) == letters), None)
+        if match is not None:
+            nm.alias[own] = match
+
+
+@lru_cache(maxsize=1)
+def _initials_skip() -> frozenset[str]:
+    """Words an abbreviated name leaves out ("và", "&", "các", "khu vực")."""
+    return _ctx("joiner") | _ctx("group") | {w for a in _ctx("area") for w in a.split()}
+
+
+def _abbreviated_body(toks: list[Tok], h: OrgHit) -> str:
+    """The letters of a name body made of abbreviations ("MĐNB & CNTB" -> "MĐNBCNTB"), else ""."""
+    body = [t.text for t in toks[h.start + len(h.head.words):h.end]]
+    skip = _initials_skip()
+    if h.short or not body or not all(t.isupper() or t in skip for t in body):
+        return ""
+    letters = "".join(t for t in body if t not in skip).upper()
+    return letters if len(letters) >= 3 else ""
+
+
+def _initials(key: str, head: Head) -> str:
+    """Initials of the body words of an expanded name, the words an abbreviation leaves out skipped."""
+    skip = {ffold(w) for w in _initials_skip()}
+    return "".join(w[0] for w in key[len(expand(head.text)):].split() if w not in skip).upper()
 
 
 def _alias_same_region(nm: _Names) -> None:
