@@ -39,6 +39,7 @@ from typing import NamedTuple
 from libkg.extract.facts import Evidence, Organization, Position
 from libkg.extract.gazetteer import countries
 from libkg.extract.lexicon import (
+    Role,
     Tok,
     committees,
     dept_enders,
@@ -466,17 +467,33 @@ def _former_word(toks: list[Tok], j: int) -> str:
     return toks[j].text.lower() if 0 <= j < len(toks) and ffold(toks[j].text) in _former_words() else ""
 
 
+def _link_start(toks: list[Tok], k: int, sep_needed: bool) -> tuple[int, int] | None:
+    """Where a role may start after token ``k``: past a separator or a joiner ("kiêm"); (index, joiner
+    length), or None when a separator is needed and there is none."""
+    joined = _phrase_at(toks, k, "role_joiners.txt") if sep_needed else 0
+    if joined:
+        return k + joined, joined
+    if k < len(toks) and toks[k].text in _SEPS:
+        return k + 1, 0
+    return None if sep_needed else (k, 0)
+
+
+def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, int]:
+    """The role matched at ``j`` and the index after it; a role ending in a head word that opens an
+    organisation's name is cut before it ("Phụ trách Thư viện huyện X")."""
+    end = j + len(role.words)
+    cut = next((c for c in range(j + 1, end) if toks[c].cap and toks[c].start in ctx.org_at), None)
+    if cut is None:
+        return role.label, end
+    return ctx.text[toks[j].start:toks[cut - 1].end], cut
+
+
 def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     """One role of a chain starting at token ``k`` (after an optional separator), or None."""
-    n = len(toks)
-    j = k
-    joined = _phrase_at(toks, j, "role_joiners.txt") if sep_needed else 0
-    if joined:
-        j += joined
-    elif j < n and toks[j].text in _SEPS:
-        j += 1
-    elif sep_needed:
+    start = _link_start(toks, k, sep_needed)
+    if start is None:
         return None
+    j, joined = start
     former = _former_word(toks, j)
     if former:
         j += 1
@@ -484,11 +501,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     if role is None:
         return None
     k_role = j
-    j += len(role.words)
-    label = role.label
-    cut = next((c for c in range(k_role + 1, j) if toks[c].cap and toks[c].start in ctx.org_at), None)
-    if cut is not None:  # "Phụ trách Thư viện huyện X": the role word, then the organisation
-        label, j = ctx.text[toks[k_role].start:toks[cut - 1].end], cut
+    label, j = _role_words(toks, j, ctx, role)
     role_text = (former + " " if former else "") + label
     last = label.split()[-1].lower()
     named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last) \
