@@ -548,3 +548,9 @@ def test_a_region_named_as_the_audience_is_no_venue():
             "Thư viện Quốc gia tổ chức lớp tập huấn biên mục cho các thư viện khu vực miền Bắc.")
     evs = events(body, published="2024-10-06")
     assert [(e.kind, e.start, e.place) for e in evs] == [("Training", "2024-10-01", "Đồ Sơn")]
+
+
+def test_a_mobile_library_run_is_at_the_school_it_serves():
+    body = ("Ngày 2/6, xe thư viện lưu động của Thư viện tỉnh Long An đến phục vụ hơn 300 học sinh "
+            "Trường Tiểu học Phước Lại, huyện Cần Giuộc.")
+    assert [(e.kind, e.place) for e in events(body)] == [("Other", "Trường Tiểu học Phước Lại")]

@@ -503,11 +503,13 @@ class _Reader:
                      and _AT_VENUE.search(self.low[max(at.s, p["start"] - 32):p["start"]])), None)
 
     def _site_visited(self, at: _PlaceQuery) -> str | None:
-        """"tham quan Khu di tích X tại thị trấn Y": the site is the more specific."""
-        if at.h.kind not in ("Visit", "Ceremony"):
+        """"tham quan Khu di tích X tại thị trấn Y": the site is the more specific; a mobile library
+        "đến phục vụ 300 học sinh Trường Tiểu học X" is at the school it serves."""
+        reach = _SITE_REACH.get(at.h.kind)
+        if reach is None:
             return None
         return next((self._place_name(p) for p in at.inside
-                     if p["kind"] == "Site" and at.h.end <= p["start"] < min(at.nxt, at.h.end + 40)), None)
+                     if p["kind"] == "Site" and at.h.end <= p["start"] < min(at.nxt, at.h.end + reach)), None)
 
     def _at_after(self, at: _PlaceQuery) -> str | None:
         """"tại X" after the trigger, before the next trigger; X may be an institution ("tại Trường Y")."""
@@ -1025,6 +1027,9 @@ _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, 
 
 # at a gathering named earlier in the sentence, touring and displays are part of it (the public seeing
 # them), while a gift, a ceremony or a contest named there is a sub-event of its own
+# how far after its trigger a site is where an event of the kind happens
+_SITE_REACH = {"Visit": 40, "Ceremony": 40, "Other": 80}
+
 _SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
