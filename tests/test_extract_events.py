@@ -551,6 +551,8 @@ def test_a_region_named_as_the_audience_is_no_venue():
 
 
 def test_a_mobile_library_run_is_at_the_school_it_serves():
-    body = ("Ngày 2/6, xe thư viện lưu động của Thư viện tỉnh Long An đến phục vụ hơn 300 học sinh "
-            "Trường Tiểu học Phước Lại, huyện Cần Giuộc.")
-    assert [(e.kind, e.place) for e in events(body)] == [("Other", "Trường Tiểu học Phước Lại")]
+    body = ("Sáng 2/6, tại thị trấn Cần Giuộc, Thư viện tỉnh Long An tổ chức Ngày hội đọc sách. "
+            "Cùng ngày, xe thư viện lưu động của Thư viện tỉnh đến phục vụ hơn 300 học sinh "
+            "Trường Tiểu học Phước Lại.")
+    assert [(e.kind, e.place) for e in events(body)] == [
+        ("Festival", "Cần Giuộc"), ("Other", "Trường Tiểu học Phước Lại")]
