@@ -372,3 +372,13 @@ def test_a_role_ending_in_a_head_word_that_opens_an_organisation_name():
                "thư viện Trường THCS Lê Lợi, phát biểu.")
     assert got == [("Phạm Thị Huế", "Phụ trách", "Thư viện huyện Hải Hậu"),
                    ("Lê Thị Na", "Giáo viên phụ trách thư viện", "Trường THCS Lê Lợi")]
+
+
+def test_role_predicates_from_the_lexicon_and_commune_and_border_roles():
+    got = _pos("Hội nghị thống nhất; ông Lý Hoàng Nhân, Giám đốc Thư viện tỉnh Kiên Giang đảm nhận vai trò Chủ tịch "
+               "Liên hiệp Thư viện các tỉnh Đồng bằng sông Cửu Long năm 2021. Thiếu tá Sùng Mí Sử, Phó Chính trị "
+               "viên Đồn Biên phòng Lũng Cú, cho biết. Bà Giàng Thị Dua, công chức văn hóa - xã hội UBND xã Bắc Hà "
+               "trình bày.")
+    assert ("Lý Hoàng Nhân", "Chủ tịch", "Liên hiệp Thư viện các tỉnh Đồng bằng sông Cửu Long") in got
+    assert ("Sùng Mí Sử", "Phó Chính trị viên", "Đồn Biên phòng Lũng Cú") in got
+    assert ("Giàng Thị Dua", "Công chức văn hóa - xã hội", "UBND xã Bắc Hà") in got

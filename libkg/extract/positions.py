@@ -62,14 +62,18 @@ _LEAD_SEPS = {"-", "–", "—", ":"}
 _DASHES = frozenset(("-", "–", "—"))
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
-# group 1: the predicate, not preceded by a word character (alternatives tried in this order)
-_PRED_RE = re.compile("(" + literal_alternation([
-    "giữ chức vụ", "giữ chức", "giữ cương vị", "đảm nhiệm chức vụ", "được bầu làm", "được bầu giữ chức",
-    "được bầu là", "được bầu", "tái đắc cử", "được bổ nhiệm giữ chức vụ", "được bổ nhiệm làm", "được bổ nhiệm",
-    "được giao phụ trách", "là", "làm"]) + r")\s+")
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
 _fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked again for every position
 _expand = lru_cache(maxsize=16384)(expand)  # role and organisation keys, asked again for every position
+
+
+@lru_cache(maxsize=1)
+def _pred_re() -> re.Pattern[str]:
+    """Group 1: a predicate of ``role_predicates.txt``, not preceded by a word character (tried in the
+    file's order)."""
+    return re.compile("(" + literal_alternation(phrases("role_predicates.txt")) + r")\s+")
+
+
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
 
@@ -134,7 +138,10 @@ def _tok_start(t: Tok) -> int:
     return t.start
 
 
-_DEPT_STOPS = frozenset(("của", "và", "tại", "cùng", "làm", "đã", "được", "cho", "với"))
+@lru_cache(maxsize=1)
+def _dept_stops() -> frozenset[str]:
+    return frozenset(phrases("dept_stops.txt"))
+
 
 
 def _dept_lower_run(toks: list[Tok], j: int) -> int:
@@ -143,7 +150,7 @@ def _dept_lower_run(toks: list[Tok], j: int) -> int:
     enders = dept_enders()  # "Khoa Thư viện - Thông tin học đề xuất ...": the verb ends the name
     low = 0
     while j < n and low < 4 and toks[j].text.islower() and toks[j].text.isalpha() \
-            and toks[j].text not in _DEPT_STOPS \
+            and toks[j].text not in _dept_stops() \
             and not (j + 1 < n and (toks[j].text, toks[j + 1].text) in enders) \
             and not match_admin(toks, j):
         j += 1
@@ -769,7 +776,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
     s, e = sent
     appoint = "bổ nhiệm" in text[s:e]
     pred_org = None  # the organisation of the sentence's last appointment that named one
-    for pm in _PRED_RE.finditer(text, s, e):
+    for pm in _pred_re().finditer(text, s, e):
         k = _idx(toks, pm.end())
         if match_role(toks, k) is None and not _former_word(toks, k):
             continue
