@@ -382,3 +382,8 @@ def test_role_predicates_from_the_lexicon_and_commune_and_border_roles():
     assert ("Lý Hoàng Nhân", "Chủ tịch", "Liên hiệp Thư viện các tỉnh Đồng bằng sông Cửu Long") in got
     assert ("Sùng Mí Sử", "Phó Chính trị viên", "Đồn Biên phòng Lũng Cú") in got
     assert ("Giàng Thị Dua", "Công chức văn hóa - xã hội", "UBND xã Bắc Hà") in got
+
+
+def test_membership_of_an_association_is_a_position():
+    got = _pos("Nhà thơ Lê Tuấn Minh hiện sống tại Hà Nội, là hội viên Hội Nhà văn Việt Nam.")
+    assert got == [("Lê Tuấn Minh", "Hội viên", "Hội Nhà văn Việt Nam")]
