@@ -348,3 +348,10 @@ def test_a_lower_case_piece_closed_by_a_district_and_boarding_school_levels():
                  "huyện Cờ Đỏ và Trường Mầm non Sao Mai.")
     assert set(orgs) == {"Trung tâm Văn hóa - thông tin và thể thao H.Tân Phú",
                          "Trường Dân tộc nội trú THCS huyện Cờ Đỏ", "Trường Mầm non Sao Mai"}
+
+
+def test_place_names_opening_with_a_head_word_and_pieces_with_lower_case_words():
+    orgs = _orgs("Đoàn dâng hương tại Nghĩa trang Liệt sĩ Quốc gia Trường Sơn rồi tặng sách cho quân dân huyện đảo "
+                 "Trường Sa; Công ty TNHH Giải pháp Thư viện số Nam Việt và Trung tâm Dịch vụ tổng hợp xã Tân Lập "
+                 "cùng tham gia.")
+    assert set(orgs) == {"Công ty TNHH Giải pháp Thư viện số Nam Việt", "Trung tâm Dịch vụ tổng hợp xã Tân Lập"}

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from libkg.extract.facts import Evidence, Organization
-from libkg.extract.gazetteer import alias_names, countries, provinces
+from libkg.extract.gazetteer import admin_units, alias_names, countries, provinces, regions
 from libkg.extract.lexicon import (
     ADMIN_WORDS,
     Head,
@@ -483,7 +483,21 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
     if (_name_starts(toks, k) and not toks[k + 1].abbrev and not (ph > 2 and _ends_head(toks, k))
             and p.head.kind not in _NAMED_AFTER_PEOPLE and ffold(" ".join(x.text for x in toks[k:k + 3])) not in _province_keys()):
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
+    p.k = _partners_before_name(toks, p.k)
     return _NEXT
+
+
+def _partners_before_name(toks: list[Tok], k: int) -> int:
+    """After a known piece, lower-case partners that a capitalised name word follows ("Giải pháp
+    Thư viện số Phương Nam"); ``k`` itself when there are none."""
+    r = k
+    brk = break_words()
+    while r < len(toks) and r - k < 2 and _is_lower_word(toks[r]) and toks[r].text not in brk \
+            and not match_admin(toks, r):
+        r += 1
+    if r == k or r >= len(toks) or not toks[r].cap or _name_starts(toks, r) or _head_at(toks, r) is not None:
+        return k
+    return r
 
 
 def _ends_head(toks: list[Tok], k: int) -> bool:
@@ -783,10 +797,19 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     prev = toks[i - 1].text if i else ""
     j = i + len(hit.head.words)
     numbered = "numbered" in hit.head.flags and j < hit.end and toks[j].text.isdigit()
-    return (prev in _ctx("plural") and not numbered) or prev in _ctx("law") \
+    return (prev in _ctx("plural") and not numbered) or prev in _ctx("law") or _place_named(toks, hit) \
         or _phrase_at(toks, i, "org_not_names.txt") > 0 \
         or (prev in _ctx("role") and bool({"parent", "admin"} & hit.head.flags)) \
         or ("afterrole" in hit.head.flags and _after_role(toks, i))
+
+
+def _place_named(toks: list[Tok], hit: OrgHit) -> bool:
+    """Is the whole hit a place's name ("Trường Sa", "Trường Sơn": a head word opening a place)?"""
+    words = toks[hit.start:hit.end]
+    if hit.admin or hit.short or not 2 <= len(words) <= 3 or not all(t.cap for t in words):
+        return False
+    key = ffold(" ".join(t.text for t in words))
+    return key in admin_units() or key in regions()
 
 
 def _after_role(toks: list[Tok], i: int) -> bool:
