@@ -387,3 +387,9 @@ def test_role_predicates_from_the_lexicon_and_commune_and_border_roles():
 def test_membership_of_an_association_is_a_position():
     got = _pos("Nhà thơ Lê Tuấn Minh hiện sống tại Hà Nội, là hội viên Hội Nhà văn Việt Nam.")
     assert got == [("Lê Tuấn Minh", "Hội viên", "Hội Nhà văn Việt Nam")]
+
+
+def test_a_lecturer_of_a_faculty_named_without_its_university():
+    got = _pos("Ngày 3/3/2024, Trường Đại học Sư phạm Huế tổ chức hội thảo. TS. Đoàn Minh Khải, giảng viên Khoa "
+               "Ngữ văn đề xuất giải pháp.")
+    assert got == [("Đoàn Minh Khải", "Giảng viên Khoa Ngữ văn", "Trường Đại học Sư phạm Huế")]

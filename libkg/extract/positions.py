@@ -888,7 +888,7 @@ def _subjects(cands: list[dict], toks: list[Tok], ctx: _Ctx) -> list[dict]:
     return out
 
 
-_DEPT_ROLE = re.compile(r"(?:(?:Phó|Quyền)\s+)?Trưởng\s+(?P<unit>phòng|khoa)\s+\S", re.I)
+_DEPT_ROLE = re.compile(r"(?:(?:Phó|Quyền)\s+)?Trưởng\s+(?P<unit>phòng|khoa)\s+\S|.*?\b(?P<unit2>khoa)\s+\S", re.I)
 _DEPT_HOMES = {"phòng": ("Library",), "khoa": ("University", "School")}
 
 
@@ -899,7 +899,7 @@ def _department_home(role: str, ctx: _Ctx, at: int) -> str | None:
     m = _DEPT_ROLE.match(role)
     if m is None:
         return None
-    kinds = _DEPT_HOMES[m.group("unit").lower()]
+    kinds = _DEPT_HOMES[(m.group("unit") or m.group("unit2")).lower()]
     cands = [o for o in ctx.orgs if o["kind"] in kinds]
     before = [o for o in cands if o["start"] < at]
     pick = before[-1] if before else (cands[0] if cands else None)
