@@ -355,3 +355,9 @@ def test_place_names_opening_with_a_head_word_and_pieces_with_lower_case_words()
                  "Trường Sa; Công ty TNHH Giải pháp Thư viện số Nam Việt và Trung tâm Dịch vụ tổng hợp xã Tân Lập "
                  "cùng tham gia.")
     assert set(orgs) == {"Công ty TNHH Giải pháp Thư viện số Nam Việt", "Trung tâm Dịch vụ tổng hợp xã Tân Lập"}
+
+
+def test_a_library_of_a_university_written_in_lower_case():
+    orgs = _orgs("Thư viện trường Đại học Quy Nhơn tiếp nhận sách.")
+    assert orgs == {"Thư viện trường Đại học Quy Nhơn": ("Library", "Trường Đại học Quy Nhơn"),
+                    "Trường Đại học Quy Nhơn": ("University", None)}

@@ -737,7 +737,7 @@ def _lower_head_named(p: _Parse) -> bool:
     toks, j = p.toks, p.j
     if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)):
         return False
-    if not p.admin and (_country_len(toks, j) == p.k - j or _province_len(toks, j) == p.k - j):
+    if not p.admin and _country_len(toks, j) == p.k - j:
         return False  # "thư viện Việt Nam": the libraries of a country, no one library
     if _lower_heads().get(ffold(p.head.text)) != "level":
         return True
