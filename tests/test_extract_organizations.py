@@ -358,6 +358,6 @@ def test_place_names_opening_with_a_head_word_and_pieces_with_lower_case_words()
 
 
 def test_a_library_of_a_university_written_in_lower_case():
-    orgs = _orgs("Thư viện trường Đại học Quy Nhơn tiếp nhận sách.")
-    assert orgs == {"Thư viện trường Đại học Quy Nhơn": ("Library", "Trường Đại học Quy Nhơn"),
-                    "Trường Đại học Quy Nhơn": ("University", None)}
+    orgs = _orgs("Thư viện trường Đại học Hà Tĩnh tiếp nhận sách.")
+    assert orgs == {"Thư viện trường Đại học Hà Tĩnh": ("Library", "Trường Đại học Hà Tĩnh"),
+                    "Trường Đại học Hà Tĩnh": ("University", None)}
