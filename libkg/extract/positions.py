@@ -143,7 +143,6 @@ def _dept_stops() -> frozenset[str]:
     return frozenset(phrases("dept_stops.txt"))
 
 
-
 def _dept_lower_run(toks: list[Tok], j: int) -> int:
     """Index after the lower-case words (at most 4) that go on a capitalised department word at ``j - 1``."""
     n = len(toks)
@@ -238,7 +237,7 @@ class _Link(NamedTuple):
     joined: bool = False  # joined to the role before by "kiêm": the two share an organisation
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=32)
 def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """A word list of data/lexicon as folded word tuples, longest first."""
     return tuple(sorted((tuple(ffold(w) for w in ph.split()) for ph in phrases(name)), key=len, reverse=True))
@@ -330,7 +329,7 @@ def _place_run(toks: list[Tok], j: int) -> int:
 def _mission(toks: list[Tok], r: int, j: int, ctx: _Ctx, label: str) -> tuple[str, int] | None:
     """A diplomat's mission ("Tổng Lãnh sự Ấn Độ tại TP. Hồ Chí Minh"): a diplomatic role, a country and
     maybe "tại" and a place, as written, is the organisation."""
-    if ffold(label) not in {ffold(w) for w in phrases("diplomatic_roles.txt")}:
+    if tuple(ffold(w) for w in label.split()) not in _folded_phrases("diplomatic_roles.txt"):
         return None
     countries_ = _country_keys()
     k = next((k for k in (3, 2, 1) if ffold(" ".join(t.text for t in toks[j:j + k])) in countries_), 0)
@@ -559,7 +558,7 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
 def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
     """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc"."""
     clause = max(ctx.text.rfind(";", sent[0], m["start"]), ctx.text.rfind(":", sent[0], m["start"]), sent[0])
-    words = {ffold(w) for w in phrases("delegation_words.txt")}
+    words = {" ".join(p) for p in _folded_phrases("delegation_words.txt")}
     for o in ctx.orgs:
         if not clause <= o["start"] < m["start"] or o["end"] > m["start"]:
             continue
