@@ -151,7 +151,8 @@ def test_lower_case_heads_open_a_name_before_a_proper_name():
 
 
 def test_lower_case_head_of_a_generic_noun_is_not_a_name():
-    assert _orgs("Các em đến thư viện đọc sách; trường có phòng đọc mới.") == {}
+    assert _orgs("Các em đến thư viện đọc sách; trường có phòng đọc mới; các em đến thư viện Trường để mượn "
+                 "sách.") == {}
 
 
 def test_known_name_pieces_with_verbs_and_admin_words_inside():

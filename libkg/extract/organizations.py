@@ -739,6 +739,8 @@ def _lower_head_named(p: _Parse) -> bool:
         return False
     if not p.admin and _country_len(toks, j) == p.k - j:
         return False  # "thư viện Việt Nam": the libraries of a country, no one library
+    if p.k - j == 1 and _head_at(toks, j) is not None:
+        return False  # "thư viện Trường": the school's library, unnamed
     if _lower_heads().get(ffold(p.head.text)) != "level":
         return True
     return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
