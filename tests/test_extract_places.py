@@ -205,3 +205,10 @@ def test_natural_sites_and_venue_parts():
     got = names("Hội sách diễn ra tại không gian Thư viện tỉnh Quảng Ninh và Quảng trường 30/10 nhìn ra vịnh Hạ Long.")
     assert {"Thư viện tỉnh Quảng Ninh", "Quảng trường 30/10", "vịnh Hạ Long"} <= got
     assert "sông Cửu Long" not in names("Liên hiệp thư viện vùng đồng bằng sông Cửu Long họp tại Cần Thơ.")
+
+
+def test_a_venue_head_in_lower_case_before_a_name():
+    got = {n.lower() for n in names("UBND xã tổ chức Ngày hội đọc sách tại trường Dân tộc nội trú THCS "
+                                    "huyện Mỹ Tú.")}
+    assert "trường dân tộc nội trú thcs huyện mỹ tú" in got
+    assert not names("Học sinh đọc sách tại trường và ở nhà.")

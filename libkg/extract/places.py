@@ -119,8 +119,9 @@ def _res() -> dict[str, object]:
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
         "venue": re.compile(r"(?:[tT](?<![\w][tT])ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
-                            r"\s+(?:của\s+)?)?(?P<head>"
-                            + word(cues["venue"]) + r")(?=\s)"),
+                            r"\s+(?:của\s+)?)?(?P<head>(?:"
+                            + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
+                            + r")(?=\s+[" + _UP + r"]))"),
         "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
         "locality": re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
         "village_prefix": frozenset(w.lower() for w in cues["village_prefix"]),
