@@ -393,3 +393,10 @@ def test_a_lecturer_of_a_faculty_named_without_its_university():
     got = _pos("Ngày 3/3/2024, Trường Đại học Sư phạm Huế tổ chức hội thảo. TS. Đoàn Minh Khải, giảng viên Khoa "
                "Ngữ văn đề xuất giải pháp.")
     assert got == [("Đoàn Minh Khải", "Giảng viên Khoa Ngữ văn", "Trường Đại học Sư phạm Huế")]
+
+
+def test_heads_of_school_libraries_and_libraries_put_in_someones_charge():
+    got = _pos("Bà Lê Thị Bé – Trưởng Thư viện Trường THPT Chu Văn An phát biểu. Bà Hà Thị Giang được giao phụ "
+               "trách Thư viện huyện Mê Linh từ năm 2020.")
+    assert got == [("Lê Thị Bé", "Trưởng", "Thư viện Trường THPT Chu Văn An"),
+                   ("Hà Thị Giang", "phụ trách", "Thư viện huyện Mê Linh")]
