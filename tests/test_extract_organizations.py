@@ -362,3 +362,8 @@ def test_a_library_of_a_university_written_in_lower_case():
     orgs = _orgs("Thư viện trường Đại học Hà Tĩnh tiếp nhận sách.")
     assert orgs == {"Thư viện trường Đại học Hà Tĩnh": ("Library", "Trường Đại học Hà Tĩnh"),
                     "Trường Đại học Hà Tĩnh": ("University", None)}
+
+
+def test_a_boarding_school_level_is_one_piece_of_the_name():
+    orgs = _orgs("Xe thư viện phục vụ tại trường Phổ thông dân tộc nội trú THCS và THPT huyện.")
+    assert set(orgs) == {"Trường Phổ thông dân tộc nội trú THCS và THPT huyện"}

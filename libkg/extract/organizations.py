@@ -567,7 +567,9 @@ def _rule_new_head(p: _Parse, t: Tok) -> str | None:
     sub = parse_org(toks, k, p.depth + 1)
     if sub is not None and sub.short and _committee_parent(p.head, sub):
         return _STOP  # "Ban Tuyên giáo | Tỉnh ủy": the caller joins board and committee
-    if sub is None or sub.short or "nested" in sub.head.flags:
+    if sub is not None and "nested" in sub.head.flags:
+        return p.take(len(sub.head.words))  # "Trường Phổ thông Dân tộc nội trú ...": a school level, one piece
+    if sub is None or sub.short:
         return None
     if k == p.j and "unit" in p.head.flags:
         p.early = OrgHit(p.i, k, p.head)  # the caller joins unit and parent
