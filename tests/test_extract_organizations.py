@@ -367,3 +367,8 @@ def test_a_library_of_a_university_written_in_lower_case():
 def test_a_boarding_school_level_is_one_piece_of_the_name():
     orgs = _orgs("Xe thư viện phục vụ tại trường Phổ thông dân tộc nội trú THCS và THPT huyện.")
     assert set(orgs) == {"Trường Phổ thông dân tộc nội trú THCS và THPT huyện"}
+
+
+def test_a_name_does_not_end_with_and_before_a_title():
+    orgs = _orgs("Dự có bà Hoàng Thu Lan, Phó Trưởng khoa Trường Đại học Văn hóa Hà Nội và ThS. Lê Văn Hà.")
+    assert set(orgs) == {"Trường Đại học Văn hóa Hà Nội"}

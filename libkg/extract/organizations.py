@@ -688,7 +688,9 @@ def _walk(p: _Parse) -> None:
             if verdict is not None:
                 break
         if verdict != _NEXT:
-            return
+            break
+    while p.k > p.j and (toks[p.k - 1].text in _ctx("joiner") or toks[p.k - 1].text in _DASHES):
+        p.k -= 1  # "Trường X và | ThS. ...": a joiner that joined nothing
 
 
 def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | None:
