@@ -369,6 +369,7 @@ def test_a_boarding_school_level_is_one_piece_of_the_name():
     assert set(orgs) == {"Trường Phổ thông dân tộc nội trú THCS và THPT huyện"}
 
 
-def test_a_name_does_not_end_with_and_before_a_title():
-    orgs = _orgs("Dự có bà Hoàng Thu Lan, Phó Trưởng khoa Trường Đại học Văn hóa Hà Nội và ThS. Lê Văn Hà.")
-    assert set(orgs) == {"Trường Đại học Văn hóa Hà Nội"}
+def test_a_name_ends_before_and_with_a_persons_title():
+    orgs = _orgs("Dự có bà Hoàng Thu Lan, Phó Trưởng khoa Trường Đại học Văn hóa Hà Nội và ThS. Lê Văn Hà; "
+                 "Thư viện Quốc gia và PGS.TS Trần Văn Bình.")
+    assert set(orgs) == {"Trường Đại học Văn hóa Hà Nội", "Thư viện Quốc gia"}

@@ -54,6 +54,7 @@ from libkg.extract.lexicon import (
     region_words,
     sentence_tokens,
     surnames,
+    titles,
     tokenize,
 )
 from libkg.extract.pipeline import Doc, component
@@ -642,6 +643,26 @@ def _nested_heads() -> tuple[tuple[tuple[str, ...], Head], ...]:
     return tuple(e for v in _folded_heads().values() for e in v if "nested" in e[1].flags)
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First token -> the token sequences of the titles of persons ("TS.", "PGS.TS", "Thạc sĩ")."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for title, _ in titles():
+        words = tuple(t.text for t in tokenize(title))
+        out.setdefault(words[0], set()).add(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _title_at(toks: list[Tok], k: int) -> bool:
+    """Does a person's title start at ``k`` ("... và TS. Lê Văn A")?"""
+    if k >= len(toks):
+        return False
+    for words in _title_words().get(toks[k].text, ()):
+        if tuple(t.text for t in toks[k:k + len(words)]) == words:
+            return True
+    return False
+
+
 def _lower_piece_end(toks: list[Tok], k: int) -> int:
     """End of lower-case name words from ``k`` that an administrative part closes, else 0."""
     r = k
@@ -661,7 +682,7 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return _NEXT
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if joiner and _name_starts(toks, k + 1) or match_role(toks, k + 1) is not None:
+    if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1)) or match_role(toks, k + 1) is not None:
         return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
     if t.text in _DASHES and _admin_at(toks, k + 1)[0]:
         return _STOP  # "Trường TH X – TP. Y": where it is, not more of the name
