@@ -253,3 +253,14 @@ def test_readers_record_how_a_missing_publication_date_was_found():
     assert (art.published, art.published_source) == (None, None)  # only a month: the extractor uses it
     doc_dates = RuleExtractor()(art).events
     assert [e.start for e in doc_dates] == ["2023-04-11"]
+
+
+def test_an_anniversary_span_of_years_gives_the_article_its_year_not_the_commemorated_one():
+    art = article_from_text("Trưng bày\n\nNgày 14/5, Thư viện huyện Ba Khe tổ chức trưng bày sách kỷ niệm 60 năm "
+                            "“Bản hiến chương nghề sách” (1961-2021). Bản hiến chương ra đời năm 1961 tại Hà Tây.",
+                            id="y2")
+    assert art.published is None
+    assert [e.start for e in RuleExtractor()(art).events] == ["2021-05-14"]
+    from libkg.extract.dates import year_from_text
+    text = "Kỷ niệm (1961-2021). Năm 1961 là năm ra đời."
+    assert year_from_text(text, find_dates(text)) == "2021"

@@ -556,3 +556,16 @@ def test_a_mobile_library_run_is_at_the_school_it_serves():
             "Trường Tiểu học Phước Lại.")
     assert [(e.kind, e.place) for e in events(body)] == [
         ("Festival", "Cần Giuộc"), ("Other", "Trường Tiểu học Phước Lại")]
+
+
+def test_an_event_dated_nowhere_runs_in_the_year_its_name_gives():
+    evs = events("Tại lễ tổng kết Cuộc thi Sắc màu trang sách 2023 do Sở Văn hóa tỉnh Hòa Mỹ tổ chức, "
+                 "em Trần Thu An giành giải Nhất.", published=None, title="Trao giải cuộc thi vẽ")
+    assert ("Ceremony", "2023") in [(e.kind, e.start) for e in evs]
+
+
+def test_a_contest_said_to_end_on_a_later_day_is_the_one_begun_not_a_new_one():
+    evs = events("Ngày 3/6, Thư viện huyện Ba Khe khai mạc hội thi kể chuyện theo sách mùa hè. "
+                 "Có 12 đội tham gia. Hội thi kể chuyện theo sách mùa hè kết thúc vào ngày 5/6.",
+                 published="2024-06-06")
+    assert [(e.kind, e.start, e.end) for e in evs] == [("Competition", "2024-06-03", "2024-06-05")]

@@ -453,16 +453,23 @@ def _anniversary_year(mentions: list[DateMention]) -> str | None:
     return None
 
 
+# "(1943 - 2023)": the years an anniversary spans, in parentheses
+_YEAR_SPAN = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\s*\)")
+
+
 def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     """The article's year from its own sentences, when neither metadata, date line nor address gives it.
 
-    The later year of an anniversary pair ("kỷ niệm 80 năm ... (19/8/1945 - 19/8/2025)": the
-    anniversary falls in the article's year); else the first written year of an event date or of
+    The later year of an anniversary pair ("kỷ niệm 80 năm ... (19/8/1945 - 19/8/2025)" or "(1943-2023)":
+    the anniversary falls in the article's year); else the first written year of an event date or of
     "năm YYYY" (not a document's, founding's or anniversary's date, nor a plan's "đến năm 2030").
     """
     year = _anniversary_year(mentions)
     if year:
         return year
+    span = _YEAR_SPAN.search(text)
+    if span is not None and int(span[1]) > int(span[0][1:].strip()[:4]):
+        return span[1]
     for m in mentions:
         if m.non_event or not m.explicit_year or m.start_date is None:
             continue

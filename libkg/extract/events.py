@@ -106,6 +106,7 @@ _CREATE = _pattern("create")
 _OPENING = _pattern("opening")
 _REF_BEFORE = _pattern("ref_before")
 _END_BEFORE = _pattern("end_before")
+_CLOSING_BEFORE = _pattern("closing_before")
 _FROM_BEFORE = _pattern("from_before")
 _FROM_OK = _pattern("from_ok")
 _BOOKS = _pattern("books")
@@ -884,12 +885,26 @@ class _Reader:
             return False
         if ev.ev.start is None and ev.primary and ev.ev.place is None and h.role == "noun":
             return False  # a headline or caption named it first: this mention dates it
+        if start == self._closing_date(s, e, h) and _is_day(ev.ev.start) and start > ev.ev.start:  # type: ignore[operator]
+            return False  # "Hội thi X kết thúc vào ngày 13/6": the end of the one begun before
         return start != ev.ev.start
+
+    def _closing_date(self, s: int, e: int, h: _Hit) -> str | None:
+        """The day after the trigger at which the event ended ("... kết thúc vào ngày 13/6"), if told."""
+        for d in self.dates:
+            if h.end <= d["start"] < e and d["start_date"] and _CLOSING_BEFORE.search(
+                    self.low, max(s, d["start"] - 30), d["start"]):
+                return d["start_date"]
+        return None
 
     def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
         """A later mention of ``ev`` adds what it states: its run, its dated session, an end, hosts."""
         seg = self.low[s:e]
         start, end, explicit = self.date_for(s, e, h.start)
+        closing = self._closing_date(s, e, h) if explicit else None
+        if closing is not None and closing == start and _is_day(ev.ev.start) and closing > ev.ev.start:  # type: ignore[operator]
+            ev.ev.end = closing if ev.ev.kind in _RUNNING else ev.ev.end
+            return
         if _has("held", seg) and start and end and start != end:
             self._held_over(ev, s, e, start, end)
             return
@@ -1101,6 +1116,9 @@ def _holds(start: str | None, end: str | None, day: str | None) -> bool:
 def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
+    for w in r.events:
+        if w.ev.start is None:  # "Cuộc thi X năm 2023" dated nowhere: the year its name gives
+            w.ev.start = _name_year(w.ev.label)
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
     return [w.ev for w in r.events] + r.occasions + _awarded_contests([w.ev for w in r.events])
