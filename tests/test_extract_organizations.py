@@ -373,3 +373,9 @@ def test_a_name_ends_before_and_with_a_persons_title():
     orgs = _orgs("Dự có bà Hoàng Thu Lan, Phó Trưởng khoa Trường Đại học Văn hóa Hà Nội và ThS. Lê Văn Hà; "
                  "Thư viện Quốc gia và PGS.TS Trần Văn Bình.")
     assert set(orgs) == {"Trường Đại học Văn hóa Hà Nội", "Thư viện Quốc gia"}
+
+
+def test_a_persons_name_right_after_an_association_or_department():
+    orgs = _orgs("Chủ tịch Hội Khuyến học Nguyễn Văn Bình và Giám đốc Sở Văn hóa Trần Thị Hoa dự lễ tại Thư viện "
+                 "Tạ Quang Bửu.")
+    assert set(orgs) == {"Hội Khuyến học", "Sở Văn hóa", "Thư viện Tạ Quang Bửu"}

@@ -367,7 +367,9 @@ class _Parse:
 
 
 _NEXT, _STOP = "next", "stop"
-_NAMED_AFTER_PEOPLE = ("School", "University")  # kinds whose names often end with a person's name  # a rule's verdict: the name goes on / ends at the cursor
+_NAMED_AFTER_PEOPLE = ("School", "University")  # kinds whose names often end with a person's name
+# kinds whose names hardly ever hold a person's name (schools, libraries, museums, firms often do)
+_NOT_NAMED_AFTER_PEOPLE = ("GovernmentBody", "Association", "PoliticalBody", "MilitaryPolice", "LibraryUnion")  # a rule's verdict: the name goes on / ends at the cursor
 
 
 def _admin_at(toks: list[Tok], k: int) -> tuple[int, str]:
@@ -592,9 +594,13 @@ def _rule_code(p: _Parse, t: Tok) -> str | None:
 def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
     """"Sở ... Thanh Hóa Trịnh Xuân Quyết", "Hội ... Việt Nam Trần Thị Hoa": a personal name after
     a province or a country ends the name."""
-    if not _name_starts(p.toks, p.k):
+    toks, k = p.toks, p.k
+    if not _name_starts(toks, k):
         return None
-    return _STOP if _ends_province(p.toks, p.k) or _ends_country(p.toks, p.k) else None
+    if _ends_province(toks, k) or _ends_country(toks, k):
+        return _STOP
+    # "Hội Khuyến học Nguyễn Văn Bình": bodies not named after people, a name word with its partner, then a person
+    return _STOP if p.chunks and p.head.kind in _NOT_NAMED_AFTER_PEOPLE and _is_lower_word(toks[k - 1]) else None
 
 
 def _rule_word(p: _Parse, t: Tok) -> str | None:
