@@ -379,3 +379,9 @@ def test_a_persons_name_right_after_an_association_or_department():
     orgs = _orgs("Chủ tịch Hội Khuyến học Nguyễn Văn Bình và Giám đốc Sở Văn hóa Trần Thị Hoa dự lễ tại Thư viện "
                  "Tạ Quang Bửu.")
     assert set(orgs) == {"Hội Khuyến học", "Sở Văn hóa", "Thư viện Tạ Quang Bửu"}
+
+
+def test_verbs_after_a_name_end_it():
+    orgs = _orgs("Thư viện Đà Nẵng tăng cường phục vụ; Trung tâm Văn hóa trực thuộc Sở; Thư viện Hải Dương hiện "
+                 "quản lý 20 tủ sách.")
+    assert set(orgs) == {"Thư viện Đà Nẵng", "Trung tâm Văn hóa", "Thư viện Hải Dương"}
