@@ -569,3 +569,27 @@ def test_a_contest_said_to_end_on_a_later_day_is_the_one_begun_not_a_new_one():
                  "Có 12 đội tham gia. Hội thi kể chuyện theo sách mùa hè kết thúc vào ngày 5/6.",
                  published="2024-06-06")
     assert [(e.kind, e.start, e.end) for e in evs] == [("Competition", "2024-06-03", "2024-06-05")]
+
+
+def test_events_a_plan_names_run_in_the_year_it_gives_not_on_the_meeting_day():
+    evs = events("Sáng 9/3, tại Hội trường Thư viện tỉnh Hòa Mỹ, Liên hiệp Thư viện các tỉnh miền núi tổ chức "
+                 "Hội nghị triển khai hoạt động năm 2024. Hội nghị đã thông qua kế hoạch tổ chức Hội thi kể chuyện "
+                 "theo sách năm 2024 của Liên hiệp.", published="2024-03-10")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Conference", "2024-03-09", "Hội trường Thư viện tỉnh Hòa Mỹ"), ("Competition", "2024", None)]
+
+
+def test_the_items_of_a_planned_list_are_planned_events_of_the_plans_year():
+    evs = events("Ngày 5/1/2024, tại Thư viện huyện Ba Khe, Chi hội Thư viện Ba Khe tổ chức cuộc họp chi hội.\n"
+                 "Cuộc họp bàn kế hoạch tổ chức các hoạt động trong năm 2024 như:\n"
+                 "- Trưng bày sách về biển đảo quê hương.\n"
+                 "- Tổ chức tọa đàm về sách địa chí.\n"
+                 "Cuộc họp kết thúc lúc 11 giờ.", published=None, title="Họp chi hội")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Meeting", "2024-01-05", "Thư viện huyện Ba Khe"), ("Exhibition", "2024", None), ("Seminar", "2024", None)]
+
+
+def test_carrying_out_a_plan_is_no_plan():
+    evs = events("Thực hiện kế hoạch tổ chức Ngày hội đọc sách, sáng 20/4, Thư viện huyện Ba Khe tổ chức "
+                 "Ngày hội đọc sách năm 2024 tại Trường Tiểu học Cát Lâm.", published="2024-04-21")
+    assert [(e.kind, e.start) for e in evs] == [("Festival", "2024-04-20")]

@@ -133,6 +133,7 @@ _OPENING_OF = _pattern("opening_of")
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
                  "SportsEvent", "Launch", "BookDonation")
 _LABEL_END = _pattern("label_end")
+_LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
 
 
 @dataclass
@@ -282,6 +283,7 @@ class _Sent:
     hits: list[_Hit]
     anchored: bool  # a trigger here makes an event even without "tổ chức"
     undated: bool  # "Vừa qua, ...": a recent event with no date of its own
+    plan_at: int = -1  # where a plan opens ("kế hoạch tổ chức ..."): triggers after it name planned events
     created: list[_Ev] = field(default_factory=list)
     referenced: list[_Ev] = field(default_factory=list)
 
@@ -303,6 +305,7 @@ class _Reader:
         self.carry: tuple[str | None, str | None] | None = None  # a date line's date for the next event
         self.carry_place: str | None = None
         self.pending_persons: list[tuple[int, str]] = []
+        self.plan_list: str | None = None  # "kế hoạch ... trong năm 2012 như:": the items below are planned (its year)
         self.occasions: list[Event] = []  # named events others are held for (see _occasion)  # (sentence index, name) before any event
         title = doc.extras.get("title")
         if isinstance(title, tuple | list) and len(title) == 2:
@@ -617,13 +620,29 @@ class _Reader:
         cue = bool(_CUE.match(body) or _phrase_re("cue", r"\W*").match(body))
         dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
         undated_cue = bool(_UNDATED_CUE.match(body))
+        plan_at = self._plan_at(s, e, seg)
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
-            _AT_GATHERING.match(body)) or undated_cue or (self.focus is not None and _has("activities", seg))
+            _AT_GATHERING.match(body)) or undated_cue or (self.focus is not None and _has("activities", seg)) or (
+            plan_at == 0 and self.plan_list is not None)
         return _Sent(
             sents=sents, idx=idx, s=s, e=e, seg=seg, body=body, cue=cue,
             stat=bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)),
             report=self._report(s, seg), dates=dates, lead=not self.events, hits=self.hits(s, e),
-            anchored=anchored, undated=undated_cue and not dates)
+            anchored=anchored, undated=undated_cue and not dates, plan_at=plan_at)
+
+    def _plan_at(self, s: int, e: int, seg: str) -> int:
+        """Where in the sentence a plan opens (-1: none): at "kế hoạch", or at 0 for an item of a list a plan
+        announced ("... kế hoạch tổ chức trong năm 2012 như:" then "- Hội thảo ...")."""
+        if self.plan_list is not None and not _LIST_ITEM.match(seg):
+            self.plan_list = None
+        at = _find("plan", seg)
+        if at >= 0 and seg.rstrip().endswith(":"):
+            year = next((d["start_date"] for d in self.doc.extras.get("date_mentions", []) if s + at <= d["start"] < e
+                         and d["precision"] == "year" and not d["non_event"]), "")
+            self.plan_list = year
+        if self.plan_list is not None and _LIST_ITEM.match(seg):
+            return 0
+        return at
 
     def _note_date_line(self, st: _Sent) -> None:
         """A short dated sentence without a trigger dates (and places) the event told next."""
@@ -719,6 +738,9 @@ class _Reader:
     def _create(self, st: _Sent, h: _Hit, kind: str, nxt: int) -> None:
         s, e = st.s, st.e
         clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
+        if 0 <= st.plan_at <= h.start - s and not st.dates:
+            self._create_planned(st, h, kind, nxt)
+            return
         frame = self._frame(st)
         start, end = self._start_end(st, h, kind, frame)
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
@@ -735,6 +757,20 @@ class _Reader:
         if start and len(start) == 10:
             self.last_date = start
         self._opening_ceremony(st, h, wrapped, nxt)
+
+    def _create_planned(self, st: _Sent, h: _Hit, kind: str, nxt: int) -> None:
+        """An event a plan names ("kế hoạch tổ chức Hội thi X năm 2021"): the year its name or the plan gives,
+        a venue only when "tại X" follows it, neither the date nor the place of the meeting that planned it."""
+        label = self.label(h, st.e)
+        ev = Event(label=label, kind=kind, start=_name_year(label) or self.plan_list or None)
+        at = _PlaceQuery(st.s, st.e, h, nxt, st.s, False, [p for p in self.places if st.s <= p["start"] < st.e])
+        ev.place = self._at_after(at)
+        clause_start = st.s + max(self.low[st.s:h.start].rfind(";"), -1) + 1
+        ev.organizers = self.organizers(clause_start, h)
+        ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
+        wrapped = _Ev(ev, h.start)
+        self.events.append(wrapped)
+        st.created.append(wrapped)
 
     def _opening_ceremony(self, st: _Sent, h: _Hit, wrapped: _Ev, nxt: int) -> None:
         """An opening the headline reports ("Khai mạc Hội sách X", then "tổ chức khai mạc Hội sách X" or
@@ -900,28 +936,35 @@ class _Reader:
     def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
         """A later mention of ``ev`` adds what it states: its run, its dated session, an end, hosts."""
         seg = self.low[s:e]
-        start, end, explicit = self.date_for(s, e, h.start)
-        closing = self._closing_date(s, e, h) if explicit else None
-        if closing is not None and closing == start and _is_day(ev.ev.start) and closing > ev.ev.start:  # type: ignore[operator]
-            ev.ev.end = closing if ev.ev.kind in _RUNNING else ev.ev.end
+        if self._redate(ev, s, e, h, seg):
             return
-        if _has("held", seg) and start and end and start != end:
-            self._held_over(ev, s, e, start, end)
-            return
-        if explicit and _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
-            ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
-            return
-        if explicit and start and ev.ev.start is None and h.role == "noun":
-            self._first_dated(ev, s, e, h, start, end)
-            return
-        if explicit and start and ev.secondary and ev.lead_interval and \
-                ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
-            ev.ev.start = start
-            ev.secondary = False
         self._open_until(ev, s, e, seg)
         self._hosts(ev, s, seg)
         if ev.ev.place is None and not ev.launched and not _ONLINE.search(lower_fold(ev.ev.label)):
             ev.ev.place = self._later_venue(s, e, h)
+
+    def _redate(self, ev: _Ev, s: int, e: int, h: _Hit, seg: str) -> bool:
+        """The dates a later mention gives ``ev``: its end, its run, its first date, its dated session; True
+        when that is all the mention tells."""
+        start, end, explicit = self.date_for(s, e, h.start)
+        if not explicit or start is None:
+            return False
+        if start == self._closing_date(s, e, h) and _is_day(ev.ev.start) and start > ev.ev.start:  # type: ignore[operator]
+            ev.ev.end = start if ev.ev.kind in _RUNNING else ev.ev.end  # "X kết thúc vào ngày 13/6"
+            return True
+        if _has("held", seg) and end and start != end:
+            self._held_over(ev, s, e, start, end)
+            return True
+        if _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
+            ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
+            return True
+        if ev.ev.start is None and h.role == "noun":
+            self._first_dated(ev, s, e, h, start, end)
+            return True
+        if ev.secondary and ev.lead_interval and ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
+            ev.ev.start = start
+            ev.secondary = False
+        return False
 
     def _later_venue(self, s: int, e: int, h: _Hit) -> str | None:
         """"bàn giao tủ sách tại xã X", "tại X, đã diễn ra Lễ Y" told again: where it happened (not online,
