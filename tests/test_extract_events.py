@@ -593,3 +593,9 @@ def test_carrying_out_a_plan_is_no_plan():
     evs = events("Thực hiện kế hoạch tổ chức Ngày hội đọc sách, sáng 20/4, Thư viện huyện Ba Khe tổ chức "
                  "Ngày hội đọc sách năm 2024 tại Trường Tiểu học Cát Lâm.", published="2024-04-21")
     assert [(e.kind, e.start) for e in evs] == [("Festival", "2024-04-20")]
+
+
+def test_a_page_of_furniture_only_gives_no_event():
+    text = ("Trang chủ\n\nTin liên quan\nNgày 3/4, khai mạc Hội sách tỉnh Hòa Mỹ năm 2024.\n"
+            "Sáng 5/4, Hội thảo về thư viện số tại Ba Khe.")
+    assert EX(article_from_text(text, id="t2", published="2024-04-06")).events == []

@@ -316,7 +316,9 @@ class _Reader:
     # ------------------------------------------------------------------ helpers
 
     def sentences(self) -> list[tuple[int, int]]:
-        if self.doc.sentences:
+        """The content sentences; the raw text's lines cut at sentence ends only when the ``sentences``
+        component has not run (after it, none means a page of furniture: no event)."""
+        if self.doc.sentences or self.doc.extras.get("segmented"):
             return list(self.doc.sentences)
         out, pos = [], 0
         title = (self.doc.article.title or "").strip()

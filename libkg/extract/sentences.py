@@ -309,5 +309,6 @@ def segment(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
 def run(doc: Doc) -> None:
     title, sentences = segment(doc.text)
     doc.sentences = sentences
+    doc.extras["segmented"] = True  # no sentence means no content (a page of furniture), not "not cut yet"
     if title is not None:
         doc.extras["title"] = title
