@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # imported lazily at run time: networkx, pandas and the extra
     from rdflib import Graph
 
     from libkg.extract.facts import Facts
-    from libkg.store import EmbeddedStore, RemoteStore
+    from libkg.store import Store
 
 __all__ = ["MEMORY", "IngestReport", "KnowledgeGraph", "QueryResult", "open", "prepare_query", "to_python"]
 
@@ -433,7 +433,7 @@ class KnowledgeGraph:
         Whether :meth:`close` closes ``store`` too (true for :func:`open`).
     """
 
-    def __init__(self, store: EmbeddedStore | RemoteStore, *, base: str | None = None,
+    def __init__(self, store: Store, *, base: str | None = None,
                  owns_store: bool = True) -> None:
         self.store = store
         self.base = base if base is not None else os.environ.get("LIBKG_BASE") or None
@@ -454,7 +454,7 @@ class KnowledgeGraph:
         self.close()
 
     def __repr__(self) -> str:
-        where = getattr(self.store, "path", None) or getattr(self.store, "endpoint", None) or MEMORY
+        where = self.store.location or MEMORY
         return f"<KnowledgeGraph {where}{' (closed)' if self._closed else ''}>"
 
     # ----------------------------------------------------------- pipeline

@@ -54,13 +54,18 @@ def test_push_copies_embedded_store(server, samples_dir, tmp_path):
     store = str(tmp_path / "S")
     assert run("ingest", str(samples_dir / "d01.json"), str(samples_dir / "d05.json"), "--store", store,
                "-q").exit_code == 0
-    local = run("stats", "--store", store).output
-    local_triples = int(local.split()[1])
+    local = _stats(run("stats", "--store", store).output)
+    local_triples = local["quads in all graphs"]
     r = run("push", "--store", store, "--endpoint", server["query"], "--update-endpoint", server["update"], "-q")
     assert r.exit_code == 0, r.output
     assert _count(server) == local_triples
-    remote = run("stats", "--endpoint", server["query"]).output
-    assert remote.split()[3:] == local.split()[3:]  # same article/entity counts
+    remote = _stats(run("stats", "--endpoint", server["query"]).output)
+    assert remote == local and local["articles"] == 2  # same counts, articles and entities included
+
+
+def _stats(output: str) -> dict[str, int]:
+    """``libkg stats`` output as {label: count} (each line is a label, spaces, a number)."""
+    return {label.strip(): int(n) for label, n in (ln.rsplit(None, 1) for ln in output.splitlines() if ln.strip())}
 
 
 def test_unreachable_endpoint_is_a_clear_error():

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
 from rdflib import Literal, URIRef
 
 from libkg.cli.app import cli
 from libkg.cli.common import BadInput, read_store_options, read_store_or_fail
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 # the name is bound as terms (VALUES), never pasted: the written form and its title-cased form as labels,
 # and the stored person, organisation and place keys it names (libkg.query.names), each an index lookup
@@ -72,7 +76,7 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def find_entities(store, text: str) -> list[URIRef]:
+def find_entities(store: Store, text: str) -> list[URIRef]:
     """IRIs an argument names: the IRI itself, or nodes with that label or name.
 
     Names go through libkg's one name matcher (:func:`libkg.normalize.match_names`, via
@@ -96,7 +100,7 @@ def find_entities(store, text: str) -> list[URIRef]:
     return sorted(found, key=str)
 
 
-def explain_entity(store, e: URIRef) -> str:
+def explain_entity(store: Store, e: URIRef) -> str:
     """The report for one entity, as text."""
     def label(x) -> str:
         if isinstance(x, Literal):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from libkg.cli.app import cli
 from libkg.cli.common import BadInput, date_callback, read_store_options, read_store_or_fail
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 NETWORKS = ("institutions", "hierarchy", "affiliations", "persons", "events-places")
 # which filters make sense for which projection (hierarchy has no dates; positions have no event kinds)
@@ -68,7 +71,7 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def build(store: Any, name: str, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
+def build(store: Store, name: str, date_from: str | None, date_to: str | None, kinds: tuple[str, ...],
           province: str | None, min_weight: int, through_staff: bool = False):
     """Run projection ``name`` with the filters it accepts; a filter it cannot use is a usage error."""
     from libkg.network import PROJECTIONS
@@ -173,7 +176,7 @@ Example:
 """, "events and places")
 
 
-def locate(store: Any, g, name: str, net: str) -> str:
+def locate(store: Store, g, name: str, net: str) -> str:
     """The node ``name`` (a name or IRI) is in network ``g``, else an error saying why it is not there.
 
     A name the store knows that is no node of this network (an organisation that took

@@ -9,7 +9,12 @@ entities there are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from libkg.link.model import Entity
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["ORG_KINDS", "read_entities"]
 
@@ -77,7 +82,7 @@ def _org_kind(kinds: tuple[str, ...]) -> str:
     return next((k for k in ORG_KINDS if k in local), "Organization")
 
 
-def read_entities(store, kinds: tuple[str, ...] = ("org", "person", "place")) -> list[Entity]:
+def read_entities(store: Store, kinds: tuple[str, ...] = ("org", "person", "place")) -> list[Entity]:
     """The entities of ``store`` to link, organisations first (persons are corroborated by them).
 
     ``kinds`` picks among ``org``, ``person`` and ``place``.

@@ -20,11 +20,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from libkg.link.model import Decision, Entity
 from libkg.resolve.organizations import org_key
 from libkg.resolve.places import VIET_NAM_WIKIDATA, gazetteer
 from libkg.resources import data_file
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["Institution", "institutions", "offline_decisions", "province_decisions", "institution_decisions"]
 
@@ -119,7 +123,7 @@ def institution_decisions(entities: list[Entity]) -> list[Decision]:
     return out
 
 
-def offline_decisions(store, entities: list[Entity], base: str | None = None) -> list[Decision]:
+def offline_decisions(store: Store, entities: list[Entity], base: str | None = None) -> list[Decision]:
     """Every offline link for the nodes of ``store``: gazetteer units, then institutions."""
     rows = store.query("SELECT DISTINCT ?p WHERE { ?p a lkg:Place }")
     places = {str(r.p) for r in rows}

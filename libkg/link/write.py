@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -32,6 +33,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from libkg.link.model import WIKIDATA, Decision
 from libkg.rdf.namespaces import LKG, bind_prefixes, data_base
 from libkg.resolve.keys import short_hash
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["SSSOM", "WDT", "decision_graph", "links_graph_iri", "write_links"]
 
@@ -101,14 +105,14 @@ def decision_graph(decisions: Iterable[Decision], base: str | None = None, when:
     return g
 
 
-def _existing(store, gi: URIRef) -> Graph:
+def _existing(store: Store, gi: URIRef) -> Graph:
     g = Graph()
     for r in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{gi}> {{ ?s ?p ?o }} }}"):
         g.add((r.s, r.p, r.o))
     return g
 
 
-def _holders(store, qids: set[str], redecided: set[str]) -> Counter[str]:
+def _holders(store: Store, qids: set[str], redecided: set[str]) -> Counter[str]:
     """Nodes outside this batch that already carry each item (gazetteer, earlier runs)."""
     if not qids:
         return Counter()
@@ -117,7 +121,7 @@ def _holders(store, qids: set[str], redecided: set[str]) -> Counter[str]:
     return Counter(str(r.q) for r in rows if str(r.n) not in redecided)
 
 
-def write_links(store, decisions: Iterable[Decision], base: str | None = None, when: str | None = None,
+def write_links(store: Store, decisions: Iterable[Decision], base: str | None = None, when: str | None = None,
                 replace_method: str | None = None) -> int:
     """Write ``decisions`` into ``{base}graph/links`` (one transaction); return the triples written.
 
@@ -154,6 +158,5 @@ def write_links(store, decisions: Iterable[Decision], base: str | None = None, w
     keep.add((gi, RDFS.label, Literal("libkg authority links (Wikidata, VIAF, ISNI, GeoNames)")))
     keep.add((gi, DCTERMS.modified, Literal(when, datatype=XSD.dateTime)))
     store.replace_graph(str(gi), keep)
-    if hasattr(store, "flush"):
-        store.flush()
+    store.flush()  # a remote store queues writes: send them now
     return len(keep)

@@ -9,11 +9,14 @@ it, and projects to person-person or institution-institution graphs with
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from libkg.network.filters import kind_of, org_in_province, rows, window_filter
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["affiliations"]
 
@@ -40,7 +43,7 @@ WHERE {{
 """
 
 
-def affiliations(store: Any, *, date_from: str | None = None, date_to: str | None = None,
+def affiliations(store: Store, *, date_from: str | None = None, date_to: str | None = None,
                  province: str | None = None, min_weight: int = 1) -> nx.Graph:
     """Persons linked to the organisations they hold positions in (bipartite).
 

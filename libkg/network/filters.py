@@ -15,13 +15,11 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-import pyoxigraph as ox
 from rdflib import Literal
 
 from libkg.normalize import fold_place, match_names, name_key, typed_date
-from libkg.rdf.namespaces import PREFIXES
+from libkg.store.base import Store
 
 __all__ = ["EventFilter", "date_in_window", "iri_term", "literal_term", "resolve_event_kinds", "resolve_places",
            "rows", "window_filter"]
@@ -57,30 +55,15 @@ def kind_of(row: dict[str, str], default: str = "Other", label: str = "kind", ir
     return default
 
 
-def rows(store: Any, sparql: str) -> list[dict[str, str]]:
+def rows(store: Store, sparql: str) -> list[dict[str, str]]:
     """SELECT rows as ``{var: str}`` dicts (unbound variables left out), for projections.
 
-    On the embedded store the query goes straight to pyoxigraph: turning
-    every value into an rdflib term first cost five times the query itself
-    on large networks (see ``scripts/bench_network.py``), and projections only
-    need the strings.  Other stores go through their rdflib-style ``query``.
+    :meth:`~libkg.store.base.Store.select_values`: on the embedded store the
+    query goes straight to pyoxigraph, without making rdflib terms, which
+    cost five times the query itself on large networks (see
+    ``scripts/bench_network.py``); projections only need the strings.
     """
-    raw = getattr(store, "store", None)
-    if isinstance(raw, ox.Store):
-        sols = raw.query(sparql, prefixes=PREFIXES)
-        names = [v.value for v in sols.variables]
-        return [{n: t.value for n in names if (t := sol[n]) is not None} for sol in sols]
-    res = store.query(sparql)
-    names = [str(v) for v in res.vars]
-    out = []
-    for r in res:
-        d = {}
-        for i, n in enumerate(names):
-            v = r[i]
-            if v is not None:
-                d[n] = str(v)
-        out.append(d)
-    return out
+    return store.select_values(sparql)
 
 
 def window_filter(var: str, date_from: str | None, date_to: str | None, end_var: str | None = None) -> str:
@@ -146,7 +129,7 @@ def resolve_event_kinds(kinds: tuple[str, ...] | list[str]) -> list[str]:
     return out
 
 
-def resolve_places(store: Any, name: str) -> list[str]:
+def resolve_places(store: Store, name: str) -> list[str]:
     """IRIs of the places called ``name``, or ``[name]`` for an IRI.
 
     Any label of a place is matched by :func:`libkg.normalize.match_names` ("tỉnh"/"TP."
@@ -176,7 +159,7 @@ def _closest(name: str, labels: list[str]) -> str:
     return f" (did you mean {' or '.join(repr(keys[c]) for c in close)}?)" if close else ""
 
 
-def org_in_province(store: Any, var: str, province: str) -> str:
+def org_in_province(store: Store, var: str, province: str) -> str:
     """A pattern keeping organisations ``?var`` located in the province or named after it.
 
     Organisations rarely carry ``schema:location`` in news text, but their
@@ -199,7 +182,7 @@ def org_in_province(store: Any, var: str, province: str) -> str:
 _PLACE_LABELS = "SELECT DISTINCT ?l WHERE { VALUES ?p { $P } ?p skos:prefLabel ?l }"
 
 
-def _places_or_none(store: Any, province: str) -> list[str]:
+def _places_or_none(store: Store, province: str) -> list[str]:
     try:
         return resolve_places(store, province)
     except LookupError:
@@ -231,13 +214,15 @@ class EventFilter:
     def is_empty(self) -> bool:
         return not (self.date_from or self.date_to or self.kinds or self.province)
 
-    def pattern(self, store: Any, var: str = "e") -> str:
+    def pattern(self, store: Store | None, var: str = "e") -> str:
         """A group pattern binding ``?{var}`` to the kept events (place names resolved in ``store``)."""
         p = [f"?{var} a lkg:Event ."]
         if self.kinds:
             vals = " ".join(iri_term(k) for k in resolve_event_kinds(self.kinds))
             p.append(f"VALUES ?_kind {{ {vals} }} ?{var} lkg:eventKind ?_kind .")
         if self.province:
+            if store is None:
+                raise ValueError(f"the province filter {self.province!r} needs a store to resolve its name")
             vals = " ".join(iri_term(x) for x in resolve_places(store, self.province))
             p.append(f"VALUES ?_prov {{ {vals} }} ?{var} schema:location ?_loc . ?_loc lkg:within* ?_prov .")
         if self.date_from or self.date_to:
@@ -245,6 +230,6 @@ class EventFilter:
             p.append(window_filter("_start", self.date_from, self.date_to, end_var="_end"))
         return "\n  ".join(p)
 
-    def events_subquery(self, store: Any, var: str = "e") -> str:
+    def events_subquery(self, store: Store | None, var: str = "e") -> str:
         """``{ SELECT DISTINCT ?e WHERE { ... } }``: the kept events, computed once before any join."""
         return f"{{ SELECT DISTINCT ?{var} WHERE {{\n  {self.pattern(store, var)}\n}} }}"

@@ -8,11 +8,14 @@ the articles (named graphs) that state it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from libkg.network.filters import iri_term, kind_of, org_in_province, rows
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["hierarchy"]
 
@@ -35,7 +38,7 @@ SELECT ?o (MIN(STR(?l)) AS ?label) (MIN(STR(?k)) AS ?kind) (MIN(STR(?k0)) AS ?ki
 """
 
 
-def hierarchy(store: Any, *, province: str | None = None, min_weight: int = 1) -> nx.DiGraph:
+def hierarchy(store: Store, *, province: str | None = None, min_weight: int = 1) -> nx.DiGraph:
     """Organisations and the organisations they are part of (edge: child -> parent).
 
     Parameters

@@ -6,17 +6,20 @@ sector; the projection is the institutions' one applied to ``lkg:Person``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from libkg.network.filters import EventFilter
-from libkg.network.project import _filter_attrs, coparticipation
+from libkg.network.project import coparticipation, filter_attrs
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["persons"]
 
 
-def persons(store: Any, *, date_from: str | None = None, date_to: str | None = None,
+def persons(store: Store, *, date_from: str | None = None, date_to: str | None = None,
             kinds: tuple[str, ...] | list[str] = (), province: str | None = None,
             min_weight: int = 1) -> nx.Graph:
     """Persons linked by shared events (weight = number of events), filters as in ``institutions``.
@@ -37,5 +40,5 @@ def persons(store: Any, *, date_from: str | None = None, date_to: str | None = N
     f = EventFilter(date_from, date_to, tuple(kinds), province)
     g = coparticipation(store, "lkg:Person", events=f, min_weight=min_weight, node_type="person",
                         kind_path=None, default_kind="Person")
-    g.graph.update(_filter_attrs(f, min_weight), projection="persons")
+    g.graph.update(filter_attrs(f, min_weight), projection="persons")
     return g

@@ -8,12 +8,15 @@ node then gathers the events of its cities and sites.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from libkg.network.filters import EventFilter, kind_of, rows
-from libkg.network.project import _filter_attrs
+from libkg.network.project import filter_attrs
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["events_places"]
 
@@ -49,7 +52,7 @@ SELECT DISTINCT ?a ?b WHERE {
 """
 
 
-def events_places(store: Any, *, date_from: str | None = None, date_to: str | None = None,
+def events_places(store: Store, *, date_from: str | None = None, date_to: str | None = None,
                   kinds: tuple[str, ...] | list[str] = (), province: str | None = None,
                   min_weight: int = 1) -> nx.DiGraph:
     """Events -> their location -> the places that contain it (a directed graph).
@@ -88,7 +91,7 @@ def events_places(store: Any, *, date_from: str | None = None, date_to: str | No
     """
     f = EventFilter(date_from, date_to, tuple(kinds), province)
     ev = f.events_subquery(store)
-    g = nx.DiGraph(projection="events-places", **_filter_attrs(f, min_weight))
+    g = nx.DiGraph(projection="events-places", **filter_attrs(f, min_weight))
     for r in rows(store, _PLACES.replace("$EVENTS", ev).replace("$MIN", str(int(min_weight)))):
         p = r["p"]
         g.add_node(p, iri=p, label=r.get("label", p), kind=kind_of(r), type="place", events=int(r["n"]),

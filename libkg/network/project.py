@@ -17,11 +17,14 @@ the events behind them: ``events`` (IRIs), ``dates`` (start dates) and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from libkg.network.filters import EventFilter, iri_term, kind_of, rows
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["EventRef", "coparticipation", "edge_events", "institutions"]
 
@@ -93,7 +96,7 @@ SELECT ?o ?n (MIN(STR(?l)) AS ?label) (MIN(STR(?k)) AS ?kind) (MIN(STR(?k0)) AS 
 """
 
 
-def coparticipation(store: Any, cls: str, *, events: EventFilter | None = None, min_weight: int = 1,
+def coparticipation(store: Store, cls: str, *, events: EventFilter | None = None, min_weight: int = 1,
                     node_type: str = "organization", kind_path: str | None = "lkg:orgKind",
                     default_kind: str = "Other") -> nx.Graph:
     """Actors of class ``cls`` (an IRI) linked by the events they took part in together.
@@ -139,7 +142,7 @@ def coparticipation(store: Any, cls: str, *, events: EventFilter | None = None, 
     return g
 
 
-def institutions(store: Any, *, date_from: str | None = None, date_to: str | None = None,
+def institutions(store: Store, *, date_from: str | None = None, date_to: str | None = None,
                  kinds: tuple[str, ...] | list[str] = (), province: str | None = None,
                  min_weight: int = 1, through_staff: bool = False) -> nx.Graph:
     """Organisations linked by the events they organised or attended together.
@@ -201,12 +204,12 @@ def institutions(store: Any, *, date_from: str | None = None, date_to: str | Non
         g = coparticipation_through_staff(store, events=f, min_weight=min_weight)
     else:
         g = coparticipation(store, "lkg:Organization", events=f, min_weight=min_weight)
-    g.graph.update(_filter_attrs(f, min_weight), projection="institutions",
+    g.graph.update(filter_attrs(f, min_weight), projection="institutions",
                    **({"through_staff": 1} if through_staff else {}))
     return g
 
 
-def _filter_attrs(f: EventFilter, min_weight: int) -> dict[str, str | int]:
+def filter_attrs(f: EventFilter, min_weight: int) -> dict[str, str | int]:
     """The filters as graph attributes (scalars only, so GraphML can write them)."""
     out: dict[str, str | int] = {"min_weight": min_weight}
     if f.date_from:

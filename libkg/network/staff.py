@@ -33,11 +33,14 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from libkg.network.filters import EventFilter, iri_term, kind_of, rows
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["coparticipation_through_staff", "event_parts"]
 
@@ -54,7 +57,7 @@ _EVENTS = """SELECT ?e (MIN(STR(?s)) AS ?start) (MIN(STR(?l)) AS ?label) WHERE {
 _CHUNK = 500  # events per VALUES block
 
 
-def event_parts(store: Any, events: EventFilter | None = None) -> dict[str, set[str]]:
+def event_parts(store: Store, events: EventFilter | None = None) -> dict[str, set[str]]:
     """Event IRI -> the organisations taking part in it, by name or through staff (kept events only)."""
     parts: dict[str, set[str]] = defaultdict(set)
     for q in (_DIRECT, _STAFF):
@@ -66,7 +69,7 @@ def event_parts(store: Any, events: EventFilter | None = None) -> dict[str, set[
     return parts
 
 
-def _event_infos(store: Any, iris: list[str]) -> dict[str, tuple[str, str]]:
+def _event_infos(store: Store, iris: list[str]) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for i in range(0, len(iris), _CHUNK):
         values = " ".join(iri_term(e) for e in iris[i:i + _CHUNK])
@@ -75,7 +78,7 @@ def _event_infos(store: Any, iris: list[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def coparticipation_through_staff(store: Any, *, events: EventFilter | None = None,
+def coparticipation_through_staff(store: Store, *, events: EventFilter | None = None,
                                   min_weight: int = 1) -> nx.Graph:
     """Organisations linked by the events they took part in, by name or through their staff.
 

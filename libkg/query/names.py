@@ -20,12 +20,15 @@ the query runs with the stored key it names.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal
 from rdflib.term import Node
 
 from libkg.normalize import match_names
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["AmbiguousName", "KeyIndex", "KEY_CLASSES", "resolve_bindings"]
 
@@ -44,7 +47,7 @@ class AmbiguousName(LookupError):
 class KeyIndex:
     """The stored keys of each class, read when first needed."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._keys: dict[str, list[str]] = {}
 
@@ -71,7 +74,7 @@ def _key_vars(query: Any) -> dict[str, str]:
     return out
 
 
-def resolve_bindings(store: Any, query: Any, bindings: dict[str, Node]) -> dict[str, Node]:
+def resolve_bindings(store: Store, query: Any, bindings: dict[str, Node]) -> dict[str, Node]:
     """``bindings`` with each key a name parameter made replaced by the stored key it names.
 
     A key nothing matches is left as it is (the query answers no rows); one that fits

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
+
 STATS_QUERY = """
 PREFIX lkg: <https://w3id.org/libkg/ontology#>
 PREFIX schema: <https://schema.org/>
@@ -31,7 +36,7 @@ LABELS = {
 }
 
 
-def store_stats(store) -> dict[str, int]:
+def store_stats(store: Store) -> dict[str, int]:
     """Counts of what the store holds; entities are counted once across articles.
 
     ``triples`` are the statements of the named graphs, one per article stating
@@ -49,6 +54,6 @@ def store_stats(store) -> dict[str, int]:
     return out
 
 
-def _count(store, sparql: str) -> int:
+def _count(store: Store, sparql: str) -> int:
     row = next(iter(store.query(sparql)))
     return int(row[0])

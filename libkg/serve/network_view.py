@@ -7,15 +7,18 @@ the path of its entity page, so a click opens it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+if TYPE_CHECKING:
+    from libkg.store.base import Store
+
 __all__ = ["network_data", "network_json", "network_page"]
 
 
-def network_data(store, date_from: str | None, date_to: str | None, min_weight: int) -> dict[str, Any]:
+def network_data(store: Store, date_from: str | None, date_to: str | None, min_weight: int) -> dict[str, Any]:
     """Nodes and edges as plain dicts, ready for vis-network."""
     from libkg.network import institutions
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -25,6 +25,9 @@ from libkg.rdf.namespaces import LKG, SKOS
 from libkg.resources import PACKAGE_DIR
 from libkg.serve.formats import negotiate, serialize_graph
 from libkg.serve.links import SAFE_IRI, authority_properties, kind_table, local_path, shorten
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 SPARQL_DIR = PACKAGE_DIR / "serve" / "sparql"
 
@@ -64,7 +67,7 @@ class EntityView:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
 
-def load_entity(store, iri: str) -> EntityView:
+def load_entity(store: Store, iri: str) -> EntityView:
     """Everything the entity page needs, in a handful of queries."""
     this = {"this": URIRef(iri)}
     view = EntityView(iri)
@@ -123,12 +126,12 @@ def load_entity(store, iri: str) -> EntityView:
     return view
 
 
-def describe(store, iri: str) -> list[tuple]:
+def describe(store: Store, iri: str) -> list[tuple]:
     """The triples sent as Turtle / JSON-LD for ``iri``."""
     return list(store.query(page_query("describe"), {"this": URIRef(iri)}).graph)
 
 
-def home_stats(store) -> dict[str, int]:
+def home_stats(store: Store) -> dict[str, int]:
     from libkg.query.stats import STATS_QUERY
 
     res = store.query(STATS_QUERY)

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from libkg.normalize import ascii_fold
 from libkg.serve.links import kind_table
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 INDEX_TTL = 300.0
 MAX_RESULTS = 50
@@ -47,7 +51,7 @@ class _Entry:
 _INDEX: dict[int, tuple[float, dict[str, _Entry]]] = {}
 
 
-def _index(store) -> dict[str, _Entry]:
+def _index(store: Store) -> dict[str, _Entry]:
     from libkg.serve.pages import page_query
 
     cached = _INDEX.get(id(store))
@@ -84,7 +88,7 @@ def _score(query: str, tokens: list[str], folded: set[str]) -> int | None:
     return best
 
 
-def search(store, text: str, limit: int = MAX_RESULTS) -> list[Hit]:
+def search(store: Store, text: str, limit: int = MAX_RESULTS) -> list[Hit]:
     """Entities whose names contain every word of ``text``, diacritics and case ignored,
     best first (exact name, then name prefix, whole words, word prefixes, substrings)."""
     query = " ".join(ascii_fold(text).split())

@@ -21,6 +21,7 @@ let any client make the server send HTTP requests.  ``default-graph-uri`` and
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from urllib.parse import parse_qs
@@ -28,7 +29,6 @@ from urllib.parse import parse_qs
 from starlette.requests import Request
 from starlette.responses import Response
 
-from libkg.rdf.namespaces import PREFIXES
 from libkg.serve.formats import (
     GRAPH_TYPES,
     RESULT_TYPES,
@@ -42,6 +42,7 @@ from libkg.serve.formats import (
 from libkg.serve.links import SAFE_IRI
 from libkg.serve.sparql_guard import SERVICE_REFUSED, uses_service
 from libkg.serve.workers import Busy, JobError, QuerySyntaxError, QueryTimeout, WorkerDied
+from libkg.store.base import Store
 
 log = logging.getLogger("libkg.serve")
 
@@ -71,56 +72,27 @@ def looks_like_update(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ the job (runs in a worker)
-def run_query(store, sparql: str, max_rows: int, default_graphs: list[str], named_graphs: list[str]) -> Outcome:
-    """Run one query on ``store`` and read at most ``max_rows`` answers (+1 to know it was cut)."""
-    from libkg.store.embedded import EmbeddedStore
+def run_query(store: Store, sparql: str, max_rows: int, default_graphs: list[str],
+              named_graphs: list[str]) -> Outcome:
+    """Run one query on ``store`` and read at most ``max_rows`` answers (+1 to know it was cut).
 
-    if isinstance(store, EmbeddedStore):
-        return _run_oxigraph(store.store, sparql, max_rows, default_graphs, named_graphs)
-    if default_graphs or named_graphs:
+    The answer is read lazily (:meth:`~libkg.store.base.Store.answer`), so a
+    huge result costs only the rows kept.  ``default_graphs`` / ``named_graphs``
+    need a store that ``supports_graph_selection``.
+    """
+    if (default_graphs or named_graphs) and not store.supports_graph_selection:
         raise QuerySyntaxError("default-graph-uri / named-graph-uri are not supported over a remote endpoint")
-    res = store.query(sparql)
-    if res.type == "ASK":
-        return Outcome("ASK", boolean=bool(res.askAnswer))
-    if res.type == "SELECT":
-        vars_ = [str(v) for v in res.vars]
-        rows = [tuple(r) for r in res]
-        return Outcome("SELECT", vars_, rows[:max_rows], truncated=len(rows) > max_rows)
-    triples = list(res.graph)
-    return Outcome("CONSTRUCT", triples=triples[:max_rows], truncated=len(triples) > max_rows)
-
-
-def _run_oxigraph(ox_store, sparql: str, max_rows: int, default_graphs: list[str],
-                  named_graphs: list[str]) -> Outcome:
-    import pyoxigraph as ox
-
-    from libkg.store.terms import from_ox
-
-    kwargs: dict = {"prefixes": PREFIXES}
     try:
-        if default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        res = ox_store.query(sparql, **kwargs)
+        res = store.answer(sparql, default_graphs, named_graphs)
     except ValueError as exc:  # a bad graph IRI
         raise QuerySyntaxError(str(exc)) from None
-    if isinstance(res, ox.QueryBoolean):
-        return Outcome("ASK", boolean=bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        names = [v.value for v in res.variables]
-        rows = []
-        for sol in res:
-            if len(rows) == max_rows:
-                return Outcome("SELECT", names, rows, truncated=True)
-            rows.append(tuple(from_ox(sol[n]) for n in names))
-        return Outcome("SELECT", names, rows)
-    triples = []
-    for t in res:
-        if len(triples) == max_rows:
-            return Outcome("CONSTRUCT", triples=triples, truncated=True)
-        triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-    return Outcome("CONSTRUCT", triples=triples)
+    if res.kind == "ASK":
+        return Outcome("ASK", boolean=res.boolean)
+    if res.kind == "SELECT":
+        rows = list(itertools.islice(res.rows, max_rows + 1))
+        return Outcome("SELECT", res.variables, rows[:max_rows], truncated=len(rows) > max_rows)
+    triples = list(itertools.islice(res.triples, max_rows + 1))
+    return Outcome("CONSTRUCT", triples=triples[:max_rows], truncated=len(triples) > max_rows)
 
 
 # ------------------------------------------------------------------ the HTTP side

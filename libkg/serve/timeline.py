@@ -9,15 +9,18 @@ form, so it works without JavaScript.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+if TYPE_CHECKING:
+    from libkg.store.base import Store
+
 __all__ = ["load_events", "timeline_page"]
 
 
-def load_events(store) -> list[dict[str, Any]]:
+def load_events(store: Store) -> list[dict[str, Any]]:
     """Every event with its dates, kind names and provinces (one dict per event)."""
     from libkg.serve.pages import page_query
 

@@ -45,7 +45,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 log = logging.getLogger("libkg.serve")
 
@@ -101,17 +104,14 @@ class UnfinishedLoad(RuntimeError):
         self.path, self.journals = path, journals
 
 
-def open_read_only(path: str | Path):
-    """The embedded store at ``path`` opened read-only, behind the usual ``EmbeddedStore`` methods.
+def open_read_only(path: str | Path) -> Store:
+    """The embedded store at ``path`` opened read-only (:meth:`~libkg.store.EmbeddedStore.open_read_only`).
 
     ``EmbeddedStore`` opens read-write and takes the directory lock, which would
-    stop ``libkg ingest`` and lets a bug write; a server needs neither.  The
-    adapter is built around ``pyoxigraph.Store.read_only`` so every query method
-    (and ``libkg.network.institutions``) works on it unchanged.  A store whose
-    bulk load was interrupted is refused (:class:`UnfinishedLoad`).
+    stop ``libkg ingest`` and lets a bug write; a server needs neither.  Every
+    query method (and ``libkg.network.institutions``) works on it unchanged.  A
+    store whose bulk load was interrupted is refused (:class:`UnfinishedLoad`).
     """
-    import pyoxigraph as ox
-
     from libkg.store.embedded import EmbeddedStore, StoreError
 
     p = Path(path)
@@ -120,13 +120,7 @@ def open_read_only(path: str | Path):
     journals = unfinished_loads(p)
     if journals:
         raise UnfinishedLoad(p, journals)
-    st = EmbeddedStore.__new__(EmbeddedStore)
-    st.path = None  # nothing to flush on close: the store is never written
-    try:
-        st._store = ox.Store.read_only(str(p))
-    except OSError as exc:
-        raise StoreError(f"cannot open the store at {p} read-only: {exc}") from exc
-    return st
+    return EmbeddedStore.open_read_only(p)
 
 
 def _classify(exc: BaseException) -> tuple[str, str]:
@@ -474,7 +468,7 @@ class ThreadBackend:
     an in-memory store).  A late thread is abandoned, not stopped: RemoteStore's HTTP timeout ends it.
     Each lane has its own threads, so the pages keep answering while queries are slow."""
 
-    def __init__(self, store: Any, size: int = 4, max_queue: int = 32, page_size: int = 2) -> None:
+    def __init__(self, store: Store, size: int = 4, max_queue: int = 32, page_size: int = 2) -> None:
         self.store, self.max_queue = store, max(0, max_queue)
         self.sizes = {"query": max(1, size), "page": max(1, page_size)}
         self._sems = {lane: asyncio.Semaphore(n) for lane, n in self.sizes.items()}

@@ -3,7 +3,8 @@
 :func:`open_store` opens the store at ``path``, else at ``$LIBKG_STORE``, else
 at ``./.libkg/store`` (relative to the working directory, so each project
 checkout has its own graph).  Use ``EmbeddedStore(None)`` for a throw-away
-in-memory store.
+in-memory store.  Code above this package is typed against :class:`Store`
+(:mod:`libkg.store.base`), never against a concrete store.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from libkg.store.embedded import EXPORT_FORMATS, EmbeddedStore, StoreError, StoreLockedError
+from libkg.store.base import Answer, GraphData, Store, StoreError, StoreLockedError
+from libkg.store.embedded import EXPORT_FORMATS, EmbeddedStore
 from libkg.store.remote import RemoteStore
 
-__all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "EmbeddedStore", "RemoteStore", "StoreError", "StoreLockedError",
-           "default_store_path", "open_store", "store_exists"]
+__all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "Answer", "EmbeddedStore", "GraphData", "RemoteStore", "Store",
+           "StoreError", "StoreLockedError", "default_store_path", "open_store", "store_exists"]
 
 DEFAULT_STORE = Path(".libkg") / "store"
 
@@ -37,7 +39,7 @@ def store_exists(path: str | Path) -> bool:
 
 def open_store(path: str | Path | None = None, *, endpoint: str | None = None,
                update_endpoint: str | None = None, user: str | None = None,
-               password: str | None = None) -> EmbeddedStore | RemoteStore:
+               password: str | None = None) -> Store:
     """Open the store: a SPARQL endpoint when ``endpoint`` is given, else the embedded
     persistent store at ``path`` or the default location (created if needed)."""
     if endpoint:

@@ -31,16 +31,18 @@ import gc
 import itertools
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.query import Result
+from rdflib.term import IdentifiedNode
 
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.store.base import Answer, GraphData, Store, StoreError, StoreLockedError
 from libkg.store.solutions import Unordered, select_result, split_order
 from libkg.store.sparql_text import COPY_TO_UNION, DROP_FROM_UNION, inject_values
 from libkg.store.terms import from_ox, graph_quads, nt_document, statements, term_converter, to_ox_graph_name
@@ -54,19 +56,19 @@ BULK_QUADS_PER_LOAD = 300_000  # under the loader's batch of 1M quads: see bulk_
 BULK_PARALLEL = min(2, os.cpu_count() or 1)  # segments loading at once
 
 
-class StoreError(RuntimeError):
-    """The store could not be opened or written."""
+class EmbeddedStore(Store):
+    """A pyoxigraph ``Store`` at ``path`` (a directory, created if missing), or in memory if None.
 
+    :meth:`open_read_only` opens an existing store without its lock, for a server.
+    """
 
-class StoreLockedError(StoreError):
-    """Another process (or another open store in this process) holds the directory."""
-
-
-class EmbeddedStore:
-    """A pyoxigraph ``Store`` at ``path`` (a directory, created if missing), or in memory if None."""
+    supports_bulk_load = True
+    supports_transactions = True
+    supports_graph_selection = True
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = False
         self.recovered: list[str] = []  # graphs dropped on opening, left incomplete by a crash
         self._store: ox.Store | None
         if self.path is None:
@@ -85,7 +87,28 @@ class EmbeddedStore:
                 ) from e
             raise StoreError(f"cannot open the store at {self.path}: {e}") from e
 
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> EmbeddedStore:
+        """The store at ``path`` (which must exist) opened read-only: no lock taken, every write refused.
+
+        Nothing is recovered on opening (that needs a write): check for an
+        interrupted bulk load first (``JOURNAL`` files in the folder).
+        """
+        p = Path(path)
+        st = cls.__new__(cls)
+        st.path, st.recovered, st.read_only = p, [], True
+        try:
+            st._store = ox.Store.read_only(str(p))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {p} read-only: {exc}") from exc
+        return st
+
     # ----------------------------------------------------------- lifecycle
+    @property
+    def location(self) -> str | None:
+        """The store's folder, or None for an in-memory store."""
+        return str(self.path) if self.path is not None else None
+
     @property
     def store(self) -> ox.Store:
         """The underlying pyoxigraph store (for what this adapter does not cover)."""
@@ -97,7 +120,7 @@ class EmbeddedStore:
         """Flush and release the directory lock.  Safe to call twice."""
         if self._store is None:
             return
-        if self.path is not None:
+        if self.path is not None and not self.read_only:  # a read-only store has nothing to flush
             self._store.flush()
         self._store = None
         gc.collect()  # pyoxigraph releases the lock when the Store object is freed
@@ -109,7 +132,7 @@ class EmbeddedStore:
         self.close()
 
     # --------------------------------------------------------------- write
-    def replace_article(self, graph_iri: str, graph: Graph) -> int:
+    def replace_article(self, graph_iri: str, graph: GraphData) -> int:
         """Make named graph ``graph_iri`` hold exactly the triples of ``graph``; return their number.
 
         Dropping the old contents and inserting the new ones is one SPARQL
@@ -117,12 +140,11 @@ class EmbeddedStore:
         article replaces its facts, never duplicates them, and a failure leaves
         the previous version in place.
         """
-        self.replace_articles([(graph_iri, graph)])
-        return len(graph)
+        return self.replace_articles([(graph_iri, graph)])
 
     replace_graph = replace_article  # the same operation for any named graph (e.g. the ontology)
 
-    def replace_articles(self, items: list[tuple[str, Graph | set | list[str] | str]]) -> int:
+    def replace_articles(self, items: Iterable[tuple[str, GraphData]]) -> int:
         """:meth:`replace_article` for several graphs at once; return the triples written.
 
         A graph is an rdflib Graph, a set of rdflib triples, a list of ready
@@ -137,7 +159,9 @@ class EmbeddedStore:
         several times faster than an update.  Either way each graph is whole
         or absent.  (A first load of many articles: :meth:`bulk_load_graphs`.)
         """
-        ops, new, total = [], [], 0
+        ops: list[str] = []
+        new: list[str] = []
+        total = 0
         for graph_iri, graph in items:
             g = str(to_ox_graph_name(graph_iri))
             stmts = statements(graph)
@@ -241,6 +265,9 @@ class EmbeddedStore:
             journal.unlink()
         return count
 
+    def flush(self) -> None:
+        """Nothing to send: every write call is applied when it is made."""
+
     def optimize(self) -> None:
         """Compact the database files (RocksDB), e.g. after :meth:`bulk_load_graphs`.
 
@@ -313,7 +340,7 @@ class EmbeddedStore:
 
     def _ensure_union(self) -> None:
         # stores written before the union was kept (or by other tools) get it on open
-        st = self._store
+        st = self.store
         if not bool(st.query("ASK { ?s ?p ?o }")) and bool(st.query("ASK { GRAPH ?g { ?s ?p ?o } }")):
             self.rebuild_union()
 
@@ -335,7 +362,7 @@ class EmbeddedStore:
         """
         if bindings:
             sparql = inject_values(sparql, bindings)
-        kwargs = {} if union else {"default_graph": []}
+        kwargs: dict[str, Any] = {} if union else {"default_graph": []}
         res = None
         ordered = split_order(sparql)
         if ordered is not None:  # a closing ORDER BY is done here, on the converted rows, when it can be
@@ -362,6 +389,45 @@ class EmbeddedStore:
         out.graph = g
         return out
 
+    def select_values(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as ``{variable: string value}`` dicts (unbound variables left out).
+
+        The query goes straight to pyoxigraph: turning every value into an
+        rdflib term first cost five times the query itself on large networks
+        (see ``scripts/bench_network.py``), and projections only need the strings.
+        """
+        sols = self.store.query(sparql, prefixes=PREFIXES)
+        if not isinstance(sols, ox.QuerySolutions):
+            raise ValueError("select_values runs SELECT queries only")
+        names = [v.value for v in sols.variables]
+        return [{n: t.value for n in names if (t := sol[n]) is not None} for sol in sols]
+
+    def answer(self, sparql: str, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None) -> Answer:
+        """The answer read lazily from Oxigraph; ``default_graphs`` / ``named_graphs`` set the dataset.
+
+        A bad graph IRI raises ValueError, a bad query SyntaxError.
+        """
+        kwargs: dict[str, Any] = {"prefixes": PREFIXES}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        res = self.store.query(sparql, **kwargs)
+        if isinstance(res, ox.QueryBoolean):
+            return Answer("ASK", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            sols = res
+            return Answer("SELECT", names, rows=(tuple(from_ox(sol[n]) for n in names) for sol in sols))
+        triples = res
+        return Answer("CONSTRUCT", triples=((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                                            for t in triples))
+
+    def contains_graphs(self, graph_iris: Iterable[str]) -> set[str]:
+        """Those of ``graph_iris`` the store holds (an index lookup each)."""
+        return {g for g in graph_iris if self.store.contains_named_graph(ox.NamedNode(str(g)))}
+
     def triple_count(self) -> int:
         """Number of statements in the named graphs (a triple stated in two graphs counts twice;
         the union copy in the default graph is not counted)."""
@@ -370,9 +436,10 @@ class EmbeddedStore:
     def union_count(self) -> int:
         """Number of distinct triples over all graphs (the size of the default graph)."""
         res = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(res, ox.QuerySolutions)
         return int(next(iter(res))["n"].value)
 
-    def _named_quads(self):
+    def _named_quads(self) -> Iterator[ox.Quad]:
         return (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def named_graphs(self) -> list[str]:
@@ -392,7 +459,7 @@ class EmbeddedStore:
         ds = Dataset()
         bind_prefixes(ds)
         for q in self._named_quads():
-            ds.graph(from_ox(q.graph_name)).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            ds.graph(cast(IdentifiedNode, from_ox(cast(ox.NamedNode, q.graph_name)))).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return ds
 
     def export(self, fmt: str, out: BinaryIO) -> None:

@@ -12,8 +12,10 @@ not three times (a server's own "union default graph" option counts it once
 per graph on some servers).  Run the server with a plain default graph
 (Oxigraph's and Fuseki's default).
 
-It offers the same methods as :class:`~libkg.store.embedded.EmbeddedStore`,
-so every command runs against either.
+It implements the same :class:`~libkg.store.base.Store` interface as
+:class:`~libkg.store.embedded.EmbeddedStore`, so every command runs against
+either; its capability flags say what it lacks (no bulk loader, no dataset
+selection per query).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import urllib.error
+from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from rdflib import Dataset, Graph, URIRef
@@ -28,7 +31,8 @@ from rdflib.query import Result
 
 from libkg import __version__
 from libkg.rdf.namespaces import PREFIXES, bind_prefixes
-from libkg.store.embedded import EXPORT_FORMATS, StoreError
+from libkg.store.base import Answer, GraphData, Store, StoreError, select_rows
+from libkg.store.embedded import EXPORT_FORMATS
 from libkg.store.sparql_text import DROP_FROM_UNION, inject_values
 from libkg.store.terms import statements
 
@@ -39,7 +43,10 @@ def _prefix_block() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
-class RemoteStore:
+CHUNK = 500  # graph IRIs per VALUES block (contains_graphs)
+
+
+class RemoteStore(Store):
     """A SPARQL 1.1 endpoint (query URL, and an update URL for writes).
 
     Parameters
@@ -56,6 +63,11 @@ class RemoteStore:
         Seconds to wait for one HTTP request.
     """
 
+    supports_bulk_load = False
+    supports_transactions = False  # each request is one transaction on the server, but writes are queued
+    supports_graph_selection = False
+    read_only = False
+
     def __init__(self, endpoint: str, update_endpoint: str | None = None, *, user: str | None = None,
                  password: str | None = None, batch_triples: int = 20000, timeout: float = 60) -> None:
         self.endpoint = endpoint
@@ -67,6 +79,11 @@ class RemoteStore:
         self._pending_triples = 0
 
     # ----------------------------------------------------------- lifecycle
+    @property
+    def location(self) -> str | None:
+        """The query endpoint's URL."""
+        return self.endpoint
+
     def __enter__(self) -> RemoteStore:
         return self
 
@@ -108,7 +125,7 @@ class RemoteStore:
         except Exception as exc:  # noqa: BLE001 - reported with the endpoint's URL
             raise self._fail(self.update_endpoint, exc) from None
 
-    def replace_article(self, graph_iri: str, graph: Graph | set | list[str] | str) -> int:
+    def replace_article(self, graph_iri: str, graph: GraphData) -> int:
         """Queue the replacement of named graph ``graph_iri`` by ``graph``; sent in batches.
 
         ``graph`` takes the forms :meth:`EmbeddedStore.replace_articles` takes.
@@ -122,7 +139,7 @@ class RemoteStore:
 
     replace_graph = replace_article
 
-    def replace_articles(self, items: list[tuple[str, Graph | set | list[str] | str]]) -> int:
+    def replace_articles(self, items: Iterable[tuple[str, GraphData]]) -> int:
         """Queue several graph replacements (sent with the next batch); return the triples queued."""
         return sum(self.replace_article(iri, g) for iri, g in items)
 
@@ -140,7 +157,15 @@ class RemoteStore:
         self._pending, self._pending_triples = [], 0
         self.update(" ;\n".join(ops))
 
+    def bulk_load_graphs(self, graphs: Iterable[tuple[str, str | bytes]], names: list[str]) -> int:
+        """Not supported (``supports_bulk_load`` is False): a SPARQL endpoint has no bulk loader."""
+        raise StoreError(f"{self.endpoint} is a SPARQL endpoint: it has no bulk loader; write in batches")
+
+    def optimize(self) -> None:
+        """Nothing to do: the server manages its own files."""
+
     def remove_graph(self, graph_iri: str) -> None:
+        """Delete a named graph and the union triples only it stated."""
         self.update(DROP_FROM_UNION.replace("$G", f"<{graph_iri}>") + f" ; DROP SILENT GRAPH <{graph_iri}>")
 
     # ---------------------------------------------------------------- read
@@ -174,8 +199,37 @@ class RemoteStore:
             return out
         return Result.parse(io.BytesIO(raw), format="json")
 
+    def select_values(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as ``{variable: string value}`` dicts (unbound variables left out)."""
+        res = self.query(sparql)
+        names = [str(v) for v in res.vars or []]
+        return [{n: str(v) for n, v in zip(names, row, strict=True) if v is not None} for row in select_rows(res)]
+
+    def answer(self, sparql: str, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None) -> Answer:
+        """The answer of :meth:`query`, as an :class:`~libkg.store.base.Answer` (dataset selection unsupported)."""
+        if default_graphs or named_graphs:
+            raise ValueError("default-graph-uri / named-graph-uri are not supported over a remote endpoint")
+        res = self.query(sparql)
+        if res.type == "ASK":
+            return Answer("ASK", boolean=bool(res.askAnswer))
+        if res.type == "SELECT":
+            return Answer("SELECT", [str(v) for v in res.vars or []], rows=(tuple(r) for r in select_rows(res)))
+        return Answer("CONSTRUCT", triples=iter(res.graph or ()))
+
+    def contains_graphs(self, graph_iris: Iterable[str]) -> set[str]:
+        """Those of ``graph_iris`` the endpoint holds, asked ``CHUNK`` at a time."""
+        iris = sorted({str(g) for g in graph_iris})
+        out: set[str] = set()
+        for i in range(0, len(iris), CHUNK):
+            part = iris[i:i + CHUNK]
+            q = ("SELECT DISTINCT ?g WHERE { VALUES ?g { " + " ".join(f"<{g}>" for g in part)
+                 + " } GRAPH ?g { ?s ?p ?o } }")
+            out |= {str(r[0]) for r in select_rows(self.query(q))}
+        return out
+
     def _count(self, sparql: str) -> int:
-        rows = list(self.query(sparql))
+        rows = list(select_rows(self.query(sparql)))
         return int(rows[0][0]) if rows else 0
 
     def triple_count(self) -> int:
@@ -183,13 +237,21 @@ class RemoteStore:
         return (self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def named_graphs(self) -> list[str]:
-        return sorted(str(r[0]) for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return sorted(str(r[0]) for r in select_rows(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")))
+
+    def graph(self, graph_iri: str) -> Graph:
+        """One named graph as an rdflib Graph (a copy)."""
+        g = Graph()
+        bind_prefixes(g)
+        for r in select_rows(self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")):
+            g.add((r[0], r[1], r[2]))
+        return g
 
     def to_dataset(self) -> Dataset:
         """Every named graph as an rdflib Dataset (fine for exports of moderate size)."""
         ds = Dataset()
         bind_prefixes(ds)
-        for r in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        for r in select_rows(self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")):
             ds.graph(URIRef(str(r[0]))).add((r[1], r[2], r[3]))
         return ds
 

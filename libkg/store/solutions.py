@@ -36,12 +36,14 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result, ResultRow
+from rdflib.term import Identifier
 
 from libkg.store.terms import term_converter
 
@@ -53,7 +55,7 @@ class SelectResult(Result):
 
     def __iter__(self) -> Iterator[ResultRow]:
         if self.type != "SELECT":
-            yield from super().__iter__()
+            yield from cast(Iterator[ResultRow], super().__iter__())
             return
         columns = list(self.vars or [])
         labels = {str(v): i for i, v in enumerate(columns)}
@@ -130,7 +132,7 @@ def _sort_key(t):
     raise Unordered(f"cannot order {t!r} as the engine does")
 
 
-def _sort(rows: list[dict], order: list[tuple[Variable, bool]]) -> None:
+def _sort(rows: list[Mapping[Variable, Identifier]], order: list[tuple[Variable, bool]]) -> None:
     for var, descending in reversed(order):  # stable sorts, last key first
         known: dict[int, tuple] = {}  # by id: a converted term recurs as the same object (term_converter)
         keys = []
@@ -158,10 +160,10 @@ def select_result(solutions: ox.QuerySolutions, order: list[tuple[str, bool]] | 
     if any(v not in columns for v, _ in keys):
         raise Unordered("ORDER BY a variable the query does not return")
     convert = term_converter()
-    rows = []
+    rows: list[Mapping[Variable, Identifier]] = []
     append = rows.append
     for sol in solutions:
-        row = {}
+        row: dict[Variable, Identifier] = {}
         for v, t in zip(columns, sol, strict=True):
             if t is not None:
                 row[v] = convert(t)

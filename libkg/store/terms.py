@@ -13,11 +13,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeAlias, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 __all__ = ["from_ox", "graph_quads", "nt_document", "nt_statements", "statements", "term_converter", "to_ox", "to_ox_graph_name"]
 
@@ -69,7 +70,14 @@ if not _FAST:
 _OX_IRI, _OX_LITERAL, _OX_BNODE = ox.NamedNode, ox.Literal, ox.BlankNode
 
 
-def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # what pyoxigraph answers with
+
+
+@overload
+def from_ox(term: None) -> None: ...
+@overload
+def from_ox(term: OxTerm) -> Identifier: ...
+def from_ox(term: OxTerm | None) -> Identifier | None:
     """A pyoxigraph term as an rdflib term; xsd:string literals become plain literals
     (the form rdflib parsers produce, so terms compare equal after a round trip).
 
@@ -78,31 +86,30 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | Non
     """
     if term is None:
         return None
-    cls = type(term)
+    t: Any = term  # its class is tested below, faster than isinstance and opaque to mypy
+    cls: type | None = type(t)
     if cls is not _OX_IRI and cls is not _OX_LITERAL and cls is not _OX_BNODE:  # a subclass, or no term
-        cls = next((c for c in (_OX_IRI, _OX_LITERAL, _OX_BNODE) if isinstance(term, c)), None)
+        cls = next((c for c in (_OX_IRI, _OX_LITERAL, _OX_BNODE) if isinstance(t, c)), None)
         if cls is None:
-            raise TypeError(f"cannot convert {type(term).__name__} {term!r} to rdflib")
+            raise TypeError(f"cannot convert {type(t).__name__} {t!r} to rdflib")
     if cls is _OX_IRI:
-        return _iri(term.value)
+        return _iri(t.value)
     if cls is _OX_LITERAL:
-        lang = term.language
+        lang = t.language
         if lang:
-            return _string(term.value, lang)
-        dt = term.datatype.value
-        return _string(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=_iri(dt))
-    return BNode(term.value)
+            return _string(t.value, lang)
+        dt = t.datatype.value
+        return _string(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=_iri(dt))
+    return BNode(t.value)
 
 
-def term_converter() -> Callable[[ox.NamedNode | ox.BlankNode | ox.Literal | None], Node | None]:
+def term_converter() -> Callable[[OxTerm], Identifier]:
     """:func:`from_ox` that converts each distinct term once (for one query result, whose
     kinds, dates, places and names repeat from row to row; memory: its distinct terms)."""
-    memo: dict = {}
+    memo: dict[OxTerm, Identifier] = {}
     get = memo.get
 
-    def convert(term):
-        if term is None:
-            return None
+    def convert(term: OxTerm) -> Identifier:
         out = get(term)
         if out is None:
             out = memo[term] = from_ox(term)
@@ -124,7 +131,7 @@ def graph_quads(graph: Graph | Iterable[tuple[Node, Node, Node]],
     if len(cache) > 200_000:
         cache.clear()
     for s, p, o in graph:
-        terms = []
+        terms: list[Any] = []  # subject, predicate, object: checked by pyoxigraph
         for t in (s, p, o):
             x = cache.get(t)
             if x is None:
