@@ -6,11 +6,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from libkg.extract.facts import Facts, Organization, Place
+from libkg.ingest.write import load_reference_data
 from libkg.query.library import bind_params, get_query
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import DEFAULT_BASE, LKG, SCHEMA
 from libkg.read.article import Article
-from libkg.resolve import load_reference_data
 from libkg.resolve.organizations import org_key
 from libkg.resolve.places import Gazetteer, gazetteer_graph
 from libkg.resolve.resolver import local_identity

@@ -14,9 +14,9 @@ from rdflib import Literal, URIRef
 
 from libkg.extract import RuleExtractor
 from libkg.extract.facts import Facts, Person, Position
+from libkg.ingest.write import write_article
 from libkg.read import read_paths
 from libkg.read.article import Article
-from libkg.resolve import write_article
 from libkg.resolve.keys import person_key
 from libkg.store import EmbeddedStore
 

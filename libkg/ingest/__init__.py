@@ -1,4 +1,4 @@
-"""Ingest: read -> extract -> resolve -> store, for files and folders of articles.
+"""Ingest: read -> extract -> resolve -> rdf -> store, for files and folders of articles.
 
 A run has two passes:
 
@@ -6,9 +6,10 @@ A run has two passes:
    its graph as N-Triples statements, in worker processes with ``jobs > 1``
    (:mod:`~libkg.ingest.workers`); the built articles wait on disk
    (:mod:`~libkg.ingest.spool`) and only their person mentions stay in memory;
-2. :class:`~libkg.resolve.plan.RunIdentity` decides once, against the store,
-   which person every mention is, and :mod:`~libkg.ingest.run` writes the
-   articles in batches with those decisions.
+2. :mod:`~libkg.ingest.write` reads the identity registry of the run's
+   names from the store once, :class:`~libkg.resolve.plan.RunIdentity`
+   decides which person every mention is, and :mod:`~libkg.ingest.run`
+   writes the articles in batches with those decisions.
 
 Deciding identity once per run, not per batch, keeps the cost linear in the
 corpus and means no article written in this run is ever rewritten by it.
@@ -23,5 +24,7 @@ from __future__ import annotations
 
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure, text_digest
 from libkg.ingest.run import ingest_paths, load_ontology
+from libkg.ingest.write import load_reference_data, write_article, write_articles
 
-__all__ = ["DuplicateCheck", "IngestReport", "failure", "ingest_paths", "load_ontology", "text_digest"]
+__all__ = ["DuplicateCheck", "IngestReport", "failure", "ingest_paths", "load_ontology", "load_reference_data",
+           "text_digest", "write_article", "write_articles"]

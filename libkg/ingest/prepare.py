@@ -53,8 +53,8 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
                     run_time: str | None = None, where: str | None = None) -> Prepared:
     """Extract ``article`` and build its graphs with local identity."""
     from libkg.rdf.build import facts_to_triples
+    from libkg.rdf.provenance import activity_graph
     from libkg.resolve import local_identity
-    from libkg.resolve.resolver import activity_graph
     from libkg.store.terms import nt_document, nt_statements
 
     facts = extractor(article)

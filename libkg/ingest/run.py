@@ -11,19 +11,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from rdflib import Graph
+
 from libkg.extract.pipeline import Extractor
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure
 from libkg.ingest.spool import Spool
 from libkg.ingest.workers import prepared
+from libkg.ingest.write import (
+    decide_run,
+    existing_articles,
+    identity_graphs,
+    load_reference_data,
+    renamed_articles,
+)
+from libkg.rdf.namespaces import ontology_graph
+from libkg.rdf.provenance import run_time_setting
 from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning
 from libkg.resolve.iris import Minter
+from libkg.resolve.plan import RunIdentity
+from libkg.resources import ontology_dir
+from libkg.store.base import GraphData, Store
 
 __all__ = ["ingest_paths", "load_ontology"]
 
 Progress = Callable[[int], object]
+Pending = tuple[str, str, list[tuple[str, bytes]], int]  # article id, source, its graphs, its triples
 
 
-def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
+def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
                  base: str | None = None, progress: Progress | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, batch_size: int = 256,
                  extract_progress: Progress | None = None, bulk: bool = False,
@@ -33,7 +48,7 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     Parameters
     ----------
     store
-        An :class:`~libkg.store.EmbeddedStore` or :class:`~libkg.store.RemoteStore`.
+        Any :class:`~libkg.store.Store` (embedded or remote).
     paths
         Files (.txt, .html, .json, .jsonl) and folders (searched recursively).
     extractor
@@ -46,7 +61,7 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     batch_size
         Articles per store write.
     bulk
-        Let an embedded store load the new articles with Oxigraph's bulk loader,
+        Let a store that ``supports_bulk_load`` (the embedded one) load the new articles with Oxigraph's bulk loader,
         in segments: several times faster, but not isolated from
         readers of the same store while it loads, and a crash is undone (all
         the run's new articles removed) when the store is next opened (see
@@ -63,15 +78,11 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
     IngestReport
         Counts, the ids written, and every error against its file.
     """
-    from libkg.resolve import prepare_store
-    from libkg.resolve.plan import RunIdentity, existing_articles
-    from libkg.resolve.resolver import run_time_setting
-
     report = IngestReport()
     dupes = DuplicateCheck()
     run = RunIdentity(base)
     load_ontology(store)
-    prepare_store(store, base)
+    load_reference_data(store, base)
     with Spool() as spool:
         for item in prepared(paths, jobs=jobs, base=base, max_bytes=max_bytes, run_time=run_time_setting(),
                              extractor=extractor):
@@ -93,17 +104,17 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
             if extract_progress:
                 extract_progress(1)
         existing = existing_articles(store, run.ids, base)
-        run.decide(store, existing)
+        decide_run(store, run, existing)
         writer = _Writer(store, report, run, batch_size, progress)
         bulk_loaded = 0
-        if bulk and hasattr(store, "bulk_load_graphs"):
+        if bulk and store.supports_bulk_load:
             bulk_loaded = writer.bulk(spool, existing)
         else:
             for record in spool:
                 writer.add(*record)
         writer.flush()
     writer.finish()
-    if bulk_loaded and hasattr(store, "optimize"):  # only a bulk load leaves files to merge
+    if bulk_loaded:  # only a bulk load leaves files to merge
         if status:
             status("compacting the store after the bulk load")
         store.optimize()
@@ -113,12 +124,13 @@ def ingest_paths(store, paths: Iterable[str | Path], *, extractor: Extractor | N
 class _Writer:
     """Pass 2: articles with resolved identity, written in batches (or one bulk load)."""
 
-    def __init__(self, store, report: IngestReport, run, batch_size: int, progress: Progress | None) -> None:
+    def __init__(self, store: Store, report: IngestReport, run: RunIdentity, batch_size: int,
+                 progress: Progress | None) -> None:
         self.store, self.report, self.run = store, report, run
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
         self.progress = progress
-        self.pending: list[tuple[str, str, list, int]] = []  # id, source, graphs, triples
+        self.pending: list[Pending] = []
 
     def graphs(self, aid: str, statements: bytes, activity: bytes) -> list[tuple[str, bytes]]:
         """The article's graphs, its person IRIs rewritten as the run decided."""
@@ -131,24 +143,21 @@ class _Writer:
         if len(self.pending) >= self.batch_size:
             self.flush()
 
-    def _write(self, batch) -> None:
-        from libkg.resolve.resolver import _write
-
-        _write(self.store, [g for _, _, graphs, _ in batch for g in graphs])
-        send = getattr(self.store, "flush", None)  # a remote store queues writes: send them now
-        if send is not None:
-            send()
+    def _write(self, batch: list[Pending]) -> None:
+        self.store.replace_articles([g for _, _, graphs, _ in batch for g in graphs])
+        self.store.flush()  # a remote store queues writes: send them now
 
     def flush(self) -> None:
         """Write the pending batch; if it fails, each article alone, to find the one that broke it."""
         batch, self.pending = self.pending, []
         if not batch:
             return
+        errors: list[ReadError] = []
         try:
             self._write(batch)
-            done, errors = batch, []
+            done = batch
         except Exception:  # noqa: BLE001 - keep the others
-            done, errors = [], []
+            done = []
             for one in batch:
                 try:
                     self._write([one])
@@ -205,23 +214,15 @@ class _Writer:
 
     def finish(self) -> None:
         """The identity graphs of the run's names, and stored articles renamed by its decisions."""
-        from libkg.resolve.resolver import _write, renamed_articles
-
-        graphs = renamed_articles(self.store, self.run.stored_renames, self.m) + self.run.identity_graphs()
+        graphs: list[tuple[str, GraphData]] = [*renamed_articles(self.store, self.run.stored_renames, self.m),
+                                               *identity_graphs(self.run)]
         for i in range(0, len(graphs), self.batch_size):
-            _write(self.store, graphs[i:i + self.batch_size])
-        send = getattr(self.store, "flush", None)
-        if send is not None:
-            send()
+            self.store.replace_articles(graphs[i:i + self.batch_size])
+        self.store.flush()
 
 
-def load_ontology(store) -> None:
+def load_ontology(store: Store) -> None:
     """Put the ontology and vocabularies in their own named graph, so queries can use labels."""
-    from rdflib import Graph
-
-    from libkg.rdf.namespaces import ontology_graph
-    from libkg.resources import ontology_dir
-
     g = Graph()
     for f in sorted(ontology_dir().rglob("*.ttl")):
         if f.name != "shapes.ttl":

@@ -9,9 +9,9 @@
 * :mod:`~libkg.link.write` -- decisions -> triples in ``{base}graph/links`` with provenance.
 
 >>> from libkg.store import EmbeddedStore
->>> from libkg.resolve import prepare_store
+>>> from libkg.ingest import load_reference_data
 >>> with EmbeddedStore() as st:
-...     _ = prepare_store(st)
+...     _ = load_reference_data(st)
 ...     link_offline(st).linked      # 63 + 34 provincial units and Việt Nam
 98
 """
@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from libkg.link.cache import QueryCache, default_cache_dir
 from libkg.link.client import AuthorityClient, AuthorityError
@@ -28,6 +29,9 @@ from libkg.link.offline import offline_decisions
 from libkg.link.reconcile import Outcome, Reconciler
 from libkg.link.review import ReviewError, read_review, write_review
 from libkg.link.write import links_graph_iri, write_links
+
+if TYPE_CHECKING:
+    from libkg.store.base import Store
 
 __all__ = ["AuthorityClient", "AuthorityError", "Candidate", "Decision", "Entity", "LinkReport", "Outcome",
            "QueryCache", "Reconciler", "ReviewError", "default_cache_dir", "link_offline", "link_online",
@@ -46,7 +50,7 @@ class LinkReport:
     decisions: list[Decision] = field(default_factory=list)
 
 
-def link_offline(store, base: str | None = None, write: bool = True) -> LinkReport:
+def link_offline(store: Store, base: str | None = None, write: bool = True) -> LinkReport:
     """Link the store's provinces and known institutions from the shipped tables."""
     decisions = offline_decisions(store, read_entities(store, ("org",)), base)
     if write:
@@ -54,7 +58,7 @@ def link_offline(store, base: str | None = None, write: bool = True) -> LinkRepo
     return LinkReport(linked=len(decisions), decisions=decisions)
 
 
-def link_online(store, client: AuthorityClient, base: str | None = None, threshold: float = 0.85,
+def link_online(store: Store, client: AuthorityClient, base: str | None = None, threshold: float = 0.85,
                 kinds: tuple[str, ...] = ("org", "person", "place"), write: bool = True,
                 progress=None) -> LinkReport:
     """Reconcile the store's unlinked entities against ``client``'s endpoint and write the clear links."""

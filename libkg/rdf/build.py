@@ -3,7 +3,8 @@
 Which node a name is comes from an identity object of :mod:`libkg.resolve`
 (:class:`~libkg.resolve.resolver.ArticleIdentity`): by default the article
 alone decides (each person is "first seen here"); ingest passes the decision
-taken against the whole store.  Classes and vocabulary concepts come from the
+taken against the whole store.  The article's person mentions (the identity
+registry) come from :func:`libkg.rdf.identity.mention_triples`.  Classes and vocabulary concepts come from the
 ``ontology/`` files.  The result depends only on the facts and the identity
 decisions, not on their order, so re-ingesting an article gives the same
 graph.  See ``ontology/libkg.ttl`` for the modelling conventions.
@@ -23,7 +24,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
@@ -36,6 +36,7 @@ from rdflib.namespace import XSD
 
 from libkg.extract.facts import Event, Evidence, Facts, Organization, Person, Place, Position
 from libkg.normalize import fold, nfc, squash
+from libkg.rdf.identity import mention_triples
 from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG as _LKG
 from libkg.rdf.namespaces import SCHEMA as _SCHEMA
@@ -46,11 +47,9 @@ from libkg.read.article import Article
 from libkg.resolve.iris import Minter, label_key, org_key, person_key
 from libkg.resolve.keys import new_tone
 from libkg.resolve.organizations import org_display
+from libkg.resolve.places import PlaceRef
+from libkg.resolve.resolver import ArticleIdentity, local_identity
 from libkg.vocab import event_kind, event_kinds, org_kind_class, org_kinds, place_kinds, roles
-
-if TYPE_CHECKING:
-    from libkg.resolve.places import PlaceRef
-    from libkg.resolve.resolver import ArticleIdentity
 
 __all__ = ["facts_to_graph", "facts_to_triples"]
 
@@ -108,8 +107,6 @@ def facts_to_triples(article: Article, facts: Facts, base: str | None = None,
                      identity: ArticleIdentity | None = None) -> set[tuple]:
     """The triples of :func:`facts_to_graph` as a plain set of rdflib terms (no Graph: faster for ingest)."""
     if identity is None:
-        from libkg.resolve.resolver import local_identity
-
         identity = local_identity(article, facts, base)
     return _Builder(article, facts, base, identity).build()
 
@@ -271,7 +268,7 @@ class _Builder:
         for e in self.facts.events:
             self.add_event(e)
         self.write_labels()
-        self.t.update(self.ident.mention_graph())
+        self.t.update(mention_triples(self.ident))
         return self.t
 
     def article_node(self) -> None:

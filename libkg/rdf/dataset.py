@@ -19,8 +19,11 @@ from rdflib import Dataset, URIRef
 
 from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
+from libkg.rdf.identity import identity_graph
 from libkg.rdf.namespaces import article_graph, bind_prefixes
 from libkg.read.article import Article
+from libkg.resolve.iris import Minter
+from libkg.resolve.resolver import resolve_batch
 
 __all__ = ["facts_to_dataset"]
 
@@ -35,10 +38,8 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
     False.  The gazetteer and the extraction runs are not: they are not read
     from these articles.
     """
-    from libkg.resolve import resolve_batch
-
     items = list(items)
-    idents, id_graphs = resolve_batch(items, base)
+    idents, clusters = resolve_batch(items, base)
     ds = Dataset()
     bind_prefixes(ds)
     for (article, facts), ident in zip(items, idents, strict=True):
@@ -46,8 +47,9 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
         for t in facts_to_graph(article, facts, base, identity=ident):
             g.add(t)
     if identity:
-        for iri, graph in sorted(id_graphs.items()):
+        m = Minter(base)
+        for iri, key in sorted((str(m.identity_graph(k)), k) for k in clusters):
             g = ds.graph(URIRef(iri))
-            for t in graph:
+            for t in identity_graph(key, clusters[key], base):
                 g.add(t)
     return ds

@@ -43,7 +43,7 @@ def types_of(cls: URIRef) -> tuple[URIRef, ...]:
     out: list[URIRef] = [cls]
     i = 0
     while i < len(out):
-        for sup in sorted(ontology().objects(out[i], RDFS.subClassOf)):
+        for sup in sorted(ontology().objects(out[i], RDFS.subClassOf), key=str):  # IRIs: str order
             if isinstance(sup, URIRef) and sup not in out:
                 out.append(sup)
         i += 1

@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 __all__ = ["Cluster", "Mention", "cluster", "hypothesis", "link_reason", "role_families"]
@@ -215,5 +216,5 @@ def role_families(role_label: str) -> tuple[str, ...]:
         local = v.local_name(c)
         if local.endswith("-family"):
             out.add(local)
-        todo.extend(v.graph.objects(c, SKOS.broader))
+        todo.extend(b for b in v.graph.objects(c, SKOS.broader) if isinstance(b, URIRef))  # concepts: IRIs
     return tuple(sorted(out))

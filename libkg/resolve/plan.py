@@ -11,15 +11,17 @@ A run therefore works in two passes (see :mod:`libkg.ingest`):
    (each name is the person of that name, ``Minter.person(key)``); only its
    :class:`~libkg.resolve.persons.Mention` records stay in memory
    (:meth:`RunIdentity.add`);
-2. :meth:`RunIdentity.decide` reads the registry of the run's names from
-   the store once, clusters stored and new mentions together, and says for
+2. the ingest layer reads the registry of the run's names from the store
+   once (:func:`libkg.ingest.write.decide_run`); :meth:`RunIdentity.decide`
+   clusters those stored mentions and the new ones together, and says for
    each new article which local person IRIs to rewrite
-   (:meth:`RunIdentity.substitutions`), which stored articles to rename, and
-   the identity graphs to write.
+   (:meth:`RunIdentity.substitutions`), which stored articles to rename
+   (:attr:`RunIdentity.stored_renames`), and the names whose identity graph
+   to write (:meth:`RunIdentity.identity_clusters`).
 
-The decisions are those :func:`~libkg.resolve.resolver.write_articles`
-takes for the same articles in one batch: a function of the set of articles
-in the store, whatever their order.
+The decisions are a function of the set of articles in the store, whatever
+their order.  This module never reads or writes a store: it is given the
+stored mentions and returns decisions as data.
 
 Example
 -------
@@ -27,9 +29,7 @@ Example
 >>> run = RunIdentity("https://example.org/")
 >>> run.add("a1", [Mention("lê hà", "a1", "2024-01-02", frozenset({"org:x"}))])
 >>> run.add("a2", [Mention("lê hà", "a2", "2024-03-04", frozenset({"org:y", "prov:vn-34/01"}))])
->>> from libkg.store import EmbeddedStore
->>> with EmbeddedStore() as st:
-...     run.decide(st)
+>>> run.decide({})  # an empty store: no stored mentions
 
 Two persons named Lê Hà (no shared evidence), so each gets a disambiguated
 IRI, and each article's local ``<…/person/le-ha-…>`` is rewritten:
@@ -39,47 +39,26 @@ True
 >>> old, new = run.substitutions("a2")[0]
 >>> (old, new) == (f"<{run.m.person('lê hà')}>", f"<{run.person('lê hà', 'a2')}>")
 True
->>> [(len(g) > 0) for iri, g in run.identity_graphs()]  # their "possibly the same" hypothesis
-[True]
+>>> [(key, len(clusters)) for iri, key, clusters in run.identity_clusters()]  # for the identity graph
+[('lê hà', 2)]
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from libkg.rdf.namespaces import data_base
 from libkg.resolve.iris import Minter
-from libkg.resolve.persons import Mention, cluster
+from libkg.resolve.persons import Cluster, Mention, cluster
+from libkg.resolve.resolver import assign_iris
 
-__all__ = ["RunIdentity", "existing_articles"]
+__all__ = ["RunIdentity", "StoredMentions"]
 
-CHUNK = 500  # terms per VALUES block when reading the store
-
-
-def _chunks(items: list, n: int = CHUNK) -> Iterator[list]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
-
-
-def existing_articles(store, ids: Iterable[str], base: str | None = None) -> set[str]:
-    """The ids among ``ids`` whose article graph the store already holds (a re-ingest)."""
-    m = Minter(base)
-    ids = sorted(set(ids))
-    inner = getattr(store, "store", None)
-    if inner is not None and hasattr(inner, "contains_named_graph"):  # embedded: an index lookup each
-        import pyoxigraph as ox
-
-        return {i for i in ids if inner.contains_named_graph(ox.NamedNode(str(m.graph(i))))}
-    out: set[str] = set()
-    for part in _chunks(ids):
-        graphs = {str(m.graph(i)): i for i in part}
-        q = ("SELECT DISTINCT ?g WHERE { VALUES ?g { " + " ".join(f"<{g}>" for g in graphs)
-             + " } GRAPH ?g { ?s ?p ?o } }")
-        out |= {graphs[str(r[0])] for r in store.query(q)}
-    return out
+StoredMentions = Mapping[tuple[str, str], tuple[Mention, URIRef]]
+"""Registry entries read from a store: (name key, article id) -> (the mention, the IRI it resolved to)."""
 
 
 class RunIdentity:
@@ -93,7 +72,7 @@ class RunIdentity:
         self._anchors: dict[frozenset[str], frozenset[str]] = {}  # one copy of each anchor set
         self._final: dict[str, dict[str, URIRef]] = {}  # article -> key -> IRI, where not the local one
         self.stored_renames: dict[str, dict[URIRef, URIRef]] = {}  # stored article -> old IRI -> new
-        self._clusters: dict[str, list] = {}
+        self._clusters: dict[str, list[Cluster]] = {}
         self._keys: set[str] = set()
 
     def add(self, article_id: str, mentions: Iterable[Mention]) -> None:
@@ -103,23 +82,19 @@ class RunIdentity:
             anchors = self._anchors.setdefault(x.anchors, x.anchors)
             self.mentions.append(Mention(x.key, x.article, x.date, anchors) if anchors is not x.anchors else x)
 
-    def decide(self, store, reread: Iterable[str] = ()) -> None:
-        """Cluster this run's mentions with the store's, for every name involved.
+    def keys(self) -> set[str]:
+        """The folded person names this run mentions."""
+        return {x.key for x in self.mentions}
 
-        ``reread`` are the run's articles already in the store: the names they
-        mentioned last time are reconsidered too (a new version may drop one).
+    def decide(self, stored: StoredMentions) -> None:
+        """Cluster this run's mentions with the stored ones, for every name involved.
+
+        ``stored`` are the registry entries of the run's names and of the names
+        its articles already in the store mentioned last time (a new version
+        may drop one), as the ingest layer read them.
         """
-        from libkg.resolve.resolver import _KEYS_OF_ARTICLES, _assign, _registry, _values, _with_values
-
-        keys = {x.key for x in self.mentions}
-        for part in _chunks(sorted(set(reread))):
-            q = _with_values(_KEYS_OF_ARTICLES, _values("a", (self.m.article(i) for i in part)))
-            keys |= {str(r.key) for r in store.query(q)}
-        stored: dict = {}
-        for part in _chunks(sorted(keys)):
-            stored.update(_registry(store, set(part), self.m))
         others = {k: v for k, v in stored.items() if k[1] not in self.ids}
-        by_key, resolved = _assign(self.m, cluster([x for x, _ in others.values()] + self.mentions))
+        by_key, resolved = assign_iris(self.m, cluster([x for x, _ in others.values()] + self.mentions))
         for (key, aid), (_, old) in others.items():
             if resolved[(key, aid)] != old:
                 self.stored_renames.setdefault(aid, {})[old] = resolved[(key, aid)]
@@ -153,9 +128,10 @@ class RunIdentity:
             out.append((f"<{self.m.position_prefix(local)}", f"<{self.m.position_prefix(iri)}"))
         return out
 
-    def identity_graphs(self) -> list[tuple[str, Graph]]:
-        """(graph IRI, graph) for each name whose identity graph must be written (empty: dropped)."""
-        from libkg.resolve.resolver import identity_graph
+    def identity_clusters(self) -> list[tuple[str, str, list[Cluster]]]:
+        """(graph IRI, name key, clusters) for each name whose identity graph must be written.
 
-        return [(str(self.m.identity_graph(k)), identity_graph(k, self._clusters[k], self.base))
-                for k in sorted(self._keys)]
+        Names with several persons now, and names the store knew (their graph
+        may have to go: one cluster makes an empty graph).
+        """
+        return [(str(self.m.identity_graph(k)), k, self._clusters[k]) for k in sorted(self._keys)]
