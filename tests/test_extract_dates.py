@@ -264,3 +264,13 @@ def test_an_anniversary_span_of_years_gives_the_article_its_year_not_the_commemo
     from libkg.extract.dates import year_from_text
     text = "Kỷ niệm (1961-2021). Năm 1961 là năm ra đời."
     assert year_from_text(text, find_dates(text)) == "2021"
+
+
+def test_a_page_nothing_else_dates_takes_the_year_its_first_line_names_alone():
+    art = article_from_text("Ngày 18/7, tại Nhà văn hóa huyện Ba Khe diễn ra chung kết Hội thi kể chuyện "
+                            "theo sách - Hè 2019.\nHơn 100 em học sinh tham gia.", id="y3")
+    assert art.published is None
+    assert [e.start for e in RuleExtractor()(art).events] == ["2019-07-18"]
+    numbered = article_from_text("Căn cứ Quyết định số 09/2020/NQ của Sở.\nSáng 18/7, Thư viện huyện Ba Khe tổ "
+                                 "chức Hội thi kể chuyện theo sách.", id="y4")
+    assert [e.start for e in RuleExtractor()(numbered).events] == [None]

@@ -503,8 +503,20 @@ def article_date(doc: Doc, regions: list[tuple[int, int]] | None = None) -> tupl
     found = infer_published(doc.text, doc.article.url)
     if found is not None:
         return found.date, found.source
-    year = year_from_text(doc.text, find_dates(doc.text, None, regions))
+    year = year_from_text(doc.text, find_dates(doc.text, None, regions)) or _headline_year(doc.text)
     return (year, "year in text") if year else (None, None)
+
+
+# a year written alone ("Hè 2017"), not part of a date or a document number ("09/2020/NQ", "1.2020")
+_BARE_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,-]\d)")
+_HEAD_CHARS = 300
+
+
+def _headline_year(text: str) -> str | None:
+    """The year the first line names alone ("Hội thi ... - Hè 2017"), for a page nothing else dates."""
+    head = text.lstrip()[:_HEAD_CHARS].split("\n", 1)[0]
+    m = _BARE_YEAR.search(head)
+    return m.group(0) if m else None
 
 
 @component("dates")
