@@ -212,3 +212,9 @@ def test_a_venue_head_in_lower_case_before_a_name():
                                     "huyện Mỹ Tú.")}
     assert "trường dân tộc nội trú thcs huyện mỹ tú" in got
     assert not names("Học sinh đọc sách tại trường và ở nhà.")
+
+
+def test_a_place_only_the_headline_names():
+    art = article_from_text("Trao tặng sách cho học sinh huyện đảo Cô Tô\n\nSáng 12/3/2024, đoàn công tác "
+                            "đã trao 500 bản sách cho học sinh.", id="t2", published="2024-03-12")
+    assert "Cô Tô" in {p.name for p in RuleExtractor()(art).places}

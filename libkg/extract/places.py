@@ -202,7 +202,9 @@ def _person_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _content_regions(doc: Doc) -> list[tuple[int, int]]:
-    regions = list(doc.sentences)  # the headline only repeats the body: not read for places
+    regions = list(doc.sentences)
+    if doc.extras.get("title"):  # a real page's headline may name a place its excerpt does not repeat
+        regions.append(doc.extras["title"])
     if not regions:
         pos = 0
         for line in doc.text.split("\n"):
