@@ -93,3 +93,38 @@ def test_every_bundled_query_gives_the_same_rows_on_both_stores(server, sample_s
 def _sorted_rows(store, text, bindings):
     res = store.query(text, bindings=bindings)
     return sorted(tuple(str(v) if v is not None else "" for v in r) for r in res)
+
+
+def test_remote_and_embedded_stores_answer_the_same_through_the_interface(server, article, facts, base):
+    """The same articles written through libkg.ingest.write (identity read back from each store) give the
+    same graphs, and every read of the Store interface the same answers; the flags say what differs."""
+    from libkg.ingest.write import existing_articles, write_articles
+    from libkg.read.article import Article
+    from libkg.store import EmbeddedStore, RemoteStore, StoreError
+
+    second = Article(id="t2", text=article.text, published="2030-01-01", url="https://example.org/t2")
+    second_facts = type(facts)("t2", persons=facts.persons, organizations=facts.organizations,
+                               positions=facts.positions)
+    remote = RemoteStore(server["query"], server["update"], batch_triples=10)
+    with EmbeddedStore() as local, remote:
+        for st in (local, remote):
+            assert write_articles(st, [(article, facts)], base) > 0
+            assert write_articles(st, [(second, second_facts)], base) > 0  # resolved against the first
+            st.flush()
+        assert (remote.supports_bulk_load, remote.supports_graph_selection, remote.read_only) == (False, False, False)
+        assert remote.location == server["query"]
+        assert remote.named_graphs() == local.named_graphs() and len(local.named_graphs()) >= 4
+        assert remote.triple_count() == local.triple_count()
+        for g in local.named_graphs():
+            assert set(remote.graph(g)) == set(local.graph(g)), g
+        assert existing_articles(remote, ["t1", "t2", "t3"], base) == existing_articles(local, ["t1", "t2", "t3"],
+                                                                                       base) == {"t1", "t2"}
+        q = "SELECT ?p ?label WHERE { ?p a lkg:Person ; skos:prefLabel ?label } ORDER BY ?p"
+        assert remote.select_values(q) == local.select_values(q) != []
+        ra, la = remote.answer(q), local.answer(q)
+        assert ra.kind == la.kind == "SELECT" and ra.variables == la.variables and list(ra.rows) == list(la.rows)
+        assert remote.answer("ASK { ?p a lkg:Person }").boolean is local.answer("ASK { ?p a lkg:Person }").boolean
+        with pytest.raises(ValueError, match="not supported"):
+            remote.answer(q, default_graphs=[local.named_graphs()[0]])
+        with pytest.raises(StoreError, match="bulk loader"):
+            remote.bulk_load_graphs([], [])

@@ -116,6 +116,13 @@ class EmbeddedStore(Store):
             raise StoreError(f"the store at {self.path or '(memory)'} is closed")
         return self._store
 
+    @property
+    def _writer(self) -> ox.Store:
+        """The underlying store, for a write: a read-only store refuses it."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} is open read-only: it cannot be written")
+        return self.store
+
     def close(self) -> None:
         """Flush and release the directory lock.  Safe to call twice."""
         if self._store is None:
@@ -177,9 +184,9 @@ class EmbeddedStore(Store):
                 ops.append(f"INSERT DATA {{ GRAPH {g} {{ {' . '.join(stmts)} . }} }}")
                 ops.append(COPY_TO_UNION.replace("$G", g))
         if ops:
-            self.store.update(" ;\n".join(ops))
+            self._writer.update(" ;\n".join(ops))
         if new:
-            self.store.load("".join(new), format=ox.RdfFormat.N_QUADS)
+            self._writer.load("".join(new), format=ox.RdfFormat.N_QUADS)
         return total
 
     def bulk_load_graphs(self, graphs: Iterable[tuple[str, str | bytes]], names: list[str],
@@ -217,6 +224,7 @@ class EmbeddedStore(Store):
         opened with a journal left behind by a crash drops those graphs
         (:meth:`_recover`), and rerunning the interrupted ingest adds them again.
         """
+        writer = self._writer
         journal = self._journal(names)
         count = 0
         pending = iter(graphs)
@@ -243,7 +251,7 @@ class EmbeddedStore(Store):
             return b"".join(parts)
 
         def load(data: bytes) -> None:
-            self.store.bulk_load(data, format=ox.RdfFormat.TRIG, lenient=True)
+            writer.bulk_load(data, format=ox.RdfFormat.TRIG, lenient=True)
 
         parallel = max(1, parallel)
         in_flight: list[Future] = []
@@ -277,7 +285,7 @@ class EmbeddedStore(Store):
         10k-article bulk ingest, lookups ran 2-4x slower than after this call,
         which took about a tenth of the load's time.
         """
-        self.store.optimize()
+        self._writer.optimize()
 
     def _journal(self, graphs: list[str]) -> Path | None:
         journal = self.path / f"{JOURNAL}-{next(_LOADS)}.txt" if self.path is not None else None
@@ -316,7 +324,7 @@ class EmbeddedStore(Store):
         of triples given.
         """
         quads = list(graph_quads(graph, graph_iri))
-        self.store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        self._writer.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
         return len(graph)
 
     def update(self, sparql: str, rebuild_union: bool = True) -> None:
@@ -325,18 +333,18 @@ class EmbeddedStore(Store):
         Pass ``rebuild_union=False`` for a batch of updates and call
         :meth:`rebuild_union` once at the end.
         """
-        self.store.update(sparql)
+        self._writer.update(sparql)
         if rebuild_union:
             self.rebuild_union()
 
     def remove_graph(self, graph_iri: str) -> None:
         """Delete a named graph and its triples (e.g. an article withdrawn)."""
         g = str(to_ox_graph_name(graph_iri))
-        self.store.update(DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}")
+        self._writer.update(DROP_FROM_UNION.replace("$G", g) + f" ; DROP SILENT GRAPH {g}")
 
     def rebuild_union(self) -> None:
         """Recompute the default graph as the union of the named graphs (one transaction)."""
-        self.store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._writer.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def _ensure_union(self) -> None:
         # stores written before the union was kept (or by other tools) get it on open
