@@ -599,3 +599,10 @@ def test_a_page_of_furniture_only_gives_no_event():
     text = ("Trang chủ\n\nTin liên quan\nNgày 3/4, khai mạc Hội sách tỉnh Hòa Mỹ năm 2024.\n"
             "Sáng 5/4, Hội thảo về thư viện số tại Ba Khe.")
     assert EX(article_from_text(text, id="t2", published="2024-04-06")).events == []
+
+
+def test_an_event_date_without_its_year_in_the_text_says_so():
+    evs = events("Sáng 14/3, Thư viện tỉnh Hòa Mỹ tổ chức Hội thảo về thư viện số.", published="2024-03-15")
+    assert [(e.start, e.year_inferred) for e in evs] == [("2024-03-14", True)]
+    evs = events("Sáng 14/3/2024, Thư viện tỉnh Hòa Mỹ tổ chức Hội thảo về thư viện số.", published="2024-03-15")
+    assert [(e.start, e.year_inferred) for e in evs] == [("2024-03-14", False)]

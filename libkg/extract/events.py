@@ -1161,12 +1161,23 @@ def _holds(start: str | None, end: str | None, day: str | None) -> bool:
 def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
+    inferred = _inferred_years(doc)
     for w in r.events:
         if w.ev.start is None:  # "Cuộc thi X năm 2023" dated nowhere: the year its name gives
             w.ev.start = _name_year(w.ev.label)
+        w.ev.year_inferred = inferred.get(w.ev.start or "", False)
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
     return [w.ev for w in r.events] + r.occasions + _awarded_contests([w.ev for w in r.events])
+
+
+def _inferred_years(doc: Doc) -> dict[str, bool]:
+    """For each date the article's mentions give: is its year inferred (no mention of it writes the year)?"""
+    out: dict[str, bool] = {}
+    for d in doc.extras.get("date_mentions", []):
+        if d["start_date"]:
+            out[d["start_date"]] = out.get(d["start_date"], True) and bool(d.get("year_inferred"))
+    return out
 
 
 def _awarded_contests(events: list[Event]) -> list[Event]:

@@ -62,6 +62,7 @@ class Event:
     term: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # {"participants": 100, "books": 700}
     evidence: list[Evidence] = field(default_factory=list)
+    year_inferred: bool = False  # the start's phrase lacks the year: it came from the article's date
 
 
 @dataclass
