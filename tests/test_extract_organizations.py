@@ -385,3 +385,34 @@ def test_verbs_after_a_name_end_it():
     orgs = _orgs("Thư viện Đà Nẵng tăng cường phục vụ; Trung tâm Văn hóa trực thuộc Sở; Thư viện Hải Dương hiện "
                  "quản lý 20 tủ sách.")
     assert set(orgs) == {"Thư viện Đà Nẵng", "Trung tâm Văn hóa", "Thư viện Hải Dương"}
+
+
+def test_a_department_without_a_place_is_a_name_but_not_in_a_byline():
+    orgs = _orgs("Thư viện huyện Tân Lộc phối hợp với Phòng Giáo dục và Đào tạo tổ chức hội thi kể chuyện; "
+                 "đại diện Phòng Nghiệp vụ văn hóa của Sở dự.\n\nMinh Anh - Phòng Thông tin - Thư mục\n\n"
+                 "Tin: Phòng Hành chính - Tổng hợp. Ảnh: Lan Chi\n\nPhòng Phục vụ bạn đọc")
+    assert set(orgs) == {"Thư viện huyện Tân Lộc", "Phòng Giáo dục và Đào tạo", "Phòng Nghiệp vụ văn hóa"}
+    assert set(_orgs("Phòng Phục vụ bạn đọc trưng bày sách mới.")) == {"Phòng Phục vụ bạn đọc"}
+
+
+def test_a_department_after_a_role_word_belongs_to_the_role():
+    # "Trưởng Phòng X": the positions component reads the office; the organisation rules skip it
+    from libkg.extract.lexicon import tokenize
+    from libkg.extract.organizations import _scan_tokens
+    toks = tokenize("Bà Lê Thị Hoa, Phó Trưởng phòng phụ trách Phòng Bổ sung - Biên mục, phát biểu.")
+    assert _scan_tokens(toks) == []
+    toks = tokenize("Ông Trần Văn Minh, Trưởng Phòng Văn hóa và Thông tin, phát biểu.")
+    assert _scan_tokens(toks) == []
+
+
+def test_a_subject_in_lower_case_after_a_topic_link_stays_in_the_name():
+    orgs = _orgs("Liên hiệp thư viện Việt Nam về nguồn tin y học và dược học tổ chức hội nghị thường niên.")
+    assert set(orgs) == {"Liên hiệp thư viện Việt Nam về nguồn tin y học và dược học"}
+
+
+def test_place_length_is_public():
+    from libkg.extract.lexicon import tokenize
+    from libkg.extract.organizations import place_length
+    toks = tokenize("tỉnh Lào Cai tổ chức")
+    assert place_length(toks, 1, "tỉnh") == 2
+    assert place_length(toks, 3, "tỉnh") == 0

@@ -225,8 +225,9 @@ def expand(name: str) -> str:
     return " ".join(re.findall(r"\w+", s))
 
 
-def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
-    """Tokens of the place name after an administrative word (0 if none)."""
+def place_length(toks: list[Tok], i: int, admin_word: str) -> int:
+    """Tokens of the place name at ``i`` after the administrative word ``admin_word`` ("tỉnh" + "Lào Cai":
+    2; "TP." + "HCM": 1); 0 if none."""
     n = len(toks)
     if i >= n or not toks[i].cap or toks[i].abbrev and toks[i].text not in _ctx("city"):
         return _uncapitalised_place_len(toks, i, admin_word)
@@ -236,6 +237,9 @@ def _place_len(toks: list[Tok], i: int, admin_word: str) -> int:
     if admin_word in _ctx("province") or _name_starts(toks, i):
         return 0  # a province is a known name; a capitalised run must not swallow a personal name
     return _capitalised_run_len(toks, i)
+
+
+_place_len = place_length  # old private name, kept until libkg.extract.positions imports place_length
 
 
 def _uncapitalised_place_len(toks: list[Tok], i: int, admin_word: str) -> int:
@@ -392,7 +396,7 @@ def _rule_admin(p: _Parse, t: Tok) -> str | None:
     a, word = _admin_at(p.toks, p.k)
     if not a:
         return None
-    pl = _place_len(p.toks, p.k + a, word)
+    pl = place_length(p.toks, p.k + a, word)
     if pl:
         p.admin = True
         p.k += a + pl
@@ -515,10 +519,30 @@ def _rule_topic(p: _Parse, t: Tok) -> str | None:
     if not p.chunks or t.text[0].isupper():
         return None
     m = _phrase_at(p.toks, p.k, "org_topic_links.txt")
-    if not m or p.k + m >= p.n or not (p.toks[p.k + m].cap or p.toks[p.k + m].abbrev):
+    if not m or p.k + m >= p.n:
         return None
-    p.k += m
-    return _NEXT
+    if p.toks[p.k + m].cap or p.toks[p.k + m].abbrev:
+        p.k += m
+        return _NEXT
+    r = _lower_subject_end(p.toks, p.k + m)  # "... về nguồn tin khoa học và công nghệ"
+    if not r:
+        return None
+    p.k = r
+    return _STOP
+
+
+def _lower_subject_end(toks: list[Tok], k: int) -> int:
+    """End of a subject in lower case after a topic link ("khoa học và công nghệ"): up to six lower-case
+    words and joiners, no break word, not ending with a joiner; 0 if none."""
+    r = k
+    brk = break_words()
+    joiners = _ctx("joiner")
+    while r < len(toks) and r - k < 6 and (toks[r].text in joiners or _is_lower_word(toks[r])
+                                           and toks[r].text not in brk):
+        r += 1
+    while r > k and toks[r - 1].text in joiners:
+        r -= 1
+    return r if r - k >= 2 else 0
 
 
 def _rule_capital_break(p: _Parse, t: Tok) -> str | None:
@@ -831,9 +855,41 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     j = i + len(hit.head.words)
     numbered = "numbered" in hit.head.flags and j < hit.end and toks[j].text.isdigit()
     return (prev in _ctx("plural") and not numbered) or prev in _ctx("law") or _place_named(toks, hit) \
-        or _phrase_at(toks, i, "org_not_names.txt") > 0 \
-        or (prev in _ctx("role") and bool({"parent", "admin"} & hit.head.flags)) \
+        or _phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
+        or (prev in _ctx("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
         or ("afterrole" in hit.head.flags and _after_role(toks, i))
+
+
+def _dept_in_role(toks: list[Tok], hit: OrgHit) -> bool:
+    """Does a department's head belong to the role before it ("Phó Trưởng Phòng X", "Trưởng phòng phụ trách
+    Phòng Y")?  libkg.extract.positions reads those."""
+    i = hit.start
+    if "dept" not in hit.head.flags or not i:
+        return False
+    return toks[i - 1].text in _ctx("role") or _after_role(toks, i) or \
+        (i >= 2 and f"{toks[i - 2].text} {toks[i - 1].text}" in _ctx("in_charge"))
+
+
+def _byline(toks: list[Tok], hit: OrgHit) -> bool:
+    """Is a department-like hit without a place the author of a byline, page furniture: the line alone
+    ("Phòng Nghiệp vụ"), after its writer ("Thu Hà - Phòng Nghiệp vụ") or a cue ("Tin: Phòng ...")?"""
+    if hit.admin or hit.short:
+        return False
+    after = toks[hit.end:]
+    if after and not (after[0].text in ".;,|" and (len(after) == 1 or _cue_before_colon(after, 1))):
+        return False
+    before = toks[:hit.start]
+    if not before:
+        return True
+    if before[-1].text in _DASHES:
+        return 1 <= len(before) - 1 <= 5 and all(t.cap for t in before[:-1])
+    return before[-1].text == ":" and _cue_before_colon(before, 0) and len(before) <= 4
+
+
+def _cue_before_colon(toks: list[Tok], k: int) -> bool:
+    """Does a byline cue ("Tin", "Bài và ảnh") start at ``k`` and end right before a ":"?"""
+    m = _phrase_at(toks, k, "org_byline_cues.txt")
+    return m > 0 and k + m < len(toks) and toks[k + m].text == ":"
 
 
 def _place_named(toks: list[Tok], hit: OrgHit) -> bool:
