@@ -155,3 +155,13 @@ def test_a_two_word_form_of_a_longer_name_after_an_academic_title_is_listed_too(
 def test_a_minority_name_opening_with_a_after_a_title():
     facts = _facts("Phát biểu bế giảng, ông A Khuyên, Giám đốc Thư viện tỉnh Kon Tum, đánh giá cao học viên.")
     assert [(p.name, p.title) for p in facts.persons] == [("A Khuyên", "ông")]
+
+
+def test_a_name_an_institution_carries_is_not_a_person():
+    # a private library, a book cabinet and a lower-case "thư viện" named after someone: no person
+    names = _names("Ở xóm 3, Thư viện sách Đinh Văn Khởi của gia đình ông Đinh Văn Lượng mở cửa hằng ngày. "
+                   "Tủ sách gia đình Mai Thị Quyên nhận thêm 200 cuốn. Bạn đọc tới thư viện Lò Văn Piệng.")
+    assert names == ["Đinh Văn Lượng"]
+    # a head ending a longer organisation name after a role: the name is a person
+    names = _names("Vụ trưởng Vụ Thư viện Cao Đức Mạnh dự lễ.")
+    assert names == ["Cao Đức Mạnh"]

@@ -279,6 +279,27 @@ def _name_after_org(sc: _Scan, toks: list[Tok], i: int) -> bool:
     return any(i - k >= 0 and ffold(" ".join(t.text for t in toks[i - k:i])) in places for k in (2, 3, 1))
 
 
+def _role_reaches(toks: list[Tok], hs: int) -> bool:
+    """Does a role word end at or run over token ``hs`` ("Giám đốc Thư viện ...", "Hội viên ...")?"""
+    for p in range(max(0, hs - 4), hs + 1):
+        r = match_role(toks, p)
+        if r is not None and p + len(r.words) >= hs:
+            return True
+    return False
+
+
+def _carried_by_org(toks: list[Tok], i: int) -> bool:
+    """Is the run at ``i`` the name an institution carries ("Thư viện Tạ Quang Bửu", "Tủ sách gia đình
+    Lê Văn A", "thư viện Trần Văn B"): a head of ``name_carriers.txt`` opening the name right before it
+    and no role word before the head ("Giám đốc Thư viện Nguyễn Văn A" names a person)?"""
+    for words in _folded_lines("name_carriers.txt"):
+        hs = i - len(words)
+        if hs >= 0 and tuple(ffold(t.text) for t in toks[hs:i]) == words:
+            # the head opens the name: not the end of a longer one ("Vụ trưởng Vụ Thư viện Lê Văn A")
+            return not (hs and toks[hs - 1].cap) and not _role_reaches(toks, hs)
+    return False
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -290,7 +311,7 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
             or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
     if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i) or _school_named(toks, i) \
-            or _byline(toks, i + nt - 1):
+            or _byline(toks, i + nt - 1) or _carried_by_org(toks, i):
         return False
     return not _in_memorial(text, s, a)
 
