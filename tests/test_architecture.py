@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "libkg"
 
 # The layers, lowest first.  A unit may import units of its own layer or of lower ones.
 LAYERS: list[set[str]] = [
-    # base: text normalisation, data files, vocabularies and the graph's terms (IRIs, literals, classes)
+    # base: text normalisation, data files, vocabularies, the graph's namespaces and IRI patterns
     {"base"},
     {"read"},
     {"extract"},
@@ -41,11 +41,10 @@ UNITS = {
     "libkg.normalize": "base",
     "libkg.resources": "base",
     "libkg.vocab": "base",
-    # the graph's vocabulary: namespaces and IRI patterns, literal forms, the class hierarchy.
-    # They build no graph, import only the base, and every layer writes or reads these terms.
+    # the graph's namespaces and IRI patterns (an article's IRI, the data base IRI, the prefixes):
+    # it builds no graph and imports no module of libkg; resolve mints IRIs and the store declares
+    # prefixes with it.  The rest of libkg.rdf (literals, ontology, every builder) is layer rdf.
     "libkg.rdf.namespaces": "base",
-    "libkg.rdf.literals": "base",
-    "libkg.rdf.ontology": "base",
 }
 
 # Private names imported across modules that are tolerated for now, ONLY inside libkg/extract:

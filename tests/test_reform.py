@@ -10,9 +10,10 @@ from libkg.ingest.write import load_reference_data
 from libkg.query.library import bind_params, get_query
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.namespaces import DEFAULT_BASE, LKG, SCHEMA
+from libkg.rdf.reference import gazetteer_graph
 from libkg.read.article import Article
 from libkg.resolve.organizations import org_key
-from libkg.resolve.places import Gazetteer, gazetteer_graph
+from libkg.resolve.places import Gazetteer
 from libkg.resolve.resolver import local_identity
 from libkg.store import EmbeddedStore
 

@@ -12,15 +12,21 @@ stored copy is current (see :func:`libkg.ingest.write.load_reference_data`).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from libkg.rdf.literals import plain_literal
-from libkg.rdf.namespaces import LKG
-from libkg.resolve.organizations import org_lineage_graph
-from libkg.resolve.places import gazetteer_graph, gazetteer_graph_iri
+from libkg.normalize import fold_place, nfc
+from libkg.rdf.literals import date_literal, plain_literal
+from libkg.rdf.namespaces import LKG, PLACE_KIND, SCHEMA, bind_prefixes, data_base
+from libkg.rdf.ontology import asserted_types
+from libkg.resolve.keys import words
+from libkg.resolve.organizations import org_iri, org_key
+from libkg.resolve.places import VIET_NAM_WIKIDATA, WIKIDATA, gazetteer, gazetteer_graph_iri
+from libkg.resources import read_tsv
 
-__all__ = ["graph_digest", "reference_graph"]
+__all__ = ["gazetteer_graph", "graph_digest", "org_lineage_graph", "reference_graph"]
 
 
 def graph_digest(g: Graph) -> str:
@@ -38,3 +44,88 @@ def reference_graph(base: str | None = None) -> tuple[URIRef, Graph, str]:
     digest = graph_digest(g)
     g.add((gi, LKG.contentDigest, plain_literal(digest)))
     return gi, g, digest
+
+
+def gazetteer_graph(base: str | None = None) -> Graph:
+    """The provincial units, their validity, succession and Wikidata ids, as reference data."""
+    gz = gazetteer(base)
+    g = Graph()
+    bind_prefixes(g)
+    src = URIRef(f"{gz.base}id/source/vn-provinces")
+    g.add((src, RDF.type, LKG.ReferenceDataset))
+    g.add((src, RDFS.label, Literal("libkg gazetteer: vn-provinces.csv")))
+    vn = gz.viet_nam.iri
+    _typed(g, vn, LKG.Place)
+    g.add((vn, LKG.placeKind, PLACE_KIND.Country))
+    for lbl in ("Việt Nam",):
+        g.add((vn, RDFS.label, Literal(lbl)))
+        g.add((vn, SKOS.prefLabel, Literal(lbl)))
+    g.add((vn, LKG.nameKey, Literal("việt nam")))
+    _wikidata(g, vn, VIET_NAM_WIKIDATA, exact=True)
+    shared = Counter(u.wikidata for u in gz.units)
+    for u in gz.units:
+        i = u.iri
+        _typed(g, i, LKG.ProvincialUnit)
+        g.add((i, LKG.placeKind, PLACE_KIND[u.kind]))
+        g.add((i, SKOS.prefLabel, Literal(u.name)))
+        for lbl in {u.name, u.official, u.display_official}:
+            g.add((i, RDFS.label, Literal(lbl)))
+            if lbl != u.name:
+                g.add((i, SKOS.altLabel, Literal(lbl)))
+        g.add((i, LKG.nameKey, Literal(words(fold_place(u.name)))))
+        g.add((i, LKG.gsoCode, Literal(u.gso)))
+        g.add((i, LKG.within, vn))
+        g.add((i, SCHEMA.containedInPlace, vn))
+        g.add((i, PROV.wasDerivedFrom, src))
+        _wikidata(g, i, u.wikidata, exact=shared[u.wikidata] == 1)
+        if u.valid_until:
+            g.add((i, LKG.validUntil, Literal(u.valid_until, datatype=XSD.date)))
+        if u.valid_from:
+            g.add((i, LKG.validFrom, Literal(u.valid_from, datatype=XSD.date)))
+        nxt = gz.successor(u)
+        if nxt is not None:
+            g.add((i, LKG.succeededBy, nxt.iri))
+            g.add((nxt.iri, LKG.successorOf, i))
+            if u.change == "merged_into":
+                g.add((i, LKG.mergedInto, nxt.iri))
+            if u.legal_basis:
+                g.add((i, LKG.legalBasis, Literal(u.legal_basis)))
+    for kind in ("Province", "City", "Country"):
+        g.add((PLACE_KIND[kind], RDF.type, SKOS.Concept))
+    return g
+
+
+def _typed(g: Graph, iri: URIRef, cls: URIRef) -> None:
+    for t in asserted_types(cls):
+        g.add((iri, RDF.type, t))
+
+
+def _wikidata(g: Graph, iri: URIRef, qid: str, exact: bool) -> None:
+    if not qid:
+        return
+    g.add((iri, LKG.wikidataId, Literal(qid)))
+    g.add((iri, SKOS.exactMatch if exact else SKOS.closeMatch, URIRef(WIKIDATA + qid)))
+
+
+def org_lineage_graph(base: str | None = None) -> Graph:
+    """Renamed and merged organisations (reference data, loaded with the gazetteer)."""
+    g = Graph()
+    bind_prefixes(g)
+    src = URIRef(f"{data_base(base)}id/source/org-lineage")
+    g.add((src, RDF.type, LKG.ReferenceDataset))
+    g.add((src, RDFS.label, Literal("libkg reference data: org-lineage.tsv")))
+    for row in read_tsv("identity", "org-lineage.tsv"):
+        old_name, rel, new_name, date, *_ = [*row, "", ""]
+        old, new = org_iri(old_name, base), org_iri(new_name, base)
+        for iri, name in ((old, old_name), (new, new_name)):
+            g.add((iri, RDF.type, LKG.Organization))
+            g.add((iri, RDFS.label, Literal(nfc(name))))
+            g.add((iri, LKG.nameKey, Literal(org_key(name))))
+            g.add((iri, PROV.wasDerivedFrom, src))
+        g.add((old, LKG[rel], new))
+        g.add((old, LKG.succeededBy, new))
+        g.add((new, LKG.successorOf, old))
+        lit = date_literal(date)
+        if lit is not None:
+            g.add((old, LKG.changedIn, lit))
+    return g

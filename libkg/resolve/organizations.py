@@ -22,17 +22,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib import URIRef
 
 from libkg.normalize import fold, nfc
-from libkg.rdf.literals import date_literal
-from libkg.rdf.namespaces import LKG, bind_prefixes, data_base
+from libkg.rdf.namespaces import data_base
 from libkg.resolve.keys import new_tone, short_hash, words
 from libkg.resolve.places import gazetteer
 from libkg.resources import read_tsv
 
-__all__ = ["org_display", "org_iri", "org_key", "org_lineage_graph"]
+__all__ = ["org_display", "org_iri", "org_key"]
 
 
 @lru_cache(maxsize=1)
@@ -86,25 +84,3 @@ def _org_iri(name: str, base: str) -> URIRef:
     return URIRef(f"{base}id/org/{slug(key) or 'x'}-{short_hash(key)}")
 
 
-def org_lineage_graph(base: str | None = None) -> Graph:
-    """Renamed and merged organisations (reference data, loaded with the gazetteer)."""
-    g = Graph()
-    bind_prefixes(g)
-    src = URIRef(f"{data_base(base)}id/source/org-lineage")
-    g.add((src, RDF.type, LKG.ReferenceDataset))
-    g.add((src, RDFS.label, Literal("libkg reference data: org-lineage.tsv")))
-    for row in read_tsv("identity", "org-lineage.tsv"):
-        old_name, rel, new_name, date, *_ = [*row, "", ""]
-        old, new = org_iri(old_name, base), org_iri(new_name, base)
-        for iri, name in ((old, old_name), (new, new_name)):
-            g.add((iri, RDF.type, LKG.Organization))
-            g.add((iri, RDFS.label, Literal(nfc(name))))
-            g.add((iri, LKG.nameKey, Literal(org_key(name))))
-            g.add((iri, PROV.wasDerivedFrom, src))
-        g.add((old, LKG[rel], new))
-        g.add((old, LKG.succeededBy, new))
-        g.add((new, LKG.successorOf, old))
-        lit = date_literal(date)
-        if lit is not None:
-            g.add((old, LKG.changedIn, lit))
-    return g

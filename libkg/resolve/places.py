@@ -37,19 +37,17 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib import URIRef
 
 from libkg.normalize import fold, fold_place, slug
-from libkg.rdf.namespaces import LKG, PLACE_KIND, SCHEMA, bind_prefixes, data_base
+from libkg.rdf.namespaces import data_base
 from libkg.resolve.keys import new_tone, short_hash, words
 from libkg.resources import data_file, read_tsv
 
-__all__ = ["REFORM_DATE", "WIKIDATA", "Gazetteer", "PlaceRef", "Unit", "gazetteer", "gazetteer_graph",
+__all__ = ["REFORM_DATE", "WIKIDATA", "Gazetteer", "PlaceRef", "Unit", "gazetteer",
            "gazetteer_graph_iri", "place_iri", "place_scope_key"]
 
 REFORM_DATE = "2025-07-01"
@@ -239,69 +237,6 @@ def gazetteer(base: str | None = None) -> Gazetteer:
 def gazetteer_graph_iri(base: str | None = None) -> URIRef:
     """The named graph of the gazetteer reference data, ``{base}graph/gazetteer``."""
     return URIRef(f"{data_base(base)}graph/gazetteer")
-
-
-def gazetteer_graph(base: str | None = None) -> Graph:
-    """The provincial units, their validity, succession and Wikidata ids, as reference data."""
-    gz = gazetteer(base)
-    g = Graph()
-    bind_prefixes(g)
-    src = URIRef(f"{gz.base}id/source/vn-provinces")
-    g.add((src, RDF.type, LKG.ReferenceDataset))
-    g.add((src, RDFS.label, Literal("libkg gazetteer: vn-provinces.csv")))
-    vn = gz.viet_nam.iri
-    _typed(g, vn, LKG.Place)
-    g.add((vn, LKG.placeKind, PLACE_KIND.Country))
-    for lbl in ("Việt Nam",):
-        g.add((vn, RDFS.label, Literal(lbl)))
-        g.add((vn, SKOS.prefLabel, Literal(lbl)))
-    g.add((vn, LKG.nameKey, Literal("việt nam")))
-    _wikidata(g, vn, VIET_NAM_WIKIDATA, exact=True)
-    shared = Counter(u.wikidata for u in gz.units)
-    for u in gz.units:
-        i = u.iri
-        _typed(g, i, LKG.ProvincialUnit)
-        g.add((i, LKG.placeKind, PLACE_KIND[u.kind]))
-        g.add((i, SKOS.prefLabel, Literal(u.name)))
-        for lbl in {u.name, u.official, u.display_official}:
-            g.add((i, RDFS.label, Literal(lbl)))
-            if lbl != u.name:
-                g.add((i, SKOS.altLabel, Literal(lbl)))
-        g.add((i, LKG.nameKey, Literal(words(fold_place(u.name)))))
-        g.add((i, LKG.gsoCode, Literal(u.gso)))
-        g.add((i, LKG.within, vn))
-        g.add((i, SCHEMA.containedInPlace, vn))
-        g.add((i, PROV.wasDerivedFrom, src))
-        _wikidata(g, i, u.wikidata, exact=shared[u.wikidata] == 1)
-        if u.valid_until:
-            g.add((i, LKG.validUntil, Literal(u.valid_until, datatype=XSD.date)))
-        if u.valid_from:
-            g.add((i, LKG.validFrom, Literal(u.valid_from, datatype=XSD.date)))
-        nxt = gz.successor(u)
-        if nxt is not None:
-            g.add((i, LKG.succeededBy, nxt.iri))
-            g.add((nxt.iri, LKG.successorOf, i))
-            if u.change == "merged_into":
-                g.add((i, LKG.mergedInto, nxt.iri))
-            if u.legal_basis:
-                g.add((i, LKG.legalBasis, Literal(u.legal_basis)))
-    for kind in ("Province", "City", "Country"):
-        g.add((PLACE_KIND[kind], RDF.type, SKOS.Concept))
-    return g
-
-
-def _typed(g: Graph, iri: URIRef, cls: URIRef) -> None:
-    from libkg.rdf.ontology import asserted_types
-
-    for t in asserted_types(cls):
-        g.add((iri, RDF.type, t))
-
-
-def _wikidata(g: Graph, iri: URIRef, qid: str, exact: bool) -> None:
-    if not qid:
-        return
-    g.add((iri, LKG.wikidataId, Literal(qid)))
-    g.add((iri, SKOS.exactMatch if exact else SKOS.closeMatch, URIRef(WIKIDATA + qid)))
 
 
 def place_scope_key(kind: str, name: str, province: Unit | None) -> str:
