@@ -44,6 +44,7 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -294,10 +295,12 @@ class _Reader:
         self.text = doc.text
         low = lowered(doc)  # text.lower(), already made for the organisations component
         self.low = lower_fold(doc.text) if low is None else _TONE_RE.sub(_new_tone, low)
-        self.dates = [d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year"]
-        self.places = doc.extras.get("place_mentions", [])
-        self.persons = doc.extras.get("person_mentions", [])
-        self.orgs = doc.extras.get("org_mentions", [])
+        # mentions in text order, with their starts: the ones of a span are a slice (``_in``), not a scan
+        self.dates = _by_start(d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year")
+        self.places = _by_start(doc.extras.get("place_mentions", []))
+        self.persons = _by_start(doc.extras.get("person_mentions", []))
+        self.orgs = _by_start(doc.extras.get("org_mentions", []))
+        self.starts = {id(x): [m["start"] for m in x] for x in (self.dates, self.places, self.persons, self.orgs)}
         self.org_cover = Cover((o["start"], o["end"]) for o in self.orgs)
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
@@ -314,6 +317,11 @@ class _Reader:
             self.title = lower_fold(doc.article.title or "")
 
     # ------------------------------------------------------------------ helpers
+
+    def _in(self, mentions: list[dict], a: int, b: int) -> list[dict]:
+        """The mentions (``self.dates``, ``places``, ``persons`` or ``orgs``) that start in ``a:b``."""
+        starts = self.starts[id(mentions)]
+        return mentions[bisect_left(starts, a):bisect_left(starts, b)]
 
     def sentences(self) -> list[tuple[int, int]]:
         """The content sentences; the raw text's lines cut at sentence ends only when the ``sentences``
@@ -460,8 +468,8 @@ class _Reader:
     def date_for(self, s: int, e: int, pos: int) -> tuple[str | None, str | None, bool]:
         """(start, end, explicit) of the event whose trigger is at ``pos``."""
         before, after = None, None
-        for d in self.dates:
-            if not (s <= d["start"] < e) or d["non_event"]:
+        for d in self._in(self.dates, s, e):
+            if d["non_event"]:
                 continue
             left = self.low[max(s, d["start"] - 25):d["start"]]
             if _END_BEFORE.search(left):
@@ -492,8 +500,8 @@ class _Reader:
     def place_for(self, s: int, e: int, h: _Hit, nxt: int, clause_start: int, lead: bool) -> str | None:
         """The venue of the event whose trigger is ``h``: the first rule of ``_PLACE_RULES`` that finds one."""
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text, s, e)]
-        inside = [p for p in self.places if s <= p["start"] < e
-                  and not any(qa < p["start"] < qb for qa, qb in quotes)]  # not in a quoted title
+        inside = [p for p in self._in(self.places, s, e)
+                  if not any(qa < p["start"] < qb for qa, qb in quotes)]  # not in a quoted title
         at = _PlaceQuery(s, e, h, nxt, clause_start, lead, inside)
         if _ONLINE.search(self.low, h.start, nxt):
             return self._online_hall(at)
@@ -536,7 +544,7 @@ class _Reader:
         attend it: a place after them qualifies their roles)."""
         if not at.lead:
             return None
-        persons = next((q["start"] for q in self.persons if at.h.end <= q["start"] < at.e), at.e)
+        persons = next((q["start"] for q in self._in(self.persons, at.h.end, at.e)), at.e)
         cands = [p for p in at.inside if at.clause_start <= p["start"] < persons and self._plain_location(p, at.s)]
         if not cands:
             return None
@@ -544,8 +552,8 @@ class _Reader:
 
     def _venue_org(self, a: int, b: int, s: int) -> tuple[str, int] | None:
         """An institution right after "tại" between ``a`` and ``b``: (its name as written, its end)."""
-        for o in self.orgs:
-            if a <= o["start"] < b and _AT_VENUE.search(self.low[max(s, o["start"] - 32):o["start"]]):
+        for o in self._in(self.orgs, a, b):
+            if _AT_VENUE.search(self.low[max(s, o["start"] - 32):o["start"]]):
                 return self.text[o["start"]:o["end"]], o["end"]
         return None
 
@@ -562,8 +570,8 @@ class _Reader:
         if any(q["end"] <= p["start"] and _LIST_JOINER.fullmatch(self.low[q["end"]:p["start"]]) for q in self.places
                if s <= q["start"] < p["start"]):
             return False  # the second of a list of places
-        if any(o["end"] <= p["start"] and not self.text[o["end"]:p["start"]].strip(" ,(-") for o in self.orgs
-               if s <= o["start"] < p["start"]):
+        if any(o["end"] <= p["start"] and not self.text[o["end"]:p["start"]].strip(" ,(-")
+               for o in self._in(self.orgs, s, p["start"])):
             return False  # right after an organisation: its province
         return not any(m.start() < p["start"] < m.end() for m in _QUOTE.finditer(self.text, s, p["start"] + 1))
 
@@ -576,13 +584,12 @@ class _Reader:
         verbs = list(_ORGANISING_VERB.finditer(left))
         cut = s + (verbs[-1].start() if verbs else len(left))
         out = []
-        for o in self.orgs:
-            if s <= o["start"] < cut:
-                before = self.low[max(s, o["start"] - 25):o["start"]]
-                if _HOST_BEFORE.search(before) or _MEMBER_BEFORE.search(before):
-                    continue
-                if o["name"] not in out:
-                    out.append(o["name"])
+        for o in self._in(self.orgs, s, cut):
+            before = self.low[max(s, o["start"] - 25):o["start"]]
+            if _HOST_BEFORE.search(before) or _MEMBER_BEFORE.search(before):
+                continue
+            if o["name"] not in out:
+                out.append(o["name"])
         return out
 
     def _report(self, s: int, seg: str) -> re.Match[str] | None:
@@ -620,7 +627,7 @@ class _Reader:
         seg = self.low[s:e]
         body = _DATELINE.sub("", seg) if idx == 0 else seg
         cue = bool(_CUE.match(body) or _phrase_re("cue", r"\W*").match(body))
-        dates = [d for d in self.dates if s <= d["start"] < e and not d["non_event"]]
+        dates = [d for d in self._in(self.dates, s, e) if not d["non_event"]]
         undated_cue = bool(_UNDATED_CUE.match(body))
         plan_at = self._plan_at(s, e, seg)
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
@@ -656,7 +663,7 @@ class _Reader:
         if starts:
             d = starts[0]
             self.carry = (d["start_date"], d["end_date"])
-            self.carry_place = next((p["name"] for p in self.places if st.s <= p["start"] < st.e), None)
+            self.carry_place = next((p["name"] for p in self._in(self.places, st.s, st.e)), None)
 
     def _take_hit(self, st: _Sent, i: int, h: _Hit) -> None:
         """Make, refer to or skip the event a trigger names."""
@@ -765,7 +772,7 @@ class _Reader:
         a venue only when "tại X" follows it, neither the date nor the place of the meeting that planned it."""
         label = self.label(h, st.e)
         ev = Event(label=label, kind=kind, start=_name_year(label) or self.plan_list or None)
-        at = _PlaceQuery(st.s, st.e, h, nxt, st.s, False, [p for p in self.places if st.s <= p["start"] < st.e])
+        at = _PlaceQuery(st.s, st.e, h, nxt, st.s, False, self._in(self.places, st.s, st.e))
         ev.place = self._at_after(at)
         clause_start = st.s + max(self.low[st.s:h.start].rfind(";"), -1) + 1
         ev.organizers = self.organizers(clause_start, h)
@@ -929,8 +936,8 @@ class _Reader:
 
     def _closing_date(self, s: int, e: int, h: _Hit) -> str | None:
         """The day after the trigger at which the event ended ("... kết thúc vào ngày 13/6"), if told."""
-        for d in self.dates:
-            if h.end <= d["start"] < e and d["start_date"] and _CLOSING_BEFORE.search(
+        for d in self._in(self.dates, h.end, e):
+            if d["start_date"] and _CLOSING_BEFORE.search(
                     self.low, max(s, d["start"] - 30), d["start"]):
                 return d["start_date"]
         return None
@@ -973,8 +980,8 @@ class _Reader:
         not the place of a person named in between: "anh Y, bạn đọc tại Z")."""
         if _ONLINE.search(self.low, h.start, e):
             return None
-        nxt = next((p["start"] for p in self.persons if h.end <= p["start"] < e), e)
-        at = _PlaceQuery(s, e, h, nxt, s, False, [p for p in self.places if s <= p["start"] < nxt])
+        nxt = next((p["start"] for p in self._in(self.persons, h.end, e)), e)
+        at = _PlaceQuery(s, e, h, nxt, s, False, self._in(self.places, s, nxt))
         return self._at_after(at) or self._at_before(at)
 
     def _held_over(self, ev: _Ev, s: int, e: int, start: str, end: str) -> None:
@@ -982,7 +989,7 @@ class _Reader:
         if ev.ev.start is None or start <= ev.ev.start:
             ev.ev.start, ev.ev.end = start, end
             if ev.ev.place is None:
-                p = next((p for p in self.places if s <= p["start"] < e), None)
+                p = next(iter(self._in(self.places, s, e)), None)
                 ev.ev.place = p["name"] if p else None
                 self._tell_opening(ev)
 
@@ -1006,8 +1013,8 @@ class _Reader:
         """"mở cửa đến hết ngày ...": the end."""
         m = _OPEN_UNTIL.search(seg)
         if m:
-            for d in self.dates:
-                if s + m.end() - 12 <= d["start"] < e and d["start_date"] and len(d["start_date"]) == 10:
+            for d in self._in(self.dates, s + m.end() - 12, e):
+                if d["start_date"] and len(d["start_date"]) == 10:
                     ev.ev.end = d["start_date"]
                     break
 
@@ -1015,8 +1022,8 @@ class _Reader:
         """Organisations before "đăng cai" host the event."""
         host = _find("host_verb", seg)
         if host >= 0:
-            for o in self.orgs:
-                if s <= o["start"] < s + host and o["name"] not in ev.ev.organizers:
+            for o in self._in(self.orgs, s, s + host):
+                if o["name"] not in ev.ev.organizers:
                     ev.ev.organizers.append(o["name"])
 
     def _counts(self, ev: Event, seg: str, kind: str) -> None:
@@ -1034,7 +1041,7 @@ class _Reader:
         """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
         if not created and not referenced and self.events and _has("held", seg):
             self._primary_run(s, e)
-        names = list(dict.fromkeys(p["name"] for p in self.persons if s <= p["start"] < e))
+        names = list(dict.fromkeys(p["name"] for p in self._in(self.persons, s, e)))
         if not self.events:
             self.pending_persons.extend((idx, n) for n in names)
             return
@@ -1052,8 +1059,8 @@ class _Reader:
     def _primary_run(self, s: int, e: int) -> None:
         """"... diễn ra từ A đến B" with no trigger: the main event's run, when it holds its date."""
         primary = self.events[0]
-        for d in self.dates:
-            if s <= d["start"] < e and d["end_date"] and not d["non_event"]:
+        for d in self._in(self.dates, s, e):
+            if d["end_date"] and not d["non_event"]:
                 if primary.ev.start and d["start_date"] <= primary.ev.start <= d["end_date"]:
                     primary.ev.start, primary.ev.end = d["start_date"], d["end_date"]
                 break
@@ -1064,7 +1071,7 @@ class _Reader:
         prize = _PRIZE.search(seg)
         if not prize:
             return
-        winners = [p["name"] for p in self.persons if s + prize.start() <= p["start"] < e]
+        winners = [p["name"] for p in self._in(self.persons, s + prize.start(), e)]
         comps = [x for x in self.events if x.ev.kind == "Competition"]
         cers = [x for x in self.events if x.ev.kind == "Ceremony" and _has("prize_word", lower_fold(x.ev.label))]
         for t in dict.fromkeys([*(comps[-1:]), *cers]):
@@ -1135,8 +1142,13 @@ def _awards_summing_up(last: _Hit, h: _Hit) -> bool:
 
 
 def _shouted(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and all(c.isupper() for c in letters)
+    """A line in capitals (at least 20 letters): ``isupper`` first, the count only for the rare line in capitals."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 20 and all(c.isupper() for c in text if c.isalpha())
+
+
+def _by_start(mentions) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Mentions sorted by their start (stable: mentions at one offset keep their order)."""
+    return sorted(mentions, key=lambda m: m["start"])
 
 
 def _is_day(date: str | None) -> bool:
