@@ -400,3 +400,19 @@ def test_heads_of_school_libraries_and_libraries_put_in_someones_charge():
                "trách Thư viện huyện Mê Linh từ năm 2020.")
     assert got == [("Lê Thị Bé", "Trưởng", "Thư viện Trường THPT Chu Văn An"),
                    ("Hà Thị Giang", "phụ trách", "Thư viện huyện Mê Linh")]
+
+
+def test_a_semicolon_between_name_and_role():
+    # some pages write ";" for the comma; a role opening the next clause stays with the next name
+    got = _pos("Khách mời gồm: ông Đặng Quốc Toản; Phó Giám đốc Sở VHTTDL tỉnh Đắk Nông; bà Hà Thị Lụa, "
+               "Trưởng phòng Nghiệp vụ.")
+    assert ("Đặng Quốc Toản", "Phó Giám đốc", "Sở VHTTDL tỉnh Đắk Nông") in got
+    got = _pos("Dự có ông Đặng Quốc Toản; Giám đốc Sở VHTTDL tỉnh Đắk Nông Vi Thị Hằng.")
+    assert got == [("Vi Thị Hằng", "Giám đốc", "Sở VHTTDL tỉnh Đắk Nông")]
+
+
+def test_a_chain_goes_on_after_the_owner_of_a_board():
+    got = _pos("Dự hội thảo có ThS. Lương Thị Nhàn - Trưởng ban Thi đua Khen thưởng của Liên hiệp các Hội "
+               "Khoa học tỉnh Yên Bái, Phó Giám đốc Thư viện tỉnh Yên Bái.")
+    assert got == [("Lương Thị Nhàn", "Trưởng ban", "ban Thi đua Khen thưởng"),
+                   ("Lương Thị Nhàn", "Phó Giám đốc", "Thư viện tỉnh Yên Bái")]

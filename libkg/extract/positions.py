@@ -541,6 +541,14 @@ def _unread_tail(toks: list[Tok], j: int, ctx: _Ctx) -> int:
     return j
 
 
+def _owner_after(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """Index after the organisation a unit belongs to, written "của ORG" after it ("Trưởng ban Công tác Hội
+    viên của Hội X, Phó Giám đốc Y": the chain goes on after "Hội X"); ``j`` when there is none."""
+    if j + 1 < len(toks) and toks[j].text == "của" and (m := ctx.org_at.get(toks[j + 1].start)) is not None:
+        return _skip_parents(toks, _idx(toks, m["end"]), ctx, m["name"])
+    return j
+
+
 def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
     """Roles (role, org, term, end index, implied, former) following a name at token ``k``."""
     out: list[_Link] = []
@@ -550,9 +558,26 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
             break
         if link.org is None and (tail := _unread_tail(toks, link.end, ctx)) > link.end:
             link = link._replace(org=ctx.text[toks[link.end].start:toks[tail - 1].end], end=tail)
+        elif link.org is not None:
+            link = link._replace(end=_owner_after(toks, link.end, ctx))
         out.append(link)
         k = link.end
     return out
+
+
+_CLAUSE_ENDS = frozenset((";", "."))
+
+
+def _semicolon_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
+    """Roles after a name and a semicolon, some pages' comma ("ông A; Phó Giám đốc Sở X; ông B ..."): only
+    a role with its organisation that ends the clause (else the role opens the next one: "; Giám đốc Sở X
+    ông B")."""
+    if k >= len(toks) or toks[k].text != ";":
+        return []
+    chain = _chain(toks, k + 1, ctx, need_sep=False)
+    if not chain or chain[-1].org is None or chain[-1].end < len(toks) and toks[chain[-1].end].text not in _CLAUSE_ENDS:
+        return []
+    return chain
 
 
 def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
@@ -621,7 +646,8 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, ret
     text = ctx.text
     s = sent[0]
     k = _skip_alias(toks, _idx(toks, m["end"]), ctx)
-    for role, org, term, j, implied, former, _ in _distribute(_chain(toks, k, ctx, need_sep=True), ctx):
+    chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx)
+    for role, org, term, j, implied, former, _ in _distribute(chain, ctx):
         if org is None:
             org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"]) \
                 or _delegation_org(ctx, sent, m)
