@@ -606,3 +606,9 @@ def test_an_event_date_without_its_year_in_the_text_says_so():
     assert [(e.start, e.year_inferred) for e in evs] == [("2024-03-14", True)]
     evs = events("Sáng 14/3/2024, Thư viện tỉnh Hòa Mỹ tổ chức Hội thảo về thư viện số.", published="2024-03-15")
     assert [(e.start, e.year_inferred) for e in evs] == [("2024-03-14", False)]
+
+
+def test_an_event_name_ends_before_what_the_sentence_says_of_it():
+    evs = events("Hội sách tỉnh Hòa Mỹ năm 2024 khai mạc tối 20/11 là dịp để bạn đọc gặp gỡ các tác giả. "
+                 "Hội sách tỉnh Hòa Mỹ năm 2024 chính thức kết thúc vào ngày 24/11.", published="2024-11-25")
+    assert [(e.label, e.start, e.end) for e in evs] == [("Hội sách tỉnh Hòa Mỹ năm 2024", "2024-11-20", "2024-11-24")]
