@@ -612,3 +612,10 @@ def test_an_event_name_ends_before_what_the_sentence_says_of_it():
     evs = events("Hội sách tỉnh Hòa Mỹ năm 2024 khai mạc tối 20/11 là dịp để bạn đọc gặp gỡ các tác giả. "
                  "Hội sách tỉnh Hòa Mỹ năm 2024 chính thức kết thúc vào ngày 24/11.", published="2024-11-25")
     assert [(e.label, e.start, e.end) for e in evs] == [("Hội sách tỉnh Hòa Mỹ năm 2024", "2024-11-20", "2024-11-24")]
+
+
+def test_a_venue_the_event_is_later_said_to_take_place_at_outranks_the_town_the_lead_named():
+    evs = events("Hội sách tỉnh Cao Bằng năm 2024 khai mạc tối 20/11 tại thành phố Cao Bằng. Diễn ra tại khuôn viên "
+                 "Thư viện tỉnh Cao Bằng, Hội sách tỉnh Cao Bằng năm 2024 thu hút đông đảo bạn đọc.",
+                 published="2024-11-25")
+    assert [(e.kind, e.place) for e in evs] == [("Festival", "Thư viện tỉnh Cao Bằng")]

@@ -108,6 +108,7 @@ _OPENING = _pattern("opening")
 _REF_BEFORE = _pattern("ref_before")
 _END_BEFORE = _pattern("end_before")
 _CLOSING_BEFORE = _pattern("closing_before")
+_HELD_AT_BEFORE = _pattern("held_at_before")
 _FROM_BEFORE = _pattern("from_before")
 _FROM_OK = _pattern("from_ok")
 _BOOKS = _pattern("books")
@@ -949,8 +950,21 @@ class _Reader:
             return
         self._open_until(ev, s, e, seg)
         self._hosts(ev, s, seg)
-        if ev.ev.place is None and not ev.launched and not _ONLINE.search(lower_fold(ev.ev.label)):
+        if ev.launched or _ONLINE.search(lower_fold(ev.ev.label)):
+            return
+        if ev.ev.place is None:
             ev.ev.place = self._later_venue(s, e, h)
+        elif (held := self._held_at(s, e, h)) is not None and self._specific(held) < self._specific(ev.ev.place):
+            ev.ev.place = held  # "Diễn ra tại không gian X, Hội sách ...": a venue, not the town the lead named
+
+    def _held_at(self, s: int, e: int, h: _Hit) -> str | None:
+        """The place the sentence says the event mentioned at ``h`` takes place at ("diễn ra tại X")."""
+        return next((p["name"] for p in self._in(self.places, s, e) if abs(p["start"] - h.start) < 200
+                     and _HELD_AT_BEFORE.search(self.low, max(s, p["start"] - 45), p["start"])), None)
+
+    def _specific(self, name: str) -> int:
+        """How wide the place called ``name`` is (``_SPECIFIC``; a venue that is no place mention: a site)."""
+        return next((_SPECIFIC.get(p["kind"], 5) for p in self.places if p["name"] == name), 0)
 
     def _redate(self, ev: _Ev, s: int, e: int, h: _Hit, seg: str) -> bool:
         """The dates a later mention gives ``ev``: its end, its run, its first date, its dated session; True
