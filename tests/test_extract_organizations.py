@@ -416,3 +416,18 @@ def test_place_length_is_public():
     toks = tokenize("tỉnh Lào Cai tổ chức")
     assert place_length(toks, 1, "tỉnh") == 2
     assert place_length(toks, 3, "tỉnh") == 0
+
+
+def test_a_term_after_a_name_is_no_part_of_it_and_a_leadership_board_stays_in_the_role():
+    orgs = _orgs("Ban Lãnh đạo Hội Sử học Việt Nam khóa IV họp tại Hà Nội.")
+    assert set(orgs) == {"Hội Sử học Việt Nam"}
+
+
+def test_a_council_of_a_named_body_is_one_name():
+    orgs = _orgs("Năm 1976, Hội đồng Chính phủ quyết định thành lập thư viện.")
+    assert set(orgs) == {"Hội đồng Chính phủ"}
+
+
+def test_a_name_cut_off_at_the_end_of_a_fragment_is_no_name():
+    orgs = _orgs("Đọc sách mùa hè\n\nThư viện tỉnh Quảng Ngãi phối hợp với Trung tâm Văn hóa Sông Lam và Thư viện Nam Ph")
+    assert set(orgs) == {"Thư viện tỉnh Quảng Ngãi", "Trung tâm Văn hóa Sông Lam"}

@@ -1003,12 +1003,21 @@ def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
     if cached is not None:
         return cached
     out = []
+    cut = _cut_at(doc.text)
     for s, e in doc.sentences:
         toks = sentence_tokens(doc, (s, e))
         for h in _scan_tokens(toks):
-            out.append((h, toks, (s, e)))
+            if toks[h.end - 1].end < cut:
+                out.append((h, toks, (s, e)))
     doc.extras["_org_scan"] = out
     return out
+
+
+def _cut_at(text: str) -> int:
+    """Where a text cut off in the middle of a word ends ("... Thư viện Qu"): a name running into that end
+    is a fragment, no name; the text's length + 1 when it ends with punctuation or a closed word."""
+    end = len(text.rstrip())
+    return end if end and text[end - 1].isalnum() and not text[end - 1].isdigit() else len(text) + 1
 
 
 def _surface(text: str, toks: list[Tok], a: int, b: int) -> str:
