@@ -619,3 +619,10 @@ def test_a_venue_the_event_is_later_said_to_take_place_at_outranks_the_town_the_
                  "Thư viện tỉnh Cao Bằng, Hội sách tỉnh Cao Bằng năm 2024 thu hút đông đảo bạn đọc.",
                  published="2024-11-25")
     assert [(e.kind, e.place) for e in evs] == [("Festival", "Thư viện tỉnh Cao Bằng")]
+
+
+def test_a_contest_named_at_its_award_ceremony_runs_in_its_own_year_not_on_the_ceremony_day():
+    evs = events("Sáng 2/10, Thư viện huyện Ba Khe tổ chức trao giải Cuộc thi Vẽ tranh theo sách năm 2024.\n"
+                 "Em Lý Thu Hà nhận giải nhất của các thí sinh tham gia Cuộc thi Vẽ tranh theo sách năm 2024.",
+                 published="2024-10-03")
+    assert sorted((e.kind, e.start) for e in evs) == [("Ceremony", "2024-10-02"), ("Competition", "2024")]

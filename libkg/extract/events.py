@@ -813,13 +813,18 @@ class _Reader:
     def _start_end(self, st: _Sent, h: _Hit, kind: str, frame: _Ev | None) -> tuple[str | None, str | None]:
         """The dates of a new event: its own, a date line's, its frame's, an anniversary's year."""
         start, end, explicit = self._event_dates(st, h)
-        if start is None and not explicit and frame is not None:
+        if start is None and not explicit and frame is not None and not self._awards(frame, kind):
             start = frame.ev.start
         if start is None and st.lead and not explicit:
             start = self._anniversary_year(st)
         if kind not in _RUNNING and end and start != end and not st.lead:
             end = None
         return start, end
+
+    @staticmethod
+    def _awards(frame: _Ev, kind: str) -> bool:
+        """Is ``frame`` the award ceremony of a contest (which ran before it, not within it)?"""
+        return kind == "Competition" and frame.ev.kind == "Ceremony" and _has("prize_word", lower_fold(frame.ev.label))
 
     def _describe(self, st: _Sent, h: _Hit, ev: Event, nxt: int, frame: _Ev | None) -> None:
         """A new event's term, counts, evidence and parent."""
