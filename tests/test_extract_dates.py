@@ -274,3 +274,8 @@ def test_a_page_nothing_else_dates_takes_the_year_its_first_line_names_alone():
     numbered = article_from_text("Căn cứ Quyết định số 09/2020/NQ của Sở.\nSáng 18/7, Thư viện huyện Ba Khe tổ "
                                  "chức Hội thi kể chuyện theo sách.", id="y4")
     assert [e.start for e in RuleExtractor()(numbered).events] == [None]
+
+
+def test_a_month_after_vao_is_the_month_nearest_the_publication():
+    assert [m.start_date for m in find_dates("Lễ tổng kết dự kiến diễn ra vào tháng 11.", "2024-10-03")] == ["2024-11"]
+    assert [m.start_date for m in find_dates("vào tháng 11 năm 2023", "2024-10-03")] == ["2023-11"]

@@ -10,7 +10,7 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "Sáng 17/6", "Chiều 18/12", "ngày 19/4/2019", "đến hết ngày 23/4"
 * "sáng 12-3", "ngày 12-3-2020" (a hyphen, after a part of day or "ngày")
 * "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
-* "trong tháng 9", "tháng 9 vừa qua"                 -> YYYY-MM, the month nearest the publication
+* "trong tháng 9", "vào tháng 9", "tháng 9 vừa qua"   -> YYYY-MM, the month nearest the publication
 * "từ ngày 2 đến ngày 4 tháng 7"                     -> interval
 * "năm 2019"                                         -> YYYY
 * "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
@@ -104,7 +104,7 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I),
      (("tháng",),)),
     # "trong tháng 9", "tháng 9 vừa qua", "tháng 9 năm nay": a month of the publication's time, no year written
-    ("month_of_pub", re.compile(r"(?=[tT])(?:(?<=trong )tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
+    ("month_of_pub", re.compile(r"(?=[tT])(?:(?:(?<=trong )|(?<=vào ))tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
                                 r"|tháng\s+(?P<m2>\d{1,2})\s+(?:vừa qua|năm nay))", re.I),
      (("tháng",),)),
     ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I),
