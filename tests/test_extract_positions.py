@@ -416,3 +416,10 @@ def test_a_chain_goes_on_after_the_owner_of_a_board():
                "Khoa học tỉnh Yên Bái, Phó Giám đốc Thư viện tỉnh Yên Bái.")
     assert got == [("Lương Thị Nhàn", "Trưởng ban", "ban Thi đua Khen thưởng"),
                    ("Lương Thị Nhàn", "Phó Giám đốc", "Thư viện tỉnh Yên Bái")]
+
+
+def test_a_head_role_names_its_institute_then_the_institute_in_lower_case():
+    got = _pos("Dự có PGS.TS Mạc Văn Khiêm, nguyên Viện trưởng Viện văn hóa dân gian (Học viện "
+               "Báo chí). Ông Lò Văn Hải, Cục trưởng Cục bảo tồn di sản tỉnh Sơn La cho biết.")
+    assert got == [("Mạc Văn Khiêm", "nguyên Viện trưởng", "Viện văn hóa dân gian"),
+                   ("Lò Văn Hải", "Cục trưởng", "Cục bảo tồn di sản tỉnh Sơn La")]

@@ -268,6 +268,25 @@ def _repeated_unit(toks: list[Tok], j: int, ctx: _Ctx, role_words: tuple[str, ..
     return ctx.text[toks[jj].start:toks[d_end - 1].end], d_end
 
 
+_NAMED_BODIES = frozenset(("viện", "vụ", "cục"))
+
+
+def _repeated_body(toks: list[Tok], j: int, ctx: _Ctx, role_words: tuple[str, ...]) -> tuple[str, int] | None:
+    """A head's role naming its institute, department or agency, then that body by a name the organisation
+    scan did not read, maybe in lower case: "Viện trưởng Viện nghiên cứu Hán Nôm", "Cục trưởng Cục bảo tồn
+    tỉnh X" (organisation, next index)."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].cap and toks[j].start not in ctx.org_at and toks[j + 1].text.isalpha()):
+        return None
+    unit = ffold(toks[j].text)
+    if unit not in _NAMED_BODIES or unit not in role_words:
+        return None
+    d_end, _ = _dept(toks, j, ctx)  # with its place: "Cục bảo tồn tỉnh X"
+    if d_end < j + 2:
+        return None
+    return ctx.text[toks[j].start:toks[d_end - 1].end], d_end
+
+
 def _board_end(toks: list[Tok], j: int, ctx: _Ctx) -> int:
     """End index of a board's name after "Trưởng ban": capitalised ("Ban Dân vận Trung ương") or a party
     board in lower case ("ban tuyên giáo"); ``j`` when there is none."""
@@ -510,7 +529,8 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     label, j = _role_words(toks, j, ctx, role)
     role_text = (former + " " if former else "") + label
     last = label.split()[-1].lower()
-    named = _repeated_unit(toks, j, ctx, role.words) or _board(toks, j, ctx, last) \
+    named = _repeated_unit(toks, j, ctx, role.words) or _repeated_body(toks, j, ctx, role.words) \
+        or _board(toks, j, ctx, last) \
         or _mission(toks, k_role, j, ctx, role.label)
     if named is not None:
         org_name, j = named
