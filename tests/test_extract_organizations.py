@@ -431,3 +431,9 @@ def test_a_council_of_a_named_body_is_one_name():
 def test_a_name_cut_off_at_the_end_of_a_fragment_is_no_name():
     orgs = _orgs("Đọc sách mùa hè\n\nThư viện tỉnh Quảng Ngãi phối hợp với Trung tâm Văn hóa Sông Lam và Thư viện Nam Ph")
     assert set(orgs) == {"Thư viện tỉnh Quảng Ngãi", "Trung tâm Văn hóa Sông Lam"}
+
+
+def test_a_headline_in_capitals_is_read_in_the_bodys_case():
+    doc = _doc("CÁN BỘ THƯ VIỆN LÊ QUÝ ĐÔN TỈNH QUẢNG NGÃI THĂM UBND HUYỆN SƠN TỊNH\n\n"
+               "Sáng nay, đoàn cán bộ thư viện đến thăm huyện Sơn Tịnh và tặng sách cho các trường.")
+    assert {o.name for o in doc.organizations} == {"Thư viện Lê Quý Đôn tỉnh Quảng Ngãi", "UBND huyện Sơn Tịnh"}

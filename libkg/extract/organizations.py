@@ -32,6 +32,7 @@ organisations are listed too (they get no mention: the headline is no sentence).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1241,9 +1242,9 @@ def run(doc: Doc) -> None:
     nm = _Names()
     surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
     # the headline's organisations are names like the body's, but the headline is no sentence: no mentions
-    named = _headline_hits(doc) + hits
-    named_surfaces = [_surface(text, toks, h.start, h.end) for h, toks, _ in named[:len(named) - len(hits)]]
-    named_surfaces += surfaces
+    head_hits, head_surfaces = _headline_hits(doc)
+    named = head_hits + hits
+    named_surfaces = head_surfaces + surfaces
     _add_full_names(nm, text, named, named_surfaces)
     _add_bracket_aliases(nm, text, named, named_surfaces)
     _add_initials_aliases(nm, text, named)
@@ -1256,20 +1257,82 @@ def run(doc: Doc) -> None:
     doc.extras["org_mentions"] = nm.mentions
 
 
-def _headline_hits(doc: Doc) -> _Hits:
-    """Organisations the headline names, but not a site's banner ("Báo X điện tử") or a generic
-    abbreviation ("Thư viện ĐH")."""
+def _headline_hits(doc: Doc) -> tuple[_Hits, list[str | None]]:
+    """Organisations the headline names, and their names, but not a site's banner ("Báo X điện tử") or a
+    generic abbreviation ("Thư viện ĐH").  A headline in capitals is read in the body's case."""
     title = doc.extras.get("title")
     if not title:
-        return []
-    toks = tokenize(doc.text, title[0], title[1])
+        return [], []
+    text = _recased_headline(doc.text, title[0], title[1])
+    toks = tokenize(text, title[0], title[1])
     banners = frozenset(ffold(x) for x in _org_lines("org_banner_heads.txt"))
-    out = []
+    out: _Hits = []
     for h in _scan_tokens(toks):
         body = toks[h.start + len(h.head.words):h.end]
         if not (h.short or ffold(h.head.text) in banners or all(t.abbrev for t in body)):
             out.append((h, toks, title))
-    return out
+    return out, [_surface(text, toks, h.start, h.end) for h, toks, _ in out]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _recased_headline(text: str, a: int, b: int) -> str:
+    """``text`` with a headline in capitals ("THƯ VIỆN NGUYỄN ĐÌNH CHIỂU TỈNH BẾN TRE") written as the body
+    writes its words (each word in the case the body uses most: "thư viện Nguyễn Đình Chiểu tỉnh Bến Tre");
+    ``text`` itself when the headline is not in capitals."""
+    letters = [c for c in text[a:b] if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    forms: dict[str, dict[str, int]] = {}
+    for m in _WORD.finditer(text, b):
+        w = m.group()
+        if not w.isupper() or len(w) == 1:  # capitals say nothing of a word's case
+            f = forms.setdefault(w.lower(), {})
+            f[w] = f.get(w, 0) + 1
+    brk = break_words()
+
+    def case(m: re.Match[str]) -> str:
+        w = m.group()
+        f = forms.get(w.lower())
+        if f:
+            best = max(f, key=lambda x: (f[x], x[0].islower()))
+        else:
+            best = _unseen_case(w, brk)
+        return best if len(best) == len(w) else w
+
+    head = _WORD.sub(case, text[a:b])
+    return text[:a] + head + text[b:] if len(head) == b - a else text
+
+
+def _unseen_case(w: str, brk: frozenset[str]) -> str:
+    """The case of a headline word in capitals that the body never writes: an abbreviation without vowels
+    stays ("UBND", "THCS"), a break or administrative word is lower-case ("thăm", "huyện"), any other word
+    is a name's ("Sa", "Pa")."""
+    low = w.lower()
+    if len(w) > 1 and _abbreviation_like(low):
+        return w
+    if low in brk or low in _lower_words():
+        return low
+    return w[:1] + low[1:]
+
+
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]+(ng|nh|ch|[cmnpt])?")
+
+
+def _abbreviation_like(low: str) -> bool:
+    """Is a lower-cased word no Vietnamese syllable ("ubnd", "thcs", "vhttdl"): an abbreviation?"""
+    bare = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    return _SYLLABLE.fullmatch(bare.replace("đ", "d")) is None
+
+
+@lru_cache(maxsize=1)
+def _lower_words() -> frozenset[str]:
+    """Words written in lower case inside names and places: administrative words, the later words of heads."""
+    from libkg.extract.lexicon import org_heads
+    words = {w for key in ADMIN_WORDS for w in key if w.islower()}
+    words |= {w.lower() for heads in org_heads().values() for h in heads for w in h.words[1:]}
+    return frozenset(words)
 
 
 def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
