@@ -626,3 +626,10 @@ def test_a_contest_named_at_its_award_ceremony_runs_in_its_own_year_not_on_the_c
                  "Em Lý Thu Hà nhận giải nhất của các thí sinh tham gia Cuộc thi Vẽ tranh theo sách năm 2024.",
                  published="2024-10-03")
     assert sorted((e.kind, e.start) for e in evs) == [("Ceremony", "2024-10-02"), ("Competition", "2024")]
+
+
+def test_theo_do_opens_what_happened_at_the_event_in_focus_not_a_statistic():
+    evs = events("Sáng 6/12, Thư viện tỉnh Cao Bằng tổ chức khai trương tủ sách cơ sở tại xã Đàm Thủy. "
+                 "Đây là hoạt động ý nghĩa với bà con. "
+                 "Theo đó, Thư viện tỉnh trao tặng mỗi tủ sách 80 bản sách.", published="2024-12-07")
+    assert sorted((e.kind, e.start) for e in evs) == [("BookDonation", "2024-12-06"), ("Launch", "2024-12-06")]
