@@ -633,3 +633,13 @@ def test_theo_do_opens_what_happened_at_the_event_in_focus_not_a_statistic():
                  "Đây là hoạt động ý nghĩa với bà con. "
                  "Theo đó, Thư viện tỉnh trao tặng mỗi tủ sách 80 bản sách.", published="2024-12-07")
     assert sorted((e.kind, e.start) for e in evs) == [("BookDonation", "2024-12-06"), ("Launch", "2024-12-06")]
+
+
+def test_on_a_page_without_a_date_the_events_the_headline_names_take_its_year():
+    evs = events("Ông Lò Văn Sơn phát biểu tại lễ khai mạc.\nCác đội thi kể những câu chuyện về quê hương. "
+                 "Các đội tham gia hội thi kể những câu chuyện về Bác Hồ.", published=None,
+                 title="Khai mạc hội thi kể chuyện theo sách huyện Ba Khe lần thứ III, năm 2024")
+    assert sorted((e.kind, e.start) for e in evs) == [("Ceremony", "2024"), ("Competition", "2024")]
+    dated = events("Ông Lò Văn Sơn phát biểu tại lễ khai mạc.\nHội thi thu hút 12 đội của các xã tham gia.",
+                   published="2024-06-03", title="Khai mạc hội thi kể chuyện theo sách lần thứ III, năm 2024")
+    assert all(e.start != "2024" for e in dated)

@@ -802,6 +802,17 @@ class _Reader:
         cer.evidence = list(ev.evidence)
         self.events.append(_Ev(cer, h.start, opening=True, opens=wrapped))
 
+    def headline_years(self) -> dict[str, str]:
+        """On a page nothing dates, the year the headline gives the events it names, by kind ("Khai mạc hội
+        thi X lần thứ VI, năm 2023": the ceremony and the contest of 2023)."""
+        year = _name_year(self.title)
+        if year is None or (self.doc.extras.get("publication") or {}).get("source") not in (None, "year in text"):
+            return {}  # (a page with a date of its own dates its events itself)
+        kinds = {_triggers()[int(m.lastgroup[1:])].kind: year for m in _trigger_matches(self.title)}  # type: ignore[index]
+        if _phrase_re("opening").search(self.title):
+            kinds["Ceremony"] = year  # "Khai mạc X": the opening ceremony
+        return kinds
+
     def _headline_opening(self) -> bool:
         """Does the headline (or, without one, the first line) report an opening?"""
         head = self.title
@@ -1193,9 +1204,10 @@ def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
     inferred = _inferred_years(doc)
+    headline = r.headline_years()
     for w in r.events:
-        if w.ev.start is None:  # "Cuộc thi X năm 2023" dated nowhere: the year its name gives
-            w.ev.start = _name_year(w.ev.label)
+        if w.ev.start is None:  # "Cuộc thi X năm 2023" dated nowhere: the year its name (or the headline's) gives
+            w.ev.start = _name_year(w.ev.label) or headline.get(w.ev.kind)
         w.ev.year_inferred = inferred.get(w.ev.start or "", False)
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
