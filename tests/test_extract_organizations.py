@@ -437,3 +437,14 @@ def test_a_headline_in_capitals_is_read_in_the_bodys_case():
     doc = _doc("CÁN BỘ THƯ VIỆN LÊ QUÝ ĐÔN TỈNH QUẢNG NGÃI THĂM UBND HUYỆN SƠN TỊNH\n\n"
                "Sáng nay, đoàn cán bộ thư viện đến thăm huyện Sơn Tịnh và tặng sách cho các trường.")
     assert {o.name for o in doc.organizations} == {"Thư viện Lê Quý Đôn tỉnh Quảng Ngãi", "UBND huyện Sơn Tịnh"}
+
+
+def test_an_office_of_a_named_body_is_one_name():
+    orgs = _orgs("Theo công văn của Văn phòng Chính phủ, Sở Nội vụ tỉnh Quảng Ngãi rà soát các thư viện.")
+    assert set(orgs) == {"Văn phòng Chính phủ", "Sở Nội vụ tỉnh Quảng Ngãi"}
+
+
+def test_bodies_listed_before_a_generic_plural_are_no_one_organisation():
+    orgs = _orgs("Dự lớp có lãnh đạo Phòng Văn hóa - Thông tin, Trung tâm Văn hóa, Thể thao và Truyền thông các "
+                 "huyện, thị xã; Thư viện Hà Nội và thư viện các tỉnh Bắc Ninh, Ninh Bình.")
+    assert set(orgs) == {"Thư viện Hà Nội"}

@@ -788,6 +788,24 @@ def _empty_body(p: _Parse) -> OrgHit | None:
     return None
 
 
+def _shares_plural(toks: list[Tok], k: int) -> bool:
+    """Does a list of bodies that a generic plural closes go on at ``k`` (", Trung tâm Văn hóa các huyện",
+    "và Thư viện các xã")?  Then every body of the list is each district's, no one organisation."""
+    n = len(toks)
+    if k + 1 >= n or not (toks[k].text == "," or toks[k].text in _ctx("joiner")) or toks[k + 1].text not in _HEAD_FIRST:
+        return False
+    if parse_org(toks, k + 1, 3) is not None:
+        return False  # "..., Liên hiệp Thư viện các tỉnh miền núi": the next is one organisation
+    brk = break_words()
+    for r in range(k + 2, min(n - 1, k + 14)):
+        t = toks[r].text
+        if t in _ctx("plural"):
+            return bool(match_admin(toks, r + 1))
+        if t in ";:.()" or t in brk and t not in _ctx("joiner"):
+            return False
+    return False
+
+
 def _lower_head_named(p: _Parse) -> bool:
     """Does a head written in lower case open a name (org_lower_heads.tsv's condition)?"""
     toks, j = p.toks, p.j
@@ -809,6 +827,8 @@ def _verdict(p: _Parse) -> OrgHit | None:
         return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
     if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
         return None  # "Công an quận, huyện, thị xã": every district's, no one body
+    if not p.admin and not _ends_province(toks, k) and _shares_plural(toks, k):
+        return None  # "Phòng Văn hóa, Trung tâm Văn hóa các huyện": each district's, no one body
     if _lower_head(toks, p.i, p.head) and not _lower_head_named(p):
         return None  # "thư viện", "trường" alone or before lower-case words: a common noun
     if p.chunks == 0 and not p.admin:
