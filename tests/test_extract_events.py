@@ -643,3 +643,11 @@ def test_on_a_page_without_a_date_the_events_the_headline_names_take_its_year():
     dated = events("Ông Lò Văn Sơn phát biểu tại lễ khai mạc.\nHội thi thu hút 12 đội của các xã tham gia.",
                    published="2024-06-03", title="Khai mạc hội thi kể chuyện theo sách lần thứ III, năm 2024")
     assert all(e.start != "2024" for e in dated)
+
+
+def test_a_contest_awarded_runs_when_it_was_launched_not_on_the_ceremony_day():
+    evs = events("Sáng 16/12, Ban tổ chức trao giải thưởng Cuộc thi Giới thiệu sách hay huyện Ba Khe năm 2024 "
+                 "tại Hội trường Thư viện huyện. Qua 2 tháng phát động từ ngày 1/9/2024 đến ngày 31/10/2024, "
+                 "Ban tổ chức nhận được 300 bài dự thi.", published="2024-12-17")
+    assert sorted((e.kind, e.start, e.end) for e in evs) == [
+        ("Ceremony", "2024-12-16", None), ("Competition", "2024-09-01", "2024-10-31")]

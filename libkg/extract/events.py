@@ -108,6 +108,7 @@ _OPENING = _pattern("opening")
 _REF_BEFORE = _pattern("ref_before")
 _END_BEFORE = _pattern("end_before")
 _CLOSING_BEFORE = _pattern("closing_before")
+_AWARDED_BEFORE = _pattern("awarded_before")
 _HELD_AT_BEFORE = _pattern("held_at_before")
 _FROM_BEFORE = _pattern("from_before")
 _FROM_OK = _pattern("from_ok")
@@ -752,9 +753,10 @@ class _Reader:
             self._create_planned(st, h, kind, nxt)
             return
         frame = self._frame(st)
-        start, end = self._start_end(st, h, kind, frame)
+        awarded = kind == "Competition" and _AWARDED_BEFORE.search(self.low, max(s, h.start - 30), h.start) is not None
+        start, end = (None, None) if awarded else self._start_end(st, h, kind, frame)
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
-        launched = kind == "Competition" and _has("launching", self.low[max(s, h.start - 60):h.end + 30])
+        launched = awarded or kind == "Competition" and _has("launching", self.low[max(s, h.start - 60):h.end + 30])
         ev.place = None if launched else self._event_place(st, h, nxt, clause_start, frame, start)
         ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
         self._describe(st, h, ev, nxt, frame)
@@ -1071,6 +1073,8 @@ class _Reader:
         """Sentence-level updates: "diễn ra từ A đến B", "mở cửa đến hết", persons."""
         if not created and not referenced and self.events and _has("held", seg):
             self._primary_run(s, e)
+        if not created and not referenced and _has("launching", seg):
+            self._contest_run(s, e)
         names = list(dict.fromkeys(p["name"] for p in self._in(self.persons, s, e)))
         if not self.events:
             self.pending_persons.extend((idx, n) for n in names)
@@ -1085,6 +1089,21 @@ class _Reader:
         self._winners(s, e, seg)
         for t in created or ([self.focus] if self.focus else []):
             self._add(t, names)
+
+    def _contest_run(self, s: int, e: int) -> None:
+        """"Qua 2 tháng phát động từ ngày A đến ngày B, ...": the run of the contest named undated (the one an
+        award ceremony closed)."""
+        contest = next((x for x in reversed(self.events) if x.ev.kind == "Competition"), None)
+        if contest is None or contest.ev.start is not None:
+            return
+        dates = [d for d in self._in(self.dates, s, e) if not d["non_event"] and d["start_date"]]
+        run = next(((d["start_date"], d["end_date"]) for d in dates if d["end_date"]), None)
+        for a, b in zip(dates, dates[1:], strict=False):  # "từ ngày 20/8/2023 đến ngày 15/10/2023"
+            if run is None and _FROM_BEFORE.search(self.low, max(s, a["start"] - 25), a["start"]) and \
+                    _END_BEFORE.search(self.low, max(s, b["start"] - 25), b["start"]):
+                run = (a["start_date"], b["start_date"])
+        if run is not None:
+            contest.ev.start, contest.ev.end = run
 
     def _primary_run(self, s: int, e: int) -> None:
         """"... diễn ra từ A đến B" with no trigger: the main event's run, when it holds its date."""
