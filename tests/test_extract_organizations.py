@@ -448,3 +448,9 @@ def test_bodies_listed_before_a_generic_plural_are_no_one_organisation():
     orgs = _orgs("Dự lớp có lãnh đạo Phòng Văn hóa - Thông tin, Trung tâm Văn hóa, Thể thao và Truyền thông các "
                  "huyện, thị xã; Thư viện Hà Nội và thư viện các tỉnh Bắc Ninh, Ninh Bình.")
     assert set(orgs) == {"Thư viện Hà Nội"}
+
+
+def test_a_hotel_is_a_company_and_an_address_after_a_dash_is_no_part_of_the_name():
+    orgs = _orgs("Chung kết diễn ra tại Hội trường Khách sạn Hoa Sen - Khu du lịch Bãi Dài - Thị trấn Cam Đức - "
+                 "Huyện Cam Lâm; Nhà hát Tuổi trẻ biểu diễn.")
+    assert orgs == {"Khách sạn Hoa Sen": ("Company", None), "Nhà hát Tuổi trẻ": ("Other", None)}

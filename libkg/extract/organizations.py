@@ -704,6 +704,30 @@ def _lower_piece_end(toks: list[Tok], k: int) -> int:
     return r if r > k and r < len(toks) and _admin_at(toks, r)[0] else 0
 
 
+@lru_cache(maxsize=1)
+def _folded_admin_words() -> tuple[tuple[str, ...], ...]:
+    return tuple({tuple(ffold(w) for w in key) for key in ADMIN_WORDS})
+
+
+def _admin_any_case(toks: list[Tok], k: int) -> bool:
+    """An administrative word at ``k`` in any case ("Huyện", "Thị trấn" opening a part of an address)."""
+    return any(k + len(w) <= len(toks) and all(ffold(toks[k + x].text) == w[x] for x in range(len(w)))
+               for w in _folded_admin_words())
+
+
+def _address_chain(toks: list[Tok], k: int) -> bool:
+    """Is the part after a dash at ``k - 1`` a piece of an address: an administrative word in any case
+    ("- Huyện Y") or a place whose next dash opens one ("- Khu du lịch X - Thị trấn Y")?"""
+    if _admin_any_case(toks, k):
+        return True
+    for r in range(k + 1, min(len(toks) - 1, k + 8)):
+        if toks[r].text in _DASHES:
+            return _admin_any_case(toks, r + 1)
+        if not (toks[r].cap or _is_lower_word(toks[r])):
+            return False
+    return False
+
+
 def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
@@ -715,8 +739,8 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return None
     if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1)) or match_role(toks, k + 1) is not None:
         return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
-    if t.text in _DASHES and _admin_at(toks, k + 1)[0]:
-        return _STOP  # "Trường TH X – TP. Y": where it is, not more of the name
+    if t.text in _DASHES and (_admin_at(toks, k + 1)[0] or _address_chain(toks, k + 1)):
+        return _STOP  # "Trường TH X – TP. Y", "Khách sạn X - Khu Y - Huyện Z": where it is, not more of the name
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
     if nxt is not None and not nxt.short and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
         return _STOP
