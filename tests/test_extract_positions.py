@@ -423,3 +423,8 @@ def test_a_head_role_names_its_institute_then_the_institute_in_lower_case():
                "Báo chí). Ông Lò Văn Hải, Cục trưởng Cục bảo tồn di sản tỉnh Sơn La cho biết.")
     assert got == [("Mạc Văn Khiêm", "nguyên Viện trưởng", "Viện văn hóa dân gian"),
                    ("Lò Văn Hải", "Cục trưởng", "Cục bảo tồn di sản tỉnh Sơn La")]
+
+
+def test_an_unread_council_before_the_organisation_it_belongs_to():
+    got = _pos("Dự có TS. Hồ Thị Mận, Phó Chủ tịch Hội đồng khoa học, Viện Nghiên cứu Văn hóa Tây Nguyên.")
+    assert got == [("Hồ Thị Mận", "Phó Chủ tịch", "Hội đồng khoa học")]

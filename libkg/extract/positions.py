@@ -545,8 +545,9 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
 
 def _unread_tail(toks: list[Tok], j: int, ctx: _Ctx) -> int:
     """End index of an organisation's name the organisation scan did not read, between a role and the next
-    role ("Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở X"): up to 5 tokens opening with an organisation head, then
-    a separator and a role; ``j`` when there is none."""
+    role or the organisation it belongs to ("Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở X", "Phó Chủ tịch Hội
+    đồng khoa học, Viện Y"): up to 5 tokens opening with an organisation head, then a separator and a role
+    or an organisation; ``j`` when there is none."""
     n = len(toks)
     if j >= n or not toks[j].cap or match_head(toks, j) is None:
         return j
@@ -555,7 +556,7 @@ def _unread_tail(toks: list[Tok], j: int, ctx: _Ctx) -> int:
         if t.start in ctx.person_at or t.start in ctx.org_at:
             return j
         if t.text in _SEPS:
-            return c if match_role(toks, c + 1) is not None else j
+            return c if c + 1 < n and (match_role(toks, c + 1) is not None or toks[c + 1].start in ctx.org_at) else j
         if not t.text.isalnum():
             return j
     return j
