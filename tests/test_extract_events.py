@@ -651,3 +651,10 @@ def test_a_contest_awarded_runs_when_it_was_launched_not_on_the_ceremony_day():
                  "Ban tổ chức nhận được 300 bài dự thi.", published="2024-12-17")
     assert sorted((e.kind, e.start, e.end) for e in evs) == [
         ("Ceremony", "2024-12-16", None), ("Competition", "2024-09-01", "2024-10-31")]
+
+
+def test_the_news_a_lead_reports_as_said_by_the_library_is_an_event():
+    evs = events("Thư viện huyện Ba Khe cho biết, thư viện vừa tổ chức tiếp nhận 500 bản sách do gia đình "
+                 "ông Lê Văn Tâm trao tặng.", published=None, title="Tiếp nhận sách")
+    assert [(e.kind, e.label) for e in evs] == [("BookDonation", "Tiếp nhận 500 bản sách")]
+    assert events("Ông Lê Văn Tâm cho biết, thư viện sẽ tổ chức tiếp nhận sách.", published=None) == []

@@ -109,6 +109,7 @@ _REF_BEFORE = _pattern("ref_before")
 _END_BEFORE = _pattern("end_before")
 _CLOSING_BEFORE = _pattern("closing_before")
 _AWARDED_BEFORE = _pattern("awarded_before")
+_RECENT_ORGANISED = _pattern("recent_organised")
 _HELD_AT_BEFORE = _pattern("held_at_before")
 _FROM_BEFORE = _pattern("from_before")
 _FROM_OK = _pattern("from_ok")
@@ -735,6 +736,8 @@ class _Reader:
             if not self.events:
                 return False  # "cho biết tại buổi lễ tổng kết ...": the occasion of the words
             st.referenced.append(existing or self.events[0])
+        if in_report and not self.events and _RECENT_ORGANISED.match(self.low, st.s + st.report.end(), h.start):
+            return False  # "X cho biết, thư viện vừa tổ chức tiếp nhận ...": the news the lead reports
         return True
 
     def _opening(self, st: _Sent, h: _Hit, kind: str, left_near: str, existing: _Ev | None) -> bool:
