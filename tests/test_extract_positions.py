@@ -170,7 +170,7 @@ def test_appointments_listed_in_one_sentence_share_the_organisation():
     got = _pos("Ông Lê Hùng công bố các quyết định bổ nhiệm bà Đinh Thị Thuý, Giám đốc Thư viện tỉnh Yên Bái trước "
                "hợp nhất, giữ chức Giám đốc Thư viện tỉnh Lào Cai; ông Giàng A Sử, Giám đốc Thư viện tỉnh Lào Cai "
                "trước hợp nhất, giữ chức Phó Giám đốc. Hội nghị bầu bà Hà Thị Mai giữ chức Chủ tịch Liên hiệp Thư "
-               "viện các tỉnh miền núi phía Bắc; ông Phạm Ngọc Lâm làm Ủy viên Ban Thường trực.")
+               "viện các tỉnh miền núi phía Bắc; ông Phạm Ngọc Lâm giữ chức Ủy viên Ban Thường trực.")
     assert ("Giàng A Sử", "Phó Giám đốc", "Thư viện tỉnh Lào Cai") in got
     assert ("Phạm Ngọc Lâm", "Ủy viên Ban Thường trực", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc") in got
 
@@ -428,3 +428,8 @@ def test_a_head_role_names_its_institute_then_the_institute_in_lower_case():
 def test_an_unread_council_before_the_organisation_it_belongs_to():
     got = _pos("Dự có TS. Hồ Thị Mận, Phó Chủ tịch Hội đồng khoa học, Viện Nghiên cứu Văn hóa Tây Nguyên.")
     assert got == [("Hồ Thị Mận", "Phó Chủ tịch", "Hội đồng khoa học")]
+
+
+def test_a_task_given_with_lam_is_no_position():
+    # "làm" names a task more often than a post ("làm Trưởng ban giám khảo", "làm chủ tọa")
+    assert _pos("Hội thi có 12 đội dự, bà Hà Thị Nụ làm Trưởng ban giám khảo.") == []

@@ -808,7 +808,7 @@ def _pred_subjects(ctx: _Ctx, toks: list[Tok], in_sent: list[dict], clause: tupl
     for a pronoun subject ("bà đã có 8 năm giữ cương vị ...")."""
     s, clause_start = clause
     subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
-    if subjects or pm.group(1) in ("là", "làm"):
+    if subjects or pm.group(1) == "là":
         return subjects
     if _PRONOUN_RE.search(ctx.text, clause_start, pm.start()):
         before = [m for m in ctx.persons if m["start"] < s]
