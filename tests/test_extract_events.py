@@ -658,3 +658,10 @@ def test_the_news_a_lead_reports_as_said_by_the_library_is_an_event():
                  "ông Lê Văn Tâm trao tặng.", published=None, title="Tiếp nhận sách")
     assert [(e.kind, e.label) for e in evs] == [("BookDonation", "Tiếp nhận 500 bản sách")]
     assert events("Ông Lê Văn Tâm cho biết, thư viện sẽ tổ chức tiếp nhận sách.", published=None) == []
+
+
+def test_a_festival_the_event_responds_to_is_not_held_on_its_day():
+    evs = events("Sáng 19/4, Thư viện huyện Ba Khe tổ chức chương trình đọc sách cho 200 học sinh tại Nhà văn hóa "
+                 "huyện. Đây là hoạt động hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam năm 2024.",
+                 published="2024-04-20")
+    assert ("Festival", "2024", None) in [(e.kind, e.start, e.place) for e in evs]
