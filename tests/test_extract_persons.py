@@ -165,3 +165,8 @@ def test_a_name_an_institution_carries_is_not_a_person():
     # a head ending a longer organisation name after a role: the name is a person
     names = _names("Vụ trưởng Vụ Thư viện Cao Đức Mạnh dự lễ.")
     assert names == ["Cao Đức Mạnh"]
+
+
+def test_less_common_family_names_open_untitled_names():
+    names = _names("Giải Nhì thuộc về các thí sinh Chung Thị Mỹ Duyên, Khưu Văn Lợi và Thiều Quang Minh.")
+    assert names == ["Chung Thị Mỹ Duyên", "Khưu Văn Lợi", "Thiều Quang Minh"]
