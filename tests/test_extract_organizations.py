@@ -454,3 +454,18 @@ def test_a_hotel_is_a_company_and_an_address_after_a_dash_is_no_part_of_the_name
     orgs = _orgs("Chung kết diễn ra tại Hội trường Khách sạn Hoa Sen - Khu du lịch Bãi Dài - Thị trấn Cam Đức - "
                  "Huyện Cam Lâm; Nhà hát Tuổi trẻ biểu diễn.")
     assert orgs == {"Khách sạn Hoa Sen": ("Company", None), "Nhà hát Tuổi trẻ": ("Other", None)}
+
+
+def test_a_known_piece_in_lower_case_is_read_whole_after_a_name_word():
+    orgs = _orgs("Cục Thông tin khoa học và công nghệ quốc gia tổ chức hội thảo.")
+    assert set(orgs) == {"Cục Thông tin khoa học và công nghệ quốc gia"}
+
+
+def test_a_name_ending_with_a_province_or_country_ends_before_and():
+    orgs = _orgs("Bảo tàng Hà Nội và Rạp Tháng Tám phối hợp; Hội Sử học Việt Nam và Nhà văn Lê Minh dự.")
+    assert set(orgs) == {"Bảo tàng Hà Nội", "Hội Sử học Việt Nam"}
+
+
+def test_a_branch_of_a_universitys_library_is_one_name():
+    orgs = _orgs("Chi hội Thư viện Trường Đại học Sư phạm Huế họp thường kỳ.")
+    assert set(orgs) == {"Chi hội Thư viện Trường Đại học Sư phạm Huế"}

@@ -636,7 +636,8 @@ def _rule_word(p: _Parse, t: Tok) -> str | None:
     k = p.k + 1
     low = 0
     brk = break_words()
-    while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k):
+    while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k) \
+            and match_phrase(toks, k) < 2:  # "Thông tin | khoa học và công nghệ": a known piece is read whole
         k += 1
         low += 1
     p.take(k - p.k, ok=low > 0 if p.chunks == 0 else False)
@@ -737,7 +738,8 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return _NEXT
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1)) or match_role(toks, k + 1) is not None:
+    if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1) or _ends_province(toks, k)
+                   or _ends_country(toks, k)) or match_role(toks, k + 1) is not None:
         return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
     if t.text in _DASHES and (_admin_at(toks, k + 1)[0] or _address_chain(toks, k + 1)):
         return _STOP  # "Trường TH X – TP. Y", "Khách sạn X - Khu Y - Huyện Z": where it is, not more of the name
@@ -777,6 +779,8 @@ def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | Non
         # "Chi bộ Thư viện tỉnh X", "Đảng bộ Sở ...": the body of the organisation named right after
         inner = parse_org(toks, k, depth + 1)
         if inner is not None and not inner.short:
+            if "unit" in inner.head.flags and (whole := _join_parent(toks, inner)[0]) is not None:
+                inner = whole  # "Chi hội Thư viện Trường Đại học X": the body of the university's library
             return OrgHit(i, inner.end, head, admin=inner.admin)
     if "numbered" in head.flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
         return OrgHit(i, _service_end(toks, k + 1), head)  # "Quân khu 7", "Sư đoàn 312", "Lữ đoàn 171 Hải quân"
