@@ -455,9 +455,12 @@ class _Reader:
         pos = a if pos is None else pos
         m = _LABEL_END.search(self.text, pos + 1, e)
         end = m.start() if m else e
-        # keep a quoted title whole
+        # keep a quoted title whole; the quotes come in order and ``end`` only grows, so the first quote
+        # past it ends the scan (the rest of a long sentence is never read)
         for qm in _QUOTE.finditer(self.text, a, e):
-            if qm.start() <= end + 1 and qm.end() > end:
+            if qm.start() > end + 1:
+                break
+            if qm.end() > end:
                 end = qm.end()
                 m2 = _LABEL_END.search(self.text, end, e)
                 end = m2.start() if m2 else e
