@@ -665,3 +665,9 @@ def test_a_festival_the_event_responds_to_is_not_held_on_its_day():
                  "huyện. Đây là hoạt động hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam năm 2024.",
                  published="2024-04-20")
     assert ("Festival", "2024", None) in [(e.kind, e.start, e.place) for e in evs]
+
+
+def test_a_country_is_never_where_a_library_event_happens():
+    evs = events("Sáng 3/5, Hội thảo về phát triển thư viện số tại Việt Nam được tổ chức trực tiếp.",
+                 published="2024-05-04")
+    assert [(e.kind, e.place) for e in evs] == [("Workshop", None)]

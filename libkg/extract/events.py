@@ -301,7 +301,9 @@ class _Reader:
         self.low = lower_fold(doc.text) if low is None else _TONE_RE.sub(_new_tone, low)
         # mentions in text order, with their starts: the ones of a span are a slice (``_in``), not a scan
         self.dates = _by_start(d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year")
-        self.places = _by_start(doc.extras.get("place_mentions", []))
+        self.all_places = _by_start(doc.extras.get("place_mentions", []))
+        # a country is the scope ("văn hóa đọc tại Việt Nam"), never where a library event happens
+        self.places = [p for p in self.all_places if p["kind"] != "Country"]
         self.persons = _by_start(doc.extras.get("person_mentions", []))
         self.orgs = _by_start(doc.extras.get("org_mentions", []))
         self.starts = {id(x): [m["start"] for m in x] for x in (self.dates, self.places, self.persons, self.orgs)}
@@ -574,7 +576,7 @@ class _Reader:
         left = self.low[max(s, p["start"] - 40):p["start"]]
         if left.endswith("(") or _PLURAL_BEFORE.search(left):
             return False
-        if any(q["end"] <= p["start"] and _LIST_JOINER.fullmatch(self.low[q["end"]:p["start"]]) for q in self.places
+        if any(q["end"] <= p["start"] and _LIST_JOINER.fullmatch(self.low[q["end"]:p["start"]]) for q in self.all_places
                if s <= q["start"] < p["start"]):
             return False  # the second of a list of places
         if any(o["end"] <= p["start"] and not self.text[o["end"]:p["start"]].strip(" ,(-")
