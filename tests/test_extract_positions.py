@@ -433,3 +433,10 @@ def test_an_unread_council_before_the_organisation_it_belongs_to():
 def test_a_task_given_with_lam_is_no_position():
     # "làm" names a task more often than a post ("làm Trưởng ban giám khảo", "làm chủ tọa")
     assert _pos("Hội thi có 12 đội dự, bà Hà Thị Nụ làm Trưởng ban giám khảo.") == []
+
+
+def test_a_qualifier_after_any_role_stays_in_it():
+    got = _pos("Bà Lò Thị Hoa, Phó Trưởng phòng phụ trách Phòng Nghiệp vụ, Thư viện tỉnh Sơn La; ông Quàng Văn "
+               "Định, Ủy viên thường trực Hội Thư viện tỉnh Sơn La.")
+    assert got == [("Lò Thị Hoa", "Phó Trưởng phòng phụ trách", "Phòng Nghiệp vụ"),
+                   ("Quàng Văn Định", "Ủy viên thường trực", "Hội Thư viện tỉnh Sơn La")]

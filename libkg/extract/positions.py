@@ -509,6 +509,10 @@ def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, in
     end = j + len(role.words)
     cut = next((c for c in range(j + 1, end) if toks[c].cap and toks[c].start in ctx.org_at), None)
     if cut is None:
+        q = _phrase_at(toks, end, "role_qualifiers.txt") if end < len(toks) else 0
+        if q and toks[end].start not in ctx.org_at:
+            # "Phó Trưởng phòng phụ trách": a qualifier after the role stays in it, as written
+            return role.label + " " + ctx.text[toks[end].start:toks[end + q - 1].end], end + q
         return role.label, end
     return ctx.text[toks[j].start:toks[cut - 1].end], cut
 
