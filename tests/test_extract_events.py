@@ -671,3 +671,10 @@ def test_a_country_is_never_where_a_library_event_happens():
     evs = events("Sáng 3/5, Hội thảo về phát triển thư viện số tại Việt Nam được tổ chức trực tiếp.",
                  published="2024-05-04")
     assert [(e.kind, e.place) for e in evs] == [("Workshop", None)]
+
+
+def test_a_contest_whose_works_are_shown_is_not_held_that_day():
+    evs = events("Sáng 19/4, Thư viện huyện Ba Khe tổ chức Ngày hội đọc sách tại Nhà văn hóa huyện. "
+                 "Bên cạnh đó, các em được xem những bức tranh từ Cuộc thi Vẽ tranh theo sách Quê em.",
+                 published="2024-04-20")
+    assert ("Competition", None) in [(e.kind, e.start) for e in evs]

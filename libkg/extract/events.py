@@ -111,6 +111,7 @@ _CLOSING_BEFORE = _pattern("closing_before")
 _AWARDED_BEFORE = _pattern("awarded_before")
 _RECENT_ORGANISED = _pattern("recent_organised")
 _RESPONDED_BEFORE = _pattern("responded_before")
+_OF_BEFORE = _pattern("of_before")
 _HELD_AT_BEFORE = _pattern("held_at_before")
 _FROM_BEFORE = _pattern("from_before")
 _FROM_OK = _pattern("from_ok")
@@ -762,7 +763,8 @@ class _Reader:
             self._create_planned(st, h, kind, nxt)
             return
         # a festival the event responds to ("hưởng ứng Ngày Sách ... năm 2025") is not held within it
-        frame = None if _RESPONDED_BEFORE.search(self.low, max(s, h.start - 20), h.start) else self._frame(st)
+        frame = None if _RESPONDED_BEFORE.search(self.low, max(s, h.start - 20), h.start) or (
+            kind == "Competition" and _OF_BEFORE.search(self.low, max(s, h.start - 12), h.start)) else self._frame(st)
         awarded = kind == "Competition" and _AWARDED_BEFORE.search(self.low, max(s, h.start - 30), h.start) is not None
         start, end = (None, None) if awarded else self._start_end(st, h, kind, frame)
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
