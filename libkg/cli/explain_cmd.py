@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 
 from libkg.cli.app import cli
 from libkg.cli.common import BadInput, read_store_options, read_store_or_fail
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -92,11 +93,12 @@ def find_entities(store: Store, text: str) -> list[URIRef]:
         return [URIRef(text.strip("<>"))]
     text = " ".join(nfc(text).split())
     titled = " ".join(w[:1].upper() + w[1:] for w in text.split())
-    found = {r.e for r in store.query(_FIND_LABEL, bindings={"q": Literal(text), "q2": Literal(titled)})}
+    rows = list(select_rows(store.query(_FIND_LABEL, bindings={"q": Literal(text), "q2": Literal(titled)})))
     index = KeyIndex(store)
     for kind, cls in KEY_CLASSES.items():
         for key in index.resolve(KEYS[kind](text), cls):  # several: every entity so named is explained
-            found.update(r.e for r in store.query(_FIND_KEY, bindings={"k": Literal(key)}))
+            rows += select_rows(store.query(_FIND_KEY, bindings={"k": Literal(key)}))
+    found = {r.e for r in rows if isinstance(r.e, URIRef)}  # entities are IRIs
     return sorted(found, key=str)
 
 
@@ -105,16 +107,17 @@ def explain_entity(store: Store, e: URIRef) -> str:
     def label(x) -> str:
         if isinstance(x, Literal):
             return str(x)
-        rows = list(store.query(_LABEL, bindings={"x": x}))
+        rows = list(select_rows(store.query(_LABEL, bindings={"x": x})))
         return str(rows[0].l) if rows else _local(str(x))
 
     sentences: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     arts: dict[str, _Article] = {}
     out = [f"{label(e)}  <{e}>"]
-    labels = sorted({str(r.l) for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }", bindings={"e": e})})
+    labels = sorted({str(r.l) for r in select_rows(store.query("SELECT ?l WHERE { ?e rdfs:label ?l }",
+                                                                bindings={"e": e}))})
     if len(labels) > 1:
         out.append("  written as: " + " | ".join(labels))
-    for r in store.query(_HYPOTHESES, bindings={"e": e}):
+    for r in select_rows(store.query(_HYPOTHESES, bindings={"e": e})):
         out.append(f"  possibly the same as {label(r.other)} <{r.other}> (score {r.score}: {r.reason})")
 
     def article(g: str) -> _Article:
@@ -122,7 +125,7 @@ def explain_entity(store: Store, e: URIRef) -> str:
 
     def said(g: str, x, indent: str = "      ") -> list[str]:
         if (g, str(x)) not in sentences:
-            for r in store.query(_SENTENCES, bindings={"g": URIRef(g), "x": x}):
+            for r in select_rows(store.query(_SENTENCES, bindings={"g": URIRef(g), "x": x})):
                 sentences[(g, str(x))].append((int(r.start), str(r.sentence)))
         seen, lines = set(), []
         for _, s in sorted(sentences[(g, str(x))]):
@@ -131,16 +134,16 @@ def explain_entity(store: Store, e: URIRef) -> str:
                 lines.append(f"{indent}« {' '.join(s.split())} »")
         return lines
 
-    for r in store.query(_OWN, bindings={"e": e}):
+    for r in select_rows(store.query(_OWN, bindings={"e": e})):
         g = str(r.g)
         if "/graph/article/" in g:
             article(g).lines.append(f"    {_local(str(r.p))}: {label(r.o)}")
         else:
             out.append(f"  {_local(str(r.p))}: {label(r.o)}  [{_local(g)} graph]")
-    for r in store.query(_POINTING, bindings={"e": e}):
+    for r in select_rows(store.query(_POINTING, bindings={"e": e})):
         g = str(r.g)
         if str(r.kind).endswith("#Position"):
-            for p in store.query(_POSITION, bindings={"pos": r.s, "g": r.g}):
+            for p in select_rows(store.query(_POSITION, bindings={"pos": r.s, "g": r.g})):
                 when = ", ".join(f"{k} {v}" for k, v in (("attested", p.d), ("status", p.status),
                                  ("start", p.start), ("end", p.end), ("former on", p.former)) if v is not None)
                 article(g).lines.append(f"    position: {p.role}{' — ' + str(p.org) if p.org else ''} ({when})")
@@ -148,8 +151,8 @@ def explain_entity(store: Store, e: URIRef) -> str:
         else:
             article(g).lines.append(f"    {_local(str(r.p))} of event: {label(r.s)}")
         article(g).lines.extend(said(g, r.s))
-    graphs = {str(r.g) for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e lkg:evidence ?x } }",
-                                            bindings={"e": e})}
+    graphs = {str(r.g) for r in select_rows(store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e lkg:evidence ?x } }", bindings={"e": e}))}
     for g in graphs:
         lines = said(g, e, "    ")
         if lines:
@@ -157,7 +160,7 @@ def explain_entity(store: Store, e: URIRef) -> str:
     rows = []
     for g, a in arts.items():
         airi = URIRef(g.replace("/graph/article/", "/id/article/"))
-        meta = next(iter(store.query(_ARTICLE, bindings={"a": airi})), None)
+        meta = next(select_rows(store.query(_ARTICLE, bindings={"a": airi})), None)
         head = f"  [{meta.id if meta else _local(g)}]"
         if meta is not None:
             head += "".join(f" {v}" for v in (meta.date, meta.url) if v is not None)

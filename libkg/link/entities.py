@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from libkg.link.model import Entity
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -89,15 +90,15 @@ def read_entities(store: Store, kinds: tuple[str, ...] = ("org", "person", "plac
     """
     out: list[Entity] = []
     if "org" in kinds:
-        for r in store.query(_ORGS):
+        for r in select_rows(store.query(_ORGS)):
             out.append(Entity(str(r.n), _org_kind(_split(r.kinds)), _labels(r), str(r.qid) if r.qid else None,
                               provinces=_split(r.provinces)))
     if "person" in kinds:
-        for r in store.query(_PERSONS):
+        for r in select_rows(store.query(_PERSONS)):
             out.append(Entity(str(r.n), "Person", _labels(r), str(r.qid) if r.qid else None,
                               orgs=_split(r.orgs), org_ids=_split(r.orgIds), roles=_split(r.roles)))
     if "place" in kinds:
-        for r in store.query(_PLACES):
+        for r in select_rows(store.query(_PLACES)):
             out.append(Entity(str(r.n), "Place", _labels(r), str(r.qid) if r.qid else None,
                               provinces=_split(r.provinces)))
     order = {"Person": 2, "Place": 1}

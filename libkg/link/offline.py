@@ -26,6 +26,7 @@ from libkg.link.model import Decision, Entity
 from libkg.resolve.organizations import org_key
 from libkg.resolve.places import VIET_NAM_WIKIDATA, gazetteer
 from libkg.resources import data_file
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -125,6 +126,6 @@ def institution_decisions(entities: list[Entity]) -> list[Decision]:
 
 def offline_decisions(store: Store, entities: list[Entity], base: str | None = None) -> list[Decision]:
     """Every offline link for the nodes of ``store``: gazetteer units, then institutions."""
-    rows = store.query("SELECT DISTINCT ?p WHERE { ?p a lkg:Place }")
+    rows = select_rows(store.query("SELECT DISTINCT ?p WHERE { ?p a lkg:Place }"))
     places = {str(r.p) for r in rows}
     return province_decisions(places, base) + institution_decisions(entities)

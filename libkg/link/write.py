@@ -33,6 +33,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from libkg.link.model import WIKIDATA, Decision
 from libkg.rdf.namespaces import LKG, bind_prefixes, data_base
 from libkg.resolve.keys import short_hash
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -107,7 +108,7 @@ def decision_graph(decisions: Iterable[Decision], base: str | None = None, when:
 
 def _existing(store: Store, gi: URIRef) -> Graph:
     g = Graph()
-    for r in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{gi}> {{ ?s ?p ?o }} }}"):
+    for r in select_rows(store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{gi}> {{ ?s ?p ?o }} }}")):
         g.add((r.s, r.p, r.o))
     return g
 
@@ -117,7 +118,8 @@ def _holders(store: Store, qids: set[str], redecided: set[str]) -> Counter[str]:
     if not qids:
         return Counter()
     values = " ".join(f'"{q}"' for q in sorted(qids))
-    rows = store.query(f"SELECT DISTINCT ?n ?q WHERE {{ VALUES ?q {{ {values} }} ?n lkg:wikidataId ?q }}")
+    rows = select_rows(store.query(
+        f"SELECT DISTINCT ?n ?q WHERE {{ VALUES ?q {{ {values} }} ?n lkg:wikidataId ?q }}"))
     return Counter(str(r.q) for r in rows if str(r.n) not in redecided)
 
 

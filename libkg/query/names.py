@@ -26,6 +26,7 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from libkg.normalize import match_names
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -53,7 +54,7 @@ class KeyIndex:
 
     def keys(self, cls: str) -> list[str]:
         if cls not in self._keys:
-            self._keys[cls] = [str(r.k) for r in self.store.query(_KEYS.replace("$CLS", cls))]
+            self._keys[cls] = [str(r.k) for r in select_rows(self.store.query(_KEYS.replace("$CLS", cls)))]
         return self._keys[cls]
 
     def resolve(self, key: str, cls: str) -> list[str]:

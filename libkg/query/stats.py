@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from libkg.store.base import select_rows
+
 if TYPE_CHECKING:
     from libkg.store.base import Store
 
@@ -48,12 +50,12 @@ def store_stats(store: Store) -> dict[str, int]:
     out = {"triples": store.triple_count(), "distinct_triples": _count(store, DISTINCT_TRIPLES),
            "graphs": len(store.named_graphs())}
     res = store.query(STATS_QUERY)
-    row = next(iter(res))
-    for var in res.vars:
+    row = next(select_rows(res))
+    for var in res.vars or ():
         out[str(var)] = int(row[var])
     return out
 
 
 def _count(store: Store, sparql: str) -> int:
-    row = next(iter(store.query(sparql)))
+    row = next(select_rows(store.query(sparql)))
     return int(row[0])

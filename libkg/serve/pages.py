@@ -25,6 +25,7 @@ from libkg.rdf.namespaces import LKG, SKOS
 from libkg.resources import PACKAGE_DIR
 from libkg.serve.formats import negotiate, serialize_graph
 from libkg.serve.links import SAFE_IRI, authority_properties, kind_table, local_path, shorten
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -72,7 +73,7 @@ def load_entity(store: Store, iri: str) -> EntityView:
     this = {"this": URIRef(iri)}
     view = EntityView(iri)
     auth = authority_properties()
-    for r in store.query(page_query("entity-out"), this):
+    for r in select_rows(store.query(page_query("entity-out"), this)):
         view.exists = True
         p, o = str(r.p), r.o
         if p == _RDF_TYPE:
@@ -85,13 +86,13 @@ def load_entity(store: Store, iri: str) -> EntityView:
             view.authority.append((shorten(p), f"https://www.wikidata.org/wiki/{quote(str(o), safe='')}"))
         else:
             view.facts.append((p, str(o), _s(r.olabel), isinstance(o, URIRef)))
-    for r in store.query(page_query("entity-in"), this):
+    for r in select_rows(store.query(page_query("entity-in"), this)):
         view.exists = True
         view.incoming.append((str(r.s), str(r.p), _s(r.slabel)))
     if not view.exists:
         return view
     positions: dict[str, dict[str, Any]] = {}
-    for r in store.query(page_query("entity-positions"), this):
+    for r in select_rows(store.query(page_query("entity-positions"), this)):
         d = positions.setdefault(str(r.pos), {"iri": str(r.pos), "role": _s(r.role), "member": _s(r.member),
                                               "memberLabel": _s(r.memberLabel), "org": _s(r.org),
                                               "orgLabel": _s(r.orgLabel), "dates": set(), "start": _s(r.start),
@@ -102,7 +103,7 @@ def load_entity(store: Store, iri: str) -> EntityView:
         d["dates"] = sorted(d["dates"])
     view.positions = sorted(positions.values(), key=lambda d: (d["dates"][:1] or ["9999"], d["role"] or ""))
     events: dict[str, dict[str, Any]] = {}
-    for r in store.query(page_query("entity-events"), this):
+    for r in select_rows(store.query(page_query("entity-events"), this)):
         d = events.setdefault(str(r.e), {"iri": str(r.e), "label": _s(r.label), "start": _s(r.start),
                                          "end": _s(r.end), "how": set()})
         d["how"].add(str(r.how))
@@ -110,7 +111,7 @@ def load_entity(store: Store, iri: str) -> EntityView:
         d["how"] = sorted(d["how"])
     view.events = sorted(events.values(), key=lambda d: (d["start"] or "9999", d["label"] or ""))
     seen = set()
-    for r in store.query(page_query("entity-sources"), this):
+    for r in select_rows(store.query(page_query("entity-sources"), this)):
         key = (str(r.sentence), _s(r.article))
         about = "this" if str(r.about) == iri else str(r.about)
         if key in seen:
@@ -128,15 +129,15 @@ def load_entity(store: Store, iri: str) -> EntityView:
 
 def describe(store: Store, iri: str) -> list[tuple]:
     """The triples sent as Turtle / JSON-LD for ``iri``."""
-    return list(store.query(page_query("describe"), {"this": URIRef(iri)}).graph)
+    return list(store.query(page_query("describe"), {"this": URIRef(iri)}).graph or ())
 
 
 def home_stats(store: Store) -> dict[str, int]:
     from libkg.query.stats import STATS_QUERY
 
     res = store.query(STATS_QUERY)
-    row = next(iter(res))
-    return {str(v): int(row[v]) for v in res.vars}
+    row = next(select_rows(res))
+    return {str(v): int(row[v]) for v in res.vars or ()}
 
 
 # ------------------------------------------------------------------ presentation

@@ -20,6 +20,7 @@ from starlette.responses import Response
 
 from libkg.normalize import ascii_fold
 from libkg.serve.links import kind_table
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -58,7 +59,7 @@ def _index(store: Store) -> dict[str, _Entry]:
     if cached and time.monotonic() - cached[0] < INDEX_TTL:
         return cached[1]
     entries: dict[str, _Entry] = {}
-    for r in store.query(page_query("search-index")):
+    for r in select_rows(store.query(page_query("search-index"))):
         e = entries.setdefault(str(r.s), _Entry(str(r.s), str(r.type), None))
         if r.pref is not None and e.pref is None:
             e.pref = str(r.pref)

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from rdflib import Literal
 from starlette.requests import Request
 from starlette.responses import Response
+
+from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -25,7 +28,7 @@ def load_events(store: Store) -> list[dict[str, Any]]:
     from libkg.serve.pages import page_query
 
     events: dict[str, dict[str, Any]] = {}
-    for r in store.query(page_query("timeline")):
+    for r in select_rows(store.query(page_query("timeline"))):
         e = events.setdefault(str(r.e), {"iri": str(r.e), "label": None, "start": None, "end": None,
                                          "kinds": {}, "places": {}, "provinces": {}})
         if r.label is not None and e["label"] is None:
@@ -34,7 +37,7 @@ def load_events(store: Store) -> list[dict[str, Any]]:
             e["start"] = min(filter(None, [e["start"], str(r.start)]))
         if r.end is not None:
             e["end"] = max(filter(None, [e["end"], str(r.end)]))
-        if r.kind is not None:
+        if isinstance(r.kind, Literal):  # a label, in one language
             e["kinds"][r.kind.language or ""] = str(r.kind)
         if r.place is not None:
             e["places"][str(r.place)] = str(r.placeLabel) if r.placeLabel is not None else str(r.place)

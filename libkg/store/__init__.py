@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from libkg.store.base import Answer, GraphData, Store, StoreError, StoreLockedError
+from libkg.store.base import Answer, GraphData, Store, StoreError, StoreLockedError, select_rows
 from libkg.store.embedded import EXPORT_FORMATS, EmbeddedStore
 from libkg.store.remote import RemoteStore
 
 __all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "Answer", "EmbeddedStore", "GraphData", "RemoteStore", "Store",
-           "StoreError", "StoreLockedError", "default_store_path", "open_store", "store_exists"]
+           "StoreError", "StoreLockedError", "default_store_path", "open_store", "select_rows",
+           "store_exists"]
 
 DEFAULT_STORE = Path(".libkg") / "store"
 
@@ -37,7 +38,7 @@ def store_exists(path: str | Path) -> bool:
     return (Path(path) / "CURRENT").is_file()
 
 
-def open_store(path: str | Path | None = None, *, endpoint: str | None = None,
+def open_store(path: str | os.PathLike[str] | None = None, *, endpoint: str | None = None,
                update_endpoint: str | None = None, user: str | None = None,
                password: str | None = None) -> Store:
     """Open the store: a SPARQL endpoint when ``endpoint`` is given, else the embedded
