@@ -152,7 +152,7 @@ def _resolve(text: str) -> BundledQuery:
     return _inline(text)
 
 
-def prepare_query(sparql_or_name: str | Path | BundledQuery,
+def prepare_query(sparql_or_name: str | os.PathLike[str] | BundledQuery,
                   params: Mapping[str, Any] | None = None) -> tuple[BundledQuery, dict[str, Node]]:
     """Resolve a query and bind its parameters as RDF terms; nothing is run.
 
@@ -185,8 +185,8 @@ def prepare_query(sparql_or_name: str | Path | BundledQuery,
     """
     if isinstance(sparql_or_name, BundledQuery):
         q = sparql_or_name
-    elif isinstance(sparql_or_name, Path):
-        q = get_query(str(sparql_or_name))
+    elif isinstance(sparql_or_name, os.PathLike):
+        q = get_query(os.fspath(sparql_or_name))
     else:
         q = _resolve(sparql_or_name)
     declared = {p.name for p in q.params} | {p.var for p in q.params}
@@ -497,9 +497,7 @@ class KnowledgeGraph:
         """
         from libkg.ingest import ingest_paths
 
-        if isinstance(paths, str | os.PathLike):
-            paths = [paths]
-        paths = [os.fspath(p) for p in paths]
+        files = [os.fspath(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
         jobs = jobs or os.cpu_count() or 1
         bar = None
         callback: Callable[[int], object] | None
@@ -513,7 +511,7 @@ class KnowledgeGraph:
         else:
             callback = progress or None
         try:
-            return ingest_paths(self.store, paths, base=self.base, progress=callback, max_bytes=max_bytes,
+            return ingest_paths(self.store, files, base=self.base, progress=callback, max_bytes=max_bytes,
                                 jobs=jobs, batch_size=batch_size, bulk=bulk)
         finally:
             if bar is not None:

@@ -174,7 +174,8 @@ def org_kind_class(kind: URIRef) -> URIRef:
 
 @lru_cache(maxsize=256)  # asked for every organisation of every article; the vocabulary is fixed
 def _org_kind_class(vocab: Vocabulary, kind: URIRef) -> URIRef:
-    return next(iter(vocab.graph.objects(kind, LKG.kindClass)), LKG.Organization)
+    cls = next(iter(vocab.graph.objects(kind, LKG.kindClass)), None)
+    return cls if isinstance(cls, URIRef) else LKG.Organization
 
 
 def trigger_words(vocab: Vocabulary, lang: str = "vi") -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ class StoreMissing(BadInput):
 
 
 def _store_opts(write: bool) -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
-    opts = [
+    opts: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="LIBKG_STORE",
                      help="Embedded store folder (default: $LIBKG_STORE, else ./.libkg/store)."),
         click.option("--endpoint", envvar="LIBKG_ENDPOINT",

@@ -52,6 +52,8 @@ def serve(store_path: str | None, endpoint: str | None, user: str | None,
       libkg serve --store out/store            # then open http://127.0.0.1:8000/
       libkg serve --endpoint http://localhost:7878/query --port 8080
     """
+    from pathlib import Path
+
     import uvicorn
 
     from libkg.serve import ServeConfig, create_app
@@ -61,7 +63,8 @@ def serve(store_path: str | None, endpoint: str | None, user: str | None,
     if max_rows < 1 or query_timeout <= 0 or workers < 1 or page_workers < 1 or long_after <= 0:
         raise click.BadParameter("--max-rows, --workers and --page-workers must be >= 1, "
                                  "--query-timeout and --long-after > 0")
-    config = ServeConfig(store_path=store_path, endpoint=endpoint, user=user, password=password, base=base,
+    config = ServeConfig(store_path=Path(store_path) if store_path else None, endpoint=endpoint, user=user,
+                         password=password, base=base,
                          query_timeout=query_timeout, max_rows=max_rows, workers=workers, max_queue=max_queue,
                          worker_memory_mb=worker_memory, page_workers=page_workers, long_after=long_after,
                          allow_service=allow_service)

@@ -99,8 +99,8 @@ class Score:
 
 def _exact(pred: list[Any], gold: list[Any], multiset: bool = False) -> Score:
     if multiset:
-        p, g = Counter(pred), Counter(gold)
-        return Score(sum((p & g).values()), sum(p.values()), sum(g.values()))
+        cp, cg = Counter(pred), Counter(gold)
+        return Score(sum((cp & cg).values()), sum(cp.values()), sum(cg.values()))
     p, g = set(pred), set(gold)
     return Score(len(p & g), len(p), len(g))
 

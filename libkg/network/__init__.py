@@ -23,6 +23,11 @@ vis-network JSON a web page needs.
 0
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from libkg.network.affiliations import affiliations
 from libkg.network.export import draw_png, render_html, vis_data, write_network
 from libkg.network.filters import EventFilter
@@ -32,7 +37,11 @@ from libkg.network.persons import persons
 from libkg.network.places import events_places
 from libkg.network.project import EventRef, coparticipation, edge_events, institutions
 
-PROJECTIONS = {
+if TYPE_CHECKING:
+    import networkx as nx
+
+# each takes the store, ``min_weight`` and the filters it accepts (keywords; the CLI checks which)
+PROJECTIONS: dict[str, Callable[..., nx.Graph]] = {
     "institutions": institutions,
     "hierarchy": hierarchy,
     "affiliations": affiliations,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from libkg.normalize import fold_place, match_names, name_key, typed_date
 from libkg.store.base import Store
@@ -118,6 +118,7 @@ def resolve_event_kinds(kinds: tuple[str, ...] | list[str]) -> list[str]:
         if is_iri(k):
             out.append(k)
             continue
+        c: URIRef | None
         try:
             c = v.concept(k)
         except KeyError:

@@ -200,6 +200,7 @@ def _event_kind(value: str) -> str:
     from libkg.vocab import event_kinds
 
     v = event_kinds()
+    c: URIRef | None
     try:
         c = v.concept(value)
     except KeyError:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Literal, URIRef
@@ -109,4 +110,5 @@ def from_json(data: dict) -> ResultTable:
     return ResultTable(vars_, rows)
 
 
-FORMATS = {"table": to_table, "csv": to_csv, "tsv": lambda r: to_csv(r, "\t"), "json": to_json}
+FORMATS: dict[str, Callable[[ResultTable], str]] = {
+    "table": to_table, "csv": to_csv, "tsv": lambda r: to_csv(r, "\t"), "json": to_json}

@@ -109,7 +109,8 @@ def url_date(url: str | None) -> str | None:
     path = url.split("://", 1)[-1].split("/", 1)[-1]  # the host holds no date
     for pattern in (_URL_YMD, _URL_STAMP):
         for m in pattern.finditer(path):
-            y, mo, d = int(m[1]), int(m[m.lastindex - 1]), int(m[m.lastindex])
+            groups = m.groups()  # every group takes part: year, (separator,) month, day
+            y, mo, d = int(groups[0]), int(groups[-2]), int(groups[-1])
             iso = iso_date(d, mo, y)
             if iso:
                 return iso

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from libkg import __version__
 from libkg.rdf.namespaces import data_base
@@ -67,7 +68,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: dict) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
@@ -93,7 +94,7 @@ def static_files() -> dict[str, str]:
 
 
 async def _error_page(request: Request, status: int, title: str, message: str,
-                      headers: dict[str, str] | None = None) -> Response:
+                      headers: Mapping[str, str] | None = None) -> Response:
     state = request.app.state
     wants_html = "text/html" in request.headers.get("accept", "")
     if not wants_html or request.url.path.startswith("/sparql"):

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_store(path: Path, articles: Path, extra_trig: list[Path] = ()) -> Path:
+def build_store(path: Path, articles: Path, extra_trig: Iterable[Path] = ()) -> Path:
     """Ingest ``articles`` (a folder or one file) into a new embedded store at ``path``, add the named graphs of the
     ``extra_trig`` files (hand-written facts the tests can rely on), and close it."""
     from rdflib import Dataset

@@ -234,9 +234,14 @@ class _Worker:
 async def _readable(conn, timeout: float) -> bool:
     """Wait until ``conn`` has a message, without a thread per waiting request."""
     loop = asyncio.get_running_loop()
-    fut: asyncio.Future = loop.create_future()
+    fut: asyncio.Future[bool] = loop.create_future()
     fd = conn.fileno()
-    loop.add_reader(fd, lambda: fut.done() or fut.set_result(True))
+
+    def wake() -> None:
+        if not fut.done():
+            fut.set_result(True)
+
+    loop.add_reader(fd, wake)
     try:
         return await asyncio.wait_for(fut, max(timeout, 0.001))
     except TimeoutError:

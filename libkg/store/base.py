@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Protocol, Self, TypeAlias, cast
+from typing import IO, Any, Protocol, Self, TypeAlias, cast
 
 from rdflib import Dataset, Graph
 from rdflib.query import Result, ResultRow
@@ -182,6 +182,6 @@ class Store(Protocol):
         """Every named graph as an rdflib Dataset (a copy)."""
         ...
 
-    def export(self, fmt: str, out: BinaryIO) -> None:
+    def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the store to ``out`` in ``fmt`` (see ``EXPORT_FORMATS``)."""
         ...

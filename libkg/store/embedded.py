@@ -34,7 +34,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -470,7 +470,7 @@ class EmbeddedStore(Store):
             ds.graph(cast(IdentifiedNode, from_ox(cast(ox.NamedNode, q.graph_name)))).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return ds
 
-    def export(self, fmt: str, out: BinaryIO) -> None:
+    def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the store to ``out`` (a binary stream).
 
         ``ttl`` and ``nt`` write the union of all graphs (graph names are lost,

@@ -24,7 +24,7 @@ import io
 import json
 import urllib.error
 from collections.abc import Iterable
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
@@ -255,7 +255,7 @@ class RemoteStore(Store):
             ds.graph(URIRef(str(r[0]))).add((r[1], r[2], r[3]))
         return ds
 
-    def export(self, fmt: str, out: BinaryIO) -> None:
+    def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the endpoint's named graphs in ``fmt`` (see ``EXPORT_FORMATS``)."""
         fmt = fmt.lower().lstrip(".")
         names = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads",
