@@ -678,3 +678,11 @@ def test_a_contest_whose_works_are_shown_is_not_held_that_day():
                  "Bên cạnh đó, các em được xem những bức tranh từ Cuộc thi Vẽ tranh theo sách Quê em.",
                  published="2024-04-20")
     assert ("Competition", None) in [(e.kind, e.start) for e in evs]
+
+
+def test_a_visit_a_caption_names_first_takes_the_date_of_its_report_and_dates_what_follows():
+    evs = events("Đoàn công tác Sở Văn hóa làm việc với Thư viện tỉnh Cao Bằng\n"
+                 "Ngày 21/8, đoàn công tác Sở Văn hóa đã làm việc với Thư viện tỉnh Cao Bằng về công tác số hóa.\n"
+                 "Chiều cùng ngày, đoàn đã khảo sát thực tế tại kho sách của Thư viện tỉnh.",
+                 published="2024-08-22", title="Tin hoạt động")
+    assert [(e.kind, e.start) for e in evs] == [("Visit", "2024-08-21"), ("Visit", "2024-08-21")]

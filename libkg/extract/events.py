@@ -959,7 +959,7 @@ class _Reader:
             return False
         if _holds(start, end, ev.ev.start):  # "Trưng bày mở cửa từ 25/4 đến hết 10/5": the one opened 30/4
             return False
-        if ev.ev.start is None and ev.primary and ev.ev.place is None and h.role == "noun":
+        if ev.ev.start is None and ev.primary and ev.ev.place is None:
             return False  # a headline or caption named it first: this mention dates it
         if start == self._closing_date(s, e, h) and _is_day(ev.ev.start) and start > ev.ev.start:  # type: ignore[operator]
             return False  # "Hội thi X kết thúc vào ngày 13/6": the end of the one begun before
@@ -1011,7 +1011,7 @@ class _Reader:
         if _holds(start, end, ev.ev.start) and ev.ev.kind in _RUNNING:
             ev.ev.start, ev.ev.end = start, end  # the whole run of an exhibition or a festival
             return True
-        if ev.ev.start is None and h.role == "noun":
+        if ev.ev.start is None and (h.role == "noun" or ev.primary):
             self._first_dated(ev, s, e, h, start, end)
             return True
         if ev.secondary and ev.lead_interval and ev.lead_interval[0] <= start <= ev.lead_interval[1] and not end:
@@ -1041,6 +1041,8 @@ class _Reader:
         """The first dated mention of an event named undated before (a headline, a caption): its date,
         and its place when it has none."""
         ev.ev.start, ev.ev.end = start, end if ev.ev.kind in _RUNNING else None
+        if _is_day(start):
+            self.last_date = start  # "Chiều cùng ngày, ..." after it
         if ev.ev.place is None:
             clause_start = s + max(self.low[s:h.start].rfind(";"), -1) + 1
             ev.ev.place = self.place_for(s, e, h, e, clause_start, True)
