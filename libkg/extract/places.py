@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
@@ -88,7 +89,7 @@ def _first_letters(names: list[str]) -> str:
 
 def _country_aliases() -> set[str]:
     from libkg.resources import read_tsv
-    out = set()
+    out: set[str] = set()
     for row in read_tsv("gazetteer", "countries.tsv"):
         out.update(a.strip() for a in (row[1].split(",") if len(row) > 1 else []) if a.strip())
     return out
@@ -107,30 +108,48 @@ def _alt(names: list[str] | tuple[str, ...], any_case_first: bool = False) -> st
     return r"(?:" + "|".join(parts) + r")(?![\w])"
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled cue patterns and word sets of place_cues.tsv and the gazetteers."""
+
+    org_head: re.Pattern[str]
+    site: re.Pattern[str]
+    natural: re.Pattern[str]
+    venue: re.Pattern[str]
+    joined: re.Pattern[str]
+    locality: re.Pattern[str]
+    village_prefix: frozenset[str]
+    breakers: frozenset[str]
+    descriptor: re.Pattern[str]
+    bare: re.Pattern[str]
+    region: re.Pattern[str]
+    country: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _res() -> dict[str, object]:
+def _res() -> _Rules:
     cues = gz.place_cues()
     word = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
     prov_names = {p.name for ps in gz.provinces().values() for p in ps} | set(gz.alias_names())
-    return {
-        "org_head": re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
-        "site": re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
-        "natural": re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
+    return _Rules(
+        org_head=re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
+        site=re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
+        natural=re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        "venue": re.compile(r"(?:[tT](?<![\w][tT])ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
+        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
                             + r")(?=\s+[" + _UP + r"]))"),
-        "joined": re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
-        "locality": re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
-        "village_prefix": frozenset(w.lower() for w in cues["village_prefix"]),
-        "breakers": frozenset(cues["breaker"]),
-        "descriptor": re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
-        "bare": re.compile(_alt(sorted(prov_names))),
-        "region": re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
-        "country": re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
-    }
+        joined=re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
+        locality=re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
+        village_prefix=frozenset(w.lower() for w in cues["village_prefix"]),
+        breakers=frozenset(cues["breaker"]),
+        descriptor=re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
+        bare=re.compile(_alt(sorted(prov_names))),
+        region=re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
+        country=re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
+    )
 
 
 # --------------------------------------------------------------------------- spans
@@ -171,8 +190,8 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
     """
     r = _res()
     toks = _tail_tokens(text, max(lo, pos - 160), pos)
-    heads: re.Pattern[str] = r["org_head"]  # type: ignore[assignment]
-    breakers: frozenset[str] = r["breakers"]  # type: ignore[assignment]
+    heads: re.Pattern[str] = r.org_head
+    breakers: frozenset[str] = r.breakers
     steps = 0
     for i in range(len(toks) - 1, -1, -1):
         s, e, t = toks[i]
@@ -218,7 +237,7 @@ def _starts_part(text: str, pos: int) -> bool:
     """An administrative unit or a site begins at ``pos``: after a dash it is the next part of an
     address ("Khách sạn X - Khu du lịch Y - Thị trấn Z"), not more of the name (an institution
     is: "Trung tâm Số - Đại học Thái Nguyên")."""
-    return bool(_ADMIN.match(text, pos) or _res()["site"].match(text, pos))  # type: ignore[union-attr]
+    return bool(_ADMIN.match(text, pos) or _res().site.match(text, pos))
 
 
 def _punct_in_name(text: str, toks: list[tuple[int, int, str]], i: int) -> str | None:
@@ -241,13 +260,13 @@ def _word_ends_name(text: str, toks: list[tuple[int, int, str]], i: int, loose: 
     s, _e, t = toks[i]
     r = _res()
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if i > 0 and t in r["breakers"] and not (loose and t in ("của", "nơi")):  # type: ignore[operator]
+    if i > 0 and t in r.breakers and not (loose and t in ("của", "nơi")):
         return True
     if t != "và":
         return False
-    if loose and r["joined"].match(text, nxt[0] if nxt else s):  # type: ignore[union-attr]
+    if loose and r.joined.match(text, nxt[0] if nxt else s):
         return None  # "Khu di tích lịch sử và danh thắng Yên Tử"
-    return not (nxt is not None and nxt[2][:1].isupper() and not r["site"].match(text, nxt[0]))  # type: ignore[union-attr]
+    return not (nxt is not None and nxt[2][:1].isupper() and not r.site.match(text, nxt[0]))
 
 
 def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
@@ -324,7 +343,7 @@ def _sites(sc: _Scan) -> None:
     """Named sites (relics, monuments, squares ...): "Khu di tích Kim Liên"."""
     text, lo, hi = sc.text, sc.lo, sc.hi
     r = _res()
-    for m in r["site"].finditer(text, lo, hi):  # type: ignore[union-attr]
+    for m in r.site.finditer(text, lo, hi):
         s = m.start()
         prev = text[max(lo, s - 30):s].split()
         if prev and prev[-1][:1].isupper() and prev[-1] not in ("Tại",):
@@ -342,7 +361,7 @@ def _sites(sc: _Scan) -> None:
 def _natural_sites(sc: _Scan) -> None:
     """Natural sites under a lower-case head: "vịnh Hạ Long", "sông Bến Hải" (kind Other)."""
     text = sc.text
-    for m in _res()["natural"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().natural.finditer(text, sc.lo, sc.hi):
         prev = text[max(sc.lo, m.start() - 12):m.start()].split()
         if prev and prev[-1].lower() in ("miền", "vùng", "bằng"):
             continue  # "huyện miền núi Tân Sơn", "đồng bằng sông Hồng": a unit's or a region's words
@@ -354,7 +373,7 @@ def _natural_sites(sc: _Scan) -> None:
 def _venues(sc: _Scan) -> None:
     """Venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"."""
     text = sc.text
-    for m in _res()["venue"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().venue.finditer(text, sc.lo, sc.hi):
         s = m.start("head")
         org = sc.org_at.get(s)
         e = org["end"] if org else _name_extent(text, s, sc.hi, loose=False)
@@ -366,10 +385,10 @@ def _venues(sc: _Scan) -> None:
 
 def _after_plural(text: str, pos: int) -> int:
     """Past the descriptors of a plural unit word: "hai huyện miền núi [như] Tân Sơn"."""
-    breakers = _res()["breakers"]
+    breakers = _res().breakers
     for _ in range(3):
         w = _LOWER_WORD.match(text, pos)
-        if not w or not w.group(0)[0].islower() or w.group(0) in breakers:  # type: ignore[operator]
+        if not w or not w.group(0)[0].islower() or w.group(0) in breakers:
             break
         nxt = text.find(" ", w.end())
         if nxt < 0:
@@ -402,7 +421,7 @@ def _admin_units(sc: _Scan) -> None:
         if plural:
             pos = _after_plural(text, m.end())
         else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
-            d = _res()["descriptor"].match(text, m.end())  # type: ignore[union-attr]
+            d = _res().descriptor.match(text, m.end())
             pos = d.end() if d else m.end()
         glued = not text[m.end() - 1].isspace()  # "TP.Biên Hòa", but "P.Dung" is a byline
         items = _admin_list(text, pos, hi, kind, strict=plural or glued or pos != m.end())
@@ -429,7 +448,7 @@ def _village_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     """The end and name of the village whose word ``m`` matched: "buôn Akô Dhông", "Văn Khang"
     (after "thôn", an administrative prefix, dropped), "thôn 5" (numbered, the word kept)."""
     word = m.group("w").lower()
-    prefix = word in _res()["village_prefix"]  # type: ignore[operator]
+    prefix = word in _res().village_prefix
     if text[m.end():m.end() + 1].isdigit():
         num = _VILLAGE_NUMBER.match(text, m.end())
         if not (prefix and num):
@@ -449,7 +468,7 @@ def _village_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
 def _villages(sc: _Scan) -> None:
     """Villages with their word: "buôn Akô Dhông", "thôn Văn Khang (xã Tùng Châu, Đức Thọ)"."""
     text = sc.text
-    for m in _res()["locality"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().locality.finditer(text, sc.lo, sc.hi):
         prev = text[max(sc.lo, m.start() - 12):m.start()].split()
         if prev and (prev[-1].lower() in _NOT_VILLAGE_BEFORE or _COUNT.fullmatch(prev[-1])):
             continue  # "xuất bản", "5.280 bản Hán Nôm" (copies)
@@ -467,7 +486,7 @@ def _villages(sc: _Scan) -> None:
 def _regions(sc: _Scan) -> None:
     """Regions: "miền núi phía Bắc", "Tây Nguyên" (a weak one only after "vùng", "tại" ...)."""
     text, lo = sc.text, sc.lo
-    for m in _res()["region"].finditer(text, lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().region.finditer(text, lo, sc.hi):
         s, e = m.span()
         reg = gz.regions().get(ffold(m.group(0)))
         if reg is None or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s, e):
@@ -483,7 +502,7 @@ def _regions(sc: _Scan) -> None:
 def _bare_provinces(sc: _Scan) -> None:
     """Province and central-city names without prefix: "tại Hà Nội"."""
     text = sc.text
-    for m in _res()["bare"].finditer(text, sc.lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().bare.finditer(text, sc.lo, sc.hi):
         s, e = m.span()
         if not sc.ok(s, e):
             continue
@@ -511,7 +530,7 @@ def _country_cued(text: str, lo: int, s: int) -> bool:
 def _country_list_head(text: str, e: int, hi: int) -> bool:
     """A country another one follows in a list ("Nhật Bản, Hàn Quốc và Singapore"): a country."""
     sep = _LIST_SEP.match(text, e, hi)
-    return bool(sep) and bool(_res()["country"].match(text, sep.end()))  # type: ignore[union-attr]
+    return sep is not None and bool(_res().country.match(text, sep.end()))
 
 
 def _foreign_town(sc: _Scan, s: int, country: str) -> bool:
@@ -530,7 +549,7 @@ def _countries(sc: _Scan) -> None:
     Hà Lan"), and lists of them."""
     text, lo = sc.text, sc.lo
     last_country = -1  # end of the last country taken: "từ Việt Nam, Hàn Quốc và Lào" lists more
-    for m in _res()["country"].finditer(text, lo, sc.hi):  # type: ignore[union-attr]
+    for m in _res().country.finditer(text, lo, sc.hi):
         s, e = m.span()
         if not _CAPWORD.match(text, s) or not sc.ok(s, e):
             continue
@@ -557,7 +576,7 @@ def _located_units(sc: _Scan) -> None:
         if not run or not 2 <= len(run.group(0).split()) <= 3 or gz.province(run.group(0)) is not None:
             continue
         after = text[run.end():run.end() + 12].split()
-        if after and after[0][0].isalnum() and after[0] not in _res()["breakers"]:  # type: ignore[operator]
+        if after and after[0][0].isalnum() and after[0] not in _res().breakers:
             continue  # "tại Thánh đường ...": the start of a longer name
         kind = _unit_kind(run.group(0))
         if kind in ("District", "Commune") and sc.ok(run.start(), run.end()):
@@ -685,7 +704,7 @@ def _display() -> dict[str, str]:
 def _article_provinces(text: str) -> list[str]:
     """Provinces the article names anywhere (organisation names included), most frequent first."""
     counts: Counter[str] = Counter()
-    for m in _res()["bare"].finditer(text):  # type: ignore[union-attr]
+    for m in _res().bare.finditer(text):
         p = gz.province(m.group(0))
         if p and not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             counts[ffold(p.name)] += 1
@@ -695,7 +714,7 @@ def _article_provinces(text: str) -> list[str]:
 _UNIT_KINDS = {"City": ("City",), "District": ("District", "City"), "Commune": ("Commune",)}
 
 
-def _unit_within(m: Mention, context: tuple[str, ...]) -> str | None | bool:
+def _unit_within(m: Mention, context: tuple[str, ...]) -> str | Literal[False]:
     """The province of a city, district or commune; False when the gazetteer cannot say."""
     u = gz.resolve_unit(m.name, _UNIT_KINDS[m.kind], context)
     if m.kind == "City":
@@ -712,18 +731,20 @@ def _unit_within(m: Mention, context: tuple[str, ...]) -> str | None | bool:
 
 def _site_within(m: Mention, context: tuple[str, ...], main: tuple[str, ...]) -> str | None:
     """Sites and villages: a province in the name, else the nearest unit, else the article's."""
-    own = _res()["bare"].search(m.name)  # type: ignore[union-attr]
+    own = _res().bare.search(m.name)
     if own and _PERSON_BEFORE.search(m.name, 0, own.start()):
         own = None  # "Lăng Chủ tịch Hồ Chí Minh": named after a person, not in that province
-    if own and gz.province(own.group(0)):
-        return gz.province(own.group(0)).name  # type: ignore[union-attr]
+    p = gz.province(own.group(0)) if own else None
+    if p is not None:
+        return p.name
     if not context:
         return None
     p = gz.province(context[0])
     if p is not None:
         return p.name
     u = gz.resolve_unit(context[0], None, main)
-    return gz.province(u.province).name if u and gz.province(u.province) else None  # type: ignore[union-attr]
+    up = gz.province(u.province) if u else None
+    return up.name if up else None
 
 
 def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
@@ -739,7 +760,7 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
                      if x is not m and x.kind in ("Province", "District", "City"))
         context = near + main
         within = _unit_within(m, context) if m.kind in _UNIT_KINDS else False
-        m.within = _site_within(m, context, main) if within is False else within  # type: ignore[assignment]
+        m.within = _site_within(m, context, main) if within is False else within or None
         m.within = display.get(ffold(m.within), m.within) if m.within else None
 
 
