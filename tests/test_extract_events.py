@@ -686,3 +686,9 @@ def test_a_visit_a_caption_names_first_takes_the_date_of_its_report_and_dates_wh
                  "Chiều cùng ngày, đoàn đã khảo sát thực tế tại kho sách của Thư viện tỉnh.",
                  published="2024-08-22", title="Tin hoạt động")
     assert [(e.kind, e.start) for e in evs] == [("Visit", "2024-08-21"), ("Visit", "2024-08-21")]
+
+
+def test_a_festival_responded_to_in_the_sentence_of_another_event_takes_not_its_day():
+    evs = events("Sáng 22/4, Thư viện huyện Ba Khe khai mạc triển lãm sách ảnh về Bác Hồ tại Nhà văn hóa huyện, "
+                 "hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam lần thứ 3.", published="2024-04-23")
+    assert [(e.kind, e.start) for e in evs if e.kind == "Festival"] == [("Festival", None)]

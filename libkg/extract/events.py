@@ -763,10 +763,11 @@ class _Reader:
             self._create_planned(st, h, kind, nxt)
             return
         # a festival the event responds to ("hưởng ứng Ngày Sách ... năm 2025") is not held within it
-        frame = None if _RESPONDED_BEFORE.search(self.low, max(s, h.start - 20), h.start) or (
+        responded = bool(self.events) and _RESPONDED_BEFORE.search(self.low, max(s, h.start - 20), h.start) is not None
+        frame = None if responded or (
             kind == "Competition" and _OF_BEFORE.search(self.low, max(s, h.start - 12), h.start)) else self._frame(st)
         awarded = kind == "Competition" and _AWARDED_BEFORE.search(self.low, max(s, h.start - 30), h.start) is not None
-        start, end = (None, None) if awarded else self._start_end(st, h, kind, frame)
+        start, end = (None, None) if awarded or responded else self._start_end(st, h, kind, frame)
         ev = Event(label=self.label(h, e), kind=kind, start=start, end=end)
         launched = awarded or kind == "Competition" and _has("launching", self.low[max(s, h.start - 60):h.end + 30])
         ev.place = None if launched else self._event_place(st, h, nxt, clause_start, frame, start)
