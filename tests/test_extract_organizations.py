@@ -469,3 +469,10 @@ def test_a_name_ending_with_a_province_or_country_ends_before_and():
 def test_a_branch_of_a_universitys_library_is_one_name():
     orgs = _orgs("Chi hội Thư viện Trường Đại học Sư phạm Huế họp thường kỳ.")
     assert set(orgs) == {"Chi hội Thư viện Trường Đại học Sư phạm Huế"}
+
+
+def test_a_body_named_after_a_country_keeps_its_seat_abroad():
+    orgs = _orgs("Trung tâm Văn hóa Việt Nam tại nước Cộng hòa Dân chủ Nhân dân Lào và Trung tâm Văn hóa Việt Nam "
+                 "tại Pháp trưng bày sách; Hội Sử học Việt Nam tại Hà Nội dự.")
+    assert set(orgs) == {"Trung tâm Văn hóa Việt Nam tại nước Cộng hòa Dân chủ Nhân dân Lào",
+                         "Trung tâm Văn hóa Việt Nam tại Pháp", "Hội Sử học Việt Nam"}

@@ -750,7 +750,34 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     return _NEXT
 
 
-_RULES = (_rule_admin, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
+def _rule_seat(p: _Parse, t: Tok) -> str | None:
+    """"Trung tâm Văn hóa Việt Nam tại Lào", "... tại nước Cộng hòa X": a body named after a country that sits
+    in another country has that country in its name, and it ends the name."""
+    toks, k, n = p.toks, p.k, p.n
+    if not p.chunks or t.text not in _ctx("seat") or k + 1 >= n or not _ends_country(toks, k):
+        return None
+    r = k + 1
+    if toks[r].text in _ctx("seat_country"):  # "tại nước Cộng hòa DCND Lào": a country's long name
+        r += 1
+        while r < n and (toks[r].cap or toks[r].abbrev) and _head_at(toks, r) is None:
+            r += 1
+            while r + 1 < n and _is_lower_word(toks[r]) and toks[r + 1].cap:
+                r += 1  # "Cộng hòa Dân chủ"
+    elif (m := _country_len(toks, r)) and ffold(" ".join(x.text for x in toks[r:r + m])) not in _own_country():
+        r += m
+    if r == k + 1 or toks[r - 1].text in _ctx("seat_country"):
+        return None
+    p.k = r
+    return _STOP
+
+
+@lru_cache(maxsize=1)
+def _own_country() -> frozenset[str]:
+    """The country the news is from: a place in it is no seat abroad ("Hội X Việt Nam tại Việt Nam")."""
+    return frozenset(("việt nam",))
+
+
+_RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
           _rule_descriptor,
           _rule_new_head, _rule_code, _rule_person_after_province, _rule_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner)
