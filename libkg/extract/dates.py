@@ -16,7 +16,9 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
 
 A day and month without a year take the year that puts the date nearest to the
-publication date.  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
+publication date.  A page without one is dated by :func:`article_date` (date line,
+address, the year of its sentences - the later year of an anniversary span
+"(1943-2023)" first - or a year its first line names alone, "Hè 2017").  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
 numbers inside names ("Quảng trường 3/2", "24/7"), lunar dates ("mùng 5 tháng
 Giêng").  Dates that are not when something happened (decision, effective,
 birth, founding and anniversary dates, dates in parentheses) are kept but

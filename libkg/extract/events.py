@@ -24,18 +24,27 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
 * **Events beside the one told**: an opening the headline reports ("Khai mạc X") is a ceremony
   beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
   is kept apart, dated only by a year in its name; the named contest an award ceremony closes,
-  told nowhere else, runs in the year its name gives.
+  told nowhere else, runs in the year its name gives.  An event a plan names ("kế hoạch tổ chức X
+  năm 2021", the items of a list after "kế hoạch tổ chức ... như:") runs in the year its name or the
+  plan gives, with neither the date nor the venue of the meeting that planned it.  A festival the
+  reported event responds to ("hưởng ứng Ngày Sách ..."), a contest whose prizes are given ("trao giải
+  thưởng Cuộc thi X") or whose works are shown ("tranh từ Cuộc thi X") is not held within the event
+  in focus: it takes neither its day nor its venue.
 * **Dates**: the event date of the clause (``extras["date_mentions"]``); a relative date
   ("cùng ngày") is the last event's date; a sub-event without one takes its frame's; an event
   named undated first (headline, caption) takes its first dated mention's; an undated lead held
   for an anniversary "(…/1945 - …/2025)" the anniversary's year; a later dated mention inside
   the lead's interval dates a secondary event; "X diễn ra từ A đến B" sets start and end;
-  "mở cửa đến hết ngày ..." the end.
+  "mở cửa đến hết ngày ..." and "X kết thúc vào ngày ..." the end; "phát động từ ngày A đến ngày B"
+  the run of a contest awarded undated.  An event dated nowhere runs in the year its name gives, or,
+  on a page without a date of its own, the year the headline gives the events it names.
+  ``Event.year_inferred``: no mention of the event's date writes its year.
 * **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
   institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
   lead the most specific place named plainly (never the country, a qualifier of an organisation,
   a member of a list or a word of a quoted title), else the frame's; a later "X tại Y" fills a
-  missing venue; none for a competition launched ("phát động"); an online event only a hall.
+  missing venue, a later "diễn ra tại Y, X ..." replaces a town by the venue Y; none for a competition
+  launched ("phát động"); an online event only a hall; never a country (the scope, "tại Việt Nam").
 * **Participants**: persons of the sentences an event is in focus for
   (``extras["person_mentions"]``); prize winners also go to the competition and the award
   ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị đăng cai".
