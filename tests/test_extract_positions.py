@@ -439,3 +439,8 @@ def test_a_qualifier_after_any_role_stays_in_it():
                "Định, Ủy viên thường trực Hội Thư viện tỉnh Sơn La.")
     assert got == [("Lò Thị Hoa", "Phó Trưởng phòng phụ trách", "Phòng Nghiệp vụ"),
                    ("Quàng Văn Định", "Ủy viên thường trực", "Hội Thư viện tỉnh Sơn La")]
+
+
+def test_a_long_role_and_its_organisation_before_the_name():
+    got = _pos("Chiều 5/3, Tham tán Thông tin Văn hóa Đại sứ quán Hoa Kỳ Nguyễn Thị Mai Hoa đã đến thăm Thư viện.")
+    assert got == [("Nguyễn Thị Mai Hoa", "Tham tán Thông tin Văn hóa", "Đại sứ quán Hoa Kỳ")]

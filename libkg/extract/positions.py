@@ -692,13 +692,16 @@ def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
     return (f"{former} {label}", "former") if former else (label, "current")
 
 
+_LONGEST_ROLE = 7  # tokens of the longest role before an organisation
+
+
 def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict,
                      comma: bool = False) -> None:
     """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name.  After a comma
     ("Bí thư Tỉnh ủy X, đồng chí A") only when the role opens a clause with no person named before it (else
     the role is that person's: "ông B, Giám đốc X, ông A ...")."""
     oi = _idx(toks, prev_org["start"])
-    for back in range(5, 0, -1):
+    for back in range(_LONGEST_ROLE, 0, -1):  # "Tham tán Thông tin Văn hóa Đại sứ quán X Nguyễn Văn A"
         r = match_role(toks, oi - back) if oi - back >= 0 else None
         if comma and r is not None and (_person_in_clause(ctx, sent, toks[oi - back].start)
                                         or oi - back > 0 and toks[oi - back - 1].text.isalnum()):
