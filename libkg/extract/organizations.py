@@ -738,16 +738,22 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return _NEXT
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
-    if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1) or _ends_province(toks, k)
-                   or _ends_country(toks, k)) or match_role(toks, k + 1) is not None:
-        return _STOP  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
-    if t.text in _DASHES and (_admin_at(toks, k + 1)[0] or _address_chain(toks, k + 1)):
-        return _STOP  # "Trường TH X – TP. Y", "Khách sạn X - Khu Y - Huyện Z": where it is, not more of the name
+    if _joiner_ends(toks, k, joiner):
+        return _STOP
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
     if nxt is not None and not nxt.short and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
         return _STOP
     p.k += 1
     return _NEXT
+
+
+def _joiner_ends(toks: list[Tok], k: int, joiner: bool) -> bool:
+    """Does the "và" (``joiner``) or dash at ``k`` end the name, as what follows is no more of it?"""
+    if joiner and (_name_starts(toks, k + 1) or _title_at(toks, k + 1) or _ends_province(toks, k)
+                   or _ends_country(toks, k)) or match_role(toks, k + 1) is not None:
+        return True  # "Trường THCS X và Nguyễn Thị Y", "Đảng ... và Chủ tịch ...": a person, not more of the name
+    # "Trường TH X – TP. Y", "Khách sạn X - Khu Y - Huyện Z": where it is, not more of the name
+    return not joiner and (bool(_admin_at(toks, k + 1)[0]) or _address_chain(toks, k + 1))
 
 
 def _rule_seat(p: _Parse, t: Tok) -> str | None:
@@ -875,15 +881,22 @@ def _lower_head_named(p: _Parse) -> bool:
     return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
 
 
+def _generic(p: _Parse) -> bool:
+    """Does the walk end where a generic plural or a list of levels makes the name every district's?"""
+    toks, k = p.toks, p.k
+    if k + 1 < p.n and toks[k].text in _ctx("plural") and match_admin(toks, k + 1):
+        return True  # "Trung tâm Văn hóa ... các huyện": a generic plural
+    if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
+        return True  # "Công an quận, huyện, thị xã": every district's, no one body
+    # "Phòng Văn hóa, Trung tâm Văn hóa các huyện": each district's, no one body
+    return not p.admin and not _ends_province(toks, k) and _shares_plural(toks, k)
+
+
 def _verdict(p: _Parse) -> OrgHit | None:
     """The organisation the walk found, if the head's flags accept it."""
     toks, k, flags = p.toks, p.k, p.head.flags
-    if k + 1 < p.n and toks[k].text in _ctx("plural") and match_admin(toks, k + 1):
-        return None  # "Trung tâm Văn hóa ... các huyện": a generic plural
-    if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
-        return None  # "Công an quận, huyện, thị xã": every district's, no one body
-    if not p.admin and not _ends_province(toks, k) and _shares_plural(toks, k):
-        return None  # "Phòng Văn hóa, Trung tâm Văn hóa các huyện": each district's, no one body
+    if _generic(p):
+        return None
     if _lower_head(toks, p.i, p.head) and not _lower_head_named(p):
         return None  # "thư viện", "trường" alone or before lower-case words: a common noun
     if p.chunks == 0 and not p.admin:
