@@ -476,3 +476,9 @@ def test_a_body_named_after_a_country_keeps_its_seat_abroad():
                  "tại Pháp trưng bày sách; Hội Sử học Việt Nam tại Hà Nội dự.")
     assert set(orgs) == {"Trung tâm Văn hóa Việt Nam tại nước Cộng hòa Dân chủ Nhân dân Lào",
                          "Trung tâm Văn hóa Việt Nam tại Pháp", "Hội Sử học Việt Nam"}
+
+
+def test_a_school_named_with_and_without_its_level_abbreviated_is_one():
+    orgs = _orgs("Em An (Trường Tiểu học Lê Lợi) và em Bình (Trường TH Lê Lợi) đạt giải; Trường THCS Lê Lợi "
+                 "xếp thứ ba.")
+    assert set(orgs) == {"Trường Tiểu học Lê Lợi", "Trường THCS Lê Lợi"}

@@ -1205,6 +1205,7 @@ def _add_province_aliases(nm: _Names) -> None:
                 nm.alias[k] = k2
                 break
     _alias_same_region(nm)
+    _alias_same_levels(nm)
     for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
         seen = {k}
         while nm.alias[k] in nm.alias and nm.alias[k] not in seen:
@@ -1250,6 +1251,26 @@ def _initials(key: str, head: Head) -> str:
     """Initials of the body words of an expanded name, the words an abbreviation leaves out skipped."""
     skip = {ffold(w) for w in _initials_skip()}
     return "".join(w[0] for w in key[len(expand(head.text)):].split() if w not in skip).upper()
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> dict[str, str]:
+    """Folded school-level abbreviation -> its folded words (org_level_abbrev.tsv)."""
+    return {ffold(r[0]): ffold(r[1]) for r in read_tsv("lexicon", "org_level_abbrev.tsv")}
+
+
+def _alias_same_levels(nm: _Names) -> None:
+    """"Trường TH Nguyễn Du" is "Trường Tiểu học Nguyễn Du": names equal once their school levels are written
+    out are one, named with the most words written out."""
+    levels = _level_words()
+    groups: dict[str, list[str]] = {}
+    for k in nm.order:
+        if k not in nm.alias:
+            groups.setdefault(" ".join(levels.get(w, w) for w in k.split()), []).append(k)
+    for ks in groups.values():
+        if len(ks) > 1:
+            full = max(ks, key=lambda k: len(k.split()))
+            nm.alias.update({k: full for k in ks if k != full})
 
 
 def _alias_same_region(nm: _Names) -> None:
