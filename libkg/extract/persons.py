@@ -13,7 +13,9 @@ first ("Nguyễn Thị Hòa", "Thào A Lử", "H'Lim Byă").  Two ways in:
 
 A run stops before role words and organisation heads ("Giám đốc", "Thư viện");
 runs inside organisation names (Trường THCS Lê Quý Đôn, Thư viện Tạ Quang Bửu,
-Đoàn TNCS Hồ Chí Minh, "trường Trung học cơ sở X"), after an administrative
+Đoàn TNCS Hồ Chí Minh, "trường Trung học cơ sở X", an untitled name right after
+a head that carries names with no role before it: "Thư viện sách X", "Tủ sách
+gia đình X"), after an administrative
 word (huyện, xã ...) or a house number ("số 05 X": a street), inside quotes
 (any mix of quote marks), in a byline ("X Sưu tầm"), or equal to a province
 name are not persons; a name after the place of an organisation name the scan

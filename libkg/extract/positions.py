@@ -15,11 +15,16 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   before it on that committee; a diplomat's mission ("Tổng Lãnh sự Ấn Độ tại
   ..."); an acronym or a head word alone standing for an organisation the text
   names ("Phó Giám đốc ĐHQGHN", "Giám đốc Thư viện,"); a parent after the
-  organisation skipped ("Vụ Thư viện, Bộ ..."); "nguyên"/"cựu" (status
+  organisation skipped ("Vụ Thư viện, Bộ ...", "Trưởng ban X của Hội Y, ...");
+  a head's role naming its body in lower case ("Viện trưởng Viện văn hóa dân
+  gian"); an unread name before a parent ("Hội đồng khoa học, Viện X"); a
+  qualifier kept in the role ("Phó Trưởng phòng phụ trách"); a semicolon for
+  the comma ("ông A; Phó Giám đốc Sở X;"); "nguyên"/"cựu" (status
   former); "nhiệm kỳ 2024 – 2026" (term);
 * role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A",
   "Giám đốc Thư viện X – ông A", a bare role "Phó Chủ tịch nước A";
-* predicates: "giữ chức vụ / được bổ nhiệm / được bầu làm / là ROLE [ORG]"
+* predicates: "giữ chức vụ / được bổ nhiệm / được bầu làm / là ROLE [ORG]" (a
+  bare "làm" names a task, not a post)
   for every person of the clause (status appointed / elected), "A, B lần lượt
   là R1 và R2 ORG" pairing names and roles, a pronoun subject ("bà đã có 8 năm
   giữ cương vị ...") taking the last person named;
