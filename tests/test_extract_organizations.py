@@ -482,3 +482,10 @@ def test_a_school_named_with_and_without_its_level_abbreviated_is_one():
     orgs = _orgs("Em An (Trường Tiểu học Lê Lợi) và em Bình (Trường TH Lê Lợi) đạt giải; Trường THCS Lê Lợi "
                  "xếp thứ ba.")
     assert set(orgs) == {"Trường Tiểu học Lê Lợi", "Trường THCS Lê Lợi"}
+
+
+def test_united_nations_youth_union_centre_and_services_are_names():
+    orgs = _orgs("Liên Hợp Quốc và Trung ương Đoàn phát động; Quân chủng Phòng không - Không quân và Binh chủng "
+                 "Công binh tặng sách.")
+    assert set(orgs) == {"Liên Hợp Quốc", "Trung ương Đoàn", "Quân chủng Phòng không - Không quân",
+                         "Binh chủng Công binh"}
