@@ -127,10 +127,10 @@ def _lower_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
     here); without ``re.I`` the engine compares characters directly instead of
     lower-casing each one.
     """
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
+    from re import _constants as c  # type: ignore[attr-defined,unused-ignore]
+    from re import _parser  # type: ignore[attr-defined,unused-ignore]
 
-    def check(items) -> None:  # type: ignore[no-untyped-def]
+    def check(items: list) -> None:
         for op, av in items:
             if op is c.LITERAL and chr(av) != chr(av).lower():
                 raise ValueError(f"upper-case literal {chr(av)!r} in {pattern.pattern!r}")
@@ -279,7 +279,8 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
 
 
 def _year(g: dict[str, str | None]) -> int | None:
-    return int(g["y"]) if g.get("y") else None
+    y = g.get("y")
+    return int(y) if y else None
 
 
 def _range_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -502,16 +503,16 @@ class _Reader:
                 if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d["start"] - 40):d["start"]]):
                     continue
                 after = d
-        d = before or after
-        if d is None:
+        found = before or after
+        if found is None:
             return None, None, False
-        if d["relative"]:
+        if found["relative"]:
             base = self.last_date
-            if base and d["relative"] == "next_day" and len(base) == 10:
+            if base and found["relative"] == "next_day" and len(base) == 10:
                 import datetime as dt
                 base = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
             return base, None, True
-        return d["start_date"], d["end_date"], True
+        return found["start_date"], found["end_date"], True
 
     def _is_after_verb(self, s: int, pos: int) -> bool:
         return bool(_AFTER_VERB.search(self.low[s:pos]))
@@ -752,7 +753,8 @@ class _Reader:
             if not self.events:
                 return False  # "cho biết tại buổi lễ tổng kết ...": the occasion of the words
             st.referenced.append(existing or self.events[0])
-        if in_report and not self.events and _RECENT_ORGANISED.match(self.low, st.s + st.report.end(), h.start):
+        if in_report and not self.events and st.report is not None \
+                and _RECENT_ORGANISED.match(self.low, st.s + st.report.end(), h.start):
             return False  # "X cho biết, thư viện vừa tổ chức tiếp nhận ...": the news the lead reports
         return True
 
@@ -1219,7 +1221,7 @@ def _shouted(text: str) -> bool:
     return text.isupper() and sum(c.isalpha() for c in text) >= 20 and all(c.isupper() for c in text if c.isalpha())
 
 
-def _by_start(mentions) -> list[dict]:  # type: ignore[no-untyped-def]
+def _by_start(mentions: Iterable[dict]) -> list[dict]:
     """Mentions sorted by their start (stable: mentions at one offset keep their order)."""
     return sorted(mentions, key=lambda m: m["start"])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from libkg.normalize import fold
 from libkg.resources import data_file, read_tsv
@@ -149,7 +150,7 @@ def region_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def titles() -> list[tuple[str, str]]:
     """(title, kind), both first-letter cases, longest first."""
-    out = {}
+    out: dict[str, str] = {}
     for title, kind, *_ in read_tsv("lexicon", "titles.tsv"):
         for variant in (title, title[0].upper() + title[1:], title[0].lower() + title[1:]):
             out.setdefault(variant, kind)
@@ -185,12 +186,12 @@ def finite_strings(pattern: str, limit: int = 5000) -> list[str] | None:
     alternation, bounded repetition and look-arounds, or is too large.
     """
     try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as p
+        from re import _constants as c  # type: ignore[attr-defined,unused-ignore]
+        from re import _parser as p  # type: ignore[attr-defined,unused-ignore]
     except ImportError:  # pragma: no cover - the private modules moved
         return None
 
-    def expand(items: list) -> set[str]:  # type: ignore[type-arg]
+    def expand(items: list[Any]) -> set[str]:
         out = {""}
         for op, av in items:
             if op is c.LITERAL:

@@ -541,6 +541,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     named = _repeated_unit(toks, j, ctx, role.words) or _repeated_body(toks, j, ctx, role.words) \
         or _board(toks, j, ctx, last) \
         or _mission(toks, k_role, j, ctx, role.label)
+    org_name: str | None
     if named is not None:
         org_name, j = named
     else:

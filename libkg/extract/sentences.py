@@ -52,7 +52,8 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ``combined.search(line)`` finds a match exactly when one of the patterns
     does (none uses back-references or global flags), in one call per line.
     """
-    stop, drop = [], []
+    stop: list[str] = []
+    drop: list[str] = []
     for action, pattern, *_ in read_tsv("lexicon", "boilerplate.tsv"):
         if action in ("stop", "drop"):
             (stop if action == "stop" else drop).append(pattern)
