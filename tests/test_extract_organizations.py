@@ -489,3 +489,9 @@ def test_united_nations_youth_union_centre_and_services_are_names():
                  "Công binh tặng sách.")
     assert set(orgs) == {"Liên Hợp Quốc", "Trung ương Đoàn", "Quân chủng Phòng không - Không quân",
                          "Binh chủng Công binh"}
+
+
+def test_an_administrative_word_in_a_headline_in_capitals_is_lower_case():
+    doc = _doc("ĐOÀN CÔNG TÁC UBND HUYỆN SƠN TỊNH THĂM TRƯỜNG THCS TỊNH HÀ\n\n"
+               "Huyện Sơn Tịnh có nhiều trường học. Nhà trường có thư viện đạt chuẩn.\n\nPHÒNG ĐỌC THIẾU NHI MỞ CỬA")
+    assert {o.name for o in doc.organizations} == {"UBND huyện Sơn Tịnh", "Trường THCS Tịnh Hà"}

@@ -1093,8 +1093,11 @@ def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
         return cached
     out = []
     cut = _cut_at(doc.text)
+    text = _org_text(doc)
     for s, e in doc.sentences:
-        toks = sentence_tokens(doc, (s, e))
+        # a sentence in capitals is read in the text's case, in tokens of its own
+        toks = sentence_tokens(doc, (s, e)) if text is doc.text or text[s:e] == doc.text[s:e] else \
+            tokenize(text, s, e)
         for h in _scan_tokens(toks):
             if toks[h.end - 1].end < cut:
                 out.append((h, toks, (s, e)))
@@ -1346,8 +1349,8 @@ def _canonical_parents(nm: _Names) -> None:
 
 @component("organizations")
 def run(doc: Doc) -> None:
-    text = doc.text
     hits = scan(doc)
+    text = _org_text(doc)
     nm = _Names()
     surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
     # the headline's organisations are names like the body's, but the headline is no sentence: no mentions
@@ -1372,7 +1375,7 @@ def _headline_hits(doc: Doc) -> tuple[_Hits, list[str | None]]:
     title = doc.extras.get("title")
     if not title:
         return [], []
-    text = _recased_headline(doc.text, title[0], title[1])
+    text = _org_text(doc)
     toks = tokenize(text, title[0], title[1])
     banners = frozenset(ffold(x) for x in _org_lines("org_banner_heads.txt"))
     out: _Hits = []
@@ -1386,32 +1389,59 @@ def _headline_hits(doc: Doc) -> tuple[_Hits, list[str | None]]:
 _WORD = re.compile(r"\w+")
 
 
-def _recased_headline(text: str, a: int, b: int) -> str:
-    """``text`` with a headline in capitals ("THƯ VIỆN NGUYỄN ĐÌNH CHIỂU TỈNH BẾN TRE") written as the body
-    writes its words (each word in the case the body uses most: "thư viện Nguyễn Đình Chiểu tỉnh Bến Tre");
-    ``text`` itself when the headline is not in capitals."""
+def _in_capitals(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` written in capitals ("THƯ VIỆN TỈNH ...")?"""
     letters = [c for c in text[a:b] if c.isalpha()]
-    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return text
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _case_forms(text: str) -> dict[str, dict[str, int]]:
+    """Lower-cased word -> how often the text writes each form of it (words in capitals say nothing)."""
     forms: dict[str, dict[str, int]] = {}
-    for m in _WORD.finditer(text, b):
+    for m in _WORD.finditer(text):
         w = m.group()
-        if not w.isupper() or len(w) == 1:  # capitals say nothing of a word's case
+        if not w.isupper() or len(w) == 1:
             f = forms.setdefault(w.lower(), {})
             f[w] = f.get(w, 0) + 1
+    return forms
+
+
+def _recased(text: str, a: int, b: int, forms: dict[str, dict[str, int]]) -> str:
+    """``text`` with ``text[a:b]``, written in capitals ("THƯ VIỆN NGUYỄN ĐÌNH CHIỂU TỈNH BẾN TRE"), written as
+    the rest of the text writes its words (each in the case used most: "thư viện Nguyễn Đình Chiểu tỉnh Bến
+    Tre"); ``text`` itself when that part is not in capitals."""
+    if not _in_capitals(text, a, b):
+        return text
     brk = break_words()
 
     def case(m: re.Match[str]) -> str:
         w = m.group()
         f = forms.get(w.lower())
-        if f:
-            best = max(f, key=lambda x: (f[x], x[0].islower()))
-        else:
-            best = _unseen_case(w, brk)
+        if w.lower() in _ADMIN_LOWER:
+            return w.lower()  # "HUYỆN": an administrative word is lower-case, even if a sentence opens with it
+        best = max(f, key=lambda x: (f[x], x[0].islower())) if f else _unseen_case(w, brk)
         return best if len(best) == len(w) else w
 
-    head = _WORD.sub(case, text[a:b])
-    return text[:a] + head + text[b:] if len(head) == b - a else text
+    part = _WORD.sub(case, text[a:b])
+    return text[:a] + part + text[b:] if len(part) == b - a else text
+
+
+_ADMIN_LOWER = frozenset(w for key in ADMIN_WORDS for w in key if w.islower())
+
+
+def _org_text(doc: Doc) -> str:
+    """The text the organisation rules read: the article's, with a headline in capitals written in the case
+    the rest of the text uses (same length, same offsets); cached on the doc.  Sentences in capitals in the
+    body stay as they are: they are mostly menus and section heads ("PHÒNG ĐỌC", "GIỜ MỞ CỬA")."""
+    cached = doc.extras.get("_org_text")
+    if cached is not None:
+        return cached
+    text = doc.text
+    title = doc.extras.get("title")
+    if title and _in_capitals(text, title[0], title[1]):
+        text = _recased(text, title[0], title[1], _case_forms(text))
+    doc.extras["_org_text"] = text
+    return text
 
 
 def _unseen_case(w: str, brk: frozenset[str]) -> str:
