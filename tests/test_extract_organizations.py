@@ -495,3 +495,10 @@ def test_an_administrative_word_in_a_headline_in_capitals_is_lower_case():
     doc = _doc("ĐOÀN CÔNG TÁC UBND HUYỆN SƠN TỊNH THĂM TRƯỜNG THCS TỊNH HÀ\n\n"
                "Huyện Sơn Tịnh có nhiều trường học. Nhà trường có thư viện đạt chuẩn.\n\nPHÒNG ĐỌC THIẾU NHI MỞ CỬA")
     assert {o.name for o in doc.organizations} == {"UBND huyện Sơn Tịnh", "Trường THCS Tịnh Hà"}
+
+
+def test_lower_case_descriptors_of_libraries_institutes_and_centres_but_not_a_role():
+    orgs = _orgs("Sinh viên mượn sách tại Thư viện cơ sở Hòa An; Viện lịch sử Đảng và Trung tâm dữ liệu Quốc gia "
+                 "dự. Ông Lê Văn An, Viện trưởng Viện Sử học, phát biểu.")
+    assert set(orgs) == {"Thư viện cơ sở Hòa An", "Viện lịch sử Đảng", "Trung tâm dữ liệu Quốc gia",
+                         "Viện Sử học"}

@@ -575,8 +575,9 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     brk = break_words()
     while r < n and r - p.k < 3 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
         r += 1
-    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
-        return None
+    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r) or toks[p.k].text in _ctx("role") \
+            or _head_at(toks, p.k) is not None:
+        return None  # "Viện trưởng Viện X": a role; "Thư viện trường Đại học X": a head in lower case
     if toks[r].text in _HEAD_FIRST and (sub := parse_org(toks, r, p.depth + 1)) is not None and not sub.short:
         if "unit" in p.head.flags:
             p.early = OrgHit(p.i, r, p.head)  # the caller joins unit and parent
