@@ -502,3 +502,9 @@ def test_lower_case_descriptors_of_libraries_institutes_and_centres_but_not_a_ro
                  "dự. Ông Lê Văn An, Viện trưởng Viện Sử học, phát biểu.")
     assert set(orgs) == {"Thư viện cơ sở Hòa An", "Viện lịch sử Đảng", "Trung tâm dữ liệu Quốc gia",
                          "Viện Sử học"}
+
+
+def test_library_models_and_platforms_are_no_organisation():
+    orgs = _orgs("Thư viện số Bình An phục vụ bạn đọc; trường nhân rộng mô hình Thư viện Xanh và Thư viện thân thiện; "
+                 "Công ty TNHH Giải pháp Thư viện số Nam Việt tài trợ.")
+    assert set(orgs) == {"Công ty TNHH Giải pháp Thư viện số Nam Việt"}
