@@ -508,3 +508,8 @@ def test_library_models_and_platforms_are_no_organisation():
     orgs = _orgs("Thư viện số Bình An phục vụ bạn đọc; trường nhân rộng mô hình Thư viện Xanh và Thư viện thân thiện; "
                  "Công ty TNHH Giải pháp Thư viện số Nam Việt tài trợ.")
     assert set(orgs) == {"Công ty TNHH Giải pháp Thư viện số Nam Việt"}
+
+
+def test_a_persons_name_after_a_whole_name_head_is_no_part_of_it():
+    orgs = _orgs("Đoàn thăm khu lưu niệm Chủ tịch Hội đồng Bộ trưởng Phạm Văn Đồng và trụ sở Quốc hội.")
+    assert set(orgs) == {"Hội đồng Bộ trưởng", "Quốc hội"}

@@ -623,8 +623,8 @@ def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
     toks, k = p.toks, p.k
     if not _name_starts(toks, k):
         return None
-    if _ends_province(toks, k) or _ends_country(toks, k):
-        return _STOP
+    if _ends_province(toks, k) or _ends_country(toks, k) or not p.chunks and "whole" in p.head.flags:
+        return _STOP  # "... Việt Nam Trần Thị Hoa", "Hội đồng Bộ trưởng Phạm Văn A": a whole name, then a person
     # "Hội Khuyến học Nguyễn Văn Bình": bodies not named after people, a name word with its partner, then a person
     return _STOP if p.chunks and p.head.kind in _NOT_NAMED_AFTER_PEOPLE and _is_lower_word(toks[k - 1]) else None
 
