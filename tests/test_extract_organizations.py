@@ -513,3 +513,10 @@ def test_library_models_and_platforms_are_no_organisation():
 def test_a_persons_name_after_a_whole_name_head_is_no_part_of_it():
     orgs = _orgs("Đoàn thăm khu lưu niệm Chủ tịch Hội đồng Bộ trưởng Phạm Văn Đồng và trụ sở Quốc hội.")
     assert set(orgs) == {"Hội đồng Bộ trưởng", "Quốc hội"}
+
+
+def test_more_verbs_after_a_name_end_it():
+    orgs = _orgs("Thư viện Hòa Bình xúc tiến hợp tác; Trung tâm Văn hóa Sông Lam nâng cao chất lượng; Hội Khuyến học "
+                 "Tân Lộc khen thưởng học sinh; Trung tâm Xúc tiến Du lịch Hòa Bình dự.")
+    assert set(orgs) == {"Thư viện Hòa Bình", "Trung tâm Văn hóa Sông Lam", "Hội Khuyến học Tân Lộc",
+                         "Trung tâm Xúc tiến Du lịch Hòa Bình"}
