@@ -194,9 +194,13 @@ def test_a_trailing_administrative_word_stays_in_the_name():
     assert "Công đoàn Công an tỉnh" in orgs
 
 
-def test_city_abbreviation_without_a_dot_and_a_province_after_police():
-    orgs = _orgs("Phòng Giáo dục - Đào tạo TP Bảo Lộc phối hợp với Công an Đà Nẵng tổ chức ngày hội.")
-    assert set(orgs) == {"Phòng Giáo dục - Đào tạo TP Bảo Lộc", "Công an Đà Nẵng"}
+def test_city_abbreviation_without_a_dot_and_a_unit_of_the_provincial_police():
+    # a head that needs an administrative part takes none without its word: "Công an Đà Nẵng" alone is no
+    # name (round 2: the province-after-police rule held on one tuning page and failed on the fresh set),
+    # so a unit named with it stays whole
+    orgs = _orgs("Phòng Giáo dục - Đào tạo TP Bảo Lộc phối hợp với Phòng Cảnh sát Giao thông Công an Đà Nẵng "
+                 "tổ chức ngày hội.")
+    assert set(orgs) == {"Phòng Giáo dục - Đào tạo TP Bảo Lộc", "Phòng Cảnh sát Giao thông Công an Đà Nẵng"}
 
 
 def test_generic_lists_of_local_police_are_not_organisations():

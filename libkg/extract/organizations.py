@@ -410,18 +410,6 @@ def _rule_admin(p: _Parse, t: Tok) -> str | None:
     return _STOP
 
 
-def _rule_province(p: _Parse, t: Tok) -> str | None:
-    """A province named right after a head that needs an administrative part ("Công an Hà Nội")."""
-    if p.chunks or "admin" not in p.head.flags or not t.cap:
-        return None
-    m = _province_len(p.toks, p.k)
-    if not m:
-        return None
-    p.admin = True
-    p.k += m
-    return _STOP
-
-
 def _rule_region(p: _Parse, t: Tok) -> str | None:
     """"... các tỉnh miền núi phía Bắc", "... khu vực phía Nam", "... các trường đại học, cao đẳng
     phía Bắc" after a "region" head."""
@@ -786,7 +774,7 @@ def _own_country() -> frozenset[str]:
 
 _RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
           _rule_descriptor,
-          _rule_new_head, _rule_code, _rule_person_after_province, _rule_province, _rule_word, _rule_number,
+          _rule_new_head, _rule_code, _rule_person_after_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner)
 
 
