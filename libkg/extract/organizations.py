@@ -15,6 +15,15 @@ syllables with their lower-case partners; numbers; "và"/"-" joining name words.
 A break word (``break_words.txt``: verbs, prepositions), a new organisation head, a
 personal name after a province or a country, or a role after "và" ends it.  The words
 the rules test ("các", "và", "số", role words ...) are in ``org_context_words.tsv``.
+A body named after a country keeps its seat abroad ("... Việt Nam tại Pháp"); a dash
+opening a piece of an address ("- Huyện X") and "và" after a province or country end
+a name.
+
+No organisation: a name alone in a byline ("Thu Hà - Phòng Nghiệp vụ",
+``org_byline_cues.txt``), bodies listed before a generic plural ("Phòng X, Trung tâm Y
+các huyện"), library models ("Thư viện số X", ``org_not_names.txt``), a name running
+into the end of a text cut off mid-word.  Departments ("Phòng X", flag ``dept``) need no
+place, but right after a role word they belong to the role (``positions`` reads them).
 
 Hierarchy: "Vụ Thư viện, Bộ Văn hóa, ..." gives two organisations, the first
 with ``parent`` set; "Trung tâm Số - Đại học Thái Nguyên" (a unit joined to
@@ -26,7 +35,9 @@ matching name in the article; they become ``doc.extras["org_mentions"]``
 entries but never new organisations.  A name without its province, country or
 subject ("Hội Thư viện") is the fuller one the article gives ("Hội Thư viện Việt
 Nam"); "Viện X (IDK)" makes "Viện IDK" a mention of it.  The headline's
-organisations are listed too (they get no mention: the headline is no sentence).
+organisations are listed too (they get no mention: the headline is no sentence); a
+headline in capitals is read in the case the body writes its words.  "Trường TH X" and
+"Trường Tiểu học X" are one school (``org_level_abbrev.tsv``).
 """
 
 from __future__ import annotations
