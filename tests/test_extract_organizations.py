@@ -524,3 +524,10 @@ def test_more_verbs_after_a_name_end_it():
                  "Tân Lộc khen thưởng học sinh; Trung tâm Xúc tiến Du lịch Hòa Bình dự.")
     assert set(orgs) == {"Thư viện Hòa Bình", "Trung tâm Văn hóa Sông Lam", "Hội Khuyến học Tân Lộc",
                          "Trung tâm Xúc tiến Du lịch Hòa Bình"}
+
+
+def test_a_name_from_a_headline_in_capitals_is_written_as_the_body_writes_it():
+    doc = _doc("ĐOÀN KHÁCH THĂM THƯ VIỆN KHOA HỌC TỔNG HỢP TP. HỒ CHÍ MINH\n\n"
+               "Sáng nay, đoàn khách đến Thư viện Khoa học Tổng hợp TP. Hồ Chí Minh. Khách đi Tp. Huế, Tp. Vinh "
+               "và Tp. Đà Lạt.")
+    assert [o.name for o in doc.organizations] == ["Thư viện Khoa học Tổng hợp TP. Hồ Chí Minh"]

@@ -1356,7 +1356,7 @@ def run(doc: Doc) -> None:
     # the headline's organisations are names like the body's, but the headline is no sentence: no mentions
     head_hits, head_surfaces = _headline_hits(doc)
     named = head_hits + hits
-    named_surfaces = head_surfaces + surfaces
+    named_surfaces: list[str | None] = [*head_surfaces, *surfaces]
     _add_full_names(nm, text, named, named_surfaces)
     _add_bracket_aliases(nm, text, named, named_surfaces)
     _add_initials_aliases(nm, text, named)
@@ -1369,7 +1369,7 @@ def run(doc: Doc) -> None:
     doc.extras["org_mentions"] = nm.mentions
 
 
-def _headline_hits(doc: Doc) -> tuple[_Hits, list[str | None]]:
+def _headline_hits(doc: Doc) -> tuple[_Hits, list[str]]:
     """Organisations the headline names, and their names, but not a site's banner ("Báo X điện tử") or a
     generic abbreviation ("Thư viện ĐH").  A headline in capitals is read in the body's case."""
     title = doc.extras.get("title")
@@ -1383,7 +1383,17 @@ def _headline_hits(doc: Doc) -> tuple[_Hits, list[str | None]]:
         body = toks[h.start + len(h.head.words):h.end]
         if not (h.short or ffold(h.head.text) in banners or all(t.abbrev for t in body)):
             out.append((h, toks, title))
-    return out, [_surface(text, toks, h.start, h.end) for h, toks, _ in out]
+    surfaces = [_surface(text, toks, h.start, h.end) for h, toks, _ in out]
+    if text is not doc.text:  # a recased headline: a name the body writes is named as the body writes it
+        surfaces = [_body_form(doc.text, title[1], sf) for sf in surfaces]
+    return out, surfaces
+
+
+def _body_form(text: str, start: int, name: str) -> str:
+    """``name`` as the text after ``start`` writes it, in any case ("Tp. Hồ Chí Minh" -> "TP. Hồ Chí Minh");
+    ``name`` itself when the text does not."""
+    m = re.compile(re.escape(name), re.IGNORECASE).search(text, start)
+    return m.group() if m else name
 
 
 _WORD = re.compile(r"\w+")
