@@ -53,7 +53,6 @@ UNITS = {
 EXTRACT_PRIVATE_ALLOWED = {
     ("libkg.extract.events", "libkg.normalize", "_TONE"),  # the tone table: one home planned
     ("libkg.extract.events", "libkg.normalize", "_TONE_RE"),
-    ("libkg.extract.positions", "libkg.extract.organizations", "_place_len"),  # a shared helper to move
 }
 
 

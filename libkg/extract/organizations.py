@@ -63,6 +63,7 @@ from libkg.extract.lexicon import (
     match_admin,
     match_phrase,
     match_role,
+    phrases,
     region_words,
     sentence_tokens,
     surnames,
@@ -251,7 +252,6 @@ def place_length(toks: list[Tok], i: int, admin_word: str) -> int:
     return _capitalised_run_len(toks, i)
 
 
-_place_len = place_length  # old private name, kept until libkg.extract.positions imports place_length
 
 
 def _uncapitalised_place_len(toks: list[Tok], i: int, admin_word: str) -> int:
@@ -428,7 +428,7 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     if "region" not in p.head.flags or k + 1 >= n:
         return None
     cac = t.text in _ctx("group")
-    if p.chunks == 0 and t.cap and ffold(t.text) in _region_words():
+    if p.chunks == 0 and t.cap and ffold(t.text) in _region_openers():
         r, members = k, False  # "Liên hiệp Thư viện Miền Đông Nam bộ và cực Nam Trung bộ"
     elif cac or f"{t.text} {toks[k + 1].text}" in _ctx("area"):
         r, members = _members_end(toks, k + 1, cac)
@@ -462,6 +462,12 @@ def _members_end(toks: list[Tok], r: int, cac: bool) -> tuple[int, bool]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _region_openers() -> frozenset[str]:
+    """Region words that can open a region's name (lexicon/region_openers.txt)."""
+    return frozenset(ffold(w) for w in phrases("region_openers.txt"))
+
+
 def _region_words() -> frozenset[str]:
     """Region words in any case ("các tỉnh Miền núi phía Bắc")."""
     return frozenset(ffold(w) for w in region_words())

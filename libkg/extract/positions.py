@@ -58,7 +58,7 @@ from libkg.extract.lexicon import (
     title_re,
     tokenize,
 )
-from libkg.extract.organizations import _place_len, expand
+from libkg.extract.organizations import expand, place_length
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
 
@@ -193,7 +193,7 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
         a = match_admin(toks, j) if j > k else 0
         if a:
             # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
-            return j + a + _place_len(toks, j + a, t.text), True
+            return j + a + place_length(toks, j + a, t.text), True
         if t.text[0].isupper() and t.text[0].isalpha():
             j = _dept_lower_run(toks, j + 1)
             continue
