@@ -144,6 +144,26 @@ def event_kinds() -> Vocabulary:
     return Vocabulary("event-kinds.ttl", EVENT_KIND)
 
 
+def event_kind_named(value: str) -> URIRef | None:
+    """The event-kind concept a person names: its local name ("Conference"), or a label in any case,
+    with or without diacritics ("hội nghị", "hoi nghi", "book donation"); None when none is called so.
+
+    >>> str(event_kind_named("hoi nghi"))
+    'https://w3id.org/libkg/vocab/event-kind/Conference'
+    """
+    v = event_kinds()
+    try:
+        return v.concept(value)
+    except KeyError:
+        return v.lookup(value)
+
+
+def event_kind_names() -> str:
+    """The event kinds' local names, for an error message."""
+    v = event_kinds()
+    return ", ".join(v.local_name(x) for x in v.concepts)
+
+
 @lru_cache(maxsize=1)
 def org_kinds() -> Vocabulary:
     """Kinds of organisation (``ontology/vocab/org-kinds.ttl``)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from libkg.normalize import fold_place, match_names, name_key, typed_date
 from libkg.store.base import Store
@@ -110,22 +110,16 @@ def resolve_event_kinds(kinds: tuple[str, ...] | list[str]) -> list[str]:
     >>> resolve_event_kinds(["hội nghị"])
     ['https://w3id.org/libkg/vocab/event-kind/Conference']
     """
-    from libkg.vocab import event_kinds
+    from libkg.vocab import event_kind_named, event_kind_names
 
-    v = event_kinds()
     out = []
     for k in kinds:
         if is_iri(k):
             out.append(k)
             continue
-        c: URIRef | None
-        try:
-            c = v.concept(k)
-        except KeyError:
-            c = v.lookup(k)
+        c = event_kind_named(k)
         if c is None:
-            names = ", ".join(v.local_name(x) for x in v.concepts)
-            raise ValueError(f"unknown event kind {k!r} (use one of {names})")
+            raise ValueError(f"unknown event kind {k!r} (use one of {event_kind_names()})")
         out.append(str(c))
     return out
 

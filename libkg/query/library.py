@@ -197,18 +197,12 @@ def to_term(value: str, kind: str = "literal") -> Node:
 
 def _event_kind(value: str) -> str:
     """The local name of the event kind a person typed ("hội nghị", "hoi nghi", "book donation")."""
-    from libkg.vocab import event_kinds
+    from libkg.vocab import event_kind_named, event_kind_names, event_kinds
 
-    v = event_kinds()
-    c: URIRef | None
-    try:
-        c = v.concept(value)
-    except KeyError:
-        c = v.lookup(value)
+    c = event_kind_named(value)
     if c is None:
-        names = ", ".join(v.local_name(x) for x in v.concepts)
-        raise ValueError(f"{value!r} is not an event kind (use one of {names})")
-    return v.local_name(c)
+        raise ValueError(f"{value!r} is not an event kind (use one of {event_kind_names()})")
+    return event_kinds().local_name(c)
 
 
 def _bad(value: str, kind: str):
