@@ -126,15 +126,8 @@ def renamed_articles(store: Store, renames: dict[str, dict[URIRef, URIRef]], m: 
     out = []
     for aid, ren in sorted(renames.items()):
         gi = str(m.graph(aid))
-        out.append((gi, rename_persons(_graph_of(store, gi), ren, m)))
+        out.append((gi, rename_persons(store.graph(gi), ren, m)))
     return out
-
-
-def _graph_of(store: Store, graph_iri: str) -> Graph:
-    g = Graph()
-    for r in select_rows(store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")):
-        g.add((r.s, r.p, r.o))
-    return g
 
 
 # ------------------------------------------------------------ writing

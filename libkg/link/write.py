@@ -106,13 +106,6 @@ def decision_graph(decisions: Iterable[Decision], base: str | None = None, when:
     return g
 
 
-def _existing(store: Store, gi: URIRef) -> Graph:
-    g = Graph()
-    for r in select_rows(store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{gi}> {{ ?s ?p ?o }} }}")):
-        g.add((r.s, r.p, r.o))
-    return g
-
-
 def _holders(store: Store, qids: set[str], redecided: set[str]) -> Counter[str]:
     """Nodes outside this batch that already carry each item (gazetteer, earlier runs)."""
     if not qids:
@@ -139,7 +132,7 @@ def write_links(store: Store, decisions: Iterable[Decision], base: str | None = 
     chosen: dict[str, Decision] = {}
     for d in decisions:
         chosen.setdefault(d.node, d)
-    old = _existing(store, gi)
+    old = store.graph(str(gi))
     redecided = set(chosen)
     if replace_method:
         for a in old.subjects(DCTERMS.type, Literal(replace_method)):
