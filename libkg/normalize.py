@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache, wraps
+from types import MappingProxyType
 from typing import TypeVar
 
-# old-style tone placement -> new style, only when the diphthong ends the syllable
-_TONE = {
+# The one home of the tone table (issue 22): old-style tone placement -> new style, in lower case.  A
+# diphthong is respelt only when it ends the syllable (no letter follows: "hoà" -> "hòa", "hoàn" stays).
+TONE_TABLE: Mapping[str, str] = MappingProxyType({
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-_TONE_RE = re.compile("(" + "|".join(_TONE) + r")(?![a-zà-ỹđ])")
+})
+_TONE_END = r"(?![a-zà-ỹđ])"  # the diphthong ends the syllable
+_TONE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END)
+_TONE_ANY_CASE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 
 PERSON_TITLES = (
@@ -72,7 +76,37 @@ def fold(text: str) -> str:
     >>> fold("Khoả")
     'khỏa'
     """
-    return _TONE_RE.sub(lambda m: _TONE[m.group(1)], squash(text))
+    return new_tone_placement(squash(text))
+
+
+def _new_tone_lower(m: re.Match[str]) -> str:
+    return TONE_TABLE[m.group(1)]
+
+
+def new_tone_placement(text: str) -> str:
+    """Lower-case ``text`` with the new tone placement (:data:`TONE_TABLE`); same length, so offsets keep.
+
+    Upper-case letters are left as they are (lower the text first, or use :func:`new_tone`).
+
+    >>> new_tone_placement("thư viện hoà bình, khoá học")
+    'thư viện hòa bình, khóa học'
+    """
+    return _TONE_RE.sub(_new_tone_lower, text)
+
+
+def _new_tone_any_case(m: re.Match[str]) -> str:
+    old = m.group(1)
+    new = TONE_TABLE[old.lower()]
+    return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
+
+
+def new_tone(text: str) -> str:
+    """``text`` with the new tone-mark placement, keeping its letter case ("Thuý" -> "Thúy").
+
+    >>> new_tone("Nguyễn Thị HOÀ")
+    'Nguyễn Thị HÒA'
+    """
+    return _TONE_ANY_CASE_RE.sub(_new_tone_any_case, text)
 
 
 @_memo

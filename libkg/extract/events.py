@@ -62,7 +62,7 @@ from libkg.extract.facts import Event, Evidence
 from libkg.extract.lexicon import finite_strings, literal_alternation, lowered
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
-from libkg.normalize import _TONE, _TONE_RE
+from libkg.normalize import new_tone_placement
 from libkg.resources import read_tsv
 
 
@@ -239,11 +239,7 @@ def _optional(family: str) -> str:
 
 def lower_fold(text: str) -> str:
     """Lower case with the new tone placement, same length as ``text`` (offsets keep)."""
-    return _TONE_RE.sub(_new_tone, text.lower())
-
-
-def _new_tone(m: re.Match[str]) -> str:
-    return _TONE[m.group(1)]
+    return new_tone_placement(text.lower())
 
 
 @dataclass
@@ -309,7 +305,7 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         low = lowered(doc)  # text.lower(), already made for the organisations component
-        self.low = lower_fold(doc.text) if low is None else _TONE_RE.sub(_new_tone, low)
+        self.low = lower_fold(doc.text) if low is None else new_tone_placement(low)
         # mentions in text order, with their starts: the ones of a span are a slice (``_in``), not a scan
         self.dates = _by_start(d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year")
         self.all_places = _by_start(doc.extras.get("place_mentions", []))
@@ -1284,6 +1280,9 @@ def _awarded_contests(events: list[Event]) -> list[Event]:
     return out
 
 
-@component("events")
+@component("events", requires=("article", "text", "sentences", "extras.segmented", "extras.title",
+                             "extras.date_mentions", "extras.publication", "extras.place_mentions",
+                             "extras.person_mentions", "extras.org_mentions"),
+           assigns=("events",))
 def run(doc: Doc) -> None:
     doc.events = find_events(doc)

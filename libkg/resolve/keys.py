@@ -16,16 +16,9 @@ import re
 from functools import lru_cache
 
 from libkg.normalize import fold, fold_person
+from libkg.normalize import new_tone as new_tone  # re-exported: display forms keep their case
 
 _WORD = re.compile(r"\w+")
-
-# old tone placement -> new, for display forms (case kept); mirrors libkg.normalize._TONE
-_TONE = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-_TONE_RE = re.compile("(" + "|".join(_TONE) + r")(?![a-zà-ỹđ])", re.IGNORECASE)
 
 
 def short_hash(text: str, n: int = 8) -> str:
@@ -53,16 +46,3 @@ def label_key(text: str) -> str:
     """Key for event labels and roles as written."""
     return words(fold(text))
 
-
-def new_tone(text: str) -> str:
-    """``text`` with the new tone-mark placement, keeping its letter case ("Thuý" -> "Thúy").
-
-    >>> new_tone("Nguyễn Thị HOÀ")
-    'Nguyễn Thị HÒA'
-    """
-    def swap(m: re.Match[str]) -> str:
-        old = m.group(1)
-        new = _TONE[old.lower()]
-        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
-
-    return _TONE_RE.sub(swap, text)
