@@ -522,7 +522,7 @@ def _headline_year(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-@component("dates")
+@component("dates", requires=("article", "text", "sentences"), assigns=("extras.publication", "extras.date_mentions"))
 def run(doc: Doc) -> None:
     regions = doc.sentences or None
     date, source = article_date(doc, regions)

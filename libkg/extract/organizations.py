@@ -1353,7 +1353,8 @@ def _canonical_parents(nm: _Names) -> None:
             org.parent = nm.full[nm.alias[pk]].name if pk in nm.alias else names.get(pk, org.parent)
 
 
-@component("organizations")
+@component("organizations", requires=("text", "sentences", "extras.title"),
+           assigns=("organizations", "extras.org_mentions"))
 def run(doc: Doc) -> None:
     hits = scan(doc)
     text = _org_text(doc)

@@ -380,7 +380,8 @@ def _mention_name(m: dict, longer: str | None) -> str | None:
     return _nfc(m["surface"])
 
 
-@component("persons")
+@component("persons", requires=("text", "sentences", "extras.title"),  # extras.title: via the organisations scan
+           assigns=("persons", "extras.person_mentions"))
 def run(doc: Doc) -> None:
     raw = find_mentions(doc)
     # full names: titled runs of 2+ syllables, untitled runs of 3+

@@ -4,12 +4,27 @@ As in spaCy, each component is a function that reads and enriches a shared
 :class:`Doc`; a better component replaces a weaker one without touching the
 others.  The order matters: positions need persons and organisations, events
 need dates, places and participants.
+
+Each component declares what it reads and writes, like spaCy's
+``Language.factory(name, requires=..., assigns=...)``: ``@component("dates",
+requires=("article", "text", "sentences"), assigns=("extras.publication",
+"extras.date_mentions"))``.  An entry names a :class:`Doc` field ("sentences",
+"persons") or a key of ``Doc.extras`` ("extras.org_mentions").  A name is
+registered once (a second component under it is refused), and
+:class:`RuleExtractor` refuses a pipeline in which a component requires what
+no earlier component assigns (the input fields ``article`` and ``text`` are
+always there).  ``extras`` keys that start with "_" ("_tokens", "_lower",
+"_org_scan") are caches: any component may fill or read them, they hold only
+what can be recomputed from the declared fields, and they are no part of a
+contract.  ``tests/test_pipeline.py`` runs each component and checks that it
+reads and writes only what it declares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any, Protocol
 
 from libkg.extract.facts import Event, Facts, Organization, Person, Place, Position
@@ -82,30 +97,103 @@ class Extractor(Protocol):
     def __call__(self, article: Article) -> Facts: ...
 
 
+INPUT_FIELDS = ("article", "text")  # set when a Doc is made: no component assigns them
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    """A registered component and its contract: the Doc fields / ``extras`` keys it reads and writes."""
+
+    name: str
+    fn: Component
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
 _REGISTRY: dict[str, Component] = {}
+_INFO: dict[str, ComponentInfo] = {}
 
 
-def component(name: str) -> Callable[[Component], Component]:
-    """Register a pipeline component under ``name``."""
+def _check_fields(name: str, what: str, entries: tuple[str, ...]) -> None:
+    """Refuse an entry that names neither a Doc field nor an ``extras`` key."""
+    doc_fields = {f.name for f in fields(Doc)} - {"extras"}
+    for entry in entries:
+        key = entry.removeprefix("extras.")
+        if entry in doc_fields or (entry.startswith("extras.") and key and not key.startswith("_")):
+            continue
+        raise ValueError(f"pipeline component {name!r}: {what} entry {entry!r} names no Doc field "
+                         f"({', '.join(sorted(doc_fields))}) and no 'extras.<key>' (cache keys '_...' are undeclared)")
+
+
+def component(name: str, *, requires: tuple[str, ...] = (),
+              assigns: tuple[str, ...] = ()) -> Callable[[Component], Component]:
+    """Register a pipeline component under ``name``, with what it reads (``requires``) and writes (``assigns``).
+
+    Raises ValueError for a name already registered, an entry that names no Doc field or ``extras`` key,
+    or an assigned input field (``article``, ``text``: no component rewrites them).
+    """
+    _check_fields(name, "requires", requires)
+    _check_fields(name, "assigns", assigns)
+    rewritten = [f for f in assigns if f in INPUT_FIELDS]
+    if rewritten:
+        raise ValueError(f"pipeline component {name!r} may not assign the input field(s) {', '.join(rewritten)}")
 
     def register(fn: Component) -> Component:
+        if name in _INFO:
+            first = _INFO[name].fn
+            raise ValueError(f"pipeline component {name!r} is already registered (by {first.__module__}."
+                             f"{first.__qualname__}); choose another name for {fn.__module__}.{fn.__qualname__}")
+        _INFO[name] = ComponentInfo(name, fn, tuple(requires), tuple(assigns))
         _REGISTRY[name] = fn
         return fn
 
     return register
 
 
+def components() -> Mapping[str, ComponentInfo]:
+    """Every registered component by name (a read-only view), the default ones loaded."""
+    _load_components()
+    return MappingProxyType(_INFO)
+
+
+def check_order(pipeline: tuple[str, ...]) -> None:
+    """Raise ValueError when a component of ``pipeline`` is unknown or requires a field no earlier one assigns."""
+    _load_components()
+    unknown = [n for n in pipeline if n not in _INFO]
+    if unknown:
+        raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}")
+    available = set(INPUT_FIELDS)
+    for name in pipeline:
+        info = _INFO[name]
+        missing = [f for f in info.requires if f not in available]
+        if missing:
+            raise ValueError(f"pipeline component {name!r} requires {', '.join(missing)}, which no earlier "
+                             f"component assigns (pipeline: {', '.join(pipeline)}); "
+                             f"{_assigners(missing)}")
+        available.update(info.assigns)
+
+
+def _assigners(missing: list[str]) -> str:
+    """Which registered components assign each missing field ("run 'dates' first")."""
+    hints = []
+    for f in missing:
+        by = [i.name for i in _INFO.values() if f in i.assigns]
+        hints.append(f"{f} is assigned by {' or '.join(repr(b) for b in by)}" if by else f"no component assigns {f}")
+    return "; ".join(hints)
+
+
 DEFAULT_PIPELINE = ("sentences", "persons", "organizations", "positions", "places", "dates", "events")
 
 
 class RuleExtractor:
-    """The default extractor: rules, lexicons and gazetteers, no model download."""
+    """The default extractor: rules, lexicons and gazetteers, no model download.
+
+    Raises ValueError at construction for an unknown component or one whose ``requires`` no earlier
+    component of ``pipeline`` assigns (see :func:`check_order`).
+    """
 
     def __init__(self, pipeline: tuple[str, ...] = DEFAULT_PIPELINE) -> None:
-        _load_components()
-        missing = [n for n in pipeline if n not in _REGISTRY]
-        if missing:
-            raise ValueError(f"unknown pipeline component(s): {', '.join(missing)}")
+        check_order(pipeline)
         self.pipeline = pipeline
         self._steps = [_REGISTRY[n] for n in pipeline]
 

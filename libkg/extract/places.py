@@ -764,7 +764,9 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
         m.within = display.get(ffold(m.within), m.within) if m.within else None
 
 
-@component("places")
+@component("places", requires=("text", "sentences", "extras.title", "extras.org_mentions",
+                             "extras.person_mentions"),
+           assigns=("places", "extras.place_mentions"))
 def run(doc: Doc) -> None:
     mentions = find_places(doc)
     doc.extras["place_mentions"] = [

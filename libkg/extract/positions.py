@@ -910,7 +910,9 @@ def _add_office_orgs(doc: Doc) -> None:
                                                   evidence=list(pos.evidence)))
 
 
-@component("positions")
+@component("positions", requires=("article", "text", "sentences", "organizations", "extras.person_mentions",
+                                "extras.org_mentions"),
+           assigns=("positions", "organizations"))  # organizations: adds the government offices roles name
 def run(doc: Doc) -> None:
     ctx = _Ctx(doc)
     for s, e in doc.sentences:

@@ -306,7 +306,7 @@ def segment(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     return title, sentences
 
 
-@component("sentences")
+@component("sentences", requires=("text",), assigns=("sentences", "extras.segmented", "extras.title"))
 def run(doc: Doc) -> None:
     title, sentences = segment(doc.text)
     doc.sentences = sentences
