@@ -61,7 +61,6 @@ _PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp
                 "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
                 "phường": "Commune", "p.": "Commune", "tx": "District", "tx.": "District",
                 "h.": "District", "q.": "District"}
-_CLAUSE_END = ".;:!?()“”\"\n"
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
 # region tests (compiled once: an inline re.search looks its pattern up on every call)
@@ -81,10 +80,6 @@ class Mention:
     kind: str
     within: str | None = None
     venue: bool = False
-
-
-def _first_letters(names: list[str]) -> str:
-    return "".join(sorted({c for n in names for c in (n[0].lower(), n[0].upper())}))
 
 
 def _country_aliases() -> set[str]:
@@ -202,6 +197,8 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
             nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
             if t == "," and nxt[:1].isupper() and nxt not in ("Phó", "Giám", "Chủ", "Trưởng"):
                 continue
+            if t in "-–" and _starts_part(text, toks[i + 1][0] if i + 1 < len(toks) else pos):
+                return False  # "Trường X – TP Long Xuyên": an address after the name, not in it
             if t in "-–&" or (t == "." and i > 0 and toks[i - 1][2] == "TP"):
                 continue
             return False
@@ -401,14 +398,6 @@ def _after_plural(text: str, pos: int) -> int:
     return pos
 
 
-def _unit_free(sc: _Scan, s: int, e: int) -> bool:
-    """A unit not part of a name; one after a dash is an address, even after a name
-    ("Trường Tiểu học Nguyễn Du – TP Long Xuyên")."""
-    if re.search(r"[-–]\s*$", sc.text[max(sc.lo, s - 3):s]):
-        return sc.ok(s, e, check_org=False) and not sc.org_cover.covers(s, e)
-    return sc.ok(s, e)
-
-
 def _admin_units(sc: _Scan) -> None:
     """Administrative units after their prefix, and lists of them: "các tỉnh A, B và C"."""
     text, lo, hi = sc.text, sc.lo, sc.hi
@@ -429,7 +418,7 @@ def _admin_units(sc: _Scan) -> None:
             num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
             if num:
                 items = [(m.start(), num.end(), text[m.start():num.end()], kind)]
-        if not items or (not plural and not _unit_free(sc, m.start(), items[0][1])):
+        if not items or (not plural and not sc.ok(m.start(), items[0][1])):
             continue
         for s, e, name, k in items:
             if not sc.is_blocked(s, e) and sc.free(s, e):
