@@ -31,7 +31,6 @@ from libkg.resources import data_file, read_tsv
 
 _LINE_RE = re.compile(r"[^\n]*")
 _FINAL_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
-_END_PUNCT = ".!?…:\"”’)»"
 _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
 _META_WORDS_RE = re.compile(
     r"\b(thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|gmt|ngày|đăng|cập|lúc|giờ|sáng|chiều|am|pm)\b", re.I)
@@ -104,7 +103,7 @@ def _is_date_line(line: str) -> bool:
     if len(line) > 60 or not _DATE_RE.search(line):
         return False
     rest = _META_WORDS_RE.sub(" ", _DATE_RE.sub(" ", line))
-    if not re.search(r"[^\W\d_]", rest):
+    if not _LETTER_RE.search(rest):
         return True
     # a full date and a clock time beside a few words (a byline, a section name) and no sentence
     return (bool(_FULL_DATE_RE.search(line) and _CLOCK_RE.search(line)) and line[-1] not in ".!?…"
