@@ -100,6 +100,7 @@ _DATELINE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?")
 _AT_PROGRAM = _pattern("at_program")
 _OPEN_UNTIL = _pattern("open_until")
 
+_PENDING_SENTENCES = 2  # how far before the first event a person still attends it
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
 _CUE = _pattern("cue")
@@ -107,7 +108,6 @@ _UNDATED_CUE = _pattern("undated_cue")
 # statistics and plans: an opening ("Năm 2022, ...") or a phrase anywhere ("đến nay"); two patterns, as
 # one alternation with "^" the engine would enter the pattern at every position of the sentence
 _STAT_OPENING = _pattern("stat_opening")
-_PENDING_SENTENCES = 2  # how far before the first event a person still attends it
 _STAT_ANYWHERE = _pattern("stat_anywhere")
 # reported speech and plans; \b...\b around words that start and end with a letter is (?<!\w)...(?!\w),
 # written so that the engine scans for the first letters only
@@ -142,12 +142,12 @@ _PURPOSE_BEFORE = _pattern("purpose_before")
 _COUNT_AFTER = _pattern("count_after")
 _PUNCT = re.compile(r"[,.;:]")
 _QUOTE = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
-# the look-ahead is the set of characters a match can start with: it rejects most positions before the
-# engine enters "\s*" and the alternation
 _TRIBUTE_VISIT = _pattern("tribute_visit")
 _OPENING_OF = _pattern("opening_of")
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
                  "SportsEvent", "Launch", "BookDonation")
+# the look-ahead is the set of characters a match can start with: it rejects most positions before the
+# engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
 
