@@ -462,12 +462,12 @@ def _members_end(toks: list[Tok], r: int, cac: bool) -> tuple[int, bool]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _region_openers() -> frozenset[str]:
     """Region words that can open a region's name (lexicon/region_openers.txt)."""
     return frozenset(ffold(w) for w in phrases("region_openers.txt"))
 
 
+@lru_cache(maxsize=1)
 def _region_words() -> frozenset[str]:
     """Region words in any case ("các tỉnh Miền núi phía Bắc")."""
     return frozenset(ffold(w) for w in region_words())
