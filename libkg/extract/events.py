@@ -320,9 +320,9 @@ class _Reader:
         self.last_date: str | None = None
         self.carry: tuple[str | None, str | None] | None = None  # a date line's date for the next event
         self.carry_place: str | None = None
-        self.pending_persons: list[tuple[int, str]] = []
+        self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
         self.plan_list: str | None = None  # "kế hoạch ... trong năm 2012 như:": the items below are planned (its year)
-        self.occasions: list[Event] = []  # named events others are held for (see _occasion)  # (sentence index, name) before any event
+        self.occasions: list[Event] = []  # named events others are held for (see _occasion)
         title = doc.extras.get("title")
         if isinstance(title, tuple | list) and len(title) == 2:
             self.title = self.low[title[0]:title[1]]
