@@ -71,7 +71,7 @@ from libkg.extract.lexicon import (
     tokenize,
 )
 from libkg.extract.pipeline import Doc, component
-from libkg.resources import data_file, read_tsv
+from libkg.resources import read_tsv
 
 _DASHES = {"-", "–", "—"}
 _OPEN_QUOTES = {"“", "\"", "«"}
@@ -86,16 +86,9 @@ def _ctx(use: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)
-def _org_lines(name: str) -> tuple[str, ...]:
-    """Lines of an organisation lexicon file (``data/lexicon/<name>``), comments and blanks dropped."""
-    raw = data_file("lexicon", name).read_text(encoding="utf-8").splitlines()
-    return tuple(ln.strip() for ln in raw if ln.strip() and not ln.startswith("#"))
-
-
-@lru_cache(maxsize=16)
 def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of a lexicon file as folded token tuples, longest first."""
-    out = {tuple(ffold(t.text) for t in tokenize(ln)) for ln in _org_lines(name)}
+    out = {tuple(ffold(t.text) for t in tokenize(ln)) for ln in phrases(name)}
     return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 
@@ -144,7 +137,7 @@ def _lower_heads() -> dict[str, str]:
 def _head_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Folded texts of the heads allowed in lower case, with descriptors, and the lower-case first words."""
     lower = frozenset(_lower_heads())
-    descr = frozenset(ffold(x) for x in _org_lines("org_descriptor_heads.txt"))
+    descr = frozenset(ffold(x) for x in phrases("org_descriptor_heads.txt"))
     firsts = frozenset(x.split(" ", 1)[0] for x in lower)
     return lower, descr, firsts
 
@@ -1384,7 +1377,7 @@ def _headline_hits(doc: Doc) -> tuple[_Hits, list[str]]:
         return [], []
     text = _org_text(doc)
     toks = tokenize(text, title[0], title[1])
-    banners = frozenset(ffold(x) for x in _org_lines("org_banner_heads.txt"))
+    banners = frozenset(ffold(x) for x in phrases("org_banner_heads.txt"))
     out: _Hits = []
     for h in _scan_tokens(toks):
         body = toks[h.start + len(h.head.words):h.end]
