@@ -222,18 +222,13 @@ def _untitled_start(sc: _Scan, toks: list[Tok], i: int) -> bool:
 _HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?")
 
 
-@lru_cache(maxsize=1)
-def _street_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(ffold(w) for w in ph.split()) for ph in phrases("street_cues.txt"))
-
-
 def _house_number_before(toks: list[Tok], i: int) -> bool:
     """Is the run at ``i`` a street in an address ("số 05 Phạm Hữu Lầu", "địa chỉ 17B Trần Hưng Đạo")?"""
     if i < 1 or not _HOUSE_NUMBER.fullmatch(toks[i - 1].text):
         return False
     if any(c.isalpha() for c in toks[i - 1].text):
         return True  # "17B", "25A"
-    for cue in _street_cues():
+    for cue in _folded_lines("street_cues.txt"):
         k = i - 1 - len(cue)
         if k >= 0 and tuple(ffold(t.text) for t in toks[k:i - 1]) == cue:
             return True
