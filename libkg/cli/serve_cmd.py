@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from libkg.cli.app import cli
-from libkg.cli.common import missing_store_message, read_store_options
+from libkg.cli.common import BadInput, StoreMissing, missing_store_message, read_store_options
 
 
 @cli.command("serve")
@@ -86,10 +86,6 @@ def serve(store_path: str | None, endpoint: str | None, user: str | None,
         sock.close()
 
 
-class _Refused(click.ClickException):
-    exit_code = 2
-
-
 def _check_store(store_path: str | None) -> None:
     """The store exists and no interrupted bulk load is in it (else a clear message; exit 2 for the latter)."""
     from pathlib import Path
@@ -99,14 +95,15 @@ def _check_store(store_path: str | None) -> None:
 
     path = Path(store_path) if store_path else default_store_path()
     if not store_exists(path):
-        raise _Refused(missing_store_message(path))
+        raise StoreMissing(missing_store_message(path))
     journals = unfinished_loads(path)
     if journals:
-        raise _Refused(str(UnfinishedLoad(path, journals)))
+        raise BadInput(str(UnfinishedLoad(path, journals)))
 
 
 def _listen(host: str, port: int):
     """A socket bound to (host, port) and listening, or a clear error if the address is taken."""
+    import errno
     import socket
 
     try:
@@ -121,7 +118,8 @@ def _listen(host: str, port: int):
         sock.listen(2048)
     except OSError as exc:
         sock.close()
-        reason = "is already in use (another server is listening there)" if exc.errno == 98 else f"failed: {exc}"
+        in_use = exc.errno == errno.EADDRINUSE
+        reason = "is already in use (another server is listening there)" if in_use else f"failed: {exc}"
         raise click.ClickException(f"cannot listen on {host}:{port}: the address {reason}; stop that "
                                    f"program or choose another --port") from None
     sock.set_inheritable(True)
