@@ -112,10 +112,11 @@ def open_read_only(path: str | Path) -> Store:
     query method (and ``libkg.network.institutions``) works on it unchanged.  A
     store whose bulk load was interrupted is refused (:class:`UnfinishedLoad`).
     """
+    from libkg.store import store_exists
     from libkg.store.embedded import EmbeddedStore, StoreError
 
     p = Path(path)
-    if not (p / "CURRENT").exists():
+    if not store_exists(p):
         raise StoreError(f"no store at {p} (run `libkg ingest ... --store {p}` first)")
     journals = unfinished_loads(p)
     if journals:
