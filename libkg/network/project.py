@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from libkg.network.filters import EventFilter, iri_term, kind_of, rows
+from libkg.network.filters import EventFilter, kind_of, rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -221,8 +221,3 @@ def filter_attrs(f: EventFilter, min_weight: int) -> dict[str, str | int]:
     if f.province:
         out["province"] = f.province
     return out
-
-
-def class_term(iri_or_curie: str) -> str:
-    """A class given as IRI or CURIE, as a SPARQL term."""
-    return iri_term(iri_or_curie) if "://" in iri_or_curie else iri_or_curie
