@@ -18,18 +18,20 @@ def printable_name(name: str) -> str:
     >>> printable_name("/tmp/b\udce0i.txt")
     '/tmp/b\\xe0i.txt'
     """
-    if name.isascii():
-        return name
-    name = _ESCAPED_BYTES.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
-    return _LONE_SURROGATES.sub("\ufffd", name)
+    return _escape_bytes(name, "\\x{:02x}")
 
 
 def id_from_name(stem: str) -> str:
     r"""An article id from a file name: its undecodable bytes percent-escaped (``b\udce0i`` -> ``b%E0i``)."""
-    if stem.isascii():
-        return stem
-    stem = _ESCAPED_BYTES.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", stem)
-    return _LONE_SURROGATES.sub("\ufffd", stem)
+    return _escape_bytes(stem, "%{:02X}")
+
+
+def _escape_bytes(name: str, form: str) -> str:
+    """``name`` with each undecodable byte written as ``form`` gives it, other lone surrogates as U+FFFD."""
+    if name.isascii():
+        return name
+    name = _ESCAPED_BYTES.sub(lambda m: form.format(ord(m.group()) - 0xDC00), name)
+    return _LONE_SURROGATES.sub("\ufffd", name)
 
 
 class ReadError(Exception):
