@@ -55,7 +55,6 @@ _NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị",
                      "tượng", "đài", "tên", "Khu", "khu", "di", "tích", "Đền", "đền", "chùa", "đình", "hóa", "hoá", "cách",
                      "tưởng", "thưởng", "Giải", "giải", "hiệu", "lộ", "ngõ", "kiệt", "hẻm", "Lăng", "lăng",
                      "đảo"}
-_PRONOUNS = {"ông", "bà", "đồng chí", "Ông", "Bà", "Đồng chí"}
 
 
 @lru_cache(maxsize=1)
