@@ -152,7 +152,7 @@ def machine_ceiling(jobs: int, n: int = 2_000_000) -> float:
 
 
 # ------------------------------------------------------------------ ingest
-def _tree_rss(pid: int) -> int:
+def tree_rss(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants, in bytes (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -186,7 +186,7 @@ def run_ingest(corpus: Path, store: Path, jobs: int, bulk: bool = True) -> dict:
     own = workers = 0.0  # CPU s of the ingest process (its store threads too) and of its reaped workers
     tick = os.sysconf("SC_CLK_TCK")
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        peak = max(peak, tree_rss(proc.pid))
         try:
             with open(f"/proc/{proc.pid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
