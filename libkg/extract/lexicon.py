@@ -136,6 +136,34 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(_lines("lexicon", name))
 
 
+@lru_cache(maxsize=32)
+def folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of the word list ``data/lexicon/<name>`` as folded token tuples, longest first."""
+    out = {tuple(ffold(t.text) for t in tokenize(ln)) for ln in phrases(name)}
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=32)
+def _phrase_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded first word -> the phrases of the word list ``name`` starting with it, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in folded_phrases(name):
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def phrase_at(toks: list[Tok], k: int, name: str) -> int:
+    """Tokens of the longest phrase of the word list ``name`` found at token ``k`` (any case), else 0."""
+    cands = _phrase_index(name).get(ffold(toks[k].text)) if k < len(toks) else None
+    if not cands:
+        return 0
+    for words in cands:
+        m = len(words)
+        if k + m <= len(toks) and all(ffold(toks[k + x].text) == words[x] for x in range(1, m)):
+            return m
+    return 0
+
+
 @lru_cache(maxsize=1)
 def dept_enders() -> frozenset[tuple[str, ...]]:
     """Two-word phrases ("đề xuất", "trước khi") that end a department name in a role."""

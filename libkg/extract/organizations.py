@@ -59,10 +59,12 @@ from libkg.extract.lexicon import (
     break_words,
     committees,
     ffold,
+    folded_phrases,
     lowered,
     match_admin,
     match_phrase,
     match_role,
+    phrase_at,
     phrases,
     region_words,
     sentence_tokens,
@@ -83,34 +85,6 @@ _SPACES = re.compile(r"\s+")
 def _ctx(use: str) -> frozenset[str]:
     """The words of org_context_words.tsv with this use ("plural", "role", "joiner", ...)."""
     return frozenset(r[0] for r in read_tsv("lexicon", "org_context_words.tsv") if r[1] == use)
-
-
-@lru_cache(maxsize=16)
-def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    """The phrases of a lexicon file as folded token tuples, longest first."""
-    out = {tuple(ffold(t.text) for t in tokenize(ln)) for ln in phrases(name)}
-    return tuple(sorted(out, key=lambda w: (-len(w), w)))
-
-
-@lru_cache(maxsize=16)
-def _phrase_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Folded first word -> the phrases of lexicon ``name`` starting with it, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in _folded_phrases(name):
-        out.setdefault(words[0], []).append(words)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _phrase_at(toks: list[Tok], k: int, name: str) -> int:
-    """Tokens of the first phrase of lexicon ``name`` found at ``k`` (case-insensitive), else 0."""
-    cands = _phrase_index(name).get(ffold(toks[k].text)) if k < len(toks) else None
-    if not cands:
-        return 0
-    for words in cands:
-        m = len(words)
-        if k + m <= len(toks) and all(ffold(toks[k + x].text) == words[x] for x in range(1, m)):
-            return m
-    return 0
 
 
 @lru_cache(maxsize=1)
@@ -446,7 +420,7 @@ def _members_end(toks: list[Tok], r: int, cac: bool) -> tuple[int, bool]:
     member nouns were read ("các tỉnh, thành phố", "các trường đại học, cao đẳng", "khu vực")."""
     n = len(toks)
     a2 = match_admin(toks, r) if cac else 0
-    members = _phrase_at(toks, r, "org_member_nouns.txt") if cac and not a2 else 0
+    members = phrase_at(toks, r, "org_member_nouns.txt") if cac and not a2 else 0
     r += a2 or members or 1
     if a2 and r + 1 < n and (toks[r].text == "," or toks[r].text in _ctx("joiner")) and (
             a3 := match_admin(toks, r + 1)):
@@ -517,7 +491,7 @@ def _rule_topic(p: _Parse, t: Tok) -> str | None:
     """"... về nguồn tin KH&CN": a subject tied into the name (org_topic_links.txt)."""
     if not p.chunks or t.text[0].isupper():
         return None
-    m = _phrase_at(p.toks, p.k, "org_topic_links.txt")
+    m = phrase_at(p.toks, p.k, "org_topic_links.txt")
     if not m or p.k + m >= p.n:
         return None
     if p.toks[p.k + m].cap or p.toks[p.k + m].abbrev:
@@ -549,7 +523,7 @@ def _rule_capital_break(p: _Parse, t: Tok) -> str | None:
     word or a number (org_capital_breaks.txt) ends the name."""
     if not p.chunks or not t.cap:
         return None
-    m = _phrase_at(p.toks, p.k, "org_capital_breaks.txt")
+    m = phrase_at(p.toks, p.k, "org_capital_breaks.txt")
     if not m or p.toks[p.k].text[0].islower():
         return None
     nxt = p.toks[p.k + m] if p.k + m < p.n else None
@@ -943,7 +917,7 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     j = i + len(hit.head.words)
     numbered = "numbered" in hit.head.flags and j < hit.end and toks[j].text.isdigit()
     return (prev in _ctx("plural") and not numbered) or prev in _ctx("law") or _place_named(toks, hit) \
-        or _phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
+        or phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
         or (prev in _ctx("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
         or ("afterrole" in hit.head.flags and _after_role(toks, i))
 
@@ -976,7 +950,7 @@ def _byline(toks: list[Tok], hit: OrgHit) -> bool:
 
 def _cue_before_colon(toks: list[Tok], k: int) -> bool:
     """Does a byline cue ("Tin", "Bài và ảnh") start at ``k`` and end right before a ":"?"""
-    m = _phrase_at(toks, k, "org_byline_cues.txt")
+    m = phrase_at(toks, k, "org_byline_cues.txt")
     return m > 0 and k + m < len(toks) and toks[k + m].text == ":"
 
 
@@ -1020,8 +994,8 @@ def _committee_parent(head: Head, par: OrgHit) -> bool:
 
 def _ends_central(toks: list[Tok], hit: OrgHit) -> bool:
     """Does a board's name end with a word of a central body ("Ban Tuyên giáo Trung ương")?"""
-    return any(hit.end - hit.start > len(w) and _phrase_at(toks, hit.end - len(w), "org_central.txt") == len(w)
-               for w in _folded_phrases("org_central.txt"))
+    return any(hit.end - hit.start > len(w) and phrase_at(toks, hit.end - len(w), "org_central.txt") == len(w)
+               for w in folded_phrases("org_central.txt"))
 
 
 def _next_hit(toks: list[Tok], i: int) -> tuple[OrgHit | None, int]:
@@ -1294,7 +1268,7 @@ def _place_extension(rest: str) -> bool:
     ("Hội Thư viện" + "Việt Nam", "Liên hiệp thư viện Việt Nam" + "về nguồn tin ...")?"""
     if rest in countries() or rest in _province_keys():
         return True
-    return any(rest.startswith(" ".join(w) + " ") for w in _folded_phrases("org_topic_links.txt"))
+    return any(rest.startswith(" ".join(w) + " ") for w in folded_phrases("org_topic_links.txt"))
 
 
 def _add_mentions(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:

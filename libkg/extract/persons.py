@@ -37,10 +37,10 @@ from libkg.extract.gazetteer import countries, place_cues, provinces
 from libkg.extract.lexicon import (
     Tok,
     ffold,
+    folded_phrases,
     match_admin,
     match_head,
     match_role,
-    phrases,
     sentence_tokens,
     surnames,
     title_re,
@@ -227,21 +227,16 @@ def _house_number_before(toks: list[Tok], i: int) -> bool:
         return False
     if any(c.isalpha() for c in toks[i - 1].text):
         return True  # "17B", "25A"
-    for cue in _folded_lines("street_cues.txt"):
+    for cue in folded_phrases("street_cues.txt"):
         k = i - 1 - len(cue)
         if k >= 0 and tuple(ffold(t.text) for t in toks[k:i - 1]) == cue:
             return True
     return False
 
 
-@lru_cache(maxsize=8)
-def _folded_lines(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(ffold(w) for w in ph.split()) for ph in phrases(name))
-
-
 def _ends_with_phrase(toks: list[Tok], i: int, name: str) -> bool:
     """Do the tokens before ``i`` end with a phrase of the word list ``name``?"""
-    return any(i >= len(p) and tuple(ffold(t.text) for t in toks[i - len(p):i]) == p for p in _folded_lines(name))
+    return any(i >= len(p) and tuple(ffold(t.text) for t in toks[i - len(p):i]) == p for p in folded_phrases(name))
 
 
 def _school_named(toks: list[Tok], i: int) -> bool:
@@ -288,7 +283,7 @@ def _carried_by_org(toks: list[Tok], i: int) -> bool:
     """Is the run at ``i`` the name an institution carries ("Thư viện Tạ Quang Bửu", "Tủ sách gia đình
     Lê Văn A", "thư viện Trần Văn B"): a head of ``name_carriers.txt`` opening the name right before it
     and no role word before the head ("Giám đốc Thư viện Nguyễn Văn A" names a person)?"""
-    for words in _folded_lines("name_carriers.txt"):
+    for words in folded_phrases("name_carriers.txt"):
         hs = i - len(words)
         if hs >= 0 and tuple(ffold(t.text) for t in toks[hs:i]) == words:
             # the head opens the name: not the end of a longer one ("Vụ trưởng Vụ Thư viện Lê Văn A")

@@ -49,10 +49,12 @@ from libkg.extract.lexicon import (
     committees,
     dept_enders,
     ffold,
+    folded_phrases,
     literal_alternation,
     match_admin,
     match_head,
     match_role,
+    phrase_at,
     phrases,
     sentence_tokens,
     title_re,
@@ -242,20 +244,6 @@ class _Link(NamedTuple):
     joined: bool = False  # joined to the role before by "kiêm": the two share an organisation
 
 
-@lru_cache(maxsize=32)
-def _folded_phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    """A word list of data/lexicon as folded word tuples, longest first."""
-    return tuple(sorted((tuple(ffold(w) for w in ph.split()) for ph in phrases(name)), key=len, reverse=True))
-
-
-def _phrase_at(toks: list[Tok], j: int, name: str) -> int:
-    """Number of tokens of a phrase of the word list ``name`` starting at token ``j`` (0 if none)."""
-    for words in _folded_phrases(name):
-        if tuple(ffold(t.text) for t in toks[j:j + len(words)]) == words:
-            return len(words)
-    return 0
-
-
 _REPEATED_UNITS = frozenset(("tổ", "khoa", "phòng", "ban"))
 
 
@@ -300,7 +288,7 @@ def _board_end(toks: list[Tok], j: int, ctx: _Ctx) -> int:
     if toks[j].cap:
         d_end, gov = _dept(toks, j, ctx)
         return j if gov else d_end
-    return j + _phrase_at(toks, j, "party_boards.txt")
+    return j + phrase_at(toks, j, "party_boards.txt")
 
 
 def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | None:
@@ -321,7 +309,7 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
         return org, _idx(toks, m["end"])
     if m is not None or (d_end + 1 < n and toks[d_end].text == "," and toks[d_end + 1].start in ctx.org_at):
         return None
-    k = _phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
+    k = phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
     if not k and not _own_board(toks, j, d_end):
         return None  # "trưởng ban tổ chức cuộc thi", "Trưởng ban Thanh tra nhân dân": the board stays in the role
     return ctx.text[start:toks[d_end + k - 1].end], d_end + k
@@ -332,7 +320,7 @@ def _own_board(toks: list[Tok], j: int, d_end: int) -> bool:
     board ("Ban Dân vận Trung ương") or a board "of" an organisation ("Ban Công tác Hội viên của Hội X")?"""
     if tuple(ffold(t.text) for t in toks[j:d_end]) in committees():
         return False  # "Ủy viên Ban Chấp hành": a board of the organisation that follows
-    if toks[j].cap and _phrase_at(toks, j, "party_boards.txt"):
+    if toks[j].cap and phrase_at(toks, j, "party_boards.txt"):
         return True
     return d_end < len(toks) and toks[d_end].text == "của"
 
@@ -353,7 +341,7 @@ def _place_run(toks: list[Tok], j: int) -> int:
 def _mission(toks: list[Tok], r: int, j: int, ctx: _Ctx, label: str) -> tuple[str, int] | None:
     """A diplomat's mission ("Tổng Lãnh sự Ấn Độ tại TP. Hồ Chí Minh"): a diplomatic role, a country and
     maybe "tại" and a place, as written, is the organisation."""
-    if tuple(ffold(w) for w in label.split()) not in _folded_phrases("diplomatic_roles.txt"):
+    if tuple(ffold(w) for w in label.split()) not in folded_phrases("diplomatic_roles.txt"):
         return None
     countries_ = _country_keys()
     k = next((k for k in (3, 2, 1) if ffold(" ".join(t.text for t in toks[j:j + k])) in countries_), 0)
@@ -500,7 +488,7 @@ def _former_word(toks: list[Tok], j: int) -> str:
 def _link_start(toks: list[Tok], k: int, sep_needed: bool) -> tuple[int, int] | None:
     """Where a role may start after token ``k``: past a separator or a joiner ("kiêm"); (index, joiner
     length), or None when a separator is needed and there is none."""
-    joined = _phrase_at(toks, k, "role_joiners.txt") if sep_needed else 0
+    joined = phrase_at(toks, k, "role_joiners.txt") if sep_needed else 0
     if joined:
         return k + joined, joined
     if k < len(toks) and toks[k].text in _SEPS:
@@ -514,7 +502,7 @@ def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, in
     end = j + len(role.words)
     cut = next((c for c in range(j + 1, end) if toks[c].cap and toks[c].start in ctx.org_at), None)
     if cut is None:
-        q = _phrase_at(toks, end, "role_qualifiers.txt") if end < len(toks) else 0
+        q = phrase_at(toks, end, "role_qualifiers.txt") if end < len(toks) else 0
         if q and toks[end].start not in ctx.org_at:
             # "Phó Trưởng phòng phụ trách": a qualifier after the role stays in it, as written
             return role.label + " " + ctx.text[toks[end].start:toks[end + q - 1].end], end + q
@@ -614,7 +602,7 @@ def _semicolon_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
 def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
     """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc"."""
     clause = max(ctx.text.rfind(";", sent[0], m["start"]), ctx.text.rfind(":", sent[0], m["start"]), sent[0])
-    words = {" ".join(p) for p in _folded_phrases("delegation_words.txt")}
+    words = {" ".join(p) for p in folded_phrases("delegation_words.txt")}
     for o in ctx.orgs:
         if not clause <= o["start"] < m["start"] or o["end"] > m["start"]:
             continue
