@@ -2,7 +2,7 @@
 
 import re
 
-from libkg.extract.lexicon import TOKEN_RE, finite_strings, literal_alternation, tokenize
+from libkg.extract.lexicon import TOKEN_RE, finite_strings, literal_alternation, phrase_at, tokenize
 
 TEXT = ("Sở VH,TT&DL tỉnh Đắk Lắk phối hợp với TP.HCM, ông H'Lim Byă (UBND) và “Thư viện_số” "
         "tặng 1.200 bản sách... Tp. Vinh; GD&ĐT, C10 - ĐH!")
@@ -64,3 +64,11 @@ def test_anaphors_on_the_lowered_text_match_as_the_case_insensitive_regex():
             assert any(c in text for c in "İıſ")
             continue
         assert [m.span() for m in anaphors_lower().finditer(low)] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_phrase_at_finds_the_longest_phrase_of_a_word_list_in_any_case():
+    toks = tokenize("Phó trưởng ban Tuyên Giáo huyện ủy; TIN, ẢNH: Lê Văn A")
+    assert phrase_at(toks, 3, "party_boards.txt") == 2  # "Tuyên Giáo"
+    assert phrase_at(toks, 2, "party_boards.txt") == 0  # "ban" opens no board
+    assert phrase_at(toks, 8, "org_byline_cues.txt") == 3  # "TIN , ẢNH", the comma a token
+    assert phrase_at(toks, len(toks), "party_boards.txt") == 0  # past the end
