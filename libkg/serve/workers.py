@@ -52,10 +52,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("libkg.serve")
 
-__all__ = ["LANES", "Backend", "Busy", "JobError", "ProcessBackend", "QuerySyntaxError", "QueryTimeout",
+__all__ = ["Backend", "Busy", "JobError", "ProcessBackend", "QuerySyntaxError", "QueryTimeout",
            "ThreadBackend", "UnfinishedLoad", "WorkerDied", "backend_for", "open_read_only", "unfinished_loads"]
 
-LANES = ("query", "page")  # /sparql; the fixed page queries
 HEAVY_MEMORY = 1024  # query texts remembered as heavy (per pool)
 
 
@@ -428,7 +427,7 @@ class _Pool:
 
 
 class ProcessBackend:
-    """Worker processes in two lanes (:data:`LANES`): ``size`` for ``/sparql`` queries (plus one
+    """Worker processes in two lanes, ``query`` and ``page``: ``size`` for ``/sparql`` queries (plus one
     spare, ready to replace a worker killed at the time limit) and ``page_size`` for the page
     queries, each worker capped at ``memory_mb`` MiB (0: no cap).
 
