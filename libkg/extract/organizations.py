@@ -43,7 +43,6 @@ headline in capitals is read in the case the body writes its words.  "Trường 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,6 +72,7 @@ from libkg.extract.lexicon import (
     tokenize,
 )
 from libkg.extract.pipeline import Doc, component
+from libkg.normalize import ascii_fold
 from libkg.resources import read_tsv
 
 _DASHES = {"-", "–", "—"}
@@ -1445,8 +1445,7 @@ _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]
 
 def _abbreviation_like(low: str) -> bool:
     """Is a lower-cased word no Vietnamese syllable ("ubnd", "thcs", "vhttdl"): an abbreviation?"""
-    bare = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
-    return _SYLLABLE.fullmatch(bare.replace("đ", "d")) is None
+    return _SYLLABLE.fullmatch(ascii_fold(low)) is None
 
 
 @lru_cache(maxsize=1)
