@@ -672,8 +672,9 @@ def test_serve_refuses_a_half_loaded_store(tmp_path):
     import subprocess
     import sys
 
-    from libkg.serve.workers import UnfinishedLoad, open_read_only, unfinished_loads
+    from libkg.serve.workers import UnfinishedLoad, open_read_only
     from libkg.store import EmbeddedStore
+    from libkg.store.embedded import unfinished_loads
 
     store = _half_loaded_store(tmp_path)
     assert unfinished_loads(store)

@@ -90,8 +90,9 @@ def _check_store(store_path: str | None) -> None:
     """The store exists and no interrupted bulk load is in it (else a clear message; exit 2 for the latter)."""
     from pathlib import Path
 
-    from libkg.serve.workers import UnfinishedLoad, unfinished_loads
+    from libkg.serve.workers import UnfinishedLoad
     from libkg.store import default_store_path, store_exists
+    from libkg.store.embedded import unfinished_loads
 
     path = Path(store_path) if store_path else default_store_path()
     if not store_exists(path):

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("libkg.serve")
 
 __all__ = ["Backend", "Busy", "JobError", "ProcessBackend", "QuerySyntaxError", "QueryTimeout",
-           "ThreadBackend", "UnfinishedLoad", "WorkerDied", "backend_for", "open_read_only", "unfinished_loads"]
+           "ThreadBackend", "UnfinishedLoad", "WorkerDied", "backend_for", "open_read_only"]
 
 HEAVY_MEMORY = 1024  # query texts remembered as heavy (per pool)
 
@@ -78,18 +78,6 @@ class WorkerDied(RuntimeError):
     """The worker process ended during the job: most likely the query hit the memory limit."""
 
 
-def unfinished_loads(path: str | Path) -> list[Path]:
-    """The journals of bulk loads that never finished in the store at ``path`` (empty: none).
-
-    ``EmbeddedStore.bulk_load_graphs`` writes a journal before loading and removes it at the end;
-    one left behind means the load was killed and some articles may be half there.  Opening the
-    store for writing removes them (``EmbeddedStore`` does it on open); a read-only open cannot.
-    """
-    from libkg.store.embedded import JOURNAL
-
-    return sorted(Path(path).glob(f"{JOURNAL}-*.txt"))
-
-
 class UnfinishedLoad(RuntimeError):
     """The store holds a bulk load that was interrupted: it is not served until recovered."""
 
@@ -112,7 +100,7 @@ def open_read_only(path: str | Path) -> Store:
     store whose bulk load was interrupted is refused (:class:`UnfinishedLoad`).
     """
     from libkg.store import store_exists
-    from libkg.store.embedded import EmbeddedStore, StoreError
+    from libkg.store.embedded import EmbeddedStore, StoreError, unfinished_loads
 
     p = Path(path)
     if not store_exists(p):

@@ -51,6 +51,16 @@ __all__ = ["EXPORT_FORMATS", "EmbeddedStore", "StoreError", "StoreLockedError"]
 
 EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 JOURNAL = "libkg-unfinished-load"  # + "-{n}.txt": in the store's folder while a bulk load runs
+
+
+def unfinished_loads(path: str | Path) -> list[Path]:
+    """The journals of bulk loads that never finished in the store at ``path`` (empty: none).
+
+    ``EmbeddedStore.bulk_load_graphs`` writes a journal before loading and removes it at the end;
+    one left behind means the load was killed and some articles may be half there.  Opening the
+    store for writing undoes them; a read-only open cannot.
+    """
+    return sorted(Path(path).glob(f"{JOURNAL}-*.txt"))
 _LOADS = itertools.count()  # gives each bulk load of this process its own journal
 BULK_QUADS_PER_LOAD = 300_000  # under the loader's batch of 1M quads: see bulk_load_graphs
 BULK_PARALLEL = min(2, os.cpu_count() or 1)  # segments loading at once
@@ -309,7 +319,7 @@ class EmbeddedStore(Store):
 
     def _recover(self) -> None:
         """Undo bulk loads a crash interrupted (their journals are still there)."""
-        journals = sorted(self.path.glob(f"{JOURNAL}-*.txt")) if self.path is not None else []
+        journals = unfinished_loads(self.path) if self.path is not None else []
         if not journals:
             return
         graphs = self._undo(journals)
