@@ -196,7 +196,7 @@ def _abbrev_res() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # every position asks again for its role and organisation keys
 def expand(name: str) -> str:
     """Folded name with abbreviations expanded and punctuation dropped (for comparisons)."""
     s = ffold(name)

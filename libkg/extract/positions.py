@@ -70,8 +70,6 @@ _DASHES = frozenset(("-", "–", "—"))
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
-_fold_person = lru_cache(maxsize=16384)(fold_person)  # a pure function asked again for every position
-_expand = lru_cache(maxsize=16384)(expand)  # role and organisation keys, asked again for every position
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +121,7 @@ class _Ctx:
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
-        key = (_fold_person(person), _expand(role), _expand(org) if org else "")
+        key = (fold_person(person), expand(role), expand(org) if org else "")
         ev = Evidence(start, end, self.text[sent[0]:sent[1]])
         p = self.out.get(key)
         if p is None:
