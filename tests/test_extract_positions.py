@@ -444,3 +444,25 @@ def test_a_qualifier_after_any_role_stays_in_it():
 def test_a_long_role_and_its_organisation_before_the_name():
     got = _pos("Chiều 5/3, Tham tán Thông tin Văn hóa Đại sứ quán Hoa Kỳ Nguyễn Thị Mai Hoa đã đến thăm Thư viện.")
     assert got == [("Nguyễn Thị Mai Hoa", "Tham tán Thông tin Văn hóa", "Đại sứ quán Hoa Kỳ")]
+
+
+def test_front_and_union_bodies_of_commune_and_district_are_organisations():
+    got = _pos("Dự lễ có ông Lò Văn Piềng - Đảng ủy viên, Chủ tịch UBMTTQ xã Nà Hỳ; bà Hà Thu Lan, Bí thư "
+               "Quận ủy Ba Đình. Anh Đỗ Minh Khoa – Chủ tịch Hội Liên hiệp Thanh niên huyện Yên Thế trao quà.")
+    assert ("Lò Văn Piềng", "Chủ tịch", "UBMTTQ xã Nà Hỳ") in got
+    assert ("Hà Thu Lan", "Bí thư", "Quận ủy Ba Đình") in got
+    assert ("Đỗ Minh Khoa", "Chủ tịch", "Hội Liên hiệp Thanh niên huyện Yên Thế") in got
+
+
+def test_abbreviated_deputy_and_army_unit_commanders():
+    got = _pos("Có mặt tại buổi lễ có bà Vi Thị Sen – P. Chủ tịch Liên hiệp Thư viện các tỉnh miền núi phía Bắc. "
+               "Thượng tá Đinh Công Lực, Phó Trung đoàn trưởng Trung đoàn 101 phát biểu.")
+    assert got == [
+        ("Vi Thị Sen", "P. Chủ tịch", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc"),
+        ("Đinh Công Lực", "Phó Trung đoàn trưởng", "Trung đoàn 101"),
+    ]
+
+
+def test_merged_party_board_in_lower_case():
+    got = _pos("Dự có bà Mai Thị Én, Phó trưởng ban tuyên giáo và dân vận huyện ủy.")
+    assert got == [("Mai Thị Én", "Phó Trưởng ban", "ban tuyên giáo và dân vận huyện ủy")]
