@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from libkg import __version__
 from libkg.rdf.namespaces import data_base
-from libkg.serve import network_view, pages, search, sparql_protocol, timeline
+from libkg.serve import browse, i18n, network_view, pages, search, sparql_protocol, timeline
 from libkg.serve.config import ServeConfig
 from libkg.serve.links import local_path, shorten, web_url
 from libkg.serve.workers import (
@@ -168,10 +168,12 @@ def create_app(config: ServeConfig, backend: Backend | None = None) -> Starlette
     # link: this server's own path for an IRI; web_url: an outside http(s) URL, or None (shown as text)
     env.globals.update(link=lambda iri: local_path(iri, base), web_url=web_url, shorten=shorten,
                        version=__version__, base=base)
+    i18n.install(env)  # t(vi, en), url_with(...), switch_url(lang): one language per page
 
     routes = [
         Route("/", pages.home),
         Route("/search", search.search_page),
+        Route("/browse/{what}", browse.list_page),
         Route("/sparql", sparql_protocol.handle, methods=["GET", "POST"]),
         Route("/query", _redirect_editor),
         Route("/network", network_view.network_page),
@@ -187,7 +189,7 @@ def create_app(config: ServeConfig, backend: Backend | None = None) -> Starlette
     handlers = {HTTPException: _http_error, Busy: _busy, QueryTimeout: _timeout,
                 QuerySyntaxError: _bad_query, JobError: _internal, WorkerDied: _worker_died, Exception: _internal}
     app = Starlette(debug=False, routes=routes, exception_handlers=handlers, lifespan=lifespan,
-                    middleware=[Middleware(SecurityHeaders)])
+                    middleware=[Middleware(SecurityHeaders), Middleware(i18n.LanguageCookie)])
     app.state.config = config
     app.state.base = base
     app.state.backend = the_backend

@@ -11,47 +11,35 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Literal
 from starlette.requests import Request
 from starlette.responses import Response
 
-from libkg.store.base import select_rows
+from libkg.normalize import ascii_fold
+from libkg.serve.i18n import lang_of
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
 
-__all__ = ["load_events", "timeline_page"]
+__all__ = ["load_events", "timeline_data", "timeline_page"]
 
 
 def load_events(store: Store) -> list[dict[str, Any]]:
-    """Every event with its dates, kind names and provinces (one dict per event)."""
-    from libkg.serve.pages import page_query
+    """Every event with its dates, kind, places and provinces, those through the reform's lineage
+    included (see :func:`libkg.serve.browse.load_events`)."""
+    from libkg.serve.browse import load_events as events
 
-    events: dict[str, dict[str, Any]] = {}
-    for r in select_rows(store.query(page_query("timeline"))):
-        e = events.setdefault(str(r.e), {"iri": str(r.e), "label": None, "start": None, "end": None,
-                                         "kinds": {}, "places": {}, "provinces": {}})
-        if r.label is not None and e["label"] is None:
-            e["label"] = str(r.label)
-        if r.start is not None:
-            e["start"] = min(filter(None, [e["start"], str(r.start)]))
-        if r.end is not None:
-            e["end"] = max(filter(None, [e["end"], str(r.end)]))
-        if isinstance(r.kind, Literal):  # a label, in one language
-            e["kinds"][r.kind.language or ""] = str(r.kind)
-        if r.place is not None:
-            e["places"][str(r.place)] = str(r.placeLabel) if r.placeLabel is not None else str(r.place)
-        if r.province is not None:
-            e["provinces"][str(r.province)] = (str(r.provinceLabel) if r.provinceLabel is not None
-                                               else str(r.province))
-    out = []
-    for e in events.values():
-        kinds = e.pop("kinds")
-        e["kind"] = kinds.get("vi") or kinds.get("en") or next(iter(kinds.values()), None)
-        e["label"] = e["label"] or e["iri"].rsplit("/", 1)[-1]
-        out.append(e)
-    out.sort(key=lambda e: (e["start"] or "9999", e["label"]))
+    out = events(store)
+    for e in out:
+        e["kind"] = e.get("kind_vi") or e.get("kind_en")
     return out
+
+
+def timeline_data(store: Store) -> dict[str, Any]:
+    """The events and every provincial unit's (label, era), so a province without events is named too."""
+    from libkg.serve.reform import load_lineage
+
+    units = {u.iri: (u.label, u.era) for u in load_lineage(store).units.values()}
+    return {"events": load_events(store), "units": units}
 
 
 def by_year(events: list[dict[str, Any]], province: str | None) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -68,17 +56,27 @@ async def timeline_page(request: Request) -> Response:
     from libkg.serve.links import local_path
 
     state = request.app.state
-    events = await state.backend.call(load_events, timeout=state.config.query_timeout, lane="page")
-    provinces = sorted({(iri, label) for e in events for iri, label in e["provinces"].items()},
-                       key=lambda p: p[1])
+    data = await state.backend.call(timeline_data, timeout=state.config.query_timeout, lane="page")
+    events, units = data["events"], data["units"]
+    eras = {iri: era for e in events for iri, era in e["eras"].items()}
+    marks = {"before": (" (trước 2025)", " (before 2025)"), "after": (" (từ 2025)", " (from 2025)")}
+    en = lang_of(request) == "en"
+    provinces = sorted({(iri, label + marks.get(eras.get(iri, ""), ("", ""))[en])
+                        for e in events for iri, label in e["provinces"].items()},
+                       key=lambda p: (ascii_fold(p[1]), p[0]))
     chosen = request.query_params.get("province") or None
     groups = by_year(events, chosen)
     for _, evs in groups:
         for e in evs:
             e["path"] = local_path(e["iri"], state.base)
-            e["province_links"] = [(local_path(i, state.base), lab) for i, lab in e["provinces"].items()]
+            e["province_links"] = [(local_path(i, state.base), lab) for i, lab in e["direct_provinces"].items()]
+            e["successor_links"] = [(local_path(i, state.base), lab) for i, lab in e["provinces"].items()
+                                    if i not in e["direct_provinces"]]
+    if chosen and chosen not in dict(provinces) and chosen in units:
+        label, era = units[chosen]
+        provinces.append((chosen, label + marks.get(era, ("", ""))[en]))
     chosen_label = dict(provinces).get(chosen, chosen) if chosen else None
     return state.templates.TemplateResponse(
         request, "timeline.html",
-        {"title": "Dòng thời gian · Timeline", "groups": groups, "provinces": provinces, "chosen": chosen,
+        {"title": "Dòng thời gian" if not en else "Timeline", "groups": groups, "provinces": provinces, "chosen": chosen,
          "chosen_label": chosen_label, "total": sum(len(v) for _, v in groups)})

@@ -1,0 +1,170 @@
+"""The lists to browse (``/browse/...``), the language switch and the 2025 reform in the pages,
+over HTTP against a real ``libkg serve`` process on a store of the sample articles plus
+``tests/data/serve/fixture.trig`` and ``tests/data/serve/browse.trig``.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import httpx
+import pytest
+
+from libkg.normalize import ascii_fold
+from libkg.serve.testing import build_store, running_server
+
+DATA = Path(__file__).resolve().parent / "data" / "serve"
+TQ_AFTER = "https://w3id.org/libkg/id/place/vn-34/08-tuyen-quang"
+TQ_BEFORE = "https://w3id.org/libkg/id/place/vn-63/08-tuyen-quang"
+HA_GIANG = "https://w3id.org/libkg/id/place/vn-63/02-ha-giang"
+HG_EVENT = "Ngày hội đọc sách kiểm thử Hà Giang 2021"
+ROW = re.compile(r"<tr>\s*(.*?)</tr>", re.S)
+LINK = re.compile(r'<a href="(/[^"]*)">([^<]*)</a>')
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, samples_dir):
+    store = build_store(tmp_path_factory.mktemp("browse") / "store", samples_dir,
+                        [DATA / "fixture.trig", DATA / "browse.trig"])
+    with running_server(store, tmp_path_factory.mktemp("browse-log") / "server.log") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=30) as c:
+        yield c
+
+
+def rows(html: str) -> list[tuple[str, str]]:
+    """(path, text) of the first link of each row of the list table."""
+    table = html[html.index('<table class="list"'):html.index("</table>")]
+    out = []
+    for r in ROW.findall(table.split("<tbody>", 1)[1]):
+        m = LINK.search(r)
+        assert m, r
+        out.append((m.group(1), unescape(m.group(2))))
+    return out
+
+
+def total(html: str) -> int:
+    return int(re.search(r'<p class="count">(\d+)', html).group(1))
+
+
+def test_home_counts_link_to_the_lists(client):
+    home = client.get("/").text
+    for key in ("persons", "organizations", "events", "places", "articles"):
+        m = re.search(rf'<a href="(/browse/{key})" id="count-{key}"><strong>(\d+)</strong>', home)
+        assert m, key
+        r = client.get(m.group(1))
+        assert r.status_code == 200
+        assert total(r.text) == int(m.group(2)), key  # the list holds what the home page counts
+        assert rows(r.text)
+
+
+def test_pages_are_bounded_and_cover_the_list(client):
+    first = client.get("/browse/persons", params={"size": 20})
+    n = total(first.text)
+    assert n > 40 and len(rows(first.text)) == 20
+    seen = []
+    for page in range(1, -(-n // 20) + 1):
+        seen += rows(client.get("/browse/persons", params={"size": 20, "page": page}).text)
+    assert len(seen) == n and len(set(seen)) == n  # every person once, no page overlaps
+    assert 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    last = client.get("/browse/persons", params={"size": 20, "page": -(-n // 20)}).text
+    assert 'rel="next"' not in last and 'rel="prev"' in last
+
+
+def test_sort_by_name_both_ways_and_by_counts(client):
+    names = [t for _, t in rows(client.get("/browse/persons", params={"size": 200}).text)]
+    folded = [ascii_fold(t).casefold() for t in names]
+    assert folded == sorted(folded)
+    back = [t for _, t in rows(client.get("/browse/persons", params={"size": 200, "order": "desc"}).text)]
+    assert back == names[::-1]
+    html = client.get("/browse/persons", params={"sort": "posts", "size": 200}).text
+    counts = [int(c) for c in re.findall(r'<td class="num">(\d+)</td><td class="num">\d+</td>', html)]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+
+
+def test_organisations_by_kind(client):
+    lib = "https://w3id.org/libkg/ontology#Library"
+    html = client.get("/browse/organizations", params={"kind": lib, "size": 200}).text
+    names = [t for _, t in rows(html)]
+    assert "Thư viện Kiểm Thử A" in names and "Hội Kiểm Thử C" not in names
+    assert total(html) < total(client.get("/browse/organizations").text)
+    assert f'<option value="{lib}" selected>' in html
+
+
+def test_events_by_kind_year_and_post_reform_province(client):
+    hg = [t for _, t in rows(client.get("/browse/events", params={"province": HA_GIANG, "size": 200}).text)]
+    before = [t for _, t in rows(client.get("/browse/events", params={"province": TQ_BEFORE, "size": 200}).text)]
+    after_html = client.get("/browse/events", params={"province": TQ_AFTER, "size": 200}).text
+    after = [t for _, t in rows(after_html)]
+    assert HG_EVENT in hg and HG_EVENT not in before
+    # today's Tuyên Quang holds what happened in Hà Giang and old Tuyên Quang before the merger
+    assert set(hg) | set(before) <= set(after) and HG_EVENT in after
+    assert "Tuyên Quang (từ 2025)" in after_html and "Tuyên Quang (trước 2025)" in after_html
+    y = client.get("/browse/events", params={"year": "2021", "size": 200}).text
+    assert HG_EVENT in [t for _, t in rows(y)]
+    assert all(d.startswith("2021") for d in re.findall(r'<td class="date">([^<]*)</td>', y))
+    k = client.get("/browse/events", params={"kind": "https://w3id.org/libkg/vocab/event-kind/Festival",
+                                             "year": "2021"}).text
+    assert HG_EVENT in k and "Hội nghị kiểm thử 2023" not in k
+
+
+def test_places_show_their_era(client):
+    html = client.get("/browse/places", params={"era": "after", "size": 200}).text
+    assert total(html) == 34  # the provinces since 2025-07-01
+    assert html.count('class="era after"') == 34 and 'class="era before"' not in html
+    before = client.get("/browse/places", params={"era": "before", "size": 200}).text
+    assert total(before) == 63
+
+
+def test_articles_list_headline_publisher_and_link(client):
+    html = client.get("/browse/articles", params={"sort": "date", "order": "desc"}).text
+    dates = re.findall(r'<td class="date">([^<]*)</td>', html)
+    assert dates == sorted(dates, reverse=True)
+    assert 'href="/id/article/kiem-thu">Hội nghị kiểm thử của các thư viện</a>' in html
+    assert 'href="https://example.vn/tin/kiem-thu" rel="noopener nofollow"' in html
+
+
+def test_markup_in_labels_is_escaped(client):
+    html = client.get("/browse/organizations", params={"size": 200}).text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(("params", "name"), [
+    ({"page": "0"}, "page"), ({"page": "x"}, "page"), ({"size": "5000"}, "size"), ({"sort": "iri"}, "sort"),
+    ({"order": "up"}, "order"), ({"year": "20x1"}, "year"), ({"province": "not an iri"}, "province"),
+])
+def test_bad_list_parameters_are_400_naming_them(client, params, name):
+    r = client.get("/browse/events", params=params)
+    assert r.status_code == 400 and f"`{name}`" in r.text and "Traceback" not in r.text
+
+
+def test_unknown_list_is_404(client):
+    assert client.get("/browse/secrets").status_code == 404
+
+
+def test_one_language_per_page_with_a_switch(client):
+    with httpx.Client(base_url=client.base_url, timeout=30) as fresh:
+        vi = fresh.get("/browse/events").text
+        assert '<html lang="vi">' in vi and "<h1>Sự kiện</h1>" in vi and "Events" not in vi
+        assert 'href="/browse/events?lang=en"' in vi
+        en = fresh.get("/browse/events", params={"lang": "en"})
+        assert '<html lang="en">' in en.text and "<h1>Events</h1>" in en.text and "Sự kiện</h1>" not in en.text
+        assert fresh.cookies.get("lang") == "en"
+        assert "<h1>Persons</h1>" in fresh.get("/browse/persons").text  # the choice is kept
+        assert "<h1>Người</h1>" in fresh.get("/browse/persons", params={"lang": "vi"}).text
+
+
+def test_timeline_offers_post_reform_provinces(client):
+    html = client.get("/timeline").text
+    assert f'<option value="{TQ_AFTER}">Tuyên Quang (từ 2025)</option>' in html
+    after = client.get("/timeline", params={"province": TQ_AFTER}).text
+    assert HG_EVENT in after and "Tuyên Quang (từ 2025)" in after
+    assert TQ_AFTER not in after.split('<p class="count">', 1)[1].split("</p>", 1)[0]  # named, not an IRI
+    assert HG_EVENT not in client.get("/timeline", params={"province": TQ_BEFORE}).text
