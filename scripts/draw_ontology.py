@@ -33,7 +33,7 @@ BOXES: dict[str, tuple[float, float, str, list[str]]] = {
     "concept": (15, 24, "skos:Concept", ["the SKOS vocabularies (ontology/vocab):", "roles, event kinds,",
                                           "organisation kinds, place kinds"]),
     "event": (57, 24, "lkg:Event", ["⊑ sem:Event, schema:Event", "schema:startDate, schema:endDate",
-                                     "lkg:topic, lkg:participantCount"]),
+                                     "lkg:participantCount, lkg:bookCount"]),
     "place": (99, 24, "lkg:Place", ["⊑ schema:Place, sem:Place", "lkg:ProvincialUnit (2025 reform):",
                                      "lkg:validFrom, lkg:validUntil"]),
 }

@@ -31,13 +31,18 @@ pins=(-c constraints.txt)
 [ -n "${LIBKG_UNPINNED:-}" ] && pins=()
 if [ "${1:-}" = "test" ]; then
   .venv/bin/python -m pip install --quiet "${pins[@]}" -e '.[test]'
-  # browser tests drive Debian's chromium (never a browser downloaded by a test tool)
-  if ! command -v chromium >/dev/null 2>&1; then
+  # browser tests drive Debian's chromium (never a browser downloaded by a test tool); the OWL 2 DL
+  # tests run HermiT and the OWL API (inside owlready2) on Debian's Java (a JDK: the profile check is
+  # a Java source program)
+  need=()
+  command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-noto-core)
+  command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
+  if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt_update
-      DEBIAN_FRONTEND=noninteractive "${APT[@]}" install -y -qq chromium fonts-noto-core >/dev/null
+      DEBIAN_FRONTEND=noninteractive "${APT[@]}" install -y -qq "${need[@]}" >/dev/null
     else
-      echo "note: install Debian's chromium (apt-get install chromium) to run the browser tests" >&2
+      echo "note: install Debian's ${need[*]} (apt-get install ${need[*]}) to run the browser and OWL tests" >&2
     fi
   fi
 else
