@@ -287,8 +287,9 @@ def test_search_folds_diacritics(client, q):
 
 
 def test_search_with_nothing_found(client):
-    r = client.get("/search", params={"q": "zzzz qqqq"})
+    r = client.get("/search", params={"q": "zzzz qqqq", "lang": "en"})
     assert r.status_code == 200 and "Nothing found" in r.text
+    assert "Không tìm thấy" in client.get("/search", params={"q": "zzzz qqqq", "lang": "vi"}).text
 
 
 def test_timeline_by_year_and_province(client):

@@ -168,3 +168,81 @@ def test_timeline_offers_post_reform_provinces(client):
     assert HG_EVENT in after and "Tuyên Quang (từ 2025)" in after
     assert TQ_AFTER not in after.split('<p class="count">', 1)[1].split("</p>", 1)[0]  # named, not an IRI
     assert HG_EVENT not in client.get("/timeline", params={"province": TQ_BEFORE}).text
+
+
+# ------------------------------------------------------------------ entity pages that read as pages
+def section(html: str, ident: str) -> str:
+    start = html.index(f'id="{ident}"')
+    return html[start:html.index("</section>", start) if "</section>" in html[start:] else None]
+
+
+def test_person_page_posts_as_a_timeline(client):
+    r = client.get("/search", params={"q": "kieu thuy nga"})
+    path = re.search(r'href="(/id/person/[^"]+)">Kiều Thúy Nga</a>', r.text).group(1)
+    html = client.get(path).text
+    assert "<h1>Kiều Thúy Nga</h1>" in html
+    posts = section(html, "positions")
+    assert '<ol class="posts">' in posts and "Vụ trưởng" in posts and "Vụ Thư viện" in posts
+    assert re.search(r'<span class="when">\d{4}-\d\d-\d\d', posts)
+    assert "lkg:Person, lkg:Person" not in html  # each type once
+    en = client.get(path, params={"lang": "en"}).text
+    assert '<span class="badge">Person</span>' in en and "Posts over time" in en and "Chức vụ" not in en
+
+
+def test_event_page_says_when_where_and_who_first(client):
+    html = client.get("/id/event/kiem-thu-ha-giang-2021", params={"lang": "vi"}).text
+    summary = html[html.index('id="summary"'):html.index("</dl>")]
+    assert html.index('id="summary"') < html.index('id="facts"')
+    assert "2021-04-21" in summary and "Huyện Kiểm Thử" in summary
+    assert 'href="/id/place/vn-63/02-ha-giang">Hà Giang</a>' in summary
+    assert 'href="/id/place/vn-34/08-tuyen-quang">→ Tuyên Quang</a>' in summary  # what Hà Giang became
+    assert "Đơn vị tổ chức" in summary and "&lt;script&gt;" in summary and "<script>alert" not in html
+    assert "ngày hội" in summary  # the kind in the page's language only
+    assert "Festival" not in summary
+
+
+def test_place_pages_show_era_and_lineage(client):
+    old = client.get("/id/place/vn-63/02-ha-giang", params={"lang": "vi"}).text
+    banner = section(old, "lineage")
+    assert "trước sắp xếp năm 2025" in banner and "2025-06-30" in banner
+    assert 'Sáp nhập vào: <a href="/id/place/vn-34/08-tuyen-quang">Tuyên Quang</a>' in banner
+    new = client.get("/id/place/vn-34/08-tuyen-quang").text
+    banner = section(new, "lineage")
+    assert "từ sắp xếp năm 2025" in banner and 'href="/id/place/vn-63/02-ha-giang">Hà Giang</a>' in banner
+    assert HG_EVENT in section(new, "events")  # what happened on its territory before the merger
+    district = client.get("/id/place/huyen-kiem-thu-ha-giang").text
+    assert 'class="era before"' in district and 'href="/id/place/vn-63/02-ha-giang">Hà Giang</a>' in district
+
+
+def test_article_page_reads_as_an_article(client):
+    html = client.get("/id/article/d18", params={"lang": "vi"}).text
+    title = unescape(re.search(r"<h1>(.*?)</h1>", html, re.S).group(1))
+    assert title.startswith("Tọa đàm") and title != "d18"
+    head = html[html.index('id="article"'):html.index("</dl>")]
+    assert '<a href="/id/publisher/thuvienhanoi-org-vn">thuvienhanoi.org.vn</a>' in head
+    assert '<a href="https://thuvienhanoi.org.vn/' in head and 'rel="noopener nofollow"' in head
+    read = section(html, "read")
+    quotes = re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", read, re.S)
+    texts = [re.sub(r"</?mark>", "", q) for q in quotes]
+    assert len(texts) == len(set(texts)) >= 3  # each sentence once
+    assert all("<mark>" in q for q in quotes)  # the facts read in it, highlighted
+    assert "<mark>Kiều Thúy Nga</mark>" in read or "<mark>Kiều Thuý Nga</mark>" in read
+    assert len(html) < 60000
+
+
+def test_mention_and_position_pages_are_titled_by_labels(client):
+    html = client.get("/id/article/d18").text
+    mention = re.search(r'href="(/id/mention/d18/kieu-thuy-nga-[^"]+)"', client.get(
+        re.search(r'href="(/id/person/kieu-thuy-nga-[^"]+)"', html).group(1)).text).group(1)
+    h1 = re.search(r"<h1>(.*?)</h1>", client.get(mention).text).group(1)
+    assert ascii_fold(h1) == "kieu thuy nga"  # the mention's name, not its hash
+    person = client.get(re.search(r'href="(/id/person/kieu-thuy-nga-[^"]+)"', html).group(1)).text
+    pos = re.search(r'<a href="(/id/position/[^"]+)">Vụ trưởng</a>', person).group(1)
+    assert "<h1>Vụ trưởng — Vụ Thư viện</h1>" in client.get(pos).text
+
+
+def test_search_shows_the_era_of_places_of_one_name(client):
+    html = client.get("/search", params={"q": "tuyen quang", "lang": "vi"}).text
+    old = html.index('href="/id/place/vn-63/08-tuyen-quang"')
+    new = html.index('href="/id/place/vn-34/08-tuyen-quang"')
+    assert 'class="era before"' in html[old:old + 400] and 'class="era after"' in html[new:new + 400]

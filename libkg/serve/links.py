@@ -19,7 +19,8 @@ from urllib.parse import quote
 from libkg.rdf.namespaces import PREFIXES
 from libkg.resources import PACKAGE_DIR
 
-__all__ = ["SAFE_IRI", "authority_properties", "expand", "kind_table", "local_path", "shorten", "web_url"]
+__all__ = ["SAFE_IRI", "authority_properties", "expand", "kind_table", "local_path", "property_names", "shorten",
+           "web_url"]
 
 DATA = PACKAGE_DIR / "serve" / "data"
 
@@ -97,6 +98,12 @@ def _rows(name: str) -> list[list[str]]:
 def kind_table() -> list[tuple[str, str, str]]:
     """(type IRI, Vietnamese name, English name), in order of precedence."""
     return [(expand(r[0]), r[1], r[2]) for r in _rows("kinds.tsv")]
+
+
+@lru_cache(maxsize=1)
+def property_names() -> dict[str, dict[str, str]]:
+    """Names of properties from outside the ontology, {IRI: {"vi": ..., "en": ...}}."""
+    return {expand(r[0]): {"vi": r[1], "en": r[2]} for r in _rows("property-names.tsv")}
 
 
 @lru_cache(maxsize=1)

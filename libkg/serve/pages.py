@@ -23,8 +23,10 @@ from starlette.responses import Response
 
 from libkg.rdf.namespaces import LKG, SKOS
 from libkg.resources import PACKAGE_DIR
+from libkg.serve.entity_view import page_context
 from libkg.serve.formats import negotiate, serialize_graph
-from libkg.serve.links import SAFE_IRI, authority_properties, kind_table, local_path, shorten
+from libkg.serve.i18n import lang_of
+from libkg.serve.links import SAFE_IRI, authority_properties, kind_table, local_path, property_names, shorten
 from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
@@ -60,12 +62,14 @@ class EntityView:
     exists: bool = False
     types: list[str] = field(default_factory=list)
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # text, lang, property
-    facts: list[tuple[str, str, str | None, bool]] = field(default_factory=list)  # prop, value, label, is_iri
+    facts: list[tuple[str, str, dict[str, str], bool]] = field(default_factory=list)  # prop, value, labels, is_iri
     incoming: list[tuple[str, str, str | None]] = field(default_factory=list)  # subject, prop, label
     authority: list[tuple[str, str]] = field(default_factory=list)  # prop, url
     positions: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # what only some kinds show (see load_extras)
+    prop_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # property -> {lang: name}
 
 
 def load_entity(store: Store, iri: str) -> EntityView:
@@ -73,11 +77,13 @@ def load_entity(store: Store, iri: str) -> EntityView:
     this = {"this": URIRef(iri)}
     view = EntityView(iri)
     auth = authority_properties()
+    facts: dict[tuple[str, str], tuple[str, str, dict[str, str], bool]] = {}
     for r in select_rows(store.query(page_query("entity-out"), this)):
         view.exists = True
         p, o = str(r.p), r.o
         if p == _RDF_TYPE:
-            view.types.append(str(o))
+            if str(o) not in view.types:
+                view.types.append(str(o))
         elif p in _LABEL_PROPS and isinstance(o, Literal):
             view.labels.append((str(o), o.language or "", shorten(p)))
         elif isinstance(o, URIRef) and (p in auth or "wikidata" in p.lower() or "wikidata.org/" in str(o)):
@@ -85,7 +91,10 @@ def load_entity(store: Store, iri: str) -> EntityView:
         elif isinstance(o, Literal) and "wikidata" in p.lower():
             view.authority.append((shorten(p), f"https://www.wikidata.org/wiki/{quote(str(o), safe='')}"))
         else:
-            view.facts.append((p, str(o), _s(r.olabel), isinstance(o, URIRef)))
+            fact = facts.setdefault((p, str(o)), (p, str(o), {}, isinstance(o, URIRef)))
+            if isinstance(r.olabel, Literal):
+                fact[2].setdefault(r.olabel.language or "", str(r.olabel))
+    view.facts = list(facts.values())
     for r in select_rows(store.query(page_query("entity-in"), this)):
         view.exists = True
         view.incoming.append((str(r.s), str(r.p), _s(r.slabel)))
@@ -124,7 +133,70 @@ def load_entity(store: Store, iri: str) -> EntityView:
                              "url": _s(r.url), "headline": _s(r.headline), "published": _s(r.published),
                              "about": [about]})
     view.sources.sort(key=lambda s: (s["published"] or "", s["id"] or ""))
+    load_extras(store, view)
+    view.prop_labels = property_labels(store)
     return view
+
+
+_PROP_LABELS: dict[int, dict[str, dict[str, str]]] = {}
+
+
+def property_labels(store: Store) -> dict[str, dict[str, str]]:
+    """The ontology's names of its properties and classes, per language (read once per store)."""
+    if id(store) not in _PROP_LABELS:
+        out: dict[str, dict[str, str]] = {}
+        for r in select_rows(store.query(page_query("property-labels"))):
+            if isinstance(r.l, Literal):
+                out.setdefault(str(r.p), {}).setdefault(r.l.language or "", str(r.l))
+        for iri, names in property_names().items():
+            out.setdefault(iri, names)
+        _PROP_LABELS[id(store)] = out
+    return _PROP_LABELS[id(store)]
+
+
+def load_extras(store: Store, view: EntityView) -> None:
+    """What the page of an event (its provinces), a place (its province's era) or an article (its
+    sentences, each with what was read in it) shows besides its statements."""
+    from libkg.serve.reform import era_of
+
+    this = {"this": URIRef(view.iri)}
+    types = set(view.types)
+    if str(LKG.Event) in types:
+        provinces: dict[str, dict[str, Any]] = {}
+        for r in select_rows(store.query(page_query("event-provinces"), this)):
+            d = provinces.setdefault(str(r.province), {"iri": str(r.province), "label": _s(r.provinceLabel),
+                                                       "next": {}})
+            if r.next is not None:
+                d["next"][str(r.next)] = _s(r.nextLabel)
+        view.extra["provinces"] = sorted(provinces.values(), key=lambda d: d["label"] or d["iri"])
+    if str(LKG.Place) in types:
+        for r in select_rows(store.query(page_query("place-province"), this)):
+            view.extra["province"] = (str(r.province), _s(r.label) or str(r.province))
+            view.extra["province_era"] = era_of(_s(r.vfrom), _s(r.vuntil))
+            break
+    if "https://schema.org/NewsArticle" in types:
+        view.extra["sentences"] = article_sentences(store, view.iri)
+
+
+def article_sentences(store: Store, iri: str) -> list[dict[str, Any]]:
+    """The article's sentences once each, in reading order, with the entities and posts read in them."""
+    kinds = {k for k, _, _ in kind_table()}
+    sentences: dict[str, dict[str, Any]] = {}
+    for r in select_rows(store.query(page_query("article-sentences"), {"this": URIRef(iri)})):
+        text = str(r.sentence)
+        d = sentences.setdefault(text, {"sentence": text, "start": None, "facts": {}})
+        if r.start is not None and str(r.start).isdigit():
+            d["start"] = min(int(str(r.start)), d["start"] if d["start"] is not None else 10**12)
+        if r.x is not None:
+            f = d["facts"].setdefault(str(r.x), {"iri": str(r.x), "label": _s(r.xlabel), "types": []})
+            if r.type is not None and str(r.type) in kinds:
+                f["types"].append(str(r.type))
+    out = []
+    for d in sentences.values():
+        d["facts"] = sorted(d["facts"].values(), key=lambda f: (f["label"] or "", f["iri"]))
+        out.append(d)
+    out.sort(key=lambda d: (d["start"] if d["start"] is not None else 10**12, d["sentence"]))
+    return out
 
 
 def describe(store: Store, iri: str) -> list[tuple]:
@@ -148,36 +220,6 @@ def kind_of(types: list[str]) -> tuple[str, str]:
         if iri in have:
             return vi, en
     return ("Tài nguyên", "Resource")
-
-
-def highlight(sentence: str, names: list[str]):
-    """The sentence as HTML with the entity's names marked (escaped first, so it stays safe)."""
-    from markupsafe import Markup, escape
-
-    text = str(escape(sentence))
-    names = sorted({str(escape(n)) for n in names if len(n) > 2}, key=len, reverse=True)
-    if names:
-        pattern = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
-        text = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text)
-    return Markup(text)
-
-
-def entity_context(view: EntityView, base: str) -> dict[str, Any]:
-    vi, en = kind_of(view.types)
-    prefs = [t for t, _, p in view.labels if p == "skos:prefLabel"]
-    title = (prefs or [t for t, _, _ in view.labels] or [view.iri.rsplit("/", 1)[-1]])[0]
-    names = sorted({t for t, _, _ in view.labels})
-    facts = sorted({(shorten(p), v, lab, isiri) for p, v, lab, isiri in view.facts
-                    if p not in (str(LKG.evidence),)})
-    incoming = sorted({(shorten(p), s, lab) for s, p, lab in view.incoming})
-    spellings: dict[str, list[str]] = {}
-    for text, lang, prop in sorted(set(view.labels)):
-        spellings.setdefault(text, []).append(prop + (f"@{lang}" if lang else ""))
-    abouts = {p["iri"]: " ".join(filter(None, [p["role"], p["orgLabel"]])) for p in view.positions}
-    return {"view": view, "title": title, "kind_vi": vi, "kind_en": en, "names": names,
-            "spellings": sorted(spellings.items(), key=lambda kv: (kv[0] != title, kv[0])),
-            "facts": facts, "incoming": incoming, "type_names": sorted(shorten(t) for t in view.types),
-            "abouts": abouts, "sentences": [(s, highlight(s["sentence"], names)) for s in view.sources]}
 
 
 def _doc_links(path: str) -> str:
@@ -206,7 +248,7 @@ async def resource(request: Request, iri: str, path: str | None, forced: str | N
     mt = forced or negotiate(request.headers.get("accept"), list(DOC_TYPES)) or "text/html"
     if mt != "text/html":
         return await _describe_response(request, iri, mt, path)
-    ctx = entity_context(view, state.base)
+    ctx = page_context(view, lang_of(request), view.prop_labels)
     headers = {"Vary": "Accept", "Link": _doc_links(path)} if not path.startswith("/resource") else {}
     return state.templates.TemplateResponse(request, "entity.html", ctx, headers=headers)
 

@@ -19,7 +19,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from libkg.normalize import ascii_fold
+from libkg.serve.i18n import lang_of
 from libkg.serve.links import kind_table
+from libkg.serve.reform import era_of
 from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
@@ -38,6 +40,8 @@ class Hit:
     type: str
     names: list[str] = field(default_factory=list)
     score: int = 9
+    era: str = ""  # "before" / "after" the 2025 reform, for provincial units
+    within: str | None = None  # the label of the unit a place lies in
 
 
 @dataclass
@@ -47,6 +51,8 @@ class _Entry:
     pref: str | None
     names: set[str] = field(default_factory=set)
     folded: set[str] = field(default_factory=set)
+    era: str = ""
+    within: str | None = None
 
 
 _INDEX: dict[int, tuple[float, dict[str, _Entry]]] = {}
@@ -64,9 +70,15 @@ def _index(store: Store) -> dict[str, _Entry]:
         if r.pref is not None and e.pref is None:
             e.pref = str(r.pref)
         e.names.add(str(r.label))
+        e.era = e.era or era_of(_text(r.vfrom), _text(r.vuntil))
+        e.within = e.within or _text(r.inLabel)
         e.folded.add(" ".join(ascii_fold(str(r.label)).split()))
     _INDEX[id(store)] = (time.monotonic(), entries)
     return entries
+
+
+def _text(term) -> str | None:
+    return None if term is None else str(term)
 
 
 def _score(query: str, tokens: list[str], folded: set[str]) -> int | None:
@@ -101,8 +113,8 @@ def search(store: Store, text: str, limit: int = MAX_RESULTS) -> list[Hit]:
     for e in _index(store).values():
         s = _score(query, tokens, e.folded)
         if s is not None:
-            hits.append(Hit(e.iri, e.pref or sorted(e.names)[0], e.type, sorted(e.names), s))
-    hits.sort(key=lambda h: (h.score, order.get(h.type, 99), ascii_fold(h.label), h.iri))
+            hits.append(Hit(e.iri, e.pref or sorted(e.names)[0], e.type, sorted(e.names), s, e.era, e.within))
+    hits.sort(key=lambda h: (h.score, order.get(h.type, 99), ascii_fold(h.label), h.era != "after", h.iri))
     return hits[:limit]
 
 
@@ -117,6 +129,7 @@ async def search_page(request: Request) -> Response:
             if q.strip() else [])
     rows = [{"hit": h, "path": local_path(h.iri, state.base), "kind": kind_of([h.type]),
              "others": [n for n in h.names if n != h.label]} for h in hits]
+    en = lang_of(request) == "en"
+    title = (f"{'Search' if en else 'Tìm'}: {q}") if q else ("Search" if en else "Tìm kiếm")
     return state.templates.TemplateResponse(request, "search.html",
-                                            {"title": f"Tìm: {q}" if q else "Tìm kiếm · Search", "q": q,
-                                             "rows": rows, "limit": MAX_RESULTS})
+                                            {"title": title, "q": q, "rows": rows, "limit": MAX_RESULTS})
