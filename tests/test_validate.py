@@ -130,7 +130,7 @@ def test_cli_validate_a_built_and_linked_store_conforms(linked_store):
 def test_reference_data_sources_are_reference_datasets(store_graph):
     sources = set(store_graph.objects(None, PROV.wasDerivedFrom))
     reference = {s for s in sources if (s, RDF.type, SCHEMA.NewsArticle) not in store_graph}
-    assert {URIRef(DATA + "id/source/vn-provinces"), URIRef(DATA + "id/source/org-lineage")} == reference
+    assert {URIRef(DATA + f"id/source/{name}") for name in ("vn-provinces", "vn-regions", "org-lineage")} == reference
     for s in reference:
         assert (s, RDF.type, LKG.ReferenceDataset) in store_graph
     assert (LKG.ReferenceDataset, RDFS.subClassOf, URIRef("http://www.w3.org/ns/dcat#Dataset")) in store_graph

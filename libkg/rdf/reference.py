@@ -23,10 +23,16 @@ from libkg.rdf.namespaces import LKG, PLACE_KIND, SCHEMA, bind_prefixes, data_ba
 from libkg.rdf.ontology import asserted_types
 from libkg.resolve.keys import words
 from libkg.resolve.organizations import org_iri, org_key
-from libkg.resolve.places import VIET_NAM_WIKIDATA, WIKIDATA, gazetteer, gazetteer_graph_iri
+from libkg.resolve.places import (
+    VIET_NAM_WIKIDATA,
+    WIKIDATA,
+    Gazetteer,
+    gazetteer,
+    gazetteer_graph_iri,
+)
 from libkg.resources import read_tsv
 
-__all__ = ["gazetteer_graph", "graph_digest", "org_lineage_graph", "reference_graph"]
+__all__ = ["gazetteer_graph", "graph_digest", "org_lineage_graph", "reference_graph", "region_iri"]
 
 
 def graph_digest(g: Graph) -> str:
@@ -90,9 +96,43 @@ def gazetteer_graph(base: str | None = None) -> Graph:
                 g.add((i, LKG.mergedInto, nxt.iri))
             if u.legal_basis:
                 g.add((i, LKG.legalBasis, Literal(u.legal_basis)))
-    for kind in ("Province", "City", "Country"):
+    _regions(g, gz)
+    for kind in ("Province", "City", "Country", "Region"):
         g.add((PLACE_KIND[kind], RDF.type, SKOS.Concept))
     return g
+
+
+def _regions(g: Graph, gz: Gazetteer) -> None:
+    """The six statistical regions, one node per era, and each provincial unit's ``lkg:inRegion``
+    (``data/gazetteer/vn-regions-statistical.tsv``, ``vn-region-members.tsv``).  A region has no
+    lkg:validFrom / lkg:validUntil of its own (queries read those as a provincial unit's): its era is
+    in its IRI and is that of its units."""
+    src = URIRef(f"{gz.base}id/source/vn-regions")
+    g.add((src, RDF.type, LKG.ReferenceDataset))
+    g.add((src, RDFS.label, Literal("libkg gazetteer: vn-regions-statistical.tsv, vn-region-members.tsv")))
+    names = {key: (vi, en, [a for a in rest[:1] for a in a.split("|") if a])
+             for key, vi, en, *rest in read_tsv("gazetteer", "vn-regions-statistical.tsv")}
+    for key, era, gso, *_ in read_tsv("gazetteer", "vn-region-members.tsv"):
+        region = region_iri(era, key, gz.base)
+        if (region, RDF.type, LKG.Region) not in g:
+            vi, en, other = names[key]
+            _typed(g, region, LKG.Region)
+            g.add((region, LKG.placeKind, PLACE_KIND.Region))
+            g.add((region, SKOS.prefLabel, Literal(vi)))
+            g.add((region, RDFS.label, Literal(en, lang="en")))
+            for name in (vi, *other):  # every name a user may type finds the region
+                g.add((region, RDFS.label, Literal(name)))
+                g.add((region, LKG.nameKey, Literal(words(fold_place(name)))))
+                if name != vi:
+                    g.add((region, SKOS.altLabel, Literal(name)))
+            g.add((region, LKG.within, gz.viet_nam.iri))
+            g.add((region, PROV.wasDerivedFrom, src))
+        g.add((gz.by_code[(era, gso)].iri, LKG.inRegion, region))
+
+
+def region_iri(era: str, key: str, base: str | None = None) -> URIRef:
+    """``{base}id/place/{era}/region/{key}``: a statistical region as it stood in one era."""
+    return URIRef(f"{data_base(base)}id/place/{era}/region/{key}")
 
 
 def _typed(g: Graph, iri: URIRef, cls: URIRef) -> None:
