@@ -1,5 +1,7 @@
 """Date expressions of the genre (invented sentences)."""
 
+from dataclasses import fields
+
 from libkg.extract import RuleExtractor
 from libkg.extract.dates import find_dates
 from libkg.read import article_from_text
@@ -76,9 +78,9 @@ def test_component_fills_date_mentions():
     _load_components()
     doc = Doc(article=art, text=art.text)
     _REGISTRY["dates"](doc)
-    m = doc.extras["date_mentions"][0]
-    assert (m["start_date"], m["text"]) == ("2024-06-17", "Sáng 17/6")
-    assert set(m) >= {"start", "end", "start_date", "end_date", "text"}
+    m = doc.date_mentions[0]
+    assert (m.start_date, m.text) == ("2024-06-17", "Sáng 17/6")
+    assert {f.name for f in fields(m)} >= {"start", "end", "start_date", "end_date", "text"}
     assert RuleExtractor()(art).events[0].start == "2024-06-17"
 
 
@@ -180,9 +182,9 @@ def test_extractor_dates_day_months_by_the_page_address():
     doc = Doc(article=art, text=art.text)
     _REGISTRY["sentences"](doc)
     _REGISTRY["dates"](doc)
-    assert doc.extras["publication"] == {"date": "2021-04", "source": "url"}
-    m = doc.extras["date_mentions"][0]
-    assert (m["start_date"], m["year_inferred"]) == ("2021-04-16", True)
+    assert (doc.publication.date, doc.publication.source) == ("2021-04", "url")
+    m = doc.date_mentions[0]
+    assert (m.start_date, m.year_inferred) == ("2021-04-16", True)
     assert [e.start for e in RuleExtractor()(art).events] == ["2021-04-16"]
 
 
@@ -212,8 +214,8 @@ def test_a_page_address_date_outranks_a_far_guessed_publication_date():
     _load_components()
     doc = Doc(article=art, text=art.text)
     _REGISTRY["dates"](doc)
-    assert doc.extras["publication"] == {"date": "2019-09-18", "source": "url"}
-    assert [m["start_date"] for m in doc.extras["date_mentions"] if m["text"].startswith("Từ")] == ["2019-09-10"]
+    assert (doc.publication.date, doc.publication.source) == ("2019-09-18", "url")
+    assert [m.start_date for m in doc.date_mentions if m.text.startswith("Từ")] == ["2019-09-10"]
 
 
 def test_html_page_without_metadata_is_dated_by_its_date_line():

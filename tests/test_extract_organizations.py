@@ -71,7 +71,7 @@ def test_short_mentions_resolve_to_the_full_name():
                "Liên hiệp cũng tặng 50 suất quà.")
     assert [o.name for o in doc.organizations] == [
         "Thư viện tỉnh Tây Ninh", "Liên hiệp Thư viện các tỉnh Đông Nam Bộ", "Trường Tiểu học Thạnh Tân"]
-    got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
+    got = {(m.surface, m.name) for m in doc.org_mentions}
     assert ("Thư viện tỉnh", "Thư viện tỉnh Tây Ninh") in got
     assert ("nhà trường", "Trường Tiểu học Thạnh Tân") in got
     assert ("Liên hiệp", "Liên hiệp Thư viện các tỉnh Đông Nam Bộ") in got
@@ -272,7 +272,7 @@ def test_a_name_without_its_country_or_subject_is_the_fuller_name():
                "và bà Trần Thu Hà, Phó Giám đốc Thư viện Quốc gia, cùng dự. Thư viện Quốc gia Việt Nam tặng sách.")
     assert [o.name for o in doc.organizations] == ["Liên hiệp thư viện Việt Nam về nguồn tin KH&CN",
                                                    "Thư viện Quốc gia Việt Nam"]
-    got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
+    got = {(m.surface, m.name) for m in doc.org_mentions}
     assert ("Liên hiệp thư viện", "Liên hiệp thư viện Việt Nam về nguồn tin KH&CN") in got
 
 
@@ -296,7 +296,7 @@ def test_a_national_office_by_its_abbreviation_and_the_short_name_of_a_consortiu
                "Cục trưởng Cục Thông tin KH&CN quốc gia, là Chủ tịch Liên hợp.")
     assert [o.name for o in doc.organizations] == ["Liên hợp thư viện Việt Nam về nguồn tin KH&CN",
                                                    "Cục Thông tin KH&CN quốc gia"]
-    got = {(m["surface"], m["name"]) for m in doc.extras["org_mentions"]}
+    got = {(m.surface, m.name) for m in doc.org_mentions}
     assert ("Liên hợp", "Liên hợp thư viện Việt Nam về nguồn tin KH&CN") in got
 
 

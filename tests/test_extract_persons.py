@@ -52,11 +52,11 @@ def test_short_mentions_resolve_to_the_full_name():
     from libkg.extract.persons import run as persons
     persons(doc)
     assert [p.name for p in doc.persons] == ["Đoàn Thị Hồng Vân"]
-    ms = doc.extras["person_mentions"]
-    assert [(m["surface"], m["name"]) for m in ms] == [
+    ms = doc.person_mentions
+    assert [(m.surface, m.name) for m in ms] == [
         ("Đoàn Thị Hồng Vân", "Đoàn Thị Hồng Vân"), ("Vân", "Đoàn Thị Hồng Vân"),
         ("Hồng Vân", "Đoàn Thị Hồng Vân")]
-    assert doc.text[ms[1]["start"]:ms[1]["end"]] == "Vân"
+    assert doc.text[ms[1].start:ms[1].end] == "Vân"
 
 
 def test_two_tone_spellings_are_two_persons():

@@ -98,9 +98,9 @@ def test_place_mentions_for_other_components():
     doc = Doc(article=art, text=art.text)
     for step in ("sentences", "persons", "organizations", "places"):
         _REGISTRY[step](doc)
-    m = doc.extras["place_mentions"][0]
-    assert (m["name"], m["kind"], m["within"]) == ("Vinh", "City", "Nghệ An")
-    assert art.text[m["start"]:m["end"]] == "Vinh"
+    m = doc.place_mentions[0]
+    assert (m.name, m.kind, m.within) == ("Vinh", "City", "Nghệ An")
+    assert art.text[m.start:m.end] == "Vinh"
 
 
 def test_venue_named_as_one_of_its_premises():

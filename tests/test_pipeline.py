@@ -1,8 +1,8 @@
 """The extraction pipeline's contracts: components declare what they read and write (issue 22).
 
 Each component runs on real articles in a Doc that records what it reads; the test compares the
-Doc's fields and ``extras`` keys before and after each step, so a declaration that stops being true
-(a new ``extras`` key, a field read without saying so) fails here.
+Doc's fields before and after each step, so a declaration that stops being true (a field written or
+read without saying so) fails here.  ``Doc.cache`` is outside the contracts.
 """
 
 from __future__ import annotations
@@ -15,13 +15,22 @@ from typing import Any
 import pytest
 
 from libkg.extract import RuleExtractor
-from libkg.extract.pipeline import DEFAULT_PIPELINE, INPUT_FIELDS, Doc, check_order, component, components
+from libkg.extract.mentions import DateMention, OrgMention, PersonMention, PlaceMention, Publication
+from libkg.extract.pipeline import (
+    DEFAULT_PIPELINE,
+    INPUT_FIELDS,
+    Doc,
+    check_order,
+    component,
+    components,
+    contract_fields,
+)
 from libkg.read import article_from_text, read_paths
 from libkg.read.article import Article
 from libkg.testing import example_article
 
 DATA = Path(__file__).parent / "data"
-FIELDS = tuple(f.name for f in fields(Doc) if f.name != "extras")
+FIELDS = contract_fields()
 _ABSENT = object()
 
 
@@ -39,30 +48,6 @@ def sample_articles() -> list[Article]:
     return arts
 
 
-class _Extras(dict):
-    """``Doc.extras`` that records which keys a component looks at."""
-
-    def __init__(self, data: dict[str, Any], seen: set[str]) -> None:
-        super().__init__(data)
-        self.seen = seen
-
-    def __getitem__(self, key: str) -> Any:
-        self.seen.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        self.seen.add(key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self.seen.add(str(key))
-        return super().__contains__(key)
-
-    def setdefault(self, key: str, default: Any = None) -> Any:
-        self.seen.add(key)
-        return super().setdefault(key, default)
-
-
 @dataclass
 class _Watched(Doc):
     """A Doc that records the fields a component reads (``doc.sentences``, ``doc.sentence_at`` ...)."""
@@ -70,7 +55,6 @@ class _Watched(Doc):
     def watch(self) -> set[str]:
         seen: set[str] = set()
         object.__setattr__(self, "_seen", seen)
-        object.__setattr__(self, "extras", _Extras(dict(object.__getattribute__(self, "extras")), seen))
         return seen
 
     def __getattribute__(self, name: str) -> Any:
@@ -81,16 +65,9 @@ class _Watched(Doc):
         return object.__getattribute__(self, name)
 
 
-def contract_keys(extras: dict[str, Any]) -> dict[str, Any]:
-    """The ``extras`` entries under contract (keys starting with "_" are caches)."""
-    return {k: v for k, v in extras.items() if not k.startswith("_")}
-
-
 def snapshot(doc: Doc) -> dict[str, Any]:
-    """Every field and contract ``extras`` key of ``doc``, deep-copied (a list appended to in place counts)."""
-    out = {f: copy.deepcopy(object.__getattribute__(doc, f)) for f in FIELDS}
-    out.update({f"extras.{k}": copy.deepcopy(v) for k, v in contract_keys(dict(doc.extras)).items()})
-    return out
+    """Every contract field of ``doc``, deep-copied (a list appended to in place counts)."""
+    return {f: copy.deepcopy(object.__getattribute__(doc, f)) for f in FIELDS}
 
 
 def test_the_default_pipeline_builds_and_every_component_declares_a_contract():
@@ -110,21 +87,23 @@ def test_the_default_pipeline_builds_and_every_component_declares_a_contract():
 def test_a_second_component_under_a_registered_name_is_refused():
     before = components()["dates"]
     with pytest.raises(ValueError, match=r"'dates' is already registered \(by libkg\.extract\.dates\.run\)"):
-        @component("dates", requires=("text",), assigns=("extras.date_mentions",))
+        @component("dates", requires=("text",), assigns=("date_mentions",))
         def other(doc: Doc) -> None:
-            doc.extras["date_mentions"] = []
+            doc.date_mentions = []
     assert components()["dates"] is before  # the first one stays
     assert RuleExtractor()(example_article()).events  # and still works
 
 
-def test_a_declaration_must_name_doc_fields_or_extras_keys():
+def test_a_declaration_must_name_typed_doc_fields():
     with pytest.raises(ValueError, match="'nonsense' names no Doc field"):
         component("x-bad-requires", requires=("nonsense",))
-    with pytest.raises(ValueError, match="'extras._tokens' names no Doc field"):
-        component("x-cache-key", assigns=("extras._tokens",))
+    with pytest.raises(ValueError, match="'cache' names no Doc field"):
+        component("x-cache-key", assigns=("cache",))
+    with pytest.raises(ValueError, match="'extras.org_mentions' names no Doc field"):
+        component("x-old-style", requires=("extras.org_mentions",))
     with pytest.raises(ValueError, match="may not assign the input field"):
         component("x-rewrites-text", assigns=("text",))
-    assert not {"x-bad-requires", "x-cache-key", "x-rewrites-text"} & set(components())
+    assert not {"x-bad-requires", "x-cache-key", "x-old-style", "x-rewrites-text"} & set(components())
 
 
 def test_an_out_of_order_pipeline_is_refused_naming_what_is_missing():
@@ -132,9 +111,9 @@ def test_an_out_of_order_pipeline_is_refused_naming_what_is_missing():
         RuleExtractor(("sentences", "persons", "organizations", "places", "events", "dates"))
     msg = str(err.value)
     assert "'events' requires" in msg
-    assert "extras.date_mentions" in msg and "extras.publication" in msg
+    assert "date_mentions" in msg and "publication" in msg and "extras" not in msg
     assert "assigned by 'dates'" in msg
-    with pytest.raises(ValueError, match=r"'positions' requires .*extras\.org_mentions"):
+    with pytest.raises(ValueError, match=r"'positions' requires .*org_mentions"):
         RuleExtractor(("sentences", "persons", "positions", "organizations"))
     with pytest.raises(ValueError, match="'persons' requires sentences"):
         RuleExtractor(("persons",))
@@ -156,8 +135,26 @@ def test_each_component_reads_and_writes_only_what_it_declares(art):
         after = snapshot(doc)
         changed = {k for k in before.keys() | after.keys() if before.get(k, _ABSENT) != after.get(k, _ABSENT)}
         assert changed <= set(info.assigns), f"{name} writes {sorted(changed - set(info.assigns))} undeclared"
-        read = {f if f in FIELDS else f"extras.{f}" for f in seen if not f.startswith("_")}
+        read = set(seen)
         assert read - set(info.assigns) <= set(info.requires), \
             f"{name} reads {sorted(read - set(info.assigns) - set(info.requires))} undeclared"
         assert not changed & set(INPUT_FIELDS)
     assert doc.to_facts() == plain  # the watched run is the ordinary run
+
+
+def test_components_hand_each_other_typed_mentions_not_a_dict():
+    assert "extras" not in {f.name for f in fields(Doc)}
+    art = example_article()
+    doc = Doc(article=art, text=art.text)
+    for name in DEFAULT_PIPELINE:
+        components()[name].fn(doc)
+    kinds = {"person_mentions": PersonMention, "org_mentions": OrgMention, "place_mentions": PlaceMention,
+             "date_mentions": DateMention}
+    for f, cls in kinds.items():
+        got = getattr(doc, f)
+        assert got and all(type(m) is cls for m in got), f
+        assert all(doc.text[m.start:m.end] for m in got)
+    assert isinstance(doc.publication, Publication) and doc.publication.date == "2024-05-04"
+    assert doc.segmented and doc.title is None
+    hoa = next(m for m in doc.person_mentions if m.surface == "Hoàng Thị Thuý")
+    assert (hoa.name, hoa.title) == ("Hoàng Thị Thuý", "Bà")

@@ -31,7 +31,7 @@ def test_offsets_point_into_the_original_text():
     doc = _doc(text)
     for s, e in doc.sentences:
         assert doc.text[s:e].strip() == doc.text[s:e]
-    assert doc.text[slice(*doc.extras["title"])] == "Tiêu đề bài viết"
+    assert doc.text[slice(*doc.title or (0, 0))] == "Tiêu đề bài viết"
     assert _sents(doc) == ["Câu thứ nhất.", "Câu thứ hai."]
 
 
@@ -48,7 +48,7 @@ def test_boilerplate_is_dropped():
             "Liên kết website\nThống kê: 1.234.567\nOnline: 12\n")
     doc = _doc(text)
     assert _sents(doc) == ["Ngày 5/5, Thư viện tỉnh Gia Lai ra mắt góc đọc mới."]
-    assert doc.text[slice(*doc.extras["title"])] == "THƯ VIỆN TỈNH GIA LAI RA MẮT GÓC ĐỌC MỚI"
+    assert doc.text[slice(*doc.title or (0, 0))] == "THƯ VIỆN TỈNH GIA LAI RA MẮT GÓC ĐỌC MỚI"
 
 
 def test_lines_broken_mid_sentence_are_rejoined():
@@ -129,7 +129,7 @@ def test_menus_and_boxes_of_other_news_make_no_sentences():
         "Ngày 3/5, Thư viện tỉnh Vân Sơn trao tặng 500 bản sách cho Trường Tiểu học Nậm Lư, huyện Mường Tè.",
         "• Sách được chọn theo nhu cầu của học sinh.",
     ]
-    assert doc.text[slice(*doc.extras["title"])] == "Trao tặng sách cho trường học vùng cao"
+    assert doc.text[slice(*doc.title or (0, 0))] == "Trao tặng sách cho trường học vùng cao"
 
 
 def test_doubled_logo_text_source_credits_and_tags_are_dropped():
@@ -143,4 +143,4 @@ def test_doubled_logo_text_source_credits_and_tags_are_dropped():
     doc = _doc(text)
     assert _sents(doc) == [
         "Chiều 9/6, Thư viện huyện Lạc Sơn ra mắt tủ sách cộng đồng tại thôn Bản Mòng, xã Yên Phú."]
-    assert doc.text[slice(*doc.extras["title"])] == "Ra mắt tủ sách cộng đồng"
+    assert doc.text[slice(*doc.title or (0, 0))] == "Ra mắt tủ sách cộng đồng"

@@ -24,7 +24,7 @@ Giêng").  Dates that are not when something happened (decision, effective,
 birth, founding and anniversary dates, dates in parentheses) are kept but
 flagged ``non_event``.
 
-``doc.extras["date_mentions"]`` gets one dict per mention:
+``doc.date_mentions`` gets one :class:`~libkg.extract.mentions.DateMention` per mention:
 ``{start, end, start_date, end_date, text, precision, relative, part, non_event}``.
 """
 
@@ -33,9 +33,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from libkg.extract.lexicon import casefree
+from libkg.extract.mentions import DateMention, Publication
 from libkg.extract.pipeline import Doc, component
 from libkg.read.dates import infer_published, url_date
 from libkg.resources import read_tsv
@@ -172,21 +172,6 @@ _NON_EVENT_LEFT_LOWER = re.compile(_NON_EVENT_LEFT.pattern)
 _NON_EVENT_RIGHT = re.compile(r"^\s*(hằng năm|hàng năm|âm lịch)", re.I)
 _DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
 _NUMBER_BEFORE = re.compile(r"(?<!\w)số[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
-
-
-@dataclass
-class DateMention:
-    start: int
-    end: int
-    start_date: str | None
-    end_date: str | None
-    text: str
-    precision: str = "day"  # day | month | year | relative
-    relative: str | None = None  # same_day | next_day
-    part: str | None = None  # sáng | chiều | ...
-    non_event: bool = False
-    explicit_year: bool = False
-    year_inferred: bool = False  # a day or month whose year the phrase lacks (it came from the article's date)
 
 
 # _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
@@ -522,12 +507,12 @@ def _headline_year(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-@component("dates", requires=("article", "text", "sentences"), assigns=("extras.publication", "extras.date_mentions"))
+@component("dates", requires=("article", "text", "sentences"), assigns=("publication", "date_mentions"))
 def run(doc: Doc) -> None:
     regions = doc.sentences or None
     date, source = article_date(doc, regions)
     mentions = find_dates(doc.text, date, regions)
     for m in mentions:
         m.year_inferred = m.precision in ("day", "month") and not m.explicit_year and m.start_date is not None
-    doc.extras["publication"] = {"date": date, "source": source}
-    doc.extras["date_mentions"] = [dict(m.__dict__) for m in mentions]
+    doc.publication = Publication(date, source)
+    doc.date_mentions = mentions

@@ -30,7 +30,7 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   reported event responds to ("hưởng ứng Ngày Sách ..."), a contest whose prizes are given ("trao giải
   thưởng Cuộc thi X") or whose works are shown ("tranh từ Cuộc thi X") is not held within the event
   in focus: it takes neither its day nor its venue.
-* **Dates**: the event date of the clause (``extras["date_mentions"]``); a relative date
+* **Dates**: the event date of the clause (``doc.date_mentions``); a relative date
   ("cùng ngày") is the last event's date; a sub-event without one takes its frame's; an event
   named undated first (headline, caption) takes its first dated mention's; an undated lead held
   for an anniversary "(…/1945 - …/2025)" the anniversary's year; a later dated mention inside
@@ -46,7 +46,7 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   missing venue, a later "diễn ra tại Y, X ..." replaces a town by the venue Y; none for a competition
   launched ("phát động"); an online event only a hall; never a country (the scope, "tại Việt Nam").
 * **Participants**: persons of the sentences an event is in focus for
-  (``extras["person_mentions"]``); prize winners also go to the competition and the award
+  (``doc.person_mentions``); prize winners also go to the competition and the award
   ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị đăng cai".
 """
 
@@ -57,13 +57,17 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from libkg.extract.facts import Event, Evidence
 from libkg.extract.lexicon import finite_strings, literal_alternation, lowered
+from libkg.extract.mentions import DateMention, OrgMention, PersonMention, PlaceMention
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
 from libkg.normalize import new_tone_placement
 from libkg.resources import read_tsv
+
+_M = TypeVar("_M", DateMention, OrgMention, PersonMention, PlaceMention)  # a kind of mention on the Doc
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -275,7 +279,7 @@ class _PlaceQuery:
     nxt: int  # the next trigger
     clause_start: int
     lead: bool
-    inside: list[dict]  # the sentence's place mentions outside quoted titles
+    inside: list[PlaceMention]  # the sentence's place mentions outside quoted titles
 
 
 @dataclass
@@ -290,7 +294,7 @@ class _Sent:
     cue: bool  # a sub-event cue opens it ("Trong khuôn khổ", "Dịp này" ...)
     stat: bool  # statistics or plans
     report: re.Match[str] | None  # the first reported-speech word
-    dates: list[dict]  # event dates in it
+    dates: list[DateMention]  # event dates in it
     lead: bool  # no event made yet
     hits: list[_Hit]
     anchored: bool  # a trigger here makes an event even without "tổ chức"
@@ -307,14 +311,15 @@ class _Reader:
         low = lowered(doc)  # text.lower(), already made for the organisations component
         self.low = lower_fold(doc.text) if low is None else new_tone_placement(low)
         # mentions in text order, with their starts: the ones of a span are a slice (``_in``), not a scan
-        self.dates = _by_start(d for d in doc.extras.get("date_mentions", []) if d["precision"] != "year")
-        self.all_places = _by_start(doc.extras.get("place_mentions", []))
+        self.dates = _by_start(d for d in doc.date_mentions if d.precision != "year")
+        self.all_places = _by_start(doc.place_mentions)
         # a country is the scope ("văn hóa đọc tại Việt Nam"), never where a library event happens
-        self.places = [p for p in self.all_places if p["kind"] != "Country"]
-        self.persons = _by_start(doc.extras.get("person_mentions", []))
-        self.orgs = _by_start(doc.extras.get("org_mentions", []))
-        self.starts = {id(x): [m["start"] for m in x] for x in (self.dates, self.places, self.persons, self.orgs)}
-        self.org_cover = Cover((o["start"], o["end"]) for o in self.orgs)
+        self.places = [p for p in self.all_places if p.kind != "Country"]
+        self.persons = _by_start(doc.person_mentions)
+        self.orgs = _by_start(doc.org_mentions)
+        self.starts: dict[int, list[int]] = {
+            id(x): [m.start for m in x] for x in (self.dates, self.places, self.persons, self.orgs)}
+        self.org_cover = Cover((o.start, o.end) for o in self.orgs)
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
@@ -323,15 +328,15 @@ class _Reader:
         self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
         self.plan_list: str | None = None  # "kế hoạch ... trong năm 2012 như:": the items below are planned (its year)
         self.occasions: list[Event] = []  # named events others are held for (see _occasion)
-        title = doc.extras.get("title")
-        if isinstance(title, tuple | list) and len(title) == 2:
+        title = doc.title
+        if title is not None:
             self.title = self.low[title[0]:title[1]]
         else:
             self.title = lower_fold(doc.article.title or "")
 
     # ------------------------------------------------------------------ helpers
 
-    def _in(self, mentions: list[dict], a: int, b: int) -> list[dict]:
+    def _in(self, mentions: list[_M], a: int, b: int) -> list[_M]:
         """The mentions (``self.dates``, ``places``, ``persons`` or ``orgs``) that start in ``a:b``."""
         starts = self.starts[id(mentions)]
         return mentions[bisect_left(starts, a):bisect_left(starts, b)]
@@ -339,7 +344,7 @@ class _Reader:
     def sentences(self) -> list[tuple[int, int]]:
         """The content sentences; the raw text's lines cut at sentence ends only when the ``sentences``
         component has not run (after it, none means a page of furniture: no event)."""
-        if self.doc.sentences or self.doc.extras.get("segmented"):
+        if self.doc.sentences or self.doc.segmented:
             return list(self.doc.sentences)
         out, pos = [], 0
         title = (self.doc.article.title or "").strip()
@@ -485,30 +490,30 @@ class _Reader:
         """(start, end, explicit) of the event whose trigger is at ``pos``."""
         before, after = None, None
         for d in self._in(self.dates, s, e):
-            if d["non_event"]:
+            if d.non_event:
                 continue
-            left = self.low[max(s, d["start"] - 25):d["start"]]
+            left = self.low[max(s, d.start - 25):d.start]
             if _END_BEFORE.search(left):
                 continue
-            if d["start"] < pos:
-                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d["start"] - 40):d["start"]]) \
-                        and d["relative"] is None and self._is_after_verb(s, d["start"]):
+            if d.start < pos:
+                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d.start - 40):d.start]) \
+                        and d.relative is None and self._is_after_verb(s, d.start):
                     continue
                 before = d
             elif after is None:
-                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d["start"] - 40):d["start"]]):
+                if _FROM_BEFORE.search(left) and not _FROM_OK.search(self.low[max(s, d.start - 40):d.start]):
                     continue
                 after = d
         found = before or after
         if found is None:
             return None, None, False
-        if found["relative"]:
+        if found.relative:
             base = self.last_date
-            if base and found["relative"] == "next_day" and len(base) == 10:
+            if base and found.relative == "next_day" and len(base) == 10:
                 import datetime as dt
                 base = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
             return base, None, True
-        return found["start_date"], found["end_date"], True
+        return found.start_date, found.end_date, True
 
     def _is_after_verb(self, s: int, pos: int) -> bool:
         return bool(_AFTER_VERB.search(self.low[s:pos]))
@@ -517,7 +522,7 @@ class _Reader:
         """The venue of the event whose trigger is ``h``: the first rule of ``_PLACE_RULES`` that finds one."""
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text, s, e)]
         inside = [p for p in self._in(self.places, s, e)
-                  if not any(qa < p["start"] < qb for qa, qb in quotes)]  # not in a quoted title
+                  if not any(qa < p.start < qb for qa, qb in quotes)]  # not in a quoted title
         at = _PlaceQuery(s, e, h, nxt, clause_start, lead, inside)
         if _ONLINE.search(self.low, h.start, nxt):
             return self._online_hall(at)
@@ -529,8 +534,8 @@ class _Reader:
 
     def _online_hall(self, at: _PlaceQuery) -> str | None:
         """Held online: only a hall it is broadcast from ("tại X") is a place, not the audience's province."""
-        return next((self._place_name(p) for p in at.inside if at.clause_start <= p["start"] < at.nxt
-                     and _AT_VENUE.search(self.low[max(at.s, p["start"] - 32):p["start"]])), None)
+        return next((self._place_name(p) for p in at.inside if at.clause_start <= p.start < at.nxt
+                     and _AT_VENUE.search(self.low[max(at.s, p.start - 32):p.start])), None)
 
     def _site_visited(self, at: _PlaceQuery) -> str | None:
         """"tham quan Khu di tích X tại thị trấn Y": the site is the more specific; a mobile library
@@ -539,61 +544,61 @@ class _Reader:
         if reach is None:
             return None
         return next((self._place_name(p) for p in at.inside
-                     if p["kind"] == "Site" and at.h.end <= p["start"] < min(at.nxt, at.h.end + reach)), None)
+                     if p.kind == "Site" and at.h.end <= p.start < min(at.nxt, at.h.end + reach)), None)
 
     def _at_after(self, at: _PlaceQuery) -> str | None:
         """"tại X" after the trigger, before the next trigger; X may be an institution ("tại Trường Y")."""
-        place = next((p for p in at.inside if at.h.end <= p["start"] < at.nxt and _at_one(
-            _AT_PLACE_AFTER, self.low[max(at.s, p["start"] - 32):p["start"]])), None)
-        venue = self._venue_org(at.h.end, min(at.nxt, place["start"] + 1) if place else at.nxt, at.s)
-        if venue is not None and (place is None or venue[1] > place["end"]):
+        place = next((p for p in at.inside if at.h.end <= p.start < at.nxt and _at_one(
+            _AT_PLACE_AFTER, self.low[max(at.s, p.start - 32):p.start])), None)
+        venue = self._venue_org(at.h.end, min(at.nxt, place.start + 1) if place else at.nxt, at.s)
+        if venue is not None and (place is None or venue[1] > place.end):
             return venue[0]
         return self._place_name(place) if place else None
 
     def _at_before(self, at: _PlaceQuery) -> str | None:
         """"tại X" leading the clause."""
-        return next((self._place_name(p) for p in at.inside if at.clause_start <= p["start"] < at.h.start
-                     and _at_one(_AT_PLACE_BEFORE, self.low[max(at.s, p["start"] - 32):p["start"]])), None)
+        return next((self._place_name(p) for p in at.inside if at.clause_start <= p.start < at.h.start
+                     and _at_one(_AT_PLACE_BEFORE, self.low[max(at.s, p.start - 32):p.start])), None)
 
     def _lead_place(self, at: _PlaceQuery) -> str | None:
         """For the lead event, the most specific place the clause names plainly (before the persons who
         attend it: a place after them qualifies their roles)."""
         if not at.lead:
             return None
-        persons = next((q["start"] for q in self._in(self.persons, at.h.end, at.e)), at.e)
-        cands = [p for p in at.inside if at.clause_start <= p["start"] < persons and self._plain_location(p, at.s)]
+        persons = next((q.start for q in self._in(self.persons, at.h.end, at.e)), at.e)
+        cands = [p for p in at.inside if at.clause_start <= p.start < persons and self._plain_location(p, at.s)]
         if not cands:
             return None
-        return self._place_name(min(cands, key=lambda p: (_SPECIFIC.get(p["kind"], 5), p["start"])))
+        return self._place_name(min(cands, key=lambda p: (_SPECIFIC.get(p.kind, 5), p.start)))
 
     def _venue_org(self, a: int, b: int, s: int) -> tuple[str, int] | None:
         """An institution right after "tại" between ``a`` and ``b``: (its name as written, its end)."""
         for o in self._in(self.orgs, a, b):
-            if _AT_VENUE.search(self.low[max(s, o["start"] - 32):o["start"]]):
-                return self.text[o["start"]:o["end"]], o["end"]
+            if _AT_VENUE.search(self.low[max(s, o.start - 32):o.start]):
+                return self.text[o.start:o.end], o.end
         return None
 
-    def _plain_location(self, p: dict, s: int) -> bool:
+    def _plain_location(self, p: PlaceMention, s: int) -> bool:
         """Can a place named without "tại" be where the lead event happens?  Not the country or a region
         (the scope: "cho các thư viện khu vực miền Bắc"), not a
         qualifier of an organisation ("UBND huyện X (Y)", "Trưởng phòng VHTT huyện X"), not one of a list
         ("các huyện X, Y"), not inside a quoted title."""
-        if p["kind"] in ("Country", "Region") or any(o["start"] < p["start"] < o["end"] for o in self.orgs):
+        if p.kind in ("Country", "Region") or any(o.start < p.start < o.end for o in self.orgs):
             return False
-        left = self.low[max(s, p["start"] - 40):p["start"]]
+        left = self.low[max(s, p.start - 40):p.start]
         if left.endswith("(") or _PLURAL_BEFORE.search(left):
             return False
-        if any(q["end"] <= p["start"] and _LIST_JOINER.fullmatch(self.low[q["end"]:p["start"]]) for q in self.all_places
-               if s <= q["start"] < p["start"]):
+        if any(q.end <= p.start and _LIST_JOINER.fullmatch(self.low[q.end:p.start]) for q in self.all_places
+               if s <= q.start < p.start):
             return False  # the second of a list of places
-        if any(o["end"] <= p["start"] and not self.text[o["end"]:p["start"]].strip(" ,(-")
-               for o in self._in(self.orgs, s, p["start"])):
+        if any(o.end <= p.start and not self.text[o.end:p.start].strip(" ,(-")
+               for o in self._in(self.orgs, s, p.start)):
             return False  # right after an organisation: its province
-        return not any(m.start() < p["start"] < m.end() for m in _QUOTE.finditer(self.text, s, p["start"] + 1))
+        return not any(m.start() < p.start < m.end() for m in _QUOTE.finditer(self.text, s, p.start + 1))
 
     @staticmethod
-    def _place_name(p: dict) -> str:
-        return p["name"]
+    def _place_name(p: PlaceMention) -> str:
+        return p.name
 
     def organizers(self, s: int, h: _Hit) -> list[str]:
         left = self.low[s:h.start]
@@ -601,11 +606,11 @@ class _Reader:
         cut = s + (verbs[-1].start() if verbs else len(left))
         out = []
         for o in self._in(self.orgs, s, cut):
-            before = self.low[max(s, o["start"] - 25):o["start"]]
+            before = self.low[max(s, o.start - 25):o.start]
             if _HOST_BEFORE.search(before) or _MEMBER_BEFORE.search(before):
                 continue
-            if o["name"] not in out:
-                out.append(o["name"])
+            if o.name not in out:
+                out.append(o.name)
         return out
 
     def _report(self, s: int, seg: str) -> re.Match[str] | None:
@@ -643,7 +648,7 @@ class _Reader:
         seg = self.low[s:e]
         body = _DATELINE.sub("", seg) if idx == 0 else seg
         cue = bool(_CUE.match(body) or _phrase_re("cue", r"\W*").match(body))
-        dates = [d for d in self._in(self.dates, s, e) if not d["non_event"]]
+        dates = [d for d in self._in(self.dates, s, e) if not d.non_event]
         undated_cue = bool(_UNDATED_CUE.match(body))
         plan_at = self._plan_at(s, e, seg)
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
@@ -662,8 +667,8 @@ class _Reader:
             self.plan_list = None
         at = _find("plan", seg)
         if at >= 0 and seg.rstrip().endswith(":"):
-            year = next((d["start_date"] for d in self.doc.extras.get("date_mentions", []) if s + at <= d["start"] < e
-                         and d["precision"] == "year" and not d["non_event"]), "")
+            year = next((d.start_date for d in self.doc.date_mentions if s + at <= d.start < e
+                         and d.precision == "year" and not d.non_event), "")
             self.plan_list = year
         if self.plan_list is not None and _LIST_ITEM.match(seg):
             return 0
@@ -675,11 +680,11 @@ class _Reader:
             return
         # "Các hoạt động diễn ra đến hết ngày 23/4": an end, not a start; "Từ ngày 1/7/2025, hai tỉnh
         # hợp nhất ...": when a state begins, not a happening
-        starts = [d for d in st.dates if not _bounded(self.low[max(st.s, d["start"] - 25):d["start"]])]
+        starts = [d for d in st.dates if not _bounded(self.low[max(st.s, d.start - 25):d.start])]
         if starts:
             d = starts[0]
-            self.carry = (d["start_date"], d["end_date"])
-            self.carry_place = next((p["name"] for p in self._in(self.places, st.s, st.e)), None)
+            self.carry = (d.start_date, d.end_date)
+            self.carry_place = next((p.name for p in self._in(self.places, st.s, st.e)), None)
 
     def _take_hit(self, st: _Sent, i: int, h: _Hit) -> None:
         """Make, refer to or skip the event a trigger names."""
@@ -828,7 +833,8 @@ class _Reader:
         """On a page nothing dates, the year the headline gives the events it names, by kind ("Khai mạc hội
         thi X lần thứ VI, năm 2023": the ceremony and the contest of 2023)."""
         year = _name_year(self.title)
-        if year is None or (self.doc.extras.get("publication") or {}).get("source") not in (None, "year in text"):
+        pub = self.doc.publication
+        if year is None or (pub.source if pub else None) not in (None, "year in text"):
             return {}  # (a page with a date of its own dates its events itself)
         kinds = {_triggers()[int(m.lastgroup[1:])].kind: year for m in _trigger_matches(self.title)}  # type: ignore[index]
         if _phrase_re("opening").search(self.title):
@@ -872,8 +878,8 @@ class _Reader:
     def _anniversary_year(self, st: _Sent) -> str | None:
         """"Nhân kỷ niệm 80 năm X (19/8/1945 - 19/8/2025), ... tổ chức trưng bày": an undated lead event
         held for an anniversary happens in the anniversary's year (the later of the pair)."""
-        years = sorted({d["start_date"][:4] for d in self.doc.extras.get("date_mentions", [])
-                        if st.s <= d["start"] < st.e and d["non_event"] and d["start_date"]})
+        years = sorted({d.start_date[:4] for d in self.doc.date_mentions
+                        if st.s <= d.start < st.e and d.non_event and d.start_date})
         return years[-1] if len(years) >= 2 else None
 
     def _event_dates(self, st: _Sent, h: _Hit) -> tuple[str | None, str | None, bool]:
@@ -976,9 +982,9 @@ class _Reader:
     def _closing_date(self, s: int, e: int, h: _Hit) -> str | None:
         """The day after the trigger at which the event ended ("... kết thúc vào ngày 13/6"), if told."""
         for d in self._in(self.dates, h.end, e):
-            if d["start_date"] and _CLOSING_BEFORE.search(
-                    self.low, max(s, d["start"] - 30), d["start"]):
-                return d["start_date"]
+            if d.start_date and _CLOSING_BEFORE.search(
+                    self.low, max(s, d.start - 30), d.start):
+                return d.start_date
         return None
 
     def _refine(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
@@ -997,12 +1003,12 @@ class _Reader:
 
     def _held_at(self, s: int, e: int, h: _Hit) -> str | None:
         """The place the sentence says the event mentioned at ``h`` takes place at ("diễn ra tại X")."""
-        return next((p["name"] for p in self._in(self.places, s, e) if abs(p["start"] - h.start) < 200
-                     and _HELD_AT_BEFORE.search(self.low, max(s, p["start"] - 45), p["start"])), None)
+        return next((p.name for p in self._in(self.places, s, e) if abs(p.start - h.start) < 200
+                     and _HELD_AT_BEFORE.search(self.low, max(s, p.start - 45), p.start)), None)
 
     def _specific(self, name: str) -> int:
         """How wide the place called ``name`` is (``_SPECIFIC``; a venue that is no place mention: a site)."""
-        return next((_SPECIFIC.get(p["kind"], 5) for p in self.places if p["name"] == name), 0)
+        return next((_SPECIFIC.get(p.kind, 5) for p in self.places if p.name == name), 0)
 
     def _redate(self, ev: _Ev, s: int, e: int, h: _Hit, seg: str) -> bool:
         """The dates a later mention gives ``ev``: its end, its run, its first date, its dated session; True
@@ -1032,7 +1038,7 @@ class _Reader:
         not the place of a person named in between: "anh Y, bạn đọc tại Z")."""
         if _ONLINE.search(self.low, h.start, e):
             return None
-        nxt = next((p["start"] for p in self._in(self.persons, h.end, e)), e)
+        nxt = next((p.start for p in self._in(self.persons, h.end, e)), e)
         at = _PlaceQuery(s, e, h, nxt, s, False, self._in(self.places, s, nxt))
         return self._at_after(at) or self._at_before(at)
 
@@ -1042,7 +1048,7 @@ class _Reader:
             ev.ev.start, ev.ev.end = start, end
             if ev.ev.place is None:
                 p = next(iter(self._in(self.places, s, e)), None)
-                ev.ev.place = p["name"] if p else None
+                ev.ev.place = p.name if p else None
                 self._tell_opening(ev)
 
     def _first_dated(self, ev: _Ev, s: int, e: int, h: _Hit, start: str, end: str | None) -> None:
@@ -1068,8 +1074,8 @@ class _Reader:
         m = _OPEN_UNTIL.search(seg)
         if m:
             for d in self._in(self.dates, s + m.end() - 12, e):
-                if d["start_date"] and len(d["start_date"]) == 10:
-                    ev.ev.end = d["start_date"]
+                if d.start_date and len(d.start_date) == 10:
+                    ev.ev.end = d.start_date
                     break
 
     def _hosts(self, ev: _Ev, s: int, seg: str) -> None:
@@ -1077,8 +1083,8 @@ class _Reader:
         host = _find("host_verb", seg)
         if host >= 0:
             for o in self._in(self.orgs, s, s + host):
-                if o["name"] not in ev.ev.organizers:
-                    ev.ev.organizers.append(o["name"])
+                if o.name not in ev.ev.organizers:
+                    ev.ev.organizers.append(o.name)
 
     def _counts(self, ev: Event, seg: str, kind: str) -> None:
         if not _DIGIT.search(seg):
@@ -1097,7 +1103,7 @@ class _Reader:
             self._primary_run(s, e)
         if not created and not referenced and _has("launching", seg):
             self._contest_run(s, e)
-        names = list(dict.fromkeys(p["name"] for p in self._in(self.persons, s, e)))
+        names = list(dict.fromkeys(p.name for p in self._in(self.persons, s, e)))
         if not self.events:
             self.pending_persons.extend((idx, n) for n in names)
             return
@@ -1118,12 +1124,13 @@ class _Reader:
         contest = next((x for x in reversed(self.events) if x.ev.kind == "Competition"), None)
         if contest is None or contest.ev.start is not None:
             return
-        dates = [d for d in self._in(self.dates, s, e) if not d["non_event"] and d["start_date"]]
-        run = next(((d["start_date"], d["end_date"]) for d in dates if d["end_date"]), None)
+        dates = [d for d in self._in(self.dates, s, e) if not d.non_event and d.start_date]
+        run: tuple[str | None, str | None] | None = next(((d.start_date, d.end_date) for d in dates if d.end_date),
+                                                         None)
         for a, b in zip(dates, dates[1:], strict=False):  # "từ ngày 20/8/2023 đến ngày 15/10/2023"
-            if run is None and _FROM_BEFORE.search(self.low, max(s, a["start"] - 25), a["start"]) and \
-                    _END_BEFORE.search(self.low, max(s, b["start"] - 25), b["start"]):
-                run = (a["start_date"], b["start_date"])
+            if run is None and _FROM_BEFORE.search(self.low, max(s, a.start - 25), a.start) and \
+                    _END_BEFORE.search(self.low, max(s, b.start - 25), b.start):
+                run = (a.start_date, b.start_date)
         if run is not None:
             contest.ev.start, contest.ev.end = run
 
@@ -1131,9 +1138,9 @@ class _Reader:
         """"... diễn ra từ A đến B" with no trigger: the main event's run, when it holds its date."""
         primary = self.events[0]
         for d in self._in(self.dates, s, e):
-            if d["end_date"] and not d["non_event"]:
-                if primary.ev.start and d["start_date"] <= primary.ev.start <= d["end_date"]:
-                    primary.ev.start, primary.ev.end = d["start_date"], d["end_date"]
+            if d.end_date and not d.non_event:
+                if primary.ev.start and d.start_date is not None and d.start_date <= primary.ev.start <= d.end_date:
+                    primary.ev.start, primary.ev.end = d.start_date, d.end_date
                 break
 
     def _winners(self, s: int, e: int, seg: str) -> None:
@@ -1142,7 +1149,7 @@ class _Reader:
         prize = _PRIZE.search(seg)
         if not prize:
             return
-        winners = [p["name"] for p in self._in(self.persons, s + prize.start(), e)]
+        winners = [p.name for p in self._in(self.persons, s + prize.start(), e)]
         comps = [x for x in self.events if x.ev.kind == "Competition"]
         cers = [x for x in self.events if x.ev.kind == "Ceremony" and _has("prize_word", lower_fold(x.ev.label))]
         for t in dict.fromkeys([*(comps[-1:]), *cers]):
@@ -1217,9 +1224,9 @@ def _shouted(text: str) -> bool:
     return text.isupper() and sum(c.isalpha() for c in text) >= 20 and all(c.isupper() for c in text if c.isalpha())
 
 
-def _by_start(mentions: Iterable[dict]) -> list[dict]:
+def _by_start(mentions: Iterable[_M]) -> list[_M]:
     """Mentions sorted by their start (stable: mentions at one offset keep their order)."""
-    return sorted(mentions, key=lambda m: m["start"])
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _is_day(date: str | None) -> bool:
@@ -1258,9 +1265,9 @@ def find_events(doc: Doc) -> list[Event]:
 def _inferred_years(doc: Doc) -> dict[str, bool]:
     """For each date the article's mentions give: is its year inferred (no mention of it writes the year)?"""
     out: dict[str, bool] = {}
-    for d in doc.extras.get("date_mentions", []):
-        if d["start_date"]:
-            out[d["start_date"]] = out.get(d["start_date"], True) and bool(d.get("year_inferred"))
+    for d in doc.date_mentions:
+        if d.start_date:
+            out[d.start_date] = out.get(d.start_date, True) and d.year_inferred
     return out
 
 
@@ -1280,9 +1287,8 @@ def _awarded_contests(events: list[Event]) -> list[Event]:
     return out
 
 
-@component("events", requires=("article", "text", "sentences", "extras.segmented", "extras.title",
-                             "extras.date_mentions", "extras.publication", "extras.place_mentions",
-                             "extras.person_mentions", "extras.org_mentions"),
+@component("events", requires=("article", "text", "sentences", "segmented", "title", "date_mentions",
+                             "publication", "place_mentions", "person_mentions", "org_mentions"),
            assigns=("events",))
 def run(doc: Doc) -> None:
     doc.events = find_events(doc)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from libkg.normalize import fold
 from libkg.resources import data_file, read_tsv
+
+if TYPE_CHECKING:
+    from libkg.extract.pipeline import Doc
 
 # abbreviations with internal ',' or '&' ("VH,TT&DL", "GD&ĐT"), "TP." and words (with apostrophes:
 # "H'Lim"), then single punctuation marks
@@ -93,9 +96,9 @@ _OPENING = frozenset("“(\"'‘«[")
 _TP = frozenset(("TP", "Tp"))
 
 
-def sentence_tokens(doc, span: tuple[int, int]) -> list[Tok]:
+def sentence_tokens(doc: Doc, span: tuple[int, int]) -> list[Tok]:
     """Tokens of one sentence of ``doc``, computed once and shared by the components."""
-    cache = doc.extras.setdefault("_tokens", {})
+    cache = doc.cache.tokens
     toks = cache.get(span)
     if toks is None:
         toks = cache[span] = tokenize(doc.text, span[0], span[1])
@@ -437,12 +440,12 @@ def casefree(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def lowered(doc) -> str | None:
+def lowered(doc: Doc) -> str | None:
     """:func:`casefree` of ``doc.text``, computed once per document."""
-    cache = doc.extras
-    if "_lower" not in cache:
-        cache["_lower"] = casefree(doc.text)
-    return cache["_lower"]
+    cache = doc.cache
+    if not cache.lower_done:
+        cache.lower, cache.lower_done = casefree(doc.text), True
+    return cache.lower
 
 
 def first_chars(words: list[str] | tuple[str, ...]) -> str:

@@ -31,7 +31,7 @@ its parent) is kept whole and the parent is listed as well.
 
 Short mentions ("Thư viện tỉnh", "Sở", "Liên hiệp", "Trung tâm", "nhà
 trường", "Sở VH,TT&DL" without its province) are resolved to the fullest
-matching name in the article; they become ``doc.extras["org_mentions"]``
+matching name in the article; they become ``doc.org_mentions``
 entries but never new organisations.  A name without its province, country or
 subject ("Hội Thư viện") is the fuller one the article gives ("Hội Thư viện Việt
 Nam"); "Viện X (IDK)" makes "Viện IDK" a mention of it.  The headline's
@@ -71,6 +71,7 @@ from libkg.extract.lexicon import (
     titles,
     tokenize,
 )
+from libkg.extract.mentions import OrgMention
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import ascii_fold
 from libkg.resources import read_tsv
@@ -1061,7 +1062,7 @@ def _is_board(toks: list[Tok], hit: OrgHit) -> bool:
 
 def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
     """Organisation hits per sentence (cached on the doc)."""
-    cached = doc.extras.get("_org_scan")
+    cached = doc.cache.org_scan
     if cached is not None:
         return cached
     out = []
@@ -1074,7 +1075,7 @@ def scan(doc: Doc) -> list[tuple[OrgHit, list[Tok], tuple[int, int]]]:
         for h in _scan_tokens(toks):
             if toks[h.end - 1].end < cut:
                 out.append((h, toks, (s, e)))
-    doc.extras["_org_scan"] = out
+    doc.cache.org_scan = out
     return out
 
 
@@ -1120,14 +1121,13 @@ class _Names:
     alias: dict[str, str] = field(default_factory=dict)  # a name without its province -> the fuller one
     keys: list[str] = field(default_factory=list)  # the names listed, in order
     extra: list[str] = field(default_factory=list)  # bare names kept as written
-    mentions: list[dict] = field(default_factory=list)
+    mentions: list[OrgMention] = field(default_factory=list)
 
     def target(self, k: str) -> Organization:
         return self.full[self.alias.get(k, k)]
 
     def mention(self, start: int, end: int, org: Organization, surface: str) -> None:
-        self.mentions.append({"start": start, "end": end, "name": org.name, "kind": org.kind,
-                              "surface": surface})
+        self.mentions.append(OrgMention(start, end, org.name, org.kind, surface))
 
 
 _Hits = list[tuple[OrgHit, list[Tok], tuple[int, int]]]
@@ -1290,15 +1290,14 @@ def _add_mentions(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]
                 nm.full[k] = Organization(name=name, kind=_kind(h, name),
                                           evidence=[Evidence(start, end, text[s_:e_])])
                 nm.extra.append(k)
-            nm.mentions.append({"start": start, "end": end, "name": name, "kind": nm.full[k].kind,
-                                "surface": surface})
+            nm.mentions.append(OrgMention(start, end, name, nm.full[k].kind, surface))
 
 
 def _add_anaphors(nm: _Names, doc: Doc) -> None:
     """4. "nhà trường" is the school last named before it; else the first of the article."""
     seen: dict[str, list[int]] = {}  # name -> where it is mentioned
     for m in nm.mentions:
-        seen.setdefault(m["name"], []).append(m["start"])
+        seen.setdefault(m.name, []).append(m.start)
     parents = {nm.full[k].parent for k in nm.keys if nm.full[k].parent}
     for start, end, surface, kinds in _anaphor_mentions(doc):
         cands = [k for k in nm.keys if nm.full[k].kind in kinds]
@@ -1320,8 +1319,8 @@ def _canonical_parents(nm: _Names) -> None:
             org.parent = nm.full[nm.alias[pk]].name if pk in nm.alias else names.get(pk, org.parent)
 
 
-@component("organizations", requires=("text", "sentences", "extras.title"),
-           assigns=("organizations", "extras.org_mentions"))
+@component("organizations", requires=("text", "sentences", "title"),
+           assigns=("organizations", "org_mentions"))
 def run(doc: Doc) -> None:
     hits = scan(doc)
     text = _org_text(doc)
@@ -1338,15 +1337,15 @@ def run(doc: Doc) -> None:
     _add_mentions(nm, text, hits, surfaces)
     _add_anaphors(nm, doc)
     _canonical_parents(nm)
-    nm.mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    nm.mentions.sort(key=lambda m: (m.start, -m.end))
     doc.organizations = [nm.full[k] for k in nm.keys + nm.extra]
-    doc.extras["org_mentions"] = nm.mentions
+    doc.org_mentions = nm.mentions
 
 
 def _headline_hits(doc: Doc) -> tuple[_Hits, list[str]]:
     """Organisations the headline names, and their names, but not a site's banner ("Báo X điện tử") or a
     generic abbreviation ("Thư viện ĐH").  A headline in capitals is read in the body's case."""
-    title = doc.extras.get("title")
+    title = doc.title
     if not title:
         return [], []
     text = _org_text(doc)
@@ -1417,14 +1416,14 @@ def _org_text(doc: Doc) -> str:
     """The text the organisation rules read: the article's, with a headline in capitals written in the case
     the rest of the text uses (same length, same offsets); cached on the doc.  Sentences in capitals in the
     body stay as they are: they are mostly menus and section heads ("PHÒNG ĐỌC", "GIỜ MỞ CỬA")."""
-    cached = doc.extras.get("_org_text")
+    cached = doc.cache.org_text
     if cached is not None:
         return cached
     text = doc.text
-    title = doc.extras.get("title")
+    title = doc.title
     if title and _in_capitals(text, title[0], title[1]):
         text = _recased(text, title[0], title[1], _case_forms(text))
-    doc.extras["_org_text"] = text
+    doc.cache.org_text = text
     return text
 
 

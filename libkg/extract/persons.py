@@ -46,6 +46,7 @@ from libkg.extract.lexicon import (
     title_re,
     titles,
 )
+from libkg.extract.mentions import PersonMention
 from libkg.extract.organizations import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
@@ -369,8 +370,8 @@ def _mention_name(m: dict, longer: str | None) -> str | None:
     return _nfc(m["surface"])
 
 
-@component("persons", requires=("text", "sentences", "extras.title"),  # extras.title: via the organisations scan
-           assigns=("persons", "extras.person_mentions"))
+@component("persons", requires=("text", "sentences", "title"),  # title: via the organisations scan
+           assigns=("persons", "person_mentions"))
 def run(doc: Doc) -> None:
     raw = find_mentions(doc)
     # full names: titled runs of 2+ syllables, untitled runs of 3+
@@ -383,12 +384,11 @@ def run(doc: Doc) -> None:
             continue
         s, e = m["sent"]
         ev = Evidence(m["start"], m["end"], doc.text[s:e])
-        mentions.append({"start": m["start"], "end": m["end"], "name": name, "surface": m["surface"],
-                         "title": m["title"]})
+        mentions.append(PersonMention(m["start"], m["end"], name, m["surface"], m["title"]))
         # a short mention's canonical name: the same spelling when it exists, else the fullest form
         if name == m["surface"] and name not in persons:
             persons[name] = Person(name=name, title=m["title"], evidence=[ev])
         elif name in persons:
             persons[name].evidence.append(ev)
     doc.persons = list(persons.values())
-    doc.extras["person_mentions"] = mentions
+    doc.person_mentions = mentions

@@ -7,17 +7,17 @@ need dates, places and participants.
 
 Each component declares what it reads and writes, like spaCy's
 ``Language.factory(name, requires=..., assigns=...)``: ``@component("dates",
-requires=("article", "text", "sentences"), assigns=("extras.publication",
-"extras.date_mentions"))``.  An entry names a :class:`Doc` field ("sentences",
-"persons") or a key of ``Doc.extras`` ("extras.org_mentions").  A name is
-registered once (a second component under it is refused), and
-:class:`RuleExtractor` refuses a pipeline in which a component requires what
-no earlier component assigns (the input fields ``article`` and ``text`` are
-always there).  ``extras`` keys that start with "_" ("_tokens", "_lower",
-"_org_scan") are caches: any component may fill or read them, they hold only
-what can be recomputed from the declared fields, and they are no part of a
-contract.  ``tests/test_pipeline.py`` runs each component and checks that it
-reads and writes only what it declares.
+requires=("article", "text", "sentences"), assigns=("publication",
+"date_mentions"))``.  An entry names a typed :class:`Doc` field ("sentences",
+"persons", "org_mentions"; the mentions are the dataclasses of
+:mod:`libkg.extract.mentions`).  A name is registered once (a second component
+under it is refused), and :class:`RuleExtractor` refuses a pipeline in which a
+component requires what no earlier component assigns (the input fields
+``article`` and ``text`` are always there).  ``Doc.cache`` (a
+:class:`DocCache`: tokens, the lower-cased text, the organisation scan) holds
+only what can be recomputed from the declared fields; any component may fill
+or read it and it is no part of a contract.  ``tests/test_pipeline.py`` runs
+each component and checks that it reads and writes only what it declares.
 """
 
 from __future__ import annotations
@@ -28,7 +28,21 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from libkg.extract.facts import Event, Facts, Organization, Person, Place, Position
+from libkg.extract.mentions import DateMention, OrgMention, PersonMention, PlaceMention, Publication
 from libkg.read.article import Article
+
+
+@dataclass
+class DocCache:
+    """What components compute once per article and share, outside the contracts (all of it follows from
+    ``text`` and the declared fields): tokens per sentence span, the text in lower case (``lower_done`` tells
+    a computed None from a missing one), the organisation rules' scan and text."""
+
+    tokens: dict[tuple[int, int], Any] = field(default_factory=dict)
+    lower: str | None = None
+    lower_done: bool = False
+    org_scan: Any = None  # list of (OrgHit, tokens, sentence span), see libkg.extract.organizations.scan
+    org_text: str | None = None
 
 
 @dataclass
@@ -45,36 +59,48 @@ class Doc:
         date-only lines, repeated captions) is dropped; lines broken
         mid-sentence are rejoined (a sentence may span a newline); no split
         after titles/abbreviations (TS., ThS., PGS.TS., TP.) or in numbers.
-    ``extras["title"]``
+    ``segmented`` (component ``sentences``)
+        True once the text is cut: no sentence then means no content (a page of
+        furniture), not "not cut yet".
+    ``title`` (component ``sentences``)
         ``(start, end)`` of the headline when the first content line is one;
         the headline is not in ``sentences``.
-    ``extras["person_mentions"]`` (component ``persons``)
-        list of dicts ``{start, end, name, surface, title}`` for every person
-        mention, short ones included ("bà Nga"): ``name`` is the canonical
-        full name in the article (its fullest written form), ``surface`` the
-        text at ``start:end`` (the name only), ``title`` the honorific or None.
-    ``extras["org_mentions"]`` (component ``organizations``)
-        list of dicts ``{start, end, name, kind, surface}`` for every
-        organisation mention, anaphoric ones included ("Thư viện tỉnh" ->
-        "Thư viện tỉnh Yên Bái", "Liên hiệp", "nhà trường"): ``name`` is the
-        canonical full label, ``kind`` as in SCHEMA.md.
-    ``persons`` / ``organizations`` / ``positions``
+    ``person_mentions`` (component ``persons``)
+        a :class:`~libkg.extract.mentions.PersonMention` for every person
+        mention, short ones included ("bà Nga").
+    ``org_mentions`` (component ``organizations``)
+        an :class:`~libkg.extract.mentions.OrgMention` for every organisation
+        mention, anaphoric ones included ("Thư viện tỉnh" -> "Thư viện tỉnh
+        Yên Bái", "Liên hiệp", "nhà trường"), sorted by start.
+    ``place_mentions`` (component ``places``) / ``date_mentions`` and ``publication`` (component ``dates``)
+        :class:`~libkg.extract.mentions.PlaceMention`,
+        :class:`~libkg.extract.mentions.DateMention`, the article's
+        :class:`~libkg.extract.mentions.Publication` date.
+    ``persons`` / ``organizations`` / ``positions`` / ``places`` / ``events``
         Facts with :class:`Evidence` (offsets + sentence text).  ``Position.date``
         is the publication date unless the text gives another; ``status`` is
         current | former (nguyên) | appointed (bổ nhiệm) | elected (được bầu) |
         retired (nghỉ hưu); ``term`` "2024-2026" when stated.
+    ``cache``
+        a :class:`DocCache`, no part of any contract.
     """
 
     article: Article
     text: str
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets in text
+    segmented: bool = False
+    title: tuple[int, int] | None = None
+    person_mentions: list[PersonMention] = field(default_factory=list)
+    org_mentions: list[OrgMention] = field(default_factory=list)
+    place_mentions: list[PlaceMention] = field(default_factory=list)
+    date_mentions: list[DateMention] = field(default_factory=list)
+    publication: Publication | None = None
     persons: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    # scratch space components share (mentions, dates found, ...), keyed by component name
-    extras: dict[str, Any] = field(default_factory=dict)
+    cache: DocCache = field(default_factory=DocCache, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
@@ -98,11 +124,12 @@ class Extractor(Protocol):
 
 
 INPUT_FIELDS = ("article", "text")  # set when a Doc is made: no component assigns them
+UNDECLARED_FIELDS = ("cache",)  # shared caches: no contract names them
 
 
 @dataclass(frozen=True)
 class ComponentInfo:
-    """A registered component and its contract: the Doc fields / ``extras`` keys it reads and writes."""
+    """A registered component and its contract: the Doc fields it reads and writes."""
 
     name: str
     fn: Component
@@ -114,22 +141,25 @@ _REGISTRY: dict[str, Component] = {}
 _INFO: dict[str, ComponentInfo] = {}
 
 
+def contract_fields() -> tuple[str, ...]:
+    """The Doc fields a contract may name: every field but the cache."""
+    return tuple(f.name for f in fields(Doc) if f.name not in UNDECLARED_FIELDS)
+
+
 def _check_fields(name: str, what: str, entries: tuple[str, ...]) -> None:
-    """Refuse an entry that names neither a Doc field nor an ``extras`` key."""
-    doc_fields = {f.name for f in fields(Doc)} - {"extras"}
+    """Refuse an entry that names no Doc field (or names the cache)."""
+    known = contract_fields()
     for entry in entries:
-        key = entry.removeprefix("extras.")
-        if entry in doc_fields or (entry.startswith("extras.") and key and not key.startswith("_")):
-            continue
-        raise ValueError(f"pipeline component {name!r}: {what} entry {entry!r} names no Doc field "
-                         f"({', '.join(sorted(doc_fields))}) and no 'extras.<key>' (cache keys '_...' are undeclared)")
+        if entry not in known:
+            raise ValueError(f"pipeline component {name!r}: {what} entry {entry!r} names no Doc field "
+                             f"({', '.join(sorted(known))}; 'cache' is undeclared)")
 
 
 def component(name: str, *, requires: tuple[str, ...] = (),
               assigns: tuple[str, ...] = ()) -> Callable[[Component], Component]:
     """Register a pipeline component under ``name``, with what it reads (``requires``) and writes (``assigns``).
 
-    Raises ValueError for a name already registered, an entry that names no Doc field or ``extras`` key,
+    Raises ValueError for a name already registered, an entry that names no Doc field,
     or an assigned input field (``article``, ``text``: no component rewrites them).
     """
     _check_fields(name, "requires", requires)

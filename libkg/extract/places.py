@@ -18,10 +18,10 @@ What counts as a place (the corpus conventions, README "Annotation conventions" 
 
 A place name inside an organisation name ("Thư viện tỉnh Lào Cai", "UBND huyện
 Mường Chà"), an event name or a quoted title is not a place.  Organisation
-spans come from ``extras["org_mentions"]`` when the organisations component
+spans come from ``doc.org_mentions`` when the organisations component
 gives them, and from a left scan for an organisation head word in any case.
 
-``doc.extras["place_mentions"]``: ``{start, end, name, kind, within, venue}``
+``doc.place_mentions``: :class:`~libkg.extract.mentions.PlaceMention` ``(start, end, name, kind, within, venue)``
 (``venue`` is True for a site named after "tại").
 """
 
@@ -36,6 +36,7 @@ from typing import Literal
 from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
 from libkg.extract.lexicon import ffold
+from libkg.extract.mentions import OrgMention, PlaceMention
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
 from libkg.normalize import fold_place
@@ -70,16 +71,6 @@ _PERSON_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["pe
 _AREA_BEFORE = re.compile(r"(vùng|khu vực|tại|ở)\s+$")
 # words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
 _COUNTRY_BEFORE = frozenset(gz.place_cues()["country"])
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    name: str
-    kind: str
-    within: str | None = None
-    venue: bool = False
 
 
 def _country_aliases() -> set[str]:
@@ -210,17 +201,17 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
 
 
 def _org_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(m["start"], m["end"]) for m in doc.extras.get("org_mentions", []) or []]
+    return [(m.start, m.end) for m in doc.org_mentions]
 
 
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(m["start"], m["end"]) for m in doc.extras.get("person_mentions", []) or []]
+    return [(m.start, m.end) for m in doc.person_mentions]
 
 
 def _content_regions(doc: Doc) -> list[tuple[int, int]]:
     regions = list(doc.sentences)
-    if doc.extras.get("title"):  # a real page's headline may name a place its excerpt does not repeat
-        regions.append(doc.extras["title"])
+    if doc.title:  # a real page's headline may name a place its excerpt does not repeat
+        regions.append(doc.title)
     if not regions:
         pos = 0
         for line in doc.text.split("\n"):
@@ -308,10 +299,10 @@ class _Scan:
     that a test costs the candidate's length, never the number of mentions)."""
 
     text: str
-    org_at: dict[int, dict]
+    org_at: dict[int, OrgMention]
     org_cover: Cover
     persons: list[tuple[int, int]]
-    out: list[Mention]
+    out: list[PlaceMention]
     used: bytearray
     lo: int = 0
     hi: int = 0
@@ -331,7 +322,7 @@ class _Scan:
             return False
         return not (check_org and (self.org_cover.covers(s, e) or inside_name(self.text, s, self.lo)))
 
-    def take(self, m: Mention) -> None:
+    def take(self, m: PlaceMention) -> None:
         self.out.append(m)
         self.block(m.start, m.end)
 
@@ -352,7 +343,7 @@ def _sites(sc: _Scan) -> None:
         after = text[m.end():e].split()
         if not any(w[:1].isupper() or w[:1].isdigit() for w in after):
             continue  # "Công viên nước" is no name
-        sc.take(Mention(s, e, text[s:e], "Site"))
+        sc.take(PlaceMention(s, e, text[s:e], "Site"))
 
 
 def _natural_sites(sc: _Scan) -> None:
@@ -364,7 +355,7 @@ def _natural_sites(sc: _Scan) -> None:
             continue  # "huyện miền núi Tân Sơn", "đồng bằng sông Hồng": a unit's or a region's words
         n = _NAME_RUN.match(text, m.end(), sc.hi)
         if n and sc.ok(m.start(), n.end()):
-            sc.take(Mention(m.start(), n.end(), text[m.start():n.end()], "Other"))
+            sc.take(PlaceMention(m.start(), n.end(), text[m.start():n.end()], "Other"))
 
 
 def _venues(sc: _Scan) -> None:
@@ -373,11 +364,11 @@ def _venues(sc: _Scan) -> None:
     for m in _res().venue.finditer(text, sc.lo, sc.hi):
         s = m.start("head")
         org = sc.org_at.get(s)
-        e = org["end"] if org else _name_extent(text, s, sc.hi, loose=False)
+        e = org.end if org else _name_extent(text, s, sc.hi, loose=False)
         if e - s <= len(m.group("head")) + 1 or not sc.free(s, e):
             continue
         # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
-        sc.take(Mention(s, e, org["name"] if org else text[s:e], "Site", venue=True))
+        sc.take(PlaceMention(s, e, org.name if org else text[s:e], "Site", venue=True))
 
 
 def _after_plural(text: str, pos: int) -> int:
@@ -422,7 +413,7 @@ def _admin_units(sc: _Scan) -> None:
             continue
         for s, e, name, k in items:
             if not sc.is_blocked(s, e) and sc.free(s, e):
-                sc.take(Mention(s, e, name, k))
+                sc.take(PlaceMention(s, e, name, k))
         sc.block(m.start(), items[-1][1])
 
 
@@ -465,11 +456,11 @@ def _villages(sc: _Scan) -> None:
         if found is None or not sc.ok(m.start(), found[0]):
             continue
         end, name = found
-        sc.take(Mention(end - len(name), end, name, "Other"))
+        sc.take(PlaceMention(end - len(name), end, name, "Other"))
         sc.block(m.start(), end)
         for s, e, unit, kind in _paren_units(text, end, sc.hi)[0]:
             if sc.free(s, e):
-                sc.take(Mention(s, e, unit, kind))
+                sc.take(PlaceMention(s, e, unit, kind))
 
 
 def _regions(sc: _Scan) -> None:
@@ -485,7 +476,7 @@ def _regions(sc: _Scan) -> None:
             continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
         if (not reg.strong and not _AREA_BEFORE.search(left)) or inside_name(text, s, lo):
             continue
-        sc.take(Mention(s, e, text[s:e], "Region", reg.within))
+        sc.take(PlaceMention(s, e, text[s:e], "Region", reg.within))
 
 
 def _bare_provinces(sc: _Scan) -> None:
@@ -502,7 +493,7 @@ def _bare_provinces(sc: _Scan) -> None:
             continue  # "Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh": the person
         p = gz.province(m.group(0))
         if p is not None:
-            sc.take(Mention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
+            sc.take(PlaceMention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
 
 
 _FOREIGN_TOWN = re.compile(r"(?<![\w])(?:tại|ở)\s+(?P<town>" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,2}),\s*$")
@@ -529,7 +520,7 @@ def _foreign_town(sc: _Scan, s: int, country: str) -> bool:
         return False
     a, b = m.span("town")
     if sc.free(a, b) and gz.province(m.group("town")) is None and not gz.units(m.group("town")):
-        sc.take(Mention(a, b, m.group("town"), "City", country))
+        sc.take(PlaceMention(a, b, m.group("town"), "City", country))
     return True
 
 
@@ -549,7 +540,7 @@ def _countries(sc: _Scan) -> None:
         if not (listed or _country_cued(text, lo, s) or _country_list_head(text, e, sc.hi)
                 or _foreign_town(sc, s, name)):
             continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
-        sc.take(Mention(s, e, name, "Country", None))
+        sc.take(PlaceMention(s, e, name, "Country", None))
         last_country = e
 
 
@@ -569,18 +560,18 @@ def _located_units(sc: _Scan) -> None:
             continue  # "tại Thánh đường ...": the start of a longer name
         kind = _unit_kind(run.group(0))
         if kind in ("District", "Commune") and sc.ok(run.start(), run.end()):
-            sc.take(Mention(run.start(), run.end(), run.group(0), kind))
+            sc.take(PlaceMention(run.start(), run.end(), run.group(0), kind))
 
 
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
 _FINDERS = (_sites, _venues, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
-def find_places(doc: Doc) -> list[Mention]:
+def find_places(doc: Doc) -> list[PlaceMention]:
     """Every place mention of the article, in text order, with its ``within`` resolved."""
     text = doc.text
     orgs = _org_spans(doc)
-    sc = _Scan(text, {m["start"]: m for m in doc.extras.get("org_mentions", []) or []}, Cover(orgs),
+    sc = _Scan(text, {m.start: m for m in doc.org_mentions}, Cover(orgs),
                _person_spans(doc), [], bytearray(len(text)))
     for lo, hi in _content_regions(doc):
         sc.lo, sc.hi = lo, hi
@@ -703,7 +694,7 @@ def _article_provinces(text: str) -> list[str]:
 _UNIT_KINDS = {"City": ("City",), "District": ("District", "City"), "Commune": ("Commune",)}
 
 
-def _unit_within(m: Mention, context: tuple[str, ...]) -> str | Literal[False]:
+def _unit_within(m: PlaceMention, context: tuple[str, ...]) -> str | Literal[False]:
     """The province of a city, district or commune; False when the gazetteer cannot say."""
     u = gz.resolve_unit(m.name, _UNIT_KINDS[m.kind], context)
     if m.kind == "City":
@@ -718,7 +709,7 @@ def _unit_within(m: Mention, context: tuple[str, ...]) -> str | Literal[False]:
     return False
 
 
-def _site_within(m: Mention, context: tuple[str, ...], main: tuple[str, ...]) -> str | None:
+def _site_within(m: PlaceMention, context: tuple[str, ...], main: tuple[str, ...]) -> str | None:
     """Sites and villages: a province in the name, else the nearest unit, else the article's."""
     own = _res().bare.search(m.name)
     if own and _PERSON_BEFORE.search(m.name, 0, own.start()):
@@ -736,7 +727,7 @@ def _site_within(m: Mention, context: tuple[str, ...], main: tuple[str, ...]) ->
     return up.name if up else None
 
 
-def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
+def _resolve_within(doc: Doc, mentions: list[PlaceMention]) -> None:
     main = tuple(_article_provinces(doc.text))
     display = _display()
     for i, m in enumerate(mentions):
@@ -753,14 +744,11 @@ def _resolve_within(doc: Doc, mentions: list[Mention]) -> None:
         m.within = display.get(ffold(m.within), m.within) if m.within else None
 
 
-@component("places", requires=("text", "sentences", "extras.title", "extras.org_mentions",
-                             "extras.person_mentions"),
-           assigns=("places", "extras.place_mentions"))
+@component("places", requires=("text", "sentences", "title", "org_mentions", "person_mentions"),
+           assigns=("places", "place_mentions"))
 def run(doc: Doc) -> None:
     mentions = find_places(doc)
-    doc.extras["place_mentions"] = [
-        {"start": m.start, "end": m.end, "name": m.name, "kind": m.kind, "within": m.within, "venue": m.venue}
-        for m in mentions]
+    doc.place_mentions = mentions
     seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
         key = (_fold_place(m.name), m.kind)

@@ -1,6 +1,6 @@
 """Pipeline component ``positions``: who holds which role at which organisation.
 
-Reads ``doc.extras["person_mentions"]`` and ``doc.extras["org_mentions"]``
+Reads ``doc.person_mentions`` and ``doc.org_mentions``
 and the role words of ``data/lexicon/roles.tsv``.  Each pattern is a small
 named rule; Vietnamese word lists are lexicon files.  Patterns:
 
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -60,6 +61,7 @@ from libkg.extract.lexicon import (
     title_re,
     tokenize,
 )
+from libkg.extract.mentions import OrgMention, PersonMention
 from libkg.extract.organizations import expand, place_length
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
@@ -82,17 +84,17 @@ def _pred_re() -> re.Pattern[str]:
 _PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
 
 
-def _trim_orgs(orgs: list[dict], persons: list[dict], text: str) -> list[dict]:
+def _trim_orgs(orgs: list[OrgMention], persons: list[PersonMention], text: str) -> list[OrgMention]:
     """Organisation mentions that ran on into a personal name ("Hội Thư viện Việt Nam Trần Thị Hoa cho
     biết") end before the name."""
-    starts = sorted(p["start"] for p in persons)
+    starts = sorted(p.start for p in persons)
     out = []
     for m in orgs:
-        i = bisect_left(starts, m["start"] + 1)
-        if i < len(starts) and starts[i] < m["end"]:
-            end = len(text[m["start"]:starts[i]].rstrip(" ,-–")) + m["start"]
-            surface = text[m["start"]:end]
-            m = {**m, "end": end, "surface": surface, "name": surface if m["name"] == m["surface"] else m["name"]}
+        i = bisect_left(starts, m.start + 1)
+        if i < len(starts) and starts[i] < m.end:
+            end = len(text[m.start:starts[i]].rstrip(" ,-–")) + m.start
+            surface = text[m.start:end]
+            m = replace(m, end=end, surface=surface, name=surface if m.name == m.surface else m.name)
         out.append(m)
     return out
 
@@ -101,22 +103,22 @@ class _Ctx:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.persons = doc.extras.get("person_mentions", [])
-        self.orgs = _trim_orgs(doc.extras.get("org_mentions", []), self.persons, doc.text)
-        self.person_at = {m["start"] for m in self.persons}
-        self.org_at: dict[int, dict] = {}
+        self.persons = doc.person_mentions
+        self.orgs = _trim_orgs(doc.org_mentions, self.persons, doc.text)
+        self.person_at = {m.start for m in self.persons}
+        self.org_at: dict[int, OrgMention] = {}
         for m in self.orgs:
-            cur = self.org_at.get(m["start"])
-            if cur is None or m["end"] > cur["end"]:
-                self.org_at[m["start"]] = m
+            cur = self.org_at.get(m.start)
+            if cur is None or m.end > cur.end:
+                self.org_at[m.start] = m
         self.parent_of = {o.name: o.parent for o in doc.organizations if o.parent}
         self.kind_of = {o.name: o.kind for o in doc.organizations}
         self.out: dict[tuple, Position] = {}
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
 
-    def nested(self, m: dict) -> bool:
+    def nested(self, m: OrgMention) -> bool:
         """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
-        return any(o["start"] < m["start"] and m["end"] <= o["end"] for o in self.orgs)
+        return any(o.start < m.start and m.end <= o.end for o in self.orgs)
 
     def add(self, person: str, role: str, org: str | None, status: str, term: str | None,
             start: int, end: int, sent: tuple[int, int]) -> None:
@@ -209,11 +211,11 @@ def _person_next(t: Tok, ctx: _Ctx) -> bool:
     return t.start in ctx.person_at or title_re().match(ctx.text, t.start) is not None
 
 
-def _org_here(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[dict | None, int]:
+def _org_here(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[OrgMention | None, int]:
     if k < len(toks):
         m = ctx.org_at.get(toks[k].start)
         if m is not None:
-            return m, _idx(toks, m["end"])
+            return m, _idx(toks, m.end)
     return None, k
 
 
@@ -222,11 +224,11 @@ def _implied(role_implied: tuple[str, ...], toks: list[Tok], before: int, ctx: _
         return None
     best = None
     for m in ctx.orgs:
-        if m["start"] >= before or m["start"] < toks[0].start or ctx.nested(m):
+        if m.start >= before or m.start < toks[0].start or ctx.nested(m):
             continue
         for h in role_implied:
-            if m["surface"].startswith(h + " ") or m["surface"] == h or m["name"].startswith(h + " "):
-                best = m["name"]
+            if m.surface.startswith(h + " ") or m.surface == h or m.name.startswith(h + " "):
+                best = m.name
     return best
 
 
@@ -301,10 +303,10 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     n = len(toks)
     start = toks[j - 1].start
     m = ctx.org_at.get(toks[d_end].start) if d_end < n else None
-    if m is not None and m["kind"] == "PoliticalBody":
-        org = ctx.text[start:m["end"]]
-        ctx.board_parent[org] = m["name"]
-        return org, _idx(toks, m["end"])
+    if m is not None and m.kind == "PoliticalBody":
+        org = ctx.text[start:m.end]
+        ctx.board_parent[org] = m.name
+        return org, _idx(toks, m.end)
     if m is not None or (d_end + 1 < n and toks[d_end].text == "," and toks[d_end + 1].start in ctx.org_at):
         return None
     k = phrase_at(toks, d_end, "party_committees.txt") if d_end < n else 0
@@ -366,11 +368,11 @@ def _gov_office(toks: list[Tok], j: int, d_end: int, ctx: _Ctx, last: str, surfa
     """The government office a unit role names ("Trưởng phòng Văn hóa - Thông tin huyện X")."""
     unit = last.capitalize()
     full = f"{unit} {surface}"
-    known = [m["name"] for m in ctx.orgs if expand(m["name"]) == expand(full)]
+    known = [m.name for m in ctx.orgs if expand(m.name) == expand(full)]
     if not known and match_admin(toks, d_end - 1):
         # bare admin word: the office of that name named elsewhere in the article
         stem = expand(f"{unit} {ctx.text[toks[j].start:toks[d_end - 2].end]}") if d_end - 2 >= j else ""
-        known = [m["name"] for m in ctx.orgs if stem and expand(m["name"]).startswith(stem + " ")]
+        known = [m.name for m in ctx.orgs if stem and expand(m.name).startswith(stem + " ")]
     return known[0] if known else full
 
 
@@ -392,7 +394,7 @@ def _skip_parents(toks: list[Tok], j: int, ctx: _Ctx, org_name: str) -> int:
     n = len(toks)
     while j < n and toks[j].text in (",", "(", "-", "–"):
         m2, after2 = _org_here(toks, j + 1, ctx)
-        if m2 is None or ctx.parent_of.get(org_name) != m2["name"]:
+        if m2 is None or ctx.parent_of.get(org_name) != m2.name:
             break
         j = after2
         if j < n and toks[j].text == ")":
@@ -412,7 +414,7 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
-    return m["name"], _skip_parents(toks, j, ctx, m["name"])
+    return m.name, _skip_parents(toks, j, ctx, m.name)
 
 
 def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
@@ -442,10 +444,10 @@ def _name_goes_on(toks: list[Tok], k: int, flags: frozenset[str]) -> bool:
 def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
     """The organisation with this head word the text named last before ``at``, else first after it."""
     key = ffold(head) + " "
-    cands = [m for m in ctx.orgs if ffold(m["name"]).startswith(key)]
-    before = [m for m in cands if m["start"] < at]
+    cands = [m for m in ctx.orgs if ffold(m.name).startswith(key)]
+    before = [m for m in cands if m.start < at]
     pick = before[-1] if before else (cands[0] if cands else None)
-    return pick["name"] if pick else None
+    return pick.name if pick else None
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
@@ -460,8 +462,8 @@ def _acronym_org(t: Tok, ctx: _Ctx) -> str | None:
     ("Phó Giám đốc ĐHQGHN" -> "Đại học Quốc gia Hà Nội")."""
     if not t.abbrev or len(t.text) < 3 or not t.text.isalpha():
         return None
-    names = {m["name"] for m in ctx.orgs
-             if t.text in (_initials(m["name"], frozenset()), _initials(m["name"], _CONNECTIVES))}
+    names = {m.name for m in ctx.orgs
+             if t.text in (_initials(m.name, frozenset()), _initials(m.name, _CONNECTIVES))}
     return names.pop() if len(names) == 1 else None
 
 
@@ -562,7 +564,7 @@ def _owner_after(toks: list[Tok], j: int, ctx: _Ctx) -> int:
     """Index after the organisation a unit belongs to, written "của ORG" after it ("Trưởng ban Công tác Hội
     viên của Hội X, Phó Giám đốc Y": the chain goes on after "Hội X"); ``j`` when there is none."""
     if j + 1 < len(toks) and toks[j].text == "của" and (m := ctx.org_at.get(toks[j + 1].start)) is not None:
-        return _skip_parents(toks, _idx(toks, m["end"]), ctx, m["name"])
+        return _skip_parents(toks, _idx(toks, m.end), ctx, m.name)
     return j
 
 
@@ -597,19 +599,19 @@ def _semicolon_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
     return chain
 
 
-def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: dict) -> str | None:
+def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | None:
     """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc"."""
-    clause = max(ctx.text.rfind(";", sent[0], m["start"]), ctx.text.rfind(":", sent[0], m["start"]), sent[0])
+    clause = max(ctx.text.rfind(";", sent[0], m.start), ctx.text.rfind(":", sent[0], m.start), sent[0])
     words = {" ".join(p) for p in folded_phrases("delegation_words.txt")}
     for o in ctx.orgs:
-        if not clause <= o["start"] < m["start"] or o["end"] > m["start"]:
+        if not clause <= o.start < m.start or o.end > m.start:
             continue
-        gap = ctx.text[o["end"]:m["start"]]
+        gap = ctx.text[o.end:m.start]
         tm = title_re().search(gap)
         if tm is not None and not gap[tm.end():].strip():
             gap = gap[:tm.start()]
         if ffold(gap.strip()) in words:
-            return o["name"]
+            return o.name
     return None
 
 
@@ -658,23 +660,23 @@ def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
     return out
 
 
-def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, retire: bool) -> None:
+def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, retire: bool) -> None:
     """Roles after a name: "ông A, Giám đốc X, Chủ tịch Y"."""
     text = ctx.text
     s = sent[0]
-    k = _skip_alias(toks, _idx(toks, m["end"]), ctx)
+    k = _skip_alias(toks, _idx(toks, m.end), ctx)
     chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx)
     for role, org, term, j, implied, former, _ in _distribute(chain, ctx):
         if org is None:
-            org = _implied(implied, toks, m["start"], ctx) or _department_home(role, ctx, m["start"]) \
+            org = _implied(implied, toks, m.start, ctx) or _department_home(role, ctx, m.start) \
                 or _delegation_org(ctx, sent, m)
         status = "former" if former else "current"
-        end = toks[j - 1].end if j else m["end"]
-        if retire and "nghỉ hưu" in text[s:m["start"]]:
+        end = toks[j - 1].end if j else m.end
+        if retire and "nghỉ hưu" in text[s:m.start]:
             status = "retired"
-        if ";" in text[m["end"]:end]:
+        if ";" in text[m.end:end]:
             status = "current"
-        ctx.add(m["name"], role, org, status, term, m["start"], end, sent)
+        ctx.add(m.name, role, org, status, term, m.start, end, sent)
 
 
 def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
@@ -687,12 +689,12 @@ def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
 _LONGEST_ROLE = 7  # tokens of the longest role before an organisation
 
 
-def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, prev_org: dict,
+def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, prev_org: OrgMention,
                      comma: bool = False) -> None:
     """"Giám đốc Thư viện tỉnh X Nguyễn Văn A": a role, its organisation, then the name.  After a comma
     ("Bí thư Tỉnh ủy X, đồng chí A") only when the role opens a clause with no person named before it (else
     the role is that person's: "ông B, Giám đốc X, ông A ...")."""
-    oi = _idx(toks, prev_org["start"])
+    oi = _idx(toks, prev_org.start)
     for back in range(_LONGEST_ROLE, 0, -1):  # "Tham tán Thông tin Văn hóa Đại sứ quán X Nguyễn Văn A"
         r = match_role(toks, oi - back) if oi - back >= 0 else None
         if comma and r is not None and (_person_in_clause(ctx, sent, toks[oi - back].start)
@@ -700,17 +702,17 @@ def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict,
             return  # "thừa ủy quyền của Bộ trưởng Bộ X, ông A": the role opens no clause
         if r is not None and oi - back + len(r.words) == oi:
             role, status = _with_former(toks, oi - back, r.label)
-            ctx.add(m["name"], role, prev_org["name"], status, None, toks[oi - back].start, m["end"], sent)
+            ctx.add(m.name, role, prev_org.name, status, None, toks[oi - back].start, m.end, sent)
             return
 
 
 def _person_in_clause(ctx: _Ctx, sent: tuple[int, int], at: int) -> bool:
     """Is a person named in the clause (after the last ";" of the sentence) before ``at``?"""
     clause = max(ctx.text.rfind(";", sent[0], at), sent[0])
-    return any(clause <= p["start"] < at for p in ctx.persons)
+    return any(clause <= p.start < at for p in ctx.persons)
 
 
-def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
+def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, i: int) -> None:
     """A department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà"."""
     for back in range(8, 2, -1):
         r = match_role(toks, i - back) if i - back >= 0 else None
@@ -721,8 +723,8 @@ def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
         d_end, gov = _dept(toks, j, ctx)
         if d_end == i and not gov:
             role = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end]
-            ctx.add(m["name"], role, _department_home(role, ctx, m["start"]), "current", None,
-                    toks[i - back].start, m["end"], sent)
+            ctx.add(m.name, role, _department_home(role, ctx, m.start), "current", None,
+                    toks[i - back].start, m.end, sent)
             return
 
 
@@ -744,7 +746,7 @@ def _lead_start(toks: list[Tok], i: int, ctx: _Ctx) -> tuple[int, bool]:
     return i, False
 
 
-def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict, i: int) -> None:
+def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, i: int) -> None:
     """A role right before the name, with no organisation: "Phó Chủ tịch nước A", "Chủ tịch B"."""
     for back in range(4, 0, -1):
         k = i - back
@@ -755,8 +757,8 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict
         b = k - 1 if status == "former" else k
         if b > 0 and not (toks[b - 1].text in _SEPS or toks[b - 1].text.islower()):
             return  # the role goes on something before it ("... Hội X Giám đốc A"): not a bare role
-        org = _implied(r.implied, toks, m["start"], ctx) or _department_home(r.label, ctx, m["start"])
-        ctx.add(m["name"], role, org, status, None, toks[k].start, m["end"], sent)
+        org = _implied(r.implied, toks, m.start, ctx) or _department_home(r.label, ctx, m.start)
+        ctx.add(m.name, role, org, status, None, toks[k].start, m.end, sent)
         return
 
 
@@ -765,22 +767,22 @@ def _list_head(toks: list[Tok], i: int, ctx: _Ctx) -> int:
     else ``i``: the role before the colon is every member's."""
     first = i
     while first >= 2 and toks[first - 1].text in (",", "và"):
-        prev = next((p for p in ctx.persons if p["end"] == toks[first - 2].end), None)
+        prev = next((p for p in ctx.persons if p.end == toks[first - 2].end), None)
         if prev is None:
             return i
-        first = _idx(toks, prev["start"])
+        first = _idx(toks, prev.start)
     return first if first != i and toks[first - 1].text == ":" else i
 
 
-def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: dict) -> None:
+def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> None:
     """Role (and organisation) written before the name, maybe with a title and a dash between."""
-    i = _list_head(toks, _idx(toks, m["start"]), ctx)
+    i = _list_head(toks, _idx(toks, m.start), ctx)
     lead, comma = _lead_start(toks, i, ctx)
     if lead < 1:
         return
     prev_org = None
     for om in ctx.orgs:
-        if om["end"] == toks[lead - 1].end and sent[0] <= om["start"]:
+        if om.end == toks[lead - 1].end and sent[0] <= om.start:
             prev_org = om
     if prev_org is not None:
         _role_before_org(ctx, toks, sent, m, prev_org, comma)
@@ -801,21 +803,21 @@ def _pred_status(verb: str, former: str, appoint: bool, clause: str) -> str:
     return "current"
 
 
-def _pred_subjects(ctx: _Ctx, toks: list[Tok], in_sent: list[dict], clause: tuple[int, int],
-                   pm: re.Match) -> list[dict]:
+def _pred_subjects(ctx: _Ctx, toks: list[Tok], in_sent: list[PersonMention], clause: tuple[int, int],
+                   pm: re.Match) -> list[PersonMention]:
     """The persons a predicate is said of: the clause's names, else the last person before the sentence
     for a pronoun subject ("bà đã có 8 năm giữ cương vị ...")."""
     s, clause_start = clause
-    subjects = _subjects([m for m in in_sent if clause_start <= m["start"] < pm.start()], toks, ctx)
+    subjects = _subjects([m for m in in_sent if clause_start <= m.start < pm.start()], toks, ctx)
     if subjects or pm.group(1) == "là":
         return subjects
     if _PRONOUN_RE.search(ctx.text, clause_start, pm.start()):
-        before = [m for m in ctx.persons if m["start"] < s]
+        before = [m for m in ctx.persons if m.start < s]
         return before[-1:]
     return []
 
 
-def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[dict]) -> None:
+def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[PersonMention]) -> None:
     """Predicates: "giữ chức vụ ROLE ORG", "được bầu làm ROLE", "là ROLE" for the clause's subjects."""
     text = ctx.text
     s, e = sent
@@ -847,7 +849,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
             continue
         for m in subjects:
             # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
-            ctx.add(m["name"], role, org, status, term, m["start"], toks[j - 1].end, sent)
+            ctx.add(m.name, role, org, status, term, m.start, toks[j - 1].end, sent)
 
 
 def _role_list(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
@@ -862,7 +864,7 @@ def _role_list(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
     return out
 
 
-def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: list[dict], pm: re.Match,
+def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: list[PersonMention], pm: re.Match,
                   status: str) -> bool:
     """"A, B lần lượt là Giám đốc và Phó Giám đốc Thư viện X": the n-th name holds the n-th role, and roles
     without an organisation share the last one's.  True when the predicate was read so."""
@@ -874,7 +876,7 @@ def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: l
         return False
     shared = links[-1].org
     for m, link in zip(subjects, links, strict=True):
-        ctx.add(m["name"], link.role, link.org or shared, status, link.term, m["start"],
+        ctx.add(m.name, link.role, link.org or shared, status, link.term, m.start,
                 toks[link.end - 1].end, sent)
     return True
 
@@ -896,8 +898,8 @@ def _add_office_orgs(doc: Doc) -> None:
                                                   evidence=list(pos.evidence)))
 
 
-@component("positions", requires=("article", "text", "sentences", "organizations", "extras.person_mentions",
-                                "extras.org_mentions"),
+@component("positions", requires=("article", "text", "sentences", "organizations", "person_mentions",
+                                "org_mentions"),
            assigns=("positions", "organizations"))  # organizations: adds the government offices roles name
 def run(doc: Doc) -> None:
     ctx = _Ctx(doc)
@@ -906,7 +908,7 @@ def run(doc: Doc) -> None:
         if not toks:
             continue
         sent = (s, e)
-        in_sent = [m for m in ctx.persons if s <= m["start"] < e]
+        in_sent = [m for m in ctx.persons if s <= m.start < e]
         retire = "nghỉ hưu" in doc.text[s:e]
         for m in in_sent:
             _appositions(ctx, toks, sent, m, retire)
@@ -919,16 +921,16 @@ def run(doc: Doc) -> None:
 _COORD_RE = re.compile(r"\s*(?:,|và|cùng)?\s*(?:[^\W\d_]+\.?\s*){0,2}")
 
 
-def _subjects(cands: list[dict], toks: list[Tok], ctx: _Ctx) -> list[dict]:
+def _subjects(cands: list[PersonMention], toks: list[Tok], ctx: _Ctx) -> list[PersonMention]:
     """The subject of a predicate: the last name before it, with names coordinated to it
     ("bà A, Giám đốc X và bà B, Giám đốc Y được bầu làm ...")."""
     if not cands:
         return []
     out = [cands[-1]]
     for prev in reversed(cands[:-1]):
-        chain = _chain(toks, _idx(toks, prev["end"]), ctx, need_sep=True)
-        end = toks[chain[-1].end - 1].end if chain else prev["end"]
-        gap = ctx.text[end:out[0]["start"]]
+        chain = _chain(toks, _idx(toks, prev.end), ctx, need_sep=True)
+        end = toks[chain[-1].end - 1].end if chain else prev.end
+        gap = ctx.text[end:out[0].start]
         if not _COORD_RE.fullmatch(gap):
             break
         out.insert(0, prev)
@@ -947,10 +949,10 @@ def _department_home(role: str, ctx: _Ctx, at: int) -> str | None:
     if m is None:
         return None
     kinds = _DEPT_HOMES[(m.group("unit") or m.group("unit2")).lower()]
-    cands = [o for o in ctx.orgs if o["kind"] in kinds]
-    before = [o for o in cands if o["start"] < at]
+    cands = [o for o in ctx.orgs if o.kind in kinds]
+    before = [o for o in cands if o.start < at]
     pick = before[-1] if before else (cands[0] if cands else None)
-    return pick["name"] if pick else None
+    return pick.name if pick else None
 
 
 def _office_kind(name: str) -> str:
@@ -962,6 +964,6 @@ def _context_union(ctx: _Ctx, at: int) -> str | None:
     """The library union or association the text last named before ``at`` (for elected roles)."""
     best = None
     for m in ctx.orgs:
-        if m["start"] < at and m["kind"] in ("LibraryUnion", "Association"):
-            best = m["name"]
+        if m.start < at and m.kind in ("LibraryUnion", "Association"):
+            best = m.name
     return best

@@ -7,7 +7,7 @@ The article text is never rewritten.  The component
    follows it, bylines, date-only lines, repeated captions); the patterns live
    in ``data/lexicon/boilerplate.tsv``;
 2. takes a first line without final punctuation as the headline
-   (``doc.extras["title"] = (start, end)``, not part of ``doc.sentences``);
+   (``doc.title = (start, end)``, not part of ``doc.sentences``);
 3. rejoins lines broken mid-sentence (a line ending without sentence-final
    punctuation followed by one starting in lower case);
 4. splits each block after ``. ! ? …`` (and closing quotes) followed by a
@@ -305,10 +305,10 @@ def segment(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     return title, sentences
 
 
-@component("sentences", requires=("text",), assigns=("sentences", "extras.segmented", "extras.title"))
+@component("sentences", requires=("text",), assigns=("sentences", "segmented", "title"))
 def run(doc: Doc) -> None:
     title, sentences = segment(doc.text)
     doc.sentences = sentences
-    doc.extras["segmented"] = True  # no sentence means no content (a page of furniture), not "not cut yet"
+    doc.segmented = True  # no sentence means no content (a page of furniture), not "not cut yet"
     if title is not None:
-        doc.extras["title"] = title
+        doc.title = title
