@@ -226,3 +226,31 @@ def test_no_duck_typing_on_stores():
                         and len(node.args) == 2 and "Store" in ast.unparse(node.args[1])):
                     bad.append(f"{rel}:{node.lineno}: {ast.unparse(node)}")
     assert not bad, "\n".join(bad)
+
+
+def component_modules() -> set[str]:
+    """The modules of libkg.extract that register a pipeline component (``@component(...)`` on a function)."""
+    out = set()
+    for path in sorted((PACKAGE / "extract").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and any(
+                    isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "component"
+                    for d in node.decorator_list):
+                out.add(module_name(path))
+    return out
+
+
+def test_extraction_components_import_shared_modules_never_each_other():
+    """A helper two components share lives in a module of its own (``libkg.extract.orgscan``,
+    ``lexicon``, ``mentions`` ...), not in one of them: a component is replaceable without the others."""
+    comps = component_modules()
+    assert {"libkg.extract.persons", "libkg.extract.organizations", "libkg.extract.events"} <= comps
+    assert "libkg.extract.orgscan" not in comps and "libkg.extract.pipeline" not in comps
+    bad = []
+    for importer, target, names, where in all_imports():
+        if importer not in comps:
+            continue
+        taken = {target} | ({f"{target}.{n}" for n in names} if target == "libkg.extract" else set())
+        bad += [f"{where}: the component module {importer} imports the component module {t}"
+                for t in sorted(taken & comps) if t != importer]
+    assert not bad, "\n".join(bad)

@@ -402,7 +402,7 @@ def test_a_department_without_a_place_is_a_name_but_not_in_a_byline():
 def test_a_department_after_a_role_word_belongs_to_the_role():
     # "Trưởng Phòng X": the positions component reads the office; the organisation rules skip it
     from libkg.extract.lexicon import tokenize
-    from libkg.extract.organizations import _scan_tokens
+    from libkg.extract.orgscan import scan_tokens as _scan_tokens
     toks = tokenize("Bà Lê Thị Hoa, Phó Trưởng phòng phụ trách Phòng Bổ sung - Biên mục, phát biểu.")
     assert _scan_tokens(toks) == []
     toks = tokenize("Ông Trần Văn Minh, Trưởng Phòng Văn hóa và Thông tin, phát biểu.")
@@ -416,7 +416,7 @@ def test_a_subject_in_lower_case_after_a_topic_link_stays_in_the_name():
 
 def test_place_length_is_public():
     from libkg.extract.lexicon import tokenize
-    from libkg.extract.organizations import place_length
+    from libkg.extract.orgscan import place_length
     toks = tokenize("tỉnh Lào Cai tổ chức")
     assert place_length(toks, 1, "tỉnh") == 2
     assert place_length(toks, 3, "tỉnh") == 0

@@ -47,7 +47,7 @@ from libkg.extract.lexicon import (
     titles,
 )
 from libkg.extract.mentions import PersonMention
-from libkg.extract.organizations import scan as scan_orgs
+from libkg.extract.orgscan import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
 

@@ -62,7 +62,7 @@ from libkg.extract.lexicon import (
     tokenize,
 )
 from libkg.extract.mentions import OrgMention, PersonMention
-from libkg.extract.organizations import expand, place_length
+from libkg.extract.orgscan import expand, place_length
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
 
