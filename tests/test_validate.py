@@ -190,3 +190,33 @@ def test_broken_gazetteer_links_and_runs_fail(store_graph, name):
     conforms, report = validate(g)
     assert not conforms, name
     assert message in report, report
+
+
+# ------------------------------------------------ with PROV-O and ORG loaded, RDFS inference on
+
+def test_linked_store_conforms_with_prov_o_and_org_and_rdfs_inference(store_graph):
+    conforms, report = validate(store_graph, use_ontology=True)
+    assert conforms, report[:3000]
+
+
+def test_a_successor_as_a_prov_revision_fails_with_inference(store_graph):
+    """What 0.2.0 had (lkg:successorOf ⊑ prov:wasRevisionOf): with PROV-O loaded a province becomes
+    prov:wasDerivedFrom another province, which the source shape refuses."""
+    from libkg.rdf import ontology as onto
+
+    extra = Graph()
+    for t in onto.inference_graph():
+        extra.add(t)
+    extra.add((LKG.successorOf, RDFS.subPropertyOf, PROV.wasRevisionOf))
+    g = Graph()
+    for t in store_graph:
+        g.add(t)
+    from pyshacl import validate as shacl
+
+    from libkg.rdf.validate import shapes_graph
+
+    conforms, _, report = shacl(g, shacl_graph=shapes_graph(), ont_graph=extra, inference="rdfs",
+                                allow_warnings=True)
+    assert not conforms
+    assert "must be a schema:NewsArticle or an lkg:ReferenceDataset" in report
+    assert str(YEN_BAI) in report

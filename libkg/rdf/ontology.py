@@ -56,6 +56,19 @@ def asserted_types(cls: URIRef) -> tuple[URIRef, ...]:
     return tuple(c for c in types_of(cls) if c == cls or c.startswith(str(LKG)))
 
 
+@lru_cache(maxsize=1)
+def inference_graph() -> Graph:
+    """``ontology/libkg.ttl`` plus the RDFS axioms of PROV-O and ORG (``ontology/imports/``): what
+    validation with RDFS inference reads, as a reviewer validates with PROV-O and ORG loaded
+    (shared; do not modify)."""
+    g = Graph()
+    for t in ontology():
+        g.add(t)
+    for path in sorted((ontology_dir() / "imports").glob("*.ttl")):
+        g.parse(path, format="turtle")
+    return g
+
+
 def schema_graph() -> Graph:
     """The ontology plus all vocabularies in one new graph, to load into a store's ontology graph."""
     from libkg.vocab import vocab_graph

@@ -50,9 +50,11 @@ def validate(data: Graph | Dataset, shapes: Graph | str | Path | None = None,
     shapes
         Other shapes (a Graph or a Turtle file); default ``ontology/shapes.ttl``.
     use_ontology
-        Also load ``ontology/libkg.ttl`` and apply RDFS inference first.  Not
-        needed for data written by :func:`libkg.rdf.build.facts_to_graph`, which
-        asserts superclasses itself, so it is off to keep validation fast.
+        Also load ``ontology/libkg.ttl`` with the RDFS axioms of PROV-O and ORG
+        (``ontology/imports/``) and apply RDFS inference first.  Not needed for
+        data written by :func:`libkg.rdf.build.facts_to_graph`, which asserts
+        superclasses itself, so it is off to keep validation fast; on, it checks
+        that the alignments to PROV-O and ORG imply nothing the shapes refuse.
     """
     if shapes is None:
         shacl = shapes_graph()
@@ -62,9 +64,9 @@ def validate(data: Graph | Dataset, shapes: Graph | str | Path | None = None,
         shacl = Graph().parse(str(shapes), format="turtle")
     kwargs: dict = {"inference": "none"}
     if use_ontology:
-        from libkg.rdf.ontology import ontology
+        from libkg.rdf.ontology import inference_graph
 
-        kwargs = {"inference": "rdfs", "ont_graph": ontology()}
+        kwargs = {"inference": "rdfs", "ont_graph": inference_graph()}
     conforms, _report_graph, text = _shacl(_union(data), shacl_graph=shacl, abort_on_first=False,
                                            allow_warnings=True, **kwargs)
     return bool(conforms), str(text)
