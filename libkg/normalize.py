@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache, wraps
 from types import MappingProxyType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
+
+from libkg.resources import read_tsv
 
 # The one home of the tone table (issue 22): old-style tone placement -> new style, in lower case.  A
 # diphthong is respelt only when it ends the syllable (no letter follows: "hoà" -> "hòa", "hoàn" stays).
@@ -32,9 +34,28 @@ PERSON_TITLES = (
     "ông", "bà", "đồng chí", "đ/c", "nsnd", "nsưt", "ngưt", "nhà giáo", "nhà văn",
     "thầy", "cô", "anh", "chị",
 )
-ADMIN_PREFIXES = (
-    "thành phố", "tp.", "tp", "tỉnh", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn",
-)
+
+
+class AdminPrefix(NamedTuple):
+    """A row of ``data/lexicon/admin_prefixes.tsv``: a word opening an administrative unit's name."""
+
+    prefix: str  # as written: "tỉnh", "thành phố", "TP.", "P."
+    full: str  # the word it stands for: "thành phố" for "TP."
+    kind: str  # Province | City | District | Commune
+    use: str  # word | folded | abbrev (see the file's header)
+
+
+@lru_cache(maxsize=1)
+def admin_prefixes() -> tuple[AdminPrefix, ...]:
+    """Every administrative prefix, in the order of ``data/lexicon/admin_prefixes.tsv`` (their one home)."""
+    return tuple(AdminPrefix(*row[:4]) for row in read_tsv("lexicon", "admin_prefixes.tsv"))
+
+
+@lru_cache(maxsize=1)
+def folded_admin_prefixes() -> tuple[str, ...]:
+    """The folded prefixes a folded place name may open with ("tỉnh", "thành phố", "tp.", "tp" ...), the
+    abbreviations only the place finder reads left out."""
+    return tuple(dict.fromkeys(fold(p.prefix) for p in admin_prefixes() if p.use != "abbrev"))
 
 
 _MEMO_MAX_LEN = 200  # names and keys are short; long texts are not worth keeping in memory
@@ -137,7 +158,7 @@ def fold_place(name: str) -> str:
     'hồ chí minh'
     """
     s = fold(name)
-    for p in ADMIN_PREFIXES:
+    for p in folded_admin_prefixes():
         if s.startswith(p + " "):
             return s[len(p) + 1:].strip()
     return s

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from libkg.normalize import fold
+from libkg.normalize import admin_prefixes, fold
 from libkg.resources import data_file, read_tsv
 
 if TYPE_CHECKING:
@@ -460,11 +460,9 @@ def first_chars(words: list[str] | tuple[str, ...]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
+# administrative words as tokens -> the word they stand for ("TP." -> "thành phố"), from admin_prefixes.tsv
 ADMIN_WORDS: dict[tuple[str, ...], str] = {
-    ("tỉnh",): "tỉnh", ("thành", "phố"): "thành phố", ("TP.",): "thành phố", ("Tp.",): "thành phố",
-    ("huyện",): "huyện", ("quận",): "quận", ("thị", "xã"): "thị xã", ("xã",): "xã",
-    ("phường",): "phường", ("thị", "trấn"): "thị trấn",
-}
+    tuple(p.prefix.split()): p.full for p in admin_prefixes() if p.use == "word"}
 
 
 def match_admin(toks: list[Tok], i: int) -> int:

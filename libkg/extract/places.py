@@ -39,7 +39,7 @@ from libkg.extract.lexicon import ffold
 from libkg.extract.mentions import OrgMention, PlaceMention
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
-from libkg.normalize import fold_place
+from libkg.normalize import admin_prefixes, fold_place
 
 _UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
 # a capitalised syllable (Vietnamese, Ê Đê names with apostrophes) or a number inside a name
@@ -58,10 +58,7 @@ _PLURAL = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|
 _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
 _UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
-_PREFIX_KIND = {"tỉnh": "Province", "thành phố": "City", "tp.": "City", "tp": "City", "huyện": "District",
-                "quận": "District", "thị xã": "District", "thị trấn": "Commune", "xã": "Commune",
-                "phường": "Commune", "p.": "Commune", "tx": "District", "tx.": "District",
-                "h.": "District", "q.": "District"}
+_PREFIX_KIND = {p.prefix.lower(): p.kind for p in admin_prefixes()}  # "tp." -> City, "p." -> Commune
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
 # region tests (compiled once: an inline re.search looks its pattern up on every call)
