@@ -29,11 +29,6 @@ _TONE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END)
 _TONE_ANY_CASE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 
-PERSON_TITLES = (
-    "pgs.ts.", "pgs. ts.", "gs.ts.", "gs. ts.", "pgs.", "gs.", "ths.", "ts.", "ts", "ths",
-    "ông", "bà", "đồng chí", "đ/c", "nsnd", "nsưt", "ngưt", "nhà giáo", "nhà văn",
-    "thầy", "cô", "anh", "chị",
-)
 
 
 class AdminPrefix(NamedTuple):
@@ -43,6 +38,14 @@ class AdminPrefix(NamedTuple):
     full: str  # the word it stands for: "thành phố" for "TP."
     kind: str  # Province | City | District | Commune
     use: str  # word | folded | abbrev (see the file's header)
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> tuple[str, ...]:
+    """The folded titles :func:`fold_person` drops ("pgs.ts.", "ông", "nhà văn" ...), longest first: the rows
+    of ``data/lexicon/titles.tsv`` (the one home of titles) marked "key" in their third column."""
+    keyed = (fold(row[0]) for row in read_tsv("lexicon", "titles.tsv") if row[2:3] == ["key"])
+    return tuple(sorted(dict.fromkeys(keyed), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +144,7 @@ def fold_person(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for t in PERSON_TITLES:
+        for t in person_titles():
             if s.startswith(t + " "):
                 s = s[len(t) + 1:]
                 changed = True
