@@ -40,11 +40,16 @@ class AdminPrefix(NamedTuple):
     use: str  # word | folded | abbrev (see the file's header)
 
 
+def title_flags(row: list[str]) -> list[str]:
+    """The flags of a row of ``data/lexicon/titles.tsv`` (its third column, comma-separated: "key", "pronoun")."""
+    return row[2].split(",") if len(row) > 2 else []
+
+
 @lru_cache(maxsize=1)
 def person_titles() -> tuple[str, ...]:
     """The folded titles :func:`fold_person` drops ("pgs.ts.", "ông", "nhà văn" ...), longest first: the rows
     of ``data/lexicon/titles.tsv`` (the one home of titles) marked "key" in their third column."""
-    keyed = (fold(row[0]) for row in read_tsv("lexicon", "titles.tsv") if row[2:3] == ["key"])
+    keyed = (fold(row[0]) for row in read_tsv("lexicon", "titles.tsv") if "key" in title_flags(row))
     return tuple(sorted(dict.fromkeys(keyed), key=len, reverse=True))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from libkg.normalize import admin_prefixes, fold
+from libkg.normalize import admin_prefixes, fold, title_flags
 from libkg.resources import data_file, read_tsv
 
 if TYPE_CHECKING:
@@ -186,6 +186,13 @@ def titles() -> list[tuple[str, str]]:
         for variant in (title, title[0].upper() + title[1:], title[0].lower() + title[1:]):
             out.setdefault(variant, kind)
     return sorted(out.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1)
+def pronoun_titles() -> tuple[str, ...]:
+    """Titles that also stand alone for a person named before ("bà đã có 8 năm ..."): the rows of titles.tsv
+    flagged "pronoun", as written there (lower case)."""
+    return tuple(row[0] for row in read_tsv("lexicon", "titles.tsv") if "pronoun" in title_flags(row))
 
 
 def literal_alternation(words: list[str] | tuple[str, ...], not_after: str = r"\w") -> str:

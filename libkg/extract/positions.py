@@ -57,6 +57,7 @@ from libkg.extract.lexicon import (
     match_role,
     phrase_at,
     phrases,
+    pronoun_titles,
     sentence_tokens,
     title_re,
     tokenize,
@@ -81,7 +82,9 @@ def _pred_re() -> re.Pattern[str]:
     return re.compile("(" + literal_alternation(phrases("role_predicates.txt")) + r")\s+")
 
 
-_PRONOUN_RE = re.compile(r"(?<!\w)(bà|ông|đồng chí|Bà|Ông|Đồng chí)(?=\s+[a-zđà-ỹ])")
+# a title standing alone for a person named before ("bà đã có 8 năm ..."): titles.tsv's "pronoun" rows
+_PRONOUNS = (*pronoun_titles(), *(w[0].upper() + w[1:] for w in pronoun_titles()))
+_PRONOUN_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _PRONOUNS)) + r")(?=\s+[a-zđà-ỹ])")
 
 
 def _trim_orgs(orgs: list[OrgMention], persons: list[PersonMention], text: str) -> list[OrgMention]:
