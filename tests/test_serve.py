@@ -88,7 +88,8 @@ def test_each_result_format_by_accept(client):
     c = ask("text/csv")
     assert c.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(c.text)))
-    assert rows[0] == ["l"] and [r[0] for r in rows[1:]] == names
+    assert rows[-1][0].startswith("# truncated")  # the answer was cut at 40 rows and says so last
+    assert rows[0] == ["l"] and [r[0] for r in rows[1:-1]] == names
 
     t = ask("text/tab-separated-values")
     lines = t.text.splitlines()
@@ -722,3 +723,65 @@ def test_serve_on_a_missing_store_says_so_and_creates_nothing(tmp_path):
     assert f"no store at {missing}" in r.output and not missing.exists()
     r = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path), "--update-endpoint", "http://x/"])
     assert r.exit_code == 2 and "update-endpoint" in r.output  # a read-only command offers no write URL
+
+
+# ------------------------------------------------------------------ issue 21: truncation in the body, CORS, examples
+def test_a_cut_answer_says_so_in_its_body_in_every_format(client):
+    q = {"query": "SELECT * WHERE { ?s ?p ?o }"}
+    js = client.get("/sparql", params={**q, "format": "json"}).json()
+    assert len(js["results"]["bindings"]) == 40
+    assert js["libkg"]["truncated"] is True and js["libkg"]["maxRows"] == 40 and "40 rows" in js["libkg"]["message"]
+    lines = client.get("/sparql", params={**q, "format": "csv"}).text.splitlines()
+    assert len(lines) == 1 + 40 + 1 and lines[-1].startswith("# truncated") and "40 rows" in lines[-1]
+    rows = list(csv.reader(io.StringIO(client.get("/sparql", params={**q, "format": "csv"}).text)))
+    assert [r for r in rows if r and r[0].startswith("#")] == [rows[-1]]  # one marked line, the last
+    tsv = client.get("/sparql", params={**q, "format": "tsv"}).text.splitlines()
+    assert tsv[-1].startswith("# truncated")
+    xml = client.get("/sparql", params={**q, "format": "xml"})
+    ET.fromstring(xml.content)  # still well-formed
+    assert b"<!-- truncated" in xml.content
+    small = LABELS + " LIMIT 10"
+    whole = client.get("/sparql", params={"query": small, "format": "json"})
+    assert "libkg" not in whole.json() and "x-libkg-truncated" not in whole.headers
+    assert not client.get("/sparql", params={"query": small, "format": "csv"}).text.splitlines()[-1].startswith("#")
+
+
+def test_cors_for_the_read_only_endpoint(client):
+    pre = client.options("/sparql", headers={"Origin": "https://notebook.example",
+                                             "Access-Control-Request-Method": "POST",
+                                             "Access-Control-Request-Headers": "content-type"})
+    assert pre.status_code == 204
+    assert pre.headers["access-control-allow-origin"] == "*"
+    assert set(pre.headers["access-control-allow-methods"].replace(" ", "").split(",")) == {"GET", "POST", "OPTIONS"}
+    assert "content-type" in pre.headers["access-control-allow-headers"].lower()
+    for r in (client.get("/sparql", params={"query": COUNT}, headers={"Origin": "https://x.example"}),
+              client.post("/sparql", data={"query": COUNT}, headers={"Origin": "https://x.example"}),
+              client.get("/sparql", params={"query": "SELECT nonsense"})):
+        assert r.headers["access-control-allow-origin"] == "*", r.status_code
+    assert "x-libkg-truncated" in client.get("/sparql", params={"query": COUNT}).headers[
+        "access-control-expose-headers"].lower()
+    upd = client.post("/sparql", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    assert upd.status_code == 403  # CORS opens reading only
+
+
+def test_bundled_examples_run_as_written_show_rows(client):
+    html = client.get("/sparql", headers={"Accept": "text/html"}).text
+    blob = html.split('<script type="application/json" id="bundled-queries">', 1)[1].split("</script>", 1)[0]
+    queries = {q["name"]: q["text"] for q in json.loads(blob)}
+    counts = {}
+    with httpx.Client(base_url=str(client.base_url), timeout=60) as c:
+        for name, text in queries.items():
+            r = c.post("/sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"})
+            assert r.status_code == 200, (name, r.text)
+            counts[name] = len(r.json()["results"]["bindings"])
+    answered = {n for n, k in counts.items() if k}
+    assert len(answered) >= len(counts) - 2, counts
+    # an optional parameter is left unbound (written as a comment), so the example lists everyone
+    assert "# VALUES (?name)" in queries["positions"]
+    people = {b["person"]["value"] for b in c_json(client, queries["positions"])}
+    assert len(people) > 5 and NGA in people
+
+
+def c_json(client, text: str) -> list[dict]:
+    r = client.post("/sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"})
+    return r.json()["results"]["bindings"]

@@ -174,7 +174,7 @@ def create_app(config: ServeConfig, backend: Backend | None = None) -> Starlette
         Route("/", pages.home),
         Route("/search", search.search_page),
         Route("/browse/{what}", browse.list_page),
-        Route("/sparql", sparql_protocol.handle, methods=["GET", "POST"]),
+        Route("/sparql", sparql_protocol.handle, methods=["GET", "POST", "OPTIONS"]),
         Route("/query", _redirect_editor),
         Route("/network", network_view.network_page),
         Route("/network.json", network_view.network_json),

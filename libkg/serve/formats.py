@@ -56,6 +56,12 @@ class Outcome:
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
+    max_rows: int = 0  # the limit it was cut at (when truncated)
+
+    def notice(self) -> str:
+        """What a truncated answer says about itself, in its body (the header says it too)."""
+        return (f"truncated: the answer was cut at {self.max_rows} rows (the server's --max-rows); "
+                f"add LIMIT/OFFSET to page through it")
 
 
 def _parse_accept(accept: str) -> list[tuple[str, float, int]]:
@@ -115,7 +121,10 @@ def _to_json(o: Outcome) -> str:
     if o.kind == "ASK":
         return json.dumps({"head": {}, "boolean": bool(o.boolean)})
     bindings = [{v: _json_term(t) for v, t in zip(o.vars, r, strict=False) if t is not None} for r in o.rows]
-    return json.dumps({"head": {"vars": o.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    doc: dict = {"head": {"vars": o.vars}, "results": {"bindings": bindings}}
+    if o.truncated:  # an extra member: SPARQL JSON readers ignore what they do not know
+        doc["libkg"] = {"truncated": True, "maxRows": o.max_rows, "message": o.notice()}
+    return json.dumps(doc, ensure_ascii=False)
 
 
 def _xml_term(t: Node) -> str:
@@ -146,6 +155,8 @@ def _to_xml(o: Outcome) -> str:
                     for v, t in zip(o.vars, r, strict=False) if t is not None]
             out.append("</result>")
         out.append("</results>")
+    if o.truncated:
+        out.append(f"<!-- {escape(o.notice().replace('--', ''))} -->")  # "--" may not appear in a comment
     out.append("</sparql>")
     return "\n".join(out) + "\n"
 
@@ -168,6 +179,8 @@ def _to_csv(o: Outcome) -> str:
     w.writerow(o.vars)
     for r in o.rows:
         w.writerow([_csv_cell(t) for t in r])
+    if o.truncated:  # a last line a reader skips with comment="#" (pandas) or by its "#"
+        buf.write(f"# {o.notice()}\r\n")
     return buf.getvalue()
 
 
@@ -183,6 +196,8 @@ def _to_tsv(o: Outcome) -> str:
         return "?boolean\n" + ("true" if o.boolean else "false") + "\n"
     lines = ["\t".join("?" + v for v in o.vars)]
     lines += ["\t".join(_tsv_cell(t) for t in r) for r in o.rows]
+    if o.truncated:
+        lines.append(f"# {o.notice()}")
     return "\n".join(lines) + "\n"
 
 

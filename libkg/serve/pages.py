@@ -297,21 +297,26 @@ async def home(request: Request) -> Response:
 
 
 def bundled_queries() -> list[dict[str, Any]]:
-    """The query library for the editor's menu, with example values bound where the header has them,
-    so that a click gives a query that answers."""
+    """The query library for the editor's menu, so that a click gives a query that answers: the
+    example values of required parameters are bound (VALUES); optional ones are left unbound (the
+    query then lists everything) with the binding written as a comment to uncomment."""
     from libkg.query.library import list_queries, to_term
 
     out = []
     for q in list_queries():
         text = q.text
-        bound = [(p.var, to_term(p.example, p.kind)) for p in q.params if p.example]  # var: the SPARQL name
-        if bound:
-            m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
-            if m:
-                names = " ".join("?" + n for n, _ in bound)
-                values = " ".join(t.n3() for _, t in bound)
-                text = (f"{text[:m.end()]}\n  VALUES ({names}) {{ ({values}) }}  # example value(s)"
-                        f"{text[m.end():]}")
+        examples = [(p, to_term(p.example, p.kind)) for p in q.params if p.example]
+        bound = [(p.var, t) for p, t in examples if not re.search(r"\boptional\b", p.doc)]
+        hinted = [(p.var, t) for p, t in examples if re.search(r"\boptional\b", p.doc)]
+        m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
+        if m and (bound or hinted):
+            lines = []
+            if bound:
+                lines.append(f"  VALUES ({' '.join('?' + n for n, _ in bound)}) "
+                             f"{{ ({' '.join(t.n3() for _, t in bound)}) }}  # example value(s)")
+            for n, t in hinted:
+                lines.append(f"  # VALUES (?{n}) {{ ({t.n3()}) }}  # optional: uncomment to keep to one value")
+            text = f"{text[:m.end()]}\n" + "\n".join(lines) + text[m.end():]
         out.append({"name": q.name, "title": q.title, "question": q.question, "text": text})
     return out
 
@@ -323,5 +328,5 @@ async def editor_page(request: Request) -> Response:
     current = next((q for q in queries if q["name"] == chosen), None)
     return state.templates.TemplateResponse(
         request, "editor.html",
-        {"title": "Truy vấn SPARQL · Query", "queries": queries, "current": current,
-         "static": state.static_files})
+        {"title": "SPARQL", "queries": queries, "current": current, "static": state.static_files,
+         "max_rows": state.config.max_rows})

@@ -9,7 +9,11 @@ prefixes of ``libkg.rdf.namespaces.PREFIXES`` are predeclared, as for
 Accept header (handy in a browser's address bar).
 
 Answers longer than ``--max-rows`` are cut and say so in the header
-``X-LibKG-Truncated: max-rows=N``; a query running past ``--query-timeout``
+``X-LibKG-Truncated: max-rows=N`` and in the body too (a ``"libkg"`` member of
+the JSON, a last ``# truncated ...`` line of CSV and TSV, an XML comment).
+Any web page may query the endpoint (CORS: ``Access-Control-Allow-Origin: *``
+on every answer, and ``OPTIONS`` preflights answered): it is read-only and
+takes no credentials.  A query running past ``--query-timeout``
 is stopped (504); a full house answers 503 with ``Retry-After``.
 
 A query with a SERVICE clause is refused with 400 unless the server runs with
@@ -90,9 +94,9 @@ def run_query(store: Store, sparql: str, max_rows: int, default_graphs: list[str
         return Outcome("ASK", boolean=res.boolean)
     if res.kind == "SELECT":
         rows = list(itertools.islice(res.rows, max_rows + 1))
-        return Outcome("SELECT", res.variables, rows[:max_rows], truncated=len(rows) > max_rows)
+        return Outcome("SELECT", res.variables, rows[:max_rows], truncated=len(rows) > max_rows, max_rows=max_rows)
     triples = list(itertools.islice(res.triples, max_rows + 1))
-    return Outcome("CONSTRUCT", triples=triples[:max_rows], truncated=len(triples) > max_rows)
+    return Outcome("CONSTRUCT", triples=triples[:max_rows], truncated=len(triples) > max_rows, max_rows=max_rows)
 
 
 # ------------------------------------------------------------------ the HTTP side
@@ -152,15 +156,26 @@ def query_key(sparql: str, default_graphs: list[str], named_graphs: list[str]) -
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# The endpoint is read-only and sends no credentials, so any web page may query it (a notebook,
+# another YASGUI): every answer, errors included, allows any origin.
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
+                "Access-Control-Expose-Headers": "X-LibKG-Truncated, Content-Type"}
+PREFLIGHT_HEADERS = {**CORS_HEADERS, "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                     "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "86400",
+                     "Allow": "GET, POST, OPTIONS"}
+
+
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return Response(message.rstrip() + "\n", status_code=status, media_type="text/plain; charset=utf-8",
-                    headers=headers)
+                    headers={**CORS_HEADERS, **(headers or {})})
 
 
 async def handle(request: Request) -> Response:
     """Answer one protocol request (never with a stack trace: see ``docs/SECURITY.md``)."""
     state = request.app.state
     cfg = state.config
+    if request.method == "OPTIONS":  # a CORS preflight
+        return Response(status_code=204, headers=PREFLIGHT_HEADERS)
     try:
         params, direct = await _read_params(request, cfg.max_body)
         if "update" in params:
@@ -202,7 +217,7 @@ async def handle(request: Request) -> Response:
 
 def _answer(request: Request, params: dict[str, list[str]], outcome: Outcome, max_rows: int) -> Response:
     fmt = (params.get("format") or [""])[0].lower()
-    headers = {"Vary": "Accept"}
+    headers = {"Vary": "Accept", **CORS_HEADERS}
     if outcome.truncated:
         headers["X-LibKG-Truncated"] = f"max-rows={max_rows}"
     if outcome.kind == "CONSTRUCT":
