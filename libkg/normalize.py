@@ -27,6 +27,8 @@ TONE_TABLE: Mapping[str, str] = MappingProxyType({
 _TONE_END = r"(?![a-zà-ỹđ])"  # the diphthong ends the syllable
 _TONE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END)
 _TONE_ANY_CASE_RE = re.compile("(" + "|".join(TONE_TABLE) + ")" + _TONE_END, re.IGNORECASE)
+_OLD_TONE = {new: old for old, new in TONE_TABLE.items()}  # the same table read the other way
+_OLD_TONE_RE = re.compile("(" + "|".join(_OLD_TONE) + ")" + _TONE_END, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -136,6 +138,22 @@ def new_tone(text: str) -> str:
     'Nguyễn Thị HÒA'
     """
     return _TONE_ANY_CASE_RE.sub(_new_tone_any_case, text)
+
+
+def _old_tone_any_case(m: re.Match[str]) -> str:
+    new = m.group(1)
+    old = _OLD_TONE[new.lower()]
+    return "".join(o.upper() if n.isupper() else o for n, o in zip(new, old, strict=True))
+
+
+def old_tone(text: str) -> str:
+    """``text`` with the old tone-mark placement, keeping its letter case ("Thúy" -> "Thuý"): the inverse of
+    :func:`new_tone`, from the same :data:`TONE_TABLE` (an authority may spell a name either way).
+
+    >>> old_tone("Kiều Thúy Nga"), old_tone("HÒA")
+    ('Kiều Thuý Nga', 'HOÀ')
+    """
+    return _OLD_TONE_RE.sub(_old_tone_any_case, text)
 
 
 @_memo

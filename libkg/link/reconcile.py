@@ -31,8 +31,7 @@ from functools import lru_cache
 
 from libkg.link.client import AuthorityClient
 from libkg.link.model import WIKIDATA, Candidate, Decision, Entity
-from libkg.normalize import ascii_fold, fold, fold_person, nfc
-from libkg.resolve.keys import new_tone
+from libkg.normalize import ascii_fold, fold, fold_person, new_tone, nfc, old_tone
 from libkg.resources import read_tsv
 
 __all__ = ["Outcome", "Reconciler", "candidate_query", "name_score", "name_variants", "old_tone", "score"]
@@ -40,10 +39,6 @@ __all__ = ["Outcome", "Reconciler", "candidate_query", "name_score", "name_varia
 VIET_NAM = "Q881"
 LANGS = ("vi", "en")
 SEP = "\t"
-_NEW_TO_OLD = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-               "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-               "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-_NEW_RE = re.compile("(" + "|".join(_NEW_TO_OLD) + r")(?![a-zà-ỹđ])", re.IGNORECASE)
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -51,20 +46,6 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 def kind_classes() -> dict[str, tuple[str, ...]]:
     """Kind -> Wikidata classes (``data/authority/types.tsv``)."""
     return {k: tuple(v.split()) for k, v, *_ in read_tsv("authority", "types.tsv")}
-
-
-def old_tone(text: str) -> str:
-    """``text`` with the old tone-mark placement, keeping letter case ("Thúy" -> "Thuý").
-
-    >>> old_tone("Kiều Thúy Nga"), old_tone("HÒA")
-    ('Kiều Thuý Nga', 'HOÀ')
-    """
-    def swap(m: re.Match[str]) -> str:
-        new = m.group(1)
-        old = _NEW_TO_OLD[new.lower()]
-        return "".join(o.upper() if n.isupper() else o for n, o in zip(new, old, strict=True))
-
-    return _NEW_RE.sub(swap, text)
 
 
 def name_variants(labels: Iterable[str]) -> list[str]:
