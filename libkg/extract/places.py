@@ -53,7 +53,10 @@ _ADMIN = re.compile(
     r"(?:\s+|(?<=\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
 # "(Đức Thọ)", "(xã Tùng Châu, Đức Thọ)": the larger units of the unit just named
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
-_UNIT_PREFIX = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường|P\.)\s*", re.I)
+# any administrative prefix of admin_prefixes.tsv ("tỉnh", "TP.", "P." ...), a longer one first
+_UNIT_PREFIX = re.compile(
+    "(?:" + "|".join(re.escape(p.prefix) for p in sorted(admin_prefixes(), key=lambda p: -len(p.prefix))) + r")\s*",
+    re.I)
 _PLURAL = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+$")
 _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
 _UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
