@@ -46,3 +46,23 @@ def base() -> str:
     from libkg.testing import EXAMPLE_BASE
 
     return EXAMPLE_BASE
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A real Virtuoso server (Debian's virtuoso-opensource) for the session: its own database folder,
+    loopback ports and a 170 MB buffer pool, SPARQL_UPDATE granted; stopped at the end, also on failure.
+    Missing, it skips the tests on a developer's machine and fails them in CI ($CI=true)."""
+    import os
+
+    from libkg.store.virtuoso import VirtuosoServer, virtuoso_missing
+
+    why = virtuoso_missing()
+    if why:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI needs Virtuoso: {why}")
+        pytest.skip(why)
+    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as server:
+        online = [ln for ln in server.log().splitlines() if "online at" in ln]
+        print(f"\nVirtuoso started: {server.endpoint} (database {server.folder})", *online, sep="\n  ")
+        yield server

@@ -73,6 +73,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
 
     from libkg.ingest import ingest_paths
     from libkg.read import ReadError
+    from libkg.store import StoreError
 
     jobs = jobs or os.cpu_count() or 1
     bars: dict[str, tqdm] = {}  # one bar per pass, the first closed when the second starts
@@ -102,7 +103,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
                                   max_bytes=max_bytes, jobs=jobs, batch_size=batch_size, bulk=bulk,
                                   status=status)
             total = store.triple_count()
-    except ReadError as exc:
+    except (ReadError, StoreError) as exc:  # a store error: one line (a server's answer summarised)
         raise click.ClickException(str(exc)) from None
     finally:
         for b in bars.values():
