@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from libkg.normalize import fold, fold_place, slug
+from libkg.normalize import admin_prefixes, fold, fold_place, slug
 from libkg.rdf.namespaces import data_base
 from libkg.resolve.keys import new_tone, short_hash, words
 from libkg.resources import data_file, read_tsv
@@ -53,7 +53,8 @@ __all__ = ["REFORM_DATE", "WIKIDATA", "Gazetteer", "PlaceRef", "Unit", "gazettee
 REFORM_DATE = "2025-07-01"
 WIKIDATA = "http://www.wikidata.org/entity/"
 VIET_NAM_WIKIDATA = "Q881"
-_LOWER_ADMIN = ("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
+# the prefixes of units below a province ("huyện", "xã", "thị trấn" ...), from admin_prefixes.tsv
+_LOWER_ADMIN = tuple(dict.fromkeys(p.full for p in admin_prefixes() if p.use == "word" and p.kind in ("District", "Commune")))
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from libkg.extract.facts import Facts, Place
-from libkg.normalize import fold, fold_place, nfc
+from libkg.normalize import admin_prefixes, fold, fold_place, nfc
 from libkg.rdf.namespaces import data_base
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
@@ -124,9 +124,8 @@ class ArticleIdentity:
 
 
 _SPECIFIC = {"Site": 0, "Commune": 1, "District": 2, "City": 3, "Other": 4, "Region": 5, "Province": 6, "Country": 7}
-_PREFIX_KINDS = (("tỉnh ", "Province"), ("thành phố ", "City"), ("tp. ", "City"), ("tp ", "City"),
-                 ("huyện ", "District"), ("quận ", "District"), ("thị xã ", "District"),
-                 ("xã ", "Commune"), ("phường ", "Commune"), ("thị trấn ", "Commune"))
+# folded administrative prefix -> the kind of unit it opens ("tp. " -> City), from admin_prefixes.tsv
+_PREFIX_KINDS = tuple(dict.fromkeys((fold(p.prefix) + " ", p.kind) for p in admin_prefixes() if p.use != "abbrev"))
 
 
 def _strip_prefix(name: str) -> str:
