@@ -54,7 +54,8 @@ REFORM_DATE = "2025-07-01"
 WIKIDATA = "http://www.wikidata.org/entity/"
 VIET_NAM_WIKIDATA = "Q881"
 # the prefixes of units below a province ("huyện", "xã", "thị trấn" ...), from admin_prefixes.tsv
-_LOWER_ADMIN = tuple(dict.fromkeys(p.full for p in admin_prefixes() if p.use == "word" and p.kind in ("District", "Commune")))
+_LOWER_ADMIN = tuple(dict.fromkeys(p.full for p in admin_prefixes()
+                                   if p.use == "word" and p.kind in ("District", "Commune")))
 
 
 @dataclass(frozen=True)
