@@ -246,3 +246,41 @@ def test_search_shows_the_era_of_places_of_one_name(client):
     old = html.index('href="/id/place/vn-63/08-tuyen-quang"')
     new = html.index('href="/id/place/vn-34/08-tuyen-quang"')
     assert 'class="era before"' in html[old:old + 400] and 'class="era after"' in html[new:new + 400]
+
+
+# ------------------------------------------------------------------ the network page
+def test_network_colours_are_fixed_per_kind_and_isolated_nodes_dropped(client):
+    every = client.get("/network.json", params={"isolated": "1"}).json()
+    linked = client.get("/network.json").json()
+    strong = client.get("/network.json", params={"min_weight": "2"}).json()
+    assert any(n["links"] == 0 for n in every["nodes"])  # the sample has institutions without links
+    assert all(n["links"] > 0 for n in linked["nodes"] + strong["nodes"])
+    assert len(linked["nodes"]) + linked["dropped"] == len(every["nodes"])
+    ends = {x for e in strong["edges"] for x in (e["from"], e["to"])}
+    assert {n["id"] for n in strong["nodes"]} == ends and all(e["value"] >= 2 for e in strong["edges"])
+    colour = {}
+    for view in (every, linked, strong):
+        for n in view["nodes"]:
+            assert colour.setdefault(n["group"], n["color"]) == n["color"]  # one colour per kind, every view
+    assert colour["Library"] == "#0072B2" and len(set(colour.values())) == len(colour)
+
+
+def test_network_page_has_a_legend_and_a_table(client):
+    html = client.get("/network", params={"lang": "vi"}).text
+    legend = html[html.index('id="legend"'):html.index("</ul>", html.index('id="legend"'))]
+    assert 'style="background: #0072B2"></span> thư viện' in legend
+    table = section(html, "network-table")
+    assert 'href="/id/org/thu-vien-kiem-thu-a">Thư viện Kiểm Thử A</a>' in table
+    pair = r'<tr><td><a href="/id/org/[^"]+">[^<]+</a></td><td><a href="/id/org/[^"]+">[^<]+</a></td><td class="num">\d+</td>'
+    assert re.search(pair, table) and table.count(">Thư viện Kiểm Thử A</a>") >= 2  # nodes and links tables
+
+
+@pytest.mark.parametrize(("params", "name", "why"), [
+    ({"from": "notadate"}, "from", "is not a date"), ({"to": "2023-13-01"}, "to", "month must be in 1..12"),
+    ({"min_weight": "x"}, "min_weight", "is not a whole number"), ({"min_weight": "0"}, "min_weight", "from 1"),
+    ({"isolated": "maybe"}, "isolated", "is not 0 or 1"), ({"from": "2024", "to": "2023"}, "from", "is after"),
+])
+def test_bad_network_filters_are_400_with_the_reason(client, params, name, why):
+    for path in ("/network", "/network.json"):
+        r = client.get(path, params=params, headers={"Accept": "text/html"})
+        assert r.status_code == 400 and f"`{name}`" in r.text and why in r.text, (path, r.text[:300])
