@@ -186,6 +186,30 @@ def components() -> Mapping[str, ComponentInfo]:
     return MappingProxyType(_INFO)
 
 
+def contract_table(pipeline: tuple[str, ...] | None = None) -> str:
+    """The contracts of ``pipeline`` (the default one) as Markdown: one table of the components (what each
+    reads and writes), one of the Doc fields (type, who writes, who reads); docs/architecture.md holds
+    this text, and tests/test_pipeline.py checks that it is current."""
+    _load_components()
+    names = DEFAULT_PIPELINE if pipeline is None else pipeline
+    infos = [_INFO[n] for n in names]
+
+    def code(items: list[str] | tuple[str, ...]) -> str:
+        return ", ".join(f"`{x}`" for x in items) or "-"
+
+    rows = ["| # | component | module | reads (`requires`) | writes (`assigns`) |", "|---|---|---|---|---|"]
+    rows += [f"| {i} | `{c.name}` | `{c.fn.__module__}` | {code(c.requires)} | {code(c.assigns)} |"
+             for i, c in enumerate(infos, 1)]
+    rows += ["", "| Doc field | type | written by | read by |", "|---|---|---|---|"]
+    for f in fields(Doc):
+        if f.name in UNDECLARED_FIELDS:
+            continue
+        by = "(input)" if f.name in INPUT_FIELDS else code([c.name for c in infos if f.name in c.assigns])
+        kind = " or ".join(f"`{t}`" for t in str(f.type).split(" | "))  # no "|" inside a table cell
+        rows.append(f"| `{f.name}` | {kind} | {by} | {code([c.name for c in infos if f.name in c.requires])} |")
+    return "\n".join(rows) + "\n"
+
+
 def check_order(pipeline: tuple[str, ...]) -> None:
     """Raise ValueError when a component of ``pipeline`` is unknown or requires a field no earlier one assigns."""
     _load_components()
