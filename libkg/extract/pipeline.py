@@ -41,7 +41,7 @@ class DocCache:
     tokens: dict[tuple[int, int], Any] = field(default_factory=dict)
     lower: str | None = None
     lower_done: bool = False
-    org_scan: Any = None  # list of (OrgHit, tokens, sentence span), see libkg.extract.organizations.scan
+    org_scan: Any = None  # list of (OrgHit, tokens, sentence span), see libkg.extract.orgscan.scan
     org_text: str | None = None
 
 
