@@ -24,15 +24,17 @@ def export(store_path: str | None, endpoint: str | None,
     Example:
       libkg export --store out/store --format trig -o out/graph.trig
     """
+    from libkg.query.dataset import export_with_description  # + the VoID / DCAT description ({base}graph/void)
+
     with read_store_or_fail(store_path, endpoint, user, password) as store:
         if output:
             tmp = Path(output + ".part")
             with tmp.open("wb") as fh:
-                store.export(fmt, fh)
+                export_with_description(store, fmt, fh)
             tmp.replace(output)
             click.echo(f"wrote {output}", err=True)
         else:
-            store.export(fmt, sys.stdout.buffer)
+            export_with_description(store, fmt, sys.stdout.buffer)
 
 
 @cli.command()

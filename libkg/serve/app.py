@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from libkg import __version__
 from libkg.rdf.namespaces import data_base
-from libkg.serve import browse, i18n, network_view, pages, search, sparql_protocol, timeline
+from libkg.serve import browse, i18n, network_view, pages, publish, search, sparql_protocol, timeline
 from libkg.serve.config import ServeConfig
 from libkg.serve.links import local_path, shorten, web_url
 from libkg.serve.workers import (
@@ -184,6 +184,7 @@ def create_app(config: ServeConfig, backend: Backend | None = None) -> Starlette
         Route("/favicon.ico", _no_icon),
         Mount("/static/lib", app=StaticFiles(directory=str(SHARED_STATIC_DIR), check_dir=False), name="lib"),
         Mount("/static", app=StaticFiles(directory=str(STATIC_DIR)), name="static"),
+        *publish.ROUTES,  # /.well-known/void, /ontology, /vocab/..., /graph/... (libkg/serve/publish.py)
         Route("/{path:path}", pages.entity),  # everything else is an IRI under the base
     ]
     handlers = {HTTPException: _http_error, Busy: _busy, QueryTimeout: _timeout,

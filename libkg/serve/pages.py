@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 SPARQL_DIR = PACKAGE_DIR / "serve" / "sparql"
 
 DOC_TYPES = {"text/html": "html", "text/turtle": "ttl", "application/ld+json": "jsonld",
-             "application/n-triples": "nt"}
+             "application/n-triples": "nt", "application/rdf+xml": "rdf"}
 SUFFIX_TYPES = {v: k for k, v in DOC_TYPES.items()}
-RDFLIB_FORMAT = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
+RDFLIB_FORMAT = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
+                 "application/rdf+xml": "xml"}
 
 _LABEL_PROPS = {str(SKOS.prefLabel), str(SKOS.altLabel), "http://www.w3.org/2000/01/rdf-schema#label"}
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -245,7 +246,10 @@ async def resource(request: Request, iri: str, path: str | None, forced: str | N
     if not view.exists:
         return await not_found(request)
     path = path or local_path(iri, state.base)
-    mt = forced or negotiate(request.headers.get("accept"), list(DOC_TYPES)) or "text/html"
+    mt = forced or negotiate(request.headers.get("accept"), list(DOC_TYPES))
+    if mt is None:  # a type no document of this IRI has
+        return Response(f"406 Not Acceptable: {', '.join(DOC_TYPES)}\n", status_code=406, media_type="text/plain",
+                        headers={"Vary": "Accept"})
     if mt != "text/html":
         return await _describe_response(request, iri, mt, path)
     ctx = page_context(view, lang_of(request), view.prop_labels)
@@ -279,7 +283,7 @@ async def resource_by_query(request: Request) -> Response:
 
 async def not_found(request: Request, message: str | None = None) -> Response:
     state = request.app.state
-    if negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) == "text/plain":
+    if negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) != "text/html":  # Turtle asked: text
         return Response((message or "not found") + "\n", status_code=404, media_type="text/plain")
     return state.templates.TemplateResponse(request, "error.html",
                                             {"title": "Không tìm thấy · Not found", "status": 404,
