@@ -284,3 +284,12 @@ def test_bad_network_filters_are_400_with_the_reason(client, params, name, why):
     for path in ("/network", "/network.json"):
         r = client.get(path, params=params, headers={"Accept": "text/html"})
         assert r.status_code == 400 and f"`{name}`" in r.text and why in r.text, (path, r.text[:300])
+
+
+def test_undated_events_come_last_whichever_the_order(client):
+    for order in ("asc", "desc"):
+        html = client.get("/browse/events", params={"sort": "date", "order": order, "size": 200}).text
+        dates = [d.strip()[:10] for d in re.findall(r'<td class="date">([^<]*)</td>', html)]
+        dated = [d for d in dates if d]
+        assert len(dated) < len(dates)  # the sample has undated events
+        assert dates[:len(dated)] == dated and dated == sorted(dated, reverse=order == "desc")

@@ -226,9 +226,12 @@ def browse(store: Store, name: str, base: str, filters: dict[str, str], sort: st
     rows = LOADERS[name](store, base)
     facets = _facets(spec, rows)
     kept = [r for r in rows if _keep(spec, r, filters)]
+    undated = [r for r in kept if sort == "date" and not r.get("date")]  # last, whichever the order
+    kept = [r for r in kept if not (sort == "date" and not r.get("date"))]
     kept.sort(key=_sort_key(sort))
     if desc:
         kept.reverse()
+    kept += sorted(undated, key=_sort_key("name"))
     start = (page - 1) * size
     return {"rows": kept[start:start + size], "total": len(kept), "all": len(rows), "facets": facets}
 
