@@ -26,7 +26,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from libkg.rdf.namespaces import LKG
-from libkg.resources import ontology_dir
+from libkg.resources import data_file, ontology_dir
 
 
 @lru_cache(maxsize=1)
@@ -58,14 +58,14 @@ def asserted_types(cls: URIRef) -> tuple[URIRef, ...]:
 
 @lru_cache(maxsize=1)
 def inference_graph() -> Graph:
-    """``ontology/libkg.ttl`` plus the RDFS axioms of PROV-O and ORG (``ontology/imports/``): what
-    validation with RDFS inference reads, as a reviewer validates with PROV-O and ORG loaded
-    (shared; do not modify)."""
+    """``ontology/libkg.ttl`` plus the RDFS axioms of PROV-O and ORG
+    (``libkg/data/publish/prov-org-rdfs.ttl``): what validation with RDFS inference reads, as a
+    reviewer validates with PROV-O and ORG loaded (shared; do not modify).  Not in the store's
+    ontology graph, which holds libkg's own files."""
     g = Graph()
     for t in ontology():
         g.add(t)
-    for path in sorted((ontology_dir() / "imports").glob("*.ttl")):
-        g.parse(path, format="turtle")
+    g.parse(data_file("publish", "prov-org-rdfs.ttl"), format="turtle")
     return g
 
 

@@ -51,7 +51,7 @@ def validate(data: Graph | Dataset, shapes: Graph | str | Path | None = None,
         Other shapes (a Graph or a Turtle file); default ``ontology/shapes.ttl``.
     use_ontology
         Also load ``ontology/libkg.ttl`` with the RDFS axioms of PROV-O and ORG
-        (``ontology/imports/``) and apply RDFS inference first.  Not needed for
+        (``libkg/data/publish/prov-org-rdfs.ttl``) and apply RDFS inference first.  Not needed for
         data written by :func:`libkg.rdf.build.facts_to_graph`, which asserts
         superclasses itself, so it is off to keep validation fast; on, it checks
         that the alignments to PROV-O and ORG imply nothing the shapes refuse.

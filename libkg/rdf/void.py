@@ -1,6 +1,6 @@
 """The VoID and DCAT description of a libkg graph: licence, version, counts, examples, endpoint.
 
-The fixed part (title, description, licence, vocabularies) is ``ontology/dataset.ttl``; this
+The fixed part (title, description, licence, vocabularies) is ``libkg/data/publish/dataset.ttl``; this
 module adds what depends on the store, from numbers the caller counted (the rdf layer does not
 read stores: :mod:`libkg.query.dataset` does, for ``libkg export`` and ``libkg serve``).
 The description goes into its own named graph, ``{base}graph/void``, and describes
@@ -24,7 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from libkg.rdf.namespaces import LKG, SCHEMA, bind_prefixes, data_base
-from libkg.resources import ontology_dir
+from libkg.resources import data_file
 
 __all__ = ["ENTITY_CLASSES", "dataset_description", "dataset_iri", "void_graph_iri"]
 
@@ -48,7 +48,7 @@ def void_graph_iri(base: str | None = None) -> URIRef:
 
 @lru_cache(maxsize=1)
 def _template() -> tuple[tuple, ...]:
-    return tuple(Graph().parse(ontology_dir() / "dataset.ttl", format="turtle"))
+    return tuple(Graph().parse(data_file("publish", "dataset.ttl"), format="turtle"))
 
 
 def dataset_description(counts: Mapping[str, int], base: str | None = None, *,
