@@ -35,12 +35,14 @@ from functools import lru_cache
 from libkg.extract.facts import Evidence, Person
 from libkg.extract.gazetteer import countries, place_cues, provinces
 from libkg.extract.lexicon import (
+    ADMIN_WORDS,
     Tok,
     ffold,
     folded_phrases,
     match_admin,
     match_head,
     match_role,
+    phrases,
     sentence_tokens,
     surnames,
     title_re,
@@ -51,11 +53,9 @@ from libkg.extract.orgscan import scan as scan_orgs
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
 
-_NAME_STOP_BEFORE = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "TP.", "Tp.", "đường",
-                     "buôn", "bản", "thôn", "làng", "sông", "núi", "đèo", "hồ", "chợ", "cầu", "Quảng", "trường",
-                     "tượng", "đài", "tên", "Khu", "khu", "di", "tích", "Đền", "đền", "chùa", "đình", "hóa", "hoá", "cách",
-                     "tưởng", "thưởng", "Giải", "giải", "hiệu", "lộ", "ngõ", "kiệt", "hẻm", "Lăng", "lăng",
-                     "đảo"}
+# words after which a capitalised run is no person ("đường Nguyễn Trãi", "tỉnh Lào Cai"): name_stop_before.txt
+# and every word of an administrative prefix (admin_prefixes.tsv, through lexicon.ADMIN_WORDS)
+_NAME_STOP_BEFORE = frozenset(phrases("name_stop_before.txt")) | {w for key in ADMIN_WORDS for w in key}
 
 
 @lru_cache(maxsize=1)
