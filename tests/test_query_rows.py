@@ -113,6 +113,13 @@ def test_places_and_containment(sample_store):
     assert got["Buôn Ma Thuột"]["within"] == "Đắk Lắk"  # d19
 
 
+def test_events_in_the_northern_midland_and_mountain_provinces(sample_store):
+    # d02 (Yên Bái), d16 (Thái Nguyên), d17 (Hà Giang): provinces of Trung du và miền núi phía Bắc
+    got = rows(sample_store, "events-in-region", region="Trung du và miền núi phía Bắc")
+    assert {"Yên Bái", "Thái Nguyên", "Hà Giang"} <= {r["province"] for r in got}
+    assert "Cần Thơ" not in {r["province"] for r in got}
+
+
 def test_libraries_in_lao_cai_after_the_reform(sample_store):
     got = {r["library"] for r in rows(sample_store, "libraries-in-province", province="Lào Cai", asOf="current")}
     assert {"Thư viện tỉnh Lào Cai", "Thư viện tỉnh Yên Bái"} <= got
@@ -171,7 +178,7 @@ def test_every_bundled_query_is_checked_here():
                "institution-coparticipation", "people-together", "organization-hierarchy", "sub-events",
                "fact-provenance", "union-events", "organizations", "role-changes", "places",
                "libraries-in-province", "places-merged-in-2025-reform", "possibly-same-persons",
-               "entities-linked"}
+               "entities-linked", "events-in-region"}
     assert {q.name for q in list_queries()} == checked
 
 
@@ -263,6 +270,8 @@ def test_name_parameters_match_without_diacritics_through_the_api(sample_store):
     assert table("events-by-province-year", province="thai nguyen") == \
         table("events-by-province-year", province="Thái Nguyên") != []
     assert table("fact-provenance", name="kieu thuy nga") == table("fact-provenance", name="Kiều Thúy Nga") != []
+    assert table("events-in-region", region="mien nui phia bac") == \
+        table("events-in-region", region="Trung du và miền núi phía Bắc") != []
     # a name that is nobody's stays nobody's; one that fits two different names is refused, not guessed
     assert table("person-timeline", name="nobody here") == []
     from rdflib import Graph
