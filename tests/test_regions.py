@@ -77,3 +77,11 @@ def test_events_in_region_keeps_regions_apart(sample_store):
     rows = list(sample_store.query(q.text, bindings=bind_params(q, {"region": "Đồng bằng sông Cửu Long"})))
     assert rows and {str(r.region) for r in rows} == {"Đồng bằng sông Cửu Long"}
     assert "Yên Bái" not in {str(r.province) for r in rows}
+
+
+def test_the_api_finds_a_region_typed_without_diacritics(sample_store):
+    from libkg.api import KnowledgeGraph
+
+    kg = KnowledgeGraph(sample_store, owns_store=False)
+    plain = [tuple(r) for r in kg.query("events-in-region", region="trung du va mien nui phia bac")]
+    assert plain and plain == [tuple(r) for r in kg.query("events-in-region", region="Trung du và miền núi phía Bắc")]
