@@ -254,3 +254,33 @@ def test_extraction_components_import_shared_modules_never_each_other():
         bad += [f"{where}: the component module {importer} imports the component module {t}"
                 for t in sorted(taken & comps) if t != importer]
     assert not bad, "\n".join(bad)
+
+
+def test_titles_admin_prefixes_and_the_tone_table_have_one_home():
+    """Issue 22: titles live in data/lexicon/titles.tsv, administrative prefixes in admin_prefixes.tsv, the tone
+    table in libkg.normalize.TONE_TABLE.  No other module spells one of them again as a Python collection
+    (three or more of its entries in one tuple, list, set or dict literal)."""
+    from libkg.normalize import TONE_TABLE, admin_prefixes, fold, person_titles
+
+    lists = {
+        "administrative prefixes (data/lexicon/admin_prefixes.tsv)": {fold(p.prefix) for p in admin_prefixes()},
+        "titles (data/lexicon/titles.tsv)": set(person_titles()),
+        "the tone table (libkg.normalize.TONE_TABLE)": set(TONE_TABLE) | set(TONE_TABLE.values()),
+    }
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                items = [*node.keys, *node.values]
+            elif isinstance(node, ast.Tuple | ast.List | ast.Set):
+                items = list(node.elts)
+            else:
+                continue
+            words = {fold(i.value).strip() for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)}
+            for what, entries in lists.items():
+                if rel.as_posix() == "libkg/normalize.py" and "tone" in what:
+                    continue  # its home
+                if len(words & entries) >= 3:
+                    bad.append(f"{rel}:{node.lineno}: spells {what} again: {sorted(words & entries)}")
+    assert not bad, "\n".join(bad)

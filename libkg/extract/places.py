@@ -62,6 +62,8 @@ _NAME_RUN = re.compile(r"(?:" + _CAP + r")(?:[ \t]+(?:" + _CAP + r"|\d+))*")
 _UNIT_NUMBER = re.compile(r"\d{1,2}(?![\w/])(?![.,]\d)")
 _LOWER_WORD = re.compile(r"[a-zà-ỹđ][\w]*")
 _PREFIX_KIND = {p.prefix.lower(): p.kind for p in admin_prefixes()}  # "tp." -> City, "p." -> Commune
+# the prefixes written in capitals ("TP.", "TX"): any other prefix in capitals past its first letter is none
+_CAPITAL_PREFIXES = frozenset(p.prefix for p in admin_prefixes() if p.prefix[1:] != p.prefix[1:].lower())
 _LIST_SEP = re.compile(r"\s*(?:,|và|, và)\s+")
 _SPACE = re.compile(r"\s")
 # region tests (compiled once: an inline re.search looks its pattern up on every call)
@@ -395,7 +397,7 @@ def _admin_units(sc: _Scan) -> None:
     for m in _ADMIN.finditer(text, lo, hi):
         prefix = m.group("prefix")
         kind = _PREFIX_KIND.get(prefix.lower())
-        if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in ("TP", "TP.", "TX", "TX."):
+        if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in _CAPITAL_PREFIXES:
             continue
         plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
         if plural:
@@ -418,7 +420,11 @@ def _admin_units(sc: _Scan) -> None:
 
 
 _COUNT = re.compile(r"\d[\d.,]*\d|\d")
-_AFTER_VILLAGE_NUMBER = frozenset(("xã", "phường", "thị", "huyện", "quận", "của", "thuộc", "và"))
+# what may follow a village's number ("thôn 3 xã X", "tổ 5 của phường Y"): the first word of a district's or a
+# commune's prefix (admin_prefixes.tsv), or a preposition
+_AFTER_VILLAGE_NUMBER = frozenset(
+    {p.prefix.split()[0] for p in admin_prefixes() if p.use == "word" and p.kind in ("District", "Commune")}
+    | {"của", "thuộc", "và"})
 _VILLAGE_NUMBER = re.compile(r"\d{1,3}(?![\w/]|[.,]\d)")
 # words before "bản" / "khối" ... that make them no village ("xuất bản", "ấn bản", "văn bản")
 _NOT_VILLAGE_BEFORE = frozenset(("xuất", "phiên", "văn", "cơ", "nguyên", "tư", "bộ", "ấn", "tái"))
