@@ -30,6 +30,7 @@ from starlette.routing import Route
 
 from libkg.resources import ontology_dir
 from libkg.serve.formats import negotiate, serialize_graph
+from libkg.serve.links import SAFE_IRI
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
@@ -213,29 +214,37 @@ def graph_triples(store: Store, iri: str, limit: int) -> tuple[list[tuple], bool
 
 
 async def named_graph(request: Request) -> Response:
-    """``/graph/{path}``: the named graph ``{base}graph/{path}`` (HTML: the graph's entity page)."""
+    """``/graph/{path}``: the named graph ``{base}graph/{path}`` (HTML: the graph's entity page).
+
+    The path is read as sent (article ids are percent-encoded in graph IRIs); a suffix such as
+    ``.ttl`` names a document of the graph, unless a graph's IRI really ends that way.
+    """
     state = request.app.state
-    path, suffix = _split_suffix(request.path_params["path"])
-    mt = _choose(request, html=True, suffix=suffix)
-    if mt is None:
-        return _not_acceptable(True)
-    if mt == "text/html":
-        from libkg.serve import pages
-
-        return await pages.entity(request)
-    iri = f"{state.base}graph/{path}"
-    from libkg.serve.links import SAFE_IRI
-
-    if not SAFE_IRI.match(iri):
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    try:
+        tail = raw.decode("ascii").split("?", 1)[0].removeprefix("/graph/")
+    except UnicodeDecodeError:
         return await _not_found(request, "graph")
-    triples, more = await state.backend.call(graph_triples, iri, state.config.max_rows,
-                                             timeout=state.config.query_timeout, lane="page")
-    if not triples:
-        return await _not_found(request, "graph")
-    headers = {"Content-Location": f"/graph/{path}.{_suffix_of(mt)}"}
-    if more:
-        headers["Libkg-Truncated"] = f"the first {state.config.max_rows} triples (--max-rows)"
-    return _rdf(serialize_graph(triples, RDF_TYPES[mt]), mt, headers)
+    stem, suffix = _split_suffix(tail)
+    for path, forced in ((stem, suffix), (tail, None)) if suffix else ((tail, None),):
+        mt = _choose(request, html=True, suffix=forced)
+        if mt is None:
+            return _not_acceptable(True)
+        if mt == "text/html":
+            from libkg.serve import pages
+
+            return await pages.entity(request)
+        iri = f"{state.base}graph/{path}"
+        if not SAFE_IRI.match(iri):
+            continue
+        triples, more = await state.backend.call(graph_triples, iri, state.config.max_rows,
+                                                 timeout=state.config.query_timeout, lane="page")
+        if triples:
+            headers = {"Content-Location": f"/graph/{path}.{_suffix_of(mt)}"}
+            if more:
+                headers["Libkg-Truncated"] = f"the first {state.config.max_rows} triples (--max-rows)"
+            return _rdf(serialize_graph(triples, RDF_TYPES[mt]), mt, headers)
+    return await _not_found(request, "graph")
 
 
 def _suffix_of(mt: str) -> str:
