@@ -53,6 +53,13 @@ def client(server):
         yield c
 
 
+@pytest.fixture(autouse=True)
+def no_language_cookie(request):
+    """Each test starts without the ``lang`` cookie a ``?lang=`` request of another test left."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").cookies.clear()
+
+
 def nga_path(client) -> str:
     r = client.get("/search", params={"q": "kieu thuy nga"})
     marker = 'href="/id/person/'
@@ -268,7 +275,9 @@ def test_entity_content_negotiation(client):
 def test_unknown_entity_is_a_404_page(client):
     r = client.get("/id/person/nobody-at-all", headers={"Accept": "text/html"})
     assert r.status_code == 404
-    assert '<html lang="vi">' in r.text and "Not found" in r.text
+    assert '<html lang="vi">' in r.text and "<h1>Không tìm thấy</h1>" in r.text and "Not found" not in r.text
+    en = client.get("/id/person/nobody-at-all", params={"lang": "en"}, headers={"Accept": "text/html"})
+    assert en.status_code == 404 and "<h1>Not found</h1>" in en.text and "Nothing is known" in en.text
     assert client.get("/id/person/nobody-at-all", headers={"Accept": "text/turtle"}).status_code == 404
 
 

@@ -38,6 +38,13 @@ def client(server):
         yield c
 
 
+@pytest.fixture(autouse=True)
+def no_language_cookie(request):
+    """Each test starts without the ``lang`` cookie a ``?lang=`` request of another test left."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").cookies.clear()
+
+
 def rows(html: str) -> list[tuple[str, str]]:
     """(path, text) of the first link of each row of the list table."""
     table = html[html.index('<table class="list"'):html.index("</table>")]
@@ -114,12 +121,23 @@ def test_events_by_kind_year_and_post_reform_province(client):
     assert HG_EVENT in k and "Hội nghị kiểm thử 2023" not in k
 
 
-def test_places_show_their_era(client):
-    html = client.get("/browse/places", params={"era": "after", "size": 200}).text
-    assert total(html) == 34  # the provinces since 2025-07-01
-    assert html.count('class="era after"') == 34 and 'class="era before"' not in html
-    before = client.get("/browse/places", params={"era": "before", "size": 200}).text
-    assert total(before) == 63
+def test_places_show_their_era_and_filter_by_kind(client):
+    province = "https://w3id.org/libkg/vocab/place-kind/Province"
+    def units(era_property: str) -> int:  # the gazetteer's provinces of one era, by SPARQL
+        q = f"SELECT (COUNT(?u) AS ?n) WHERE {{ ?u a lkg:ProvincialUnit ; lkg:placeKind <{province}> ; {era_property} ?d }}"
+        return int(client.get("/sparql", params={"query": q}).json()["results"]["bindings"][0]["n"]["value"])
+
+    after = client.get("/browse/places", params={"era": "after", "kind": province, "size": 200}).text
+    n_after = units("lkg:validFrom")
+    assert 20 < n_after < 34 and total(after) == n_after  # the provinces since 2025-07-01 (not the cities)
+    assert after.count('class="era after"') == n_after and 'class="era before"' not in after
+    before = client.get("/browse/places", params={"era": "before", "kind": province, "size": 200}).text
+    assert total(before) == units("lkg:validUntil") > n_after
+    # a place inside a pre-reform province has that province's era
+    district = client.get("/browse/places", params={"kind": "https://w3id.org/libkg/vocab/place-kind/District",
+                                                    "size": 200}).text
+    row = district[district.index(">Huyện Kiểm Thử</a>"):]
+    assert row[:row.index("</tr>")].count('class="era before"') == 1
 
 
 def test_articles_list_headline_publisher_and_link(client):

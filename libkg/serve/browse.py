@@ -101,10 +101,11 @@ def _places(store: Store, base: str) -> list[dict[str, Any]]:
 
     out = []
     for r in store.select_values(page_query("list-places")):
+        era = era_of(r.get("from"), r.get("until")) or era_of(r.get("provinceFrom"), r.get("provinceUntil"))
         out.append({"iri": r["s"], "label": r.get("label") or r["s"].rsplit("/", 1)[-1],
-                    "kind": r.get("kindEn") or r.get("kindVi") or "", "kind_vi": r.get("kindVi") or "",
-                    "kind_en": r.get("kindEn") or "", "within": r.get("within"),
-                    "within_label": r.get("withinLabel"), "era": era_of(r.get("from"), r.get("until")),
+                    "kind": r.get("kind") or "", "kind_vi": r.get("kindVi") or r.get("kindEn") or "",
+                    "kind_en": r.get("kindEn") or r.get("kindVi") or "", "within": r.get("within"),
+                    "within_label": r.get("withinLabel"), "era": era,
                     "from": r.get("from"), "until": r.get("until"), "events": _int(r, "events")})
     return out
 

@@ -285,10 +285,11 @@ async def not_found(request: Request, message: str | None = None) -> Response:
     state = request.app.state
     if negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) != "text/html":  # Turtle asked: text
         return Response((message or "not found") + "\n", status_code=404, media_type="text/plain")
+    en = lang_of(request) == "en"
+    default = "Nothing is known at this address." if en else "Không có trang nào ở địa chỉ này."
     return state.templates.TemplateResponse(request, "error.html",
                                             {"title": "Không tìm thấy · Not found", "status": 404,
-                                             "message": message or "Không có trang nào ở địa chỉ này. "
-                                             "Nothing is known at this address."}, status_code=404)
+                                             "message": message or default}, status_code=404)
 
 
 async def home(request: Request) -> Response:
