@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -125,6 +127,24 @@ def _store_data(store) -> Graph:
     return g
 
 
+@pytest.fixture(scope="module")
+def linked_data(tmp_path_factory, samples_dir) -> Graph:
+    """Every graph libkg writes but the ontology's: the samples ingested and `libkg link --offline`ed."""
+    from libkg.store import open_store
+
+    store = tmp_path_factory.mktemp("owl") / "store"
+    env = {k: v for k, v in os.environ.items() if k not in ("LIBKG_STORE", "LIBKG_BASE")}
+    libkg = str(Path(sys.executable).parent / "libkg")
+    for args in (["ingest", str(samples_dir), "-q"], ["link", "--offline"]):
+        r = subprocess.run([libkg, *args, "--store", str(store)], capture_output=True, text=True, env=env,
+                           timeout=600)
+        assert r.returncode == 0, r.stdout + r.stderr
+    with open_store(store) as st:
+        g = _store_data(st)
+    assert (None, OWL.annotatedSource, None) in g  # the authority links' graph is there
+    return g
+
+
 def _hermit(graph: Graph, tmp_path: Path) -> list:
     """Run HermiT (owlready2's) on ``graph``; the unsatisfiable classes; raises if inconsistent."""
     owlready2 = pytest.importorskip("owlready2")
@@ -146,11 +166,10 @@ def test_hermit_finds_the_ontology_and_vocabularies_consistent(tmp_path):
     assert _hermit(schema_graph(), tmp_path) == []
 
 
-def test_hermit_finds_the_sample_store_consistent_with_the_ontology(sample_store, tmp_path):
+def test_hermit_finds_the_linked_sample_store_consistent_with_the_ontology(linked_data, tmp_path):
     g = schema_graph()
-    data = _store_data(sample_store)
-    assert len(data) > 10000
-    for t in data:
+    assert len(linked_data) > 10000
+    for t in linked_data:
         g.add(t)
     assert _hermit(g, tmp_path) == []
 
@@ -178,9 +197,9 @@ def _dl_profile(graph: Graph, tmp_path: Path) -> subprocess.CompletedProcess:
                            str(doc)], capture_output=True, text=True, timeout=300)
 
 
-def test_ontology_vocabularies_and_sample_data_are_in_the_owl2_dl_profile(sample_store, tmp_path):
+def test_ontology_vocabularies_and_sample_data_are_in_the_owl2_dl_profile(linked_data, tmp_path):
     g = schema_graph()
-    for t in _store_data(sample_store):
+    for t in linked_data:
         g.add(t)
     r = _dl_profile(g, tmp_path)
     assert r.returncode == 0 and "OWL 2 DL: in profile" in r.stdout, r.stdout[-3000:] + r.stderr[-2000:]
@@ -205,12 +224,12 @@ def test_no_lkg_property_is_a_subproperty_of_another_kind():
     assert (LKG.successorOf, RDFS.subPropertyOf, None) not in g
 
 
-def test_every_outside_term_used_is_declared(sample_store):
+def test_every_outside_term_used_is_declared(linked_data):
     """Classes and properties of the ontology, the vocabularies and the data are declared with a kind."""
     g = schema_graph()
     declared = set(g.subjects(RDF.type, None))
     used = set()
-    for graph in (g, _store_data(sample_store)):
+    for graph in (g, linked_data):
         for s, p, o in graph:
             used.add(p)
             if p == RDF.type or p in (RDFS.subClassOf, RDFS.domain, RDFS.range):
