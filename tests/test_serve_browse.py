@@ -311,3 +311,12 @@ def test_undated_events_come_last_whichever_the_order(client):
         dated = [d for d in dates if d]
         assert len(dated) < len(dates)  # the sample has undated events
         assert dates[:len(dated)] == dated and dated == sorted(dated, reverse=order == "desc")
+
+
+def test_timeline_by_year_and_bad_values(client):
+    html = client.get("/timeline", params={"year": "2021", "province": TQ_AFTER}).text
+    assert HG_EVENT in html and 'id="y2021"' in html and 'id="y2023"' not in html
+    assert '<option value="2021" selected>' in html
+    for params, name in (({"year": "21"}, "year"), ({"province": "not an iri"}, "province")):
+        r = client.get("/timeline", params=params)
+        assert r.status_code == 400 and f"`{name}`" in r.text

@@ -16,6 +16,7 @@ units merged into it.
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,10 +32,12 @@ from libkg.serve.reform import era_of, load_lineage
 if TYPE_CHECKING:
     from libkg.store.base import Store
 
-__all__ = ["LISTS", "browse", "list_page", "load_events"]
+__all__ = ["LISTS", "browse", "list_page", "list_rows", "load_events"]
 
 DEFAULT_SIZE = 50
 MAX_SIZE = 200
+CACHE_TTL = 300.0  # seconds a list's rows are reused (the store is read-only while served)
+CACHE_ROWS = 50000  # longer lists are read again for each page rather than held in memory
 _YEAR = re.compile(r"^\d{4}$")
 
 
@@ -163,6 +166,21 @@ def _events(store: Store, base: str) -> list[dict[str, Any]]:
 
 LOADERS = {"persons": _persons, "organizations": _organizations, "events": _events, "places": _places,
            "articles": _articles}
+_CACHE: dict[tuple[int, str], tuple[float, list[dict[str, Any]]]] = {}
+
+
+def list_rows(store: Store, name: str, base: str) -> list[dict[str, Any]]:
+    """Every row of the list ``name``, read once per worker and reused for :data:`CACHE_TTL` seconds,
+    so that the next page or another order costs no query (a remote endpoint's data may change:
+    the TTL bounds how stale a list gets)."""
+    key = (id(store), name)  # the rows do not depend on the base
+    hit = _CACHE.get(key)
+    if hit and time.monotonic() - hit[0] < CACHE_TTL:
+        return hit[1]
+    rows = LOADERS[name](store, base)
+    if len(rows) <= CACHE_ROWS:
+        _CACHE[key] = (time.monotonic(), rows)
+    return rows
 
 
 # ------------------------------------------------------------------ filter, facets, sort, page
@@ -224,7 +242,7 @@ def browse(store: Store, name: str, base: str, filters: dict[str, str], sort: st
            page: int, size: int) -> dict[str, Any]:
     """One page of the list ``name``: its rows, the total after filtering and the filter choices."""
     spec = LISTS[name]
-    rows = LOADERS[name](store, base)
+    rows = list_rows(store, name, base)
     facets = _facets(spec, rows)
     kept = [r for r in rows if _keep(spec, r, filters)]
     undated = [r for r in kept if sort == "date" and not r.get("date")]  # last, whichever the order
