@@ -37,7 +37,7 @@ __all__ = ["LISTS", "browse", "list_page", "list_rows", "load_events"]
 DEFAULT_SIZE = 50
 MAX_SIZE = 200
 CACHE_TTL = 300.0  # seconds a list's rows are reused (the store is read-only while served)
-CACHE_ROWS = 50000  # longer lists are read again for each page rather than held in memory
+CACHE_ROWS = 20000  # longer lists are read again for each page rather than held in memory
 _YEAR = re.compile(r"^\d{4}$")
 
 
