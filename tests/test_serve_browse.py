@@ -320,3 +320,10 @@ def test_timeline_by_year_and_bad_values(client):
     for params, name in (({"year": "21"}, "year"), ({"province": "not an iri"}, "province")):
         r = client.get("/timeline", params=params)
         assert r.status_code == 400 and f"`{name}`" in r.text
+
+
+@pytest.mark.parametrize("name", ["persons", "organizations", "events", "places", "articles"])
+def test_lists_name_every_row_by_a_label(client, name):
+    texts = [t for _, t in rows(client.get(f"/browse/{name}", params={"size": 200}).text)]
+    slugs = [t for t in texts if re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}|[a-z]\d+", t)]
+    assert texts and not slugs  # e.g. a merged organisation with only an rdfs:label is named by it
