@@ -228,6 +228,9 @@ def test_place_pages_show_era_and_lineage(client):
     banner = section(new, "lineage")
     assert "từ sắp xếp năm 2025" in banner and 'href="/id/place/vn-63/02-ha-giang">Hà Giang</a>' in banner
     assert HG_EVENT in section(new, "events")  # what happened on its territory before the merger
+    assert '<span class="badge">Tỉnh</span>' in new  # the place's kind, not "Địa danh"
+    assert '<span class="badge">Province</span>' in client.get("/id/place/vn-34/08-tuyen-quang",
+                                                               params={"lang": "en"}).text
     district = client.get("/id/place/huyen-kiem-thu-ha-giang").text
     assert 'class="era before"' in district and 'href="/id/place/vn-63/02-ha-giang">Hà Giang</a>' in district
 

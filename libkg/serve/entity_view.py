@@ -204,6 +204,9 @@ def article_sentences(view: EntityView) -> list[dict[str, Any]]:
 def page_context(view: EntityView, lang: str, prop_labels: dict[str, dict[str, str]]) -> dict[str, Any]:
     """Everything entity.html shows, in ``lang``."""
     vi, en = kind_names(view.types)
+    place_kind = _label_of(view, LKG + "placeKind", lang)
+    if LKG + "Place" in view.types and place_kind:  # "tỉnh", "huyện", "Province" rather than "Place"
+        vi = en = place_kind[:1].upper() + place_kind[1:]
     title = title_of(view, lang)
     names = sorted({t for t, _, _ in view.labels})
     spellings: dict[str, list[str]] = {}
@@ -227,7 +230,7 @@ def page_context(view: EntityView, lang: str, prop_labels: dict[str, dict[str, s
         "lineage": lineage_banner(view, lang) if is_place else None,
         "article": ({"headline": _first(view, SCHEMA + "headline"), "url": _first(view, SCHEMA + "url"),
                      "published": _first(view, SCHEMA + "datePublished"),
-                     "publisher": (_values(view, SCHEMA + "publisher", lang) or [None])[0],
+                     "publisher": next(iter(_values(view, SCHEMA + "publisher", lang)), None),
                      "sentences": article_sentences(view)}
                     if is_article else None),
         "status_names": STATUS,
