@@ -24,6 +24,7 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
 FIXTURE = Path(__file__).resolve().parent / "data" / "serve" / "fixture.trig"
 BROWSE = Path(__file__).resolve().parent / "data" / "serve" / "browse.trig"
 SHOTS = Path(os.environ.get("LIBKG_SCREENSHOTS", tempfile.gettempdir()))
+SHOTS.mkdir(parents=True, exist_ok=True)
 NGA = "Kiều Thúy Nga"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
