@@ -75,6 +75,7 @@ def test_editor_runs_a_bundled_query(page, server):
     page.goto(server.url + "/sparql")
     page.wait_for_selector(".yasqe .CodeMirror")
     assert page.locator("#plain-editor").is_hidden()  # YASGUI took over from the plain form
+    assert page.locator(".yasqe .parseErrorIcon").count() == 0  # the first query parses as shown
     page.click('[data-query="positions"]')  # binds its example: name = Kiều Thúy Nga
     rows = page.locator(".yasr table tbody tr")
     rows.first.wait_for()

@@ -334,4 +334,16 @@ async def editor_page(request: Request) -> Response:
     return state.templates.TemplateResponse(
         request, "editor.html",
         {"title": "SPARQL", "queries": queries, "current": current, "static": state.static_files,
-         "max_rows": state.config.max_rows})
+         "max_rows": state.config.max_rows, "default_query": default_query()})
+
+
+EDITOR_PREFIXES = ("lkg", "schema", "skos", "rdfs", "org", "prov")
+
+
+def default_query() -> str:
+    """The editor's first query: the project's main prefixes declared (the server predeclares them
+    all, but the editor's syntax check wants them written), then a small pattern."""
+    from libkg.rdf.namespaces import PREFIXES
+
+    lines = [f"PREFIX {p}: <{PREFIXES[p]}>" for p in EDITOR_PREFIXES if p in PREFIXES]
+    return "\n".join(lines) + "\nSELECT ?s ?label WHERE {\n  ?s a lkg:Event ; skos:prefLabel ?label\n}\nLIMIT 20"
