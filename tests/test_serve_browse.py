@@ -267,6 +267,7 @@ def test_search_shows_the_era_of_places_of_one_name(client):
     old = html.index('href="/id/place/vn-63/08-tuyen-quang"')
     new = html.index('href="/id/place/vn-34/08-tuyen-quang"')
     assert 'class="era before"' in html[old:old + 400] and 'class="era after"' in html[new:new + 400]
+    assert '<span class="kind">Tỉnh' in html[old:old + 400]  # the place's kind, not "Địa danh"
 
 
 # ------------------------------------------------------------------ the network page

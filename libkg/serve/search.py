@@ -42,6 +42,7 @@ class Hit:
     score: int = 9
     era: str = ""  # "before" / "after" the 2025 reform, for provincial units
     within: str | None = None  # the label of the unit a place lies in
+    place_kind: tuple[str, str] | None = None  # (vi, en) name of a place's kind
 
 
 @dataclass
@@ -53,6 +54,7 @@ class _Entry:
     folded: set[str] = field(default_factory=set)
     era: str = ""
     within: str | None = None
+    place_kind: tuple[str, str] | None = None
 
 
 _INDEX: dict[int, tuple[float, dict[str, _Entry]]] = {}
@@ -72,6 +74,9 @@ def _index(store: Store) -> dict[str, _Entry]:
         e.names.add(str(r.label))
         e.era = e.era or era_of(_text(r.vfrom), _text(r.vuntil))
         e.within = e.within or _text(r.inLabel)
+        if e.place_kind is None and (r.kindVi is not None or r.kindEn is not None):
+            vi, en = _text(r.kindVi) or _text(r.kindEn) or "", _text(r.kindEn) or _text(r.kindVi) or ""
+            e.place_kind = (vi[:1].upper() + vi[1:], en[:1].upper() + en[1:])
         e.folded.add(" ".join(ascii_fold(str(r.label)).split()))
     _INDEX[id(store)] = (time.monotonic(), entries)
     return entries
@@ -113,7 +118,8 @@ def search(store: Store, text: str, limit: int = MAX_RESULTS) -> list[Hit]:
     for e in _index(store).values():
         s = _score(query, tokens, e.folded)
         if s is not None:
-            hits.append(Hit(e.iri, e.pref or sorted(e.names)[0], e.type, sorted(e.names), s, e.era, e.within))
+            hits.append(Hit(e.iri, e.pref or sorted(e.names)[0], e.type, sorted(e.names), s, e.era, e.within,
+                            e.place_kind))
     hits.sort(key=lambda h: (h.score, order.get(h.type, 99), ascii_fold(h.label), h.era != "after", h.iri))
     return hits[:limit]
 
@@ -127,7 +133,7 @@ async def search_page(request: Request) -> Response:
     q = request.query_params.get("q", "")[:200]
     hits = (await state.backend.call(search, q, timeout=state.config.query_timeout, lane="page")
             if q.strip() else [])
-    rows = [{"hit": h, "path": local_path(h.iri, state.base), "kind": kind_of([h.type]),
+    rows = [{"hit": h, "path": local_path(h.iri, state.base), "kind": h.place_kind or kind_of([h.type]),
              "others": [n for n in h.names if n != h.label]} for h in hits]
     en = lang_of(request) == "en"
     title = (f"{'Search' if en else 'Tìm'}: {q}") if q else ("Search" if en else "Tìm kiếm")
