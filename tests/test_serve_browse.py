@@ -175,6 +175,8 @@ def test_one_language_per_page_with_a_switch(client):
         en = fresh.get("/browse/events", params={"lang": "en"})
         assert '<html lang="en">' in en.text and "<h1>Events</h1>" in en.text and "Sự kiện</h1>" not in en.text
         assert fresh.cookies.get("lang") == "en"
+        assert "cookie" in en.headers["vary"].lower()  # caches keep one copy per language
+        assert "cookie" in fresh.get("/id/place/vn-34/08-tuyen-quang").headers["vary"].lower()
         assert "<h1>Persons</h1>" in fresh.get("/browse/persons").text  # the choice is kept
         assert "<h1>Người</h1>" in fresh.get("/browse/persons", params={"lang": "vi"}).text
 

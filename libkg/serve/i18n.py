@@ -74,8 +74,21 @@ def install(env: Any) -> None:
     env.globals.update(t=t, page_lang=page_lang, switch_url=switch_url, url_with=url_with)
 
 
+def _vary_cookie(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """An HTML page's language depends on the cookie: say so to caches (``Vary: Cookie``)."""
+    if not any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+        return headers
+    out, done = [], False
+    for k, v in headers:
+        if k.lower() == b"vary" and not done:
+            v, done = v + b", Cookie", True
+        out.append((k, v))
+    return out if done else [*out, (b"vary", b"Cookie")]
+
+
 class LanguageCookie:
-    """Remembers ``?lang=vi|en`` in a cookie (pure ASGI, so streaming answers are untouched)."""
+    """Remembers ``?lang=vi|en`` in a cookie and marks HTML answers ``Vary: Cookie`` (pure ASGI, so
+    streaming answers are untouched)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -85,14 +98,12 @@ class LanguageCookie:
             await self.app(scope, receive, send)
             return
         asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[-1]
-        if asked not in LANGS:
-            await self.app(scope, receive, send)
-            return
-        cookie = f"lang={asked}; Path=/; Max-Age=31536000; SameSite=Lax".encode()
+        cookie = f"lang={asked}; Path=/; Max-Age=31536000; SameSite=Lax".encode() if asked in LANGS else None
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie)]
+                headers = _vary_cookie(list(message.get("headers", [])))
+                message["headers"] = [*headers, (b"set-cookie", cookie)] if cookie else headers
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
