@@ -438,6 +438,10 @@ def test_serve_over_a_sparql_endpoint(tmp_path):
             assert ">Thư viện Kiểm Thử A</a>" in c.get("/search", params={"q": "thu vien kiem thu a"}).text
             assert "Hội thảo kiểm thử 2024" in c.get("/timeline").text
             assert len(c.get("/network.json").json()["nodes"]) == 4
+            for name, expected in (("events", "Hội nghị kiểm thử 2023"), ("organizations", "Hội Kiểm Thử C"),
+                                   ("places", "Bắc Kiểm Thử"), ("articles", "Hội nghị kiểm thử của các thư viện")):
+                r = c.get(f"/browse/{name}")
+                assert r.status_code == 200 and expected in r.text, name
     finally:
         ox.terminate()
         ox.wait(10)
