@@ -688,13 +688,17 @@ class KnowledgeGraph:
                            f"use the `libkg link` command")
 
     # ----------------------------------------------------------- the store as a whole
-    def export(self, destination: str | os.PathLike[str] | IO[Any], format: str | None = None) -> None:
+    def export(self, destination: str | os.PathLike[str] | IO[Any], format: str | None = None,
+               profile: str | None = None) -> None:
         """Write the whole graph in a standard RDF format.
 
         ``format`` is ``trig``, ``nq``, ``jsonld`` (named graphs kept: one per
         article), ``ttl`` or ``nt`` (all graphs merged); by default it follows
         the file's suffix, else TriG.  ``destination`` is a path (written whole
-        or not at all) or an open stream, binary or text.
+        or not at all) or an open stream, binary or text.  ``profile="schema"``
+        adds the schema.org view (the statements the ontology entails, in
+        ``{base}graph/profile/schema``) and the VoID / DCAT description, as
+        ``libkg export --profile schema`` does.
 
         Examples
         --------
@@ -705,13 +709,21 @@ class KnowledgeGraph:
         >>> buf.getvalue()
         b''
         """
+        def write(fmt: str, out: IO[bytes]) -> None:
+            if profile is None:
+                self.store.export(fmt, out)
+            else:
+                from libkg.query.dataset import export_with_description
+
+                export_with_description(self.store, fmt, out, profile=profile)
+
         if isinstance(destination, str | os.PathLike):
             path = Path(destination)
             fmt = (format or _EXPORT_SUFFIXES.get(path.suffix.lower(), "trig")).lower()
             tmp = path.with_name(path.name + ".part")
             try:
                 with builtins.open(tmp, "wb") as fh:
-                    self.store.export(fmt, fh)
+                    write(fmt, fh)
                 tmp.replace(path)
             finally:
                 tmp.unlink(missing_ok=True)
@@ -719,10 +731,10 @@ class KnowledgeGraph:
         fmt = (format or "trig").lower()
         if isinstance(destination, io.TextIOBase) or "b" not in getattr(destination, "mode", "b"):
             buf = io.BytesIO()
-            self.store.export(fmt, buf)
+            write(fmt, buf)
             destination.write(buf.getvalue().decode("utf-8"))
         else:
-            self.store.export(fmt, destination)
+            write(fmt, destination)
 
     def stats(self) -> dict[str, int]:
         """Triples, named graphs, articles, persons, organisations, positions, events and places.

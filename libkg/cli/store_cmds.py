@@ -16,13 +16,18 @@ from libkg.cli.common import read_store_options, read_store_or_fail
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld"]), default="trig",
               show_default=True, help="ttl/nt: all graphs merged; trig/nq/jsonld: named graphs kept.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--profile", type=click.Choice(["schema"]),
+              help="Also write a view in another vocabulary, in the graph {base}graph/profile/NAME: schema = "
+                   "the schema.org statements the ontology entails (schema:containedInPlace, "
+                   "schema:parentOrganization, schema:superEvent, schema:Person ...).")
 def export(store_path: str | None, endpoint: str | None,
-           user: str | None, password: str | None, fmt: str, output: str | None) -> None:
+           user: str | None, password: str | None, fmt: str, output: str | None, profile: str | None) -> None:
     """Write the whole store in a standard RDF format.
 
     \b
     Example:
       libkg export --store out/store --format trig -o out/graph.trig
+      libkg export --store out/store --format ttl --profile schema -o out/graph-schema.ttl
     """
     from libkg.query.dataset import export_with_description  # + the VoID / DCAT description ({base}graph/void)
 
@@ -30,11 +35,11 @@ def export(store_path: str | None, endpoint: str | None,
         if output:
             tmp = Path(output + ".part")
             with tmp.open("wb") as fh:
-                export_with_description(store, fmt, fh)
+                export_with_description(store, fmt, fh, profile=profile)
             tmp.replace(output)
             click.echo(f"wrote {output}", err=True)
         else:
-            export_with_description(store, fmt, sys.stdout.buffer)
+            export_with_description(store, fmt, sys.stdout.buffer, profile=profile)
 
 
 @cli.command()

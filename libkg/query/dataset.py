@@ -17,13 +17,18 @@ from rdflib import Dataset, Graph, URIRef
 from libkg import __version__
 from libkg.query.stats import store_stats
 from libkg.rdf.namespaces import bind_prefixes, data_base
+from libkg.rdf.profile import schema_rules
 from libkg.rdf.void import dataset_description, void_graph_iri
 from libkg.store.base import select_rows
 
 if TYPE_CHECKING:
     from libkg.store.base import Store
 
-__all__ = ["describe_store", "example_resources", "export_with_description"]
+__all__ = ["PROFILES", "describe_store", "example_resources", "export_with_description", "profile_graph",
+           "profile_graph_iri"]
+
+PROFILES = ("schema",)
+"""Views ``libkg export --profile`` can add: ``schema`` (the schema.org statements the ontology entails)."""
 
 EXAMPLES_QUERY = """
 PREFIX lkg: <https://w3id.org/libkg/ontology#>
@@ -73,15 +78,60 @@ def _merge_jsonld(document: bytes, description: Graph, graph: URIRef) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def export_with_description(store: Store, fmt: str, out: IO[bytes], base: str | None = None) -> None:
+def profile_graph_iri(profile: str, base: str | None = None) -> URIRef:
+    """``{base}graph/profile/{profile}``: where an export puts a profile's statements."""
+    return URIRef(f"{data_base(base)}graph/profile/{profile}")
+
+
+def _values(pairs: list[tuple[URIRef, URIRef]]) -> str:
+    return " ".join(f"({a.n3()} {b.n3()})" for a, b in pairs)
+
+
+def profile_graph(store: Store, profile: str = "schema") -> Graph:
+    """The statements of ``profile`` that the store's graph entails and does not state.
+
+    ``schema``: for each stored property and class, the schema.org terms the ontology makes it
+    a sub-property, equivalent, inverse or subclass of (:func:`libkg.rdf.profile.schema_rules`):
+    ``lkg:within`` gives ``schema:containedInPlace``, ``org:subOrganizationOf``
+    ``schema:parentOrganization``, ``schema:subEvent`` ``schema:superEvent`` backwards,
+    ``lkg:Library`` ``schema:Library`` and ``schema:Organization``.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}; use one of {', '.join(PROFILES)}")
+    rules = schema_rules()
+    props = [(p, q) for p, qs in rules.properties.items() for q in qs]
+    inverses = [(p, q) for p, qs in rules.inverses.items() for q in qs]
+    classes = [(c, k) for c, ks in rules.classes.items() for k in ks]
+    queries = [
+        f"CONSTRUCT {{ ?s ?q ?o }} WHERE {{ VALUES (?p ?q) {{ {_values(props)} }} ?s ?p ?o }}",
+        f"CONSTRUCT {{ ?o ?q ?s }} WHERE {{ VALUES (?p ?q) {{ {_values(inverses)} }} ?s ?p ?o }}",
+        f"CONSTRUCT {{ ?x a ?k }} WHERE {{ VALUES (?c ?k) {{ {_values(classes)} }} ?x a ?c }}",
+    ]
+    g = Graph()
+    bind_prefixes(g)
+    for q in queries:
+        for t in store.query(q).graph or ():
+            g.add(t)
+    return g
+
+
+def export_with_description(store: Store, fmt: str, out: IO[bytes], base: str | None = None,
+                            profile: str | None = None) -> None:
     """``store.export(fmt, out)`` followed by the store's description in the named graph
-    ``{base}graph/void`` (merged into the default graph for ``ttl`` / ``nt``)."""
+    ``{base}graph/void`` (merged into the default graph for ``ttl`` / ``nt``), and with
+    ``profile`` (one of :data:`PROFILES`) that view's statements in ``{base}graph/profile/{profile}``."""
     fmt = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(fmt.lower(), fmt.lower())
     description, graph = describe_store(store, base), void_graph_iri(base)
+    extra = [(profile_graph(store, profile), profile_graph_iri(profile, base))] if profile else []
     if fmt == "jsonld":
         buf = io.BytesIO()
         store.export(fmt, buf)
-        out.write(_merge_jsonld(buf.getvalue(), description, graph))
+        document = _merge_jsonld(buf.getvalue(), description, graph)
+        for g, iri in extra:
+            document = _merge_jsonld(document, g, iri)
+        out.write(document)
         return
     store.export(fmt, out)
     out.write(_chunk(description, fmt, graph))
+    for g, iri in extra:
+        out.write(_chunk(g, fmt, iri))

@@ -40,7 +40,6 @@ from libkg.rdf.identity import mention_triples
 from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG as _LKG
 from libkg.rdf.namespaces import SCHEMA as _SCHEMA
-from libkg.rdf.namespaces import SEM as _SEM
 from libkg.rdf.namespaces import TermCache, bind_prefixes
 from libkg.rdf.ontology import asserted_types, ontology
 from libkg.read.article import Article
@@ -56,7 +55,7 @@ __all__ = ["facts_to_graph", "facts_to_triples"]
 
 ORG, PROV, RDF = TermCache(_ORG), TermCache(_PROV), TermCache(_RDF)
 RDFS, SKOS = TermCache(_RDFS), TermCache(_SKOS)
-LKG, SCHEMA, SEM = TermCache(_LKG), TermCache(_SCHEMA), TermCache(_SEM)
+LKG, SCHEMA = TermCache(_LKG), TermCache(_SCHEMA)
 
 @lru_cache(maxsize=1024)
 def _site_url(host: str) -> Literal:
@@ -240,7 +239,6 @@ class _Builder:
         if ref.within is not None and ref.within.iri != iri:
             outer = self.place_ref(ref.within, None)
             self.t.add((iri, LKG.within, outer))
-            self.t.add((iri, SCHEMA.containedInPlace, outer))
         return iri
 
     def agent(self, name: str, default_person: bool) -> URIRef:
@@ -306,7 +304,6 @@ class _Builder:
         if o.parent and org_key(o.parent) != org_key(o.name):
             parent = self.org(o.parent)
             self.t.add((iri, ORG.subOrganizationOf, parent))
-            self.t.add((iri, SCHEMA.parentOrganization, parent))
         if o.province:
             self.t.add((iri, SCHEMA.location, self.place(o.province, "Province")))
 
@@ -363,23 +360,17 @@ class _Builder:
         self.add(iri, SCHEMA.startDate, date_literal(e.start))
         self.add(iri, SCHEMA.endDate, date_literal(e.end))
         if e.place:
-            place = self.place(e.place)
-            self.t.add((iri, SCHEMA.location, place))
-            self.t.add((iri, SEM.hasPlace, place))
+            self.t.add((iri, SCHEMA.location, self.place(e.place)))
         for name in e.organizers:
             self.t.add((iri, SCHEMA.organizer, self.agent(name, default_person=False)))
         for name in e.participants:
-            actor = self.agent(name, default_person=True)
-            self.t.add((iri, SCHEMA.attendee, actor))
-            self.t.add((iri, SEM.hasActor, actor))
+            self.t.add((iri, SCHEMA.attendee, self.agent(name, default_person=True)))
         if e.parent and label_key(e.parent) != label_key(e.label):
             parent = self.events.get(label_key(e.parent))
             if parent is None:  # named but not extracted: a minimal event of kind Other
                 parent = self.node(self.m.event(self.aid, "Other", None, e.parent), LKG.Event, e.parent)
                 self.t.add((parent, LKG.eventKind, event_kind("Other")))
             self.t.add((parent, SCHEMA.subEvent, iri))
-            self.t.add((parent, SEM.hasSubEvent, iri))
-            self.t.add((iri, SCHEMA.superEvent, parent))
         if e.term:
             self.t.add((iri, LKG["term"], plain_literal(e.term)))
         for key, n in sorted(e.counts.items()):

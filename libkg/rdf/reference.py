@@ -19,7 +19,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from libkg.normalize import fold_place, nfc
 from libkg.rdf.literals import date_literal, plain_literal
-from libkg.rdf.namespaces import LKG, PLACE_KIND, SCHEMA, bind_prefixes, data_base
+from libkg.rdf.namespaces import LKG, PLACE_KIND, bind_prefixes, data_base
 from libkg.rdf.ontology import asserted_types
 from libkg.resolve.keys import words
 from libkg.resolve.organizations import org_iri, org_key
@@ -81,7 +81,6 @@ def gazetteer_graph(base: str | None = None) -> Graph:
         g.add((i, LKG.nameKey, Literal(words(fold_place(u.name)))))
         g.add((i, LKG.gsoCode, Literal(u.gso)))
         g.add((i, LKG.within, vn))
-        g.add((i, SCHEMA.containedInPlace, vn))
         g.add((i, PROV.wasDerivedFrom, src))
         _wikidata(g, i, u.wikidata, exact=shared[u.wikidata] == 1)
         if u.valid_until:
