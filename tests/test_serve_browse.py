@@ -250,6 +250,7 @@ def test_article_page_reads_as_an_article(client):
     assert len(texts) == len(set(texts)) >= 3  # each sentence once
     assert all("<mark>" in q for q in quotes)  # the facts read in it, highlighted
     assert "<mark>Kiều Thúy Nga</mark>" in read or "<mark>Kiều Thuý Nga</mark>" in read
+    assert re.search(r'>Kiều Thúy Nga</a> <span class="kind">người</span>', read)  # what was read, and its kind
     assert len(html) < 60000
 
 

@@ -197,6 +197,8 @@ def article_sentences(view: EntityView) -> list[dict[str, Any]]:
     out = []
     for s in view.extra.get("sentences", []):
         names = [x["label"] for x in s["facts"] if x["label"]]
+        for x in s["facts"]:
+            x["kind"] = kind_names(x["types"])
         out.append({**s, "html": highlight_spans(s["sentence"], names)})
     return out
 
