@@ -402,6 +402,10 @@ class RemoteStore(Store):
             params.append(("default-graph-uri", engine.union_graph))
         raw, headers = self._post(self.endpoint, urllib.parse.urlencode(params).encode("ascii"),
                                   "application/x-www-form-urlencoded", accept, "a query")
+        partial = headers.get("X-SQL-State")  # Virtuoso's "anytime" answer: what it found before its time limit
+        if partial:
+            raise StoreError(f"{self.endpoint} answered in part ({partial}: {headers.get('X-SQL-Message', '')}; "
+                             "Virtuoso's [SPARQL] MaxQueryExecutionTime in virtuoso.ini)")
         cut = headers.get("X-SPARQL-MaxRows")  # Virtuoso's ResultSetMaxRows cut the answer short
         if cut:
             raise StoreError(f"{self.endpoint} cut the answer at {cut} rows (Virtuoso's [SPARQL] "

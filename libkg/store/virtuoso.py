@@ -155,7 +155,7 @@ Charset = UTF-8
 [SPARQL]
 ResultSetMaxRows = 10000000
 MaxQueryCostEstimationTime = 0
-MaxQueryExecutionTime = 0
+MaxQueryExecutionTime = {max_seconds}
 """
 
 
@@ -172,15 +172,17 @@ class VirtuosoServer:
     loopback ports of its own, started by :meth:`start` (or ``with``) and stopped by :meth:`stop`.
 
     ``buffers``: pages of 8 KB in its buffer pool (20,000: about 170 MB); ``MaxDirtyBuffers`` is
-    three quarters of it.  Its endpoint (query and update) is :attr:`endpoint`; ``SPARQL_UPDATE``
-    is granted to the anonymous SPARQL user, so keep it on loopback.
+    three quarters of it.  ``max_seconds``: a query's time limit (0: none).  Its endpoint (query
+    and update) is :attr:`endpoint`; ``SPARQL_UPDATE`` is granted to the anonymous SPARQL user, so
+    keep it on loopback.
     """
 
     def __init__(self, folder: str | Path, *, buffers: int = 20000, http_port: int | None = None,
-                 sql_port: int | None = None) -> None:
+                 sql_port: int | None = None, max_seconds: int = 60) -> None:
         self.folder = Path(folder).resolve()
         self.load_dir = self.folder / "load"
         self.buffers = buffers
+        self.max_seconds = max_seconds
         self.http_port = http_port or _free_port()
         self.sql_port = sql_port or _free_port()
         self.process: subprocess.Popen | None = None
@@ -202,8 +204,8 @@ class VirtuosoServer:
         self.load_dir.mkdir(parents=True, exist_ok=True)
         ini = self.folder / "virtuoso.ini"
         ini.write_text(_INI.format(db=self.folder, load=self.load_dir, sql_port=self.sql_port,
-                                   http_port=self.http_port, buffers=self.buffers,
-                                   dirty=self.buffers * 3 // 4), encoding="utf-8")
+                                   http_port=self.http_port, buffers=self.buffers, dirty=self.buffers * 3 // 4,
+                                   max_seconds=self.max_seconds), encoding="utf-8")
         return ini
 
     def start(self, timeout: float = 90) -> VirtuosoServer:
