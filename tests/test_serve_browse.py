@@ -71,6 +71,11 @@ def test_home_counts_link_to_the_lists(client):
         assert rows(r.text)
 
 
+def test_persons_list_shows_a_post_with_its_organisation(client):
+    html = client.get("/browse/persons", params={"size": 200}).text
+    assert re.search(r'>Kiều Thúy Nga</a></td><td>Vụ trưởng, Vụ Thư viện</td>', html)
+
+
 def test_pages_are_bounded_and_cover_the_list(client):
     first = client.get("/browse/persons", params={"size": 20})
     n = total(first.text)
