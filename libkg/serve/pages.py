@@ -73,13 +73,12 @@ class EntityView:
     prop_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # property -> {lang: name}
 
 
-def load_entity(store: Store, iri: str) -> EntityView:
-    """Everything the entity page needs, in a handful of queries."""
-    this = {"this": URIRef(iri)}
-    view = EntityView(iri)
+def read_statements(store: Store, view: EntityView) -> None:
+    """The entity's own statements, sorted into types, labels, authority links and facts (each
+    fact once, with its value's labels per language)."""
     auth = authority_properties()
     facts: dict[tuple[str, str], tuple[str, str, dict[str, str], bool]] = {}
-    for r in select_rows(store.query(page_query("entity-out"), this)):
+    for r in select_rows(store.query(page_query("entity-out"), {"this": URIRef(view.iri)})):
         view.exists = True
         p, o = str(r.p), r.o
         if p == _RDF_TYPE:
@@ -96,6 +95,13 @@ def load_entity(store: Store, iri: str) -> EntityView:
             if isinstance(r.olabel, Literal):
                 fact[2].setdefault(r.olabel.language or "", str(r.olabel))
     view.facts = list(facts.values())
+
+
+def load_entity(store: Store, iri: str) -> EntityView:
+    """Everything the entity page needs, in a handful of queries."""
+    this = {"this": URIRef(iri)}
+    view = EntityView(iri)
+    read_statements(store, view)
     for r in select_rows(store.query(page_query("entity-in"), this)):
         view.exists = True
         view.incoming.append((str(r.s), str(r.p), _s(r.slabel)))
