@@ -42,6 +42,7 @@ SHOWN_ONLY = {
     "installs software (venv, pip)": re.compile(r"\bpip install\b|-m venv\b"),
     "sets up a venv and runs the demo or the whole test suite": re.compile(r"scripts/(demo|test)\.sh"),
     "starts a long-running server": re.compile(r"\b(oxigraph|libkg) serve\b"),
+    "needs a Virtuoso server (its isql client, its bulk loader)": re.compile(r"\bisql-vt\b|--bulk-dir\b"),
     "needs the network (Wikidata, or its review file)": re.compile(r"query\.wikidata\.org|--accept "),
     "a benchmark of minutes to hours": re.compile(r"scripts/bench"),
     "rewrites files of the checkout (graph/)": re.compile(r"scripts/build_sample_graph"),

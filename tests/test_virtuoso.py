@@ -228,3 +228,17 @@ def test_serve_in_front_of_virtuoso(virtuoso, sample_store, tmp_path):
         page = c.get(link.group(1))
         assert page.status_code == 200 and "Vụ trưởng" in page.text
         assert len(c.get("/network.json").json()["nodes"]) > 10
+
+
+def test_digest_authentication_on_sparql_auth(virtuoso):
+    """Virtuoso's /sparql-auth asks for HTTP digest authentication: libkg answers it with --user/--password."""
+    from libkg.store import RemoteStore, StoreError
+
+    virtuoso.reset()
+    url = virtuoso.endpoint + "-auth"
+    store = RemoteStore(url, user="dba", password="dba")
+    store.replace_article("urn:libkg:test:auth", ["<urn:s> <urn:p> <urn:o>"])
+    store.flush()
+    assert store.named_graphs() == ["urn:libkg:test:auth"]
+    with pytest.raises(StoreError, match="answered HTTP 401"):
+        RemoteStore(url, user="dba", password="wrong").named_graphs()

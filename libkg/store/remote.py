@@ -42,7 +42,6 @@ driven by :mod:`libkg.store.virtuoso`.
 
 from __future__ import annotations
 
-import base64
 import io
 import itertools
 import json
@@ -290,17 +289,14 @@ class RemoteStore(Store):
             mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in {self.endpoint, self.update_endpoint}:
                 mgr.add_password(None, url, self.user, self.password or "")
-            handlers += [urllib.request.HTTPDigestAuthHandler(mgr)]
+            handlers += [urllib.request.HTTPBasicAuthHandler(mgr), urllib.request.HTTPDigestAuthHandler(mgr)]
         return urllib.request.build_opener(*handlers)
 
     def _headers(self, accept: str, content_type: str | None = None) -> dict[str, str]:
         headers = {"Accept": accept, "User-Agent": USER_AGENT}
         if content_type:
             headers["Content-Type"] = content_type
-        if self.user is not None:  # basic, sent at once; a server asking for digest answers 401 and gets it
-            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
-            headers["Authorization"] = f"Basic {token}"
-        return headers
+        return headers  # credentials: the opener answers the server's challenge, basic or digest
 
     def _open(self, req: urllib.request.Request):
         return self._opener.open(req, timeout=self.timeout)
