@@ -135,7 +135,7 @@ def push(store_path: str | None, endpoint: str, update_endpoint: str | None, use
     with read_store_or_fail(store_path) as src:
         remote = RemoteStore(endpoint, update_endpoint, user=user, password=password)
         try:
-            if bulk:
+            if bulk_dir and bulk:
                 graphs, n = _push_bulk(src, remote, bulk_dir, isql_address, isql_user, isql_password)
             else:
                 graphs, n = _push_updates(src, remote, quiet)
