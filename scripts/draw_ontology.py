@@ -46,7 +46,6 @@ ARROWS: list[tuple[str, str, str, float, float]] = [
     ("event", "person", "schema:attendee", 0.55, 0.0),
     ("event", "place", "schema:location", 0.5, 0.0),
     ("event", "concept", "lkg:eventKind", 0.5, 0.0),
-    ("position", "article", "prov:wasDerivedFrom", 0.5, 0.0),
     ("position", "evidence", "lkg:evidence", 0.5, 0.0),
     ("evidence", "article", "prov:wasQuotedFrom", 0.5, 0.0),
 ]
@@ -57,8 +56,8 @@ SELF: dict[str, str] = {
     "place": "↻ lkg:within (transitive), lkg:succeededBy",
 }
 NOTES = [
-    "Every fact node (person, organisation, position, event, place) has prov:wasDerivedFrom its article",
-    "and lkg:evidence (drawn for positions).  Kinds: org:role, lkg:orgKind, lkg:placeKind, lkg:eventKind → skos:Concept.",
+    "An article's facts live in its named graph; the graph (not the facts) is prov:wasDerivedFrom the article",
+    "(activity graph).  Fact nodes have lkg:evidence (drawn for positions).  Kinds: org:role, lkg:orgKind, …",
     "Authority links: lkg:wikidataId plus skos:exactMatch / skos:closeMatch to Wikidata (never owl:sameAs).",
 ]
 

@@ -43,7 +43,7 @@ def test_two_spellings_become_one_person_with_both_labels(article, facts, base):
     assert set(g.objects(p, RDFS.label)) == {Literal("Hoàng Thị Thuý"), Literal("Hoàng Thị Thúy")}
     assert list(g.objects(p, SKOS.prefLabel)) == [Literal("Hoàng Thị Thúy")]
     assert list(g.objects(p, SKOS.altLabel)) == [Literal("Hoàng Thị Thuý")]
-    assert (p, PROV.wasDerivedFrom, URIRef(base + "id/article/t1")) in g
+    assert (p, PROV.wasDerivedFrom, None) not in g  # the record (the graph) is derived, not the person
 
 
 def test_position_node(article, facts, base):
@@ -114,7 +114,7 @@ def test_evidence_nodes_carry_offsets_and_sentence(article, facts, base):
     assert (ev, PROV.wasQuotedFrom, URIRef(base + "id/article/t1")) in g
     every_fact = [*g.subjects(RDF.type, LKG.Person), *g.subjects(RDF.type, LKG.Position),
                   *g.subjects(RDF.type, LKG.Event)]
-    assert all((s, PROV.wasDerivedFrom, None) in g for s in every_fact)
+    assert not any((s, PROV.wasDerivedFrom, None) in g for s in every_fact)
     assert all((s, LKG.evidence, None) in g for s in every_fact)
 
 
@@ -154,3 +154,20 @@ def test_data_states_libkg_classes_and_other_vocabularies_come_from_the_ontology
         persons = count("?p a lkg:Person")
     assert direct == 0
     assert via == persons > 10
+
+
+def test_the_article_graph_not_the_facts_is_derived_from_the_article(article, facts, base):
+    """Record vs thing: no person, organisation, place, position or event is prov:wasDerivedFrom;
+    the activity graph says the article graph is, and which run generated it when."""
+    from libkg.rdf.provenance import activity_graph
+
+    g = facts_to_graph(article, facts, base)
+    m = Minter(base)
+    derived = set(g.subjects(PROV.wasDerivedFrom, None))
+    assert derived and all((s, RDF.type, LKG.PersonMention) in g for s in derived)  # mentions are records
+    run = activity_graph(article, base, "2024-05-06T10:00:00+00:00")
+    graph, src = m.graph("t1"), m.article("t1")
+    assert (graph, PROV.wasDerivedFrom, src) in run and (graph, RDF.type, PROV.Entity) in run
+    assert (graph, PROV.wasGeneratedBy, m.activity("t1")) in run
+    assert (graph, PROV.generatedAtTime, Literal("2024-05-06T10:00:00+00:00", datatype=XSD.dateTime)) in run
+    assert not any(p == PROV.generatedAtTime for _, p, _ in activity_graph(article, base))  # no clock by default

@@ -231,16 +231,26 @@ def test_possibly_same_persons_lists_each_sides_posts():
 
 
 def test_positions_at_an_organization_count_articles_and_dates_apart():
-    # three articles and two dates make 3 articles, first and last: not 6 rows' worth of either
-    st = _tiny_store("""
+    # three articles and two dates make 3 articles, first and last: not 6 rows' worth of either.
+    # Each article's graph states the post; the graph (not the post) is derived from the article.
+    from rdflib import Graph
+
+    from libkg.rdf.namespaces import PREFIXES
+    from libkg.store import EmbeddedStore
+
+    head = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    common = """
         <urn:o> a lkg:Organization ; lkg:nameKey "thư viện x" ; skos:prefLabel "Thư viện X" .
-        <urn:p> skos:prefLabel "Lê Văn A" .
-        <urn:x1> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Giám đốc" ;
-            prov:wasDerivedFrom <urn:a1> , <urn:a2> , <urn:a3> ;
-            lkg:attestedOn "2021-05-01"^^xsd:date , "2019-01-02"^^xsd:date .
-        <urn:x2> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Phó Giám đốc" ;
-            prov:wasDerivedFrom <urn:a4> .
-    """)
+        <urn:p> skos:prefLabel "Lê Văn A" ."""
+    x1 = '<urn:x1> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Giám đốc" .'
+    x2 = '<urn:x2> a lkg:Position ; org:organization <urn:o> ; org:member <urn:p> ; lkg:roleLabel "Phó Giám đốc" .'
+    graphs = {"urn:g1": x1 + ' <urn:x1> lkg:attestedOn "2021-05-01"^^xsd:date .',
+              "urn:g2": x1 + ' <urn:x1> lkg:attestedOn "2019-01-02"^^xsd:date .', "urn:g3": x1, "urn:g4": x2}
+    st = EmbeddedStore()
+    for i, (iri, body) in enumerate(graphs.items(), 1):
+        st.replace_article(iri, Graph().parse(data=head + common + body, format="turtle"))
+        st.replace_article(f"urn:run{i}", Graph().parse(
+            data=head + f"<{iri}> prov:wasDerivedFrom <urn:a{i}> . <urn:a{i}> a schema:NewsArticle .", format="turtle"))
     with st:
         got = {r["role"]: r for r in rows(st, "positions-at-organization", org="Thư viện X")}
         assert (got["Giám đốc"]["first"], got["Giám đốc"]["last"], got["Giám đốc"]["articles"]) == \

@@ -129,6 +129,10 @@ def test_cli_validate_a_built_and_linked_store_conforms(linked_store):
 
 def test_reference_data_sources_are_reference_datasets(store_graph):
     sources = set(store_graph.objects(None, PROV.wasDerivedFrom))
+    # records are derived (graphs, person mentions), not the places or organisations in them
+    derived = set(store_graph.subjects(PROV.wasDerivedFrom, None))
+    assert not any((s, RDF.type, t) in store_graph for s in derived for t in (LKG.Place, LKG.Organization,
+                                                                              LKG.Person, LKG.Position, LKG.Event))
     reference = {s for s in sources if (s, RDF.type, SCHEMA.NewsArticle) not in store_graph}
     assert {URIRef(DATA + f"id/source/{name}") for name in ("vn-provinces", "vn-regions", "org-lineage")} == reference
     for s in reference:

@@ -91,8 +91,9 @@ def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
         The identity decisions for this article (person IRIs across articles,
         places at the article's date); default: the article alone.
 
-    Every fact node gets ``prov:wasDerivedFrom`` the article node and one
-    ``lkg:evidence`` node per evidence span.  Names mentioned only in passing
+    The facts are what the article says: no fact node is ``prov:wasDerivedFrom``
+    the article (the graph is: :func:`libkg.rdf.provenance.activity_graph`).  Each fact
+    node gets one ``lkg:evidence`` node per evidence span.  Names mentioned only in passing
     (an organiser, a parent organisation, a ``within`` place) still get a
     typed, labelled node so that the graph is valid on its own.
     """
@@ -142,7 +143,7 @@ def person_display(name: str) -> str:
 
 
 _FORMER_PREFIXES = ("nguyên ",)
-_TYPE, _DERIVED, _EVIDENCE = RDF.type, PROV.wasDerivedFrom, LKG.evidence
+_TYPE, _EVIDENCE = RDF.type, LKG.evidence
 
 
 class _Builder:
@@ -176,7 +177,6 @@ class _Builder:
             self._typed.add((iri, cls))
             for c in asserted_types(cls):
                 t.add((iri, _TYPE, c))
-            t.add((iri, _DERIVED, self.src))
         if label and label.strip():
             self.labels[iri].add(nfc(label.strip()))
         self.add_evidence(iri, evidence)

@@ -7,8 +7,8 @@ Example
 -------
 >>> from libkg.testing import EXAMPLE_BASE, example_article, example_facts
 >>> ds = facts_to_dataset([(example_article(), example_facts())], base=EXAMPLE_BASE)
->>> [str(g.identifier) for g in ds.graphs() if len(g)]
-['https://example.org/kg/graph/article/t1']
+>>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
+['https://example.org/kg/graph/activity/t1', 'https://example.org/kg/graph/article/t1']
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_graph
 from libkg.rdf.identity import identity_graph
 from libkg.rdf.namespaces import article_graph, bind_prefixes
+from libkg.rdf.provenance import activity_graph
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.resolver import resolve_batch
@@ -35,8 +36,9 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
     Persons are resolved across all the articles given, exactly as ingesting
     them into a store would (same IRIs), and the identity graphs
     (``{base}graph/identity/person/...``) are included unless ``identity`` is
-    False.  The gazetteer and the extraction runs are not: they are not read
-    from these articles.
+    False, and so is each article graph's description, its activity graph
+    ``{base}graph/activity/{id}`` (which article the graph was derived from; no run
+    time).  The gazetteer is not: it is not read from these articles.
     """
     items = list(items)
     idents, clusters = resolve_batch(items, base)
@@ -46,6 +48,10 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
         g = ds.graph(article_graph(facts.article_id or article.id, base))
         for t in facts_to_graph(article, facts, base, identity=ident):
             g.add(t)
+        aid = facts.article_id or article.id
+        run = ds.graph(Minter(base).activity_graph(aid))
+        for t in activity_graph(Article(id=aid, text=""), base, run_time=None):
+            run.add(t)
     if identity:
         m = Minter(base)
         for iri, key in sorted((str(m.identity_graph(k)), k) for k in clusters):

@@ -1,13 +1,18 @@
-"""The extraction run of an article as a ``prov:Activity``, in the article's activity graph.
+"""The extraction run of an article as a ``prov:Activity``, and the article graph as the record it made.
 
-Kept out of the article graph, so that the article graph is a pure function
-of the text and the software; whether a run time is recorded is a setting
-(:func:`run_time_setting`).
+An article's named graph holds what the article says; what that graph *is* --
+a ``prov:Entity`` ``prov:wasDerivedFrom`` the source article,
+``prov:wasGeneratedBy`` the extraction run (``prov:used`` the article,
+``prov:wasAssociatedWith`` libkg at its version), generated at the run's time
+when one is recorded -- is said here, in the article's activity graph
+``{base}graph/activity/{id}``.  Kept out of the article graph, so that the
+article graph is a pure function of the text and the software; whether a run
+time is recorded is a setting (:func:`run_time_setting`).
 
 >>> from libkg.read.article import Article
 >>> g = activity_graph(Article(id="a1", text="x"), "https://example.org/", "2024-05-03T10:00:00+00:00")
 >>> len(g)
-10
+13
 """
 
 from __future__ import annotations
@@ -69,6 +74,8 @@ def activity_graph(article: Article, base: str | None, run_time: str | None = No
         (act, _PROV.used, m.article(aid)),
         (act, _PROV.generated, graph),
         (act, _PROV.wasAssociatedWith, agent),
+        (graph, _RDF.type, _PROV.Entity),
+        (graph, _PROV.wasDerivedFrom, m.article(aid)),
         (graph, _PROV.wasGeneratedBy, act),
         (agent, _RDF.type, _PROV.SoftwareAgent),
         (agent, _RDFS.label, plain_literal("libkg")),
@@ -76,4 +83,5 @@ def activity_graph(article: Article, base: str | None, run_time: str | None = No
     }
     if when:
         g.add((act, _PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
+        g.add((graph, _PROV.generatedAtTime, Literal(when, datatype=XSD.dateTime)))
     return g

@@ -1,6 +1,8 @@
 """The reference data ingest relies on, as one graph: the gazetteer and the organisation lineage.
 
-It goes into ``{base}graph/gazetteer`` with a digest of its content
+It goes into ``{base}graph/gazetteer`` -- which has ``prov:wasDerivedFrom`` each
+``lkg:ReferenceDataset`` (table) it is read from; the places and organisations
+in it do not (a province is not derived from a table: the record of it is) -- with a digest of its content
 (``lkg:contentDigest``), so a loader can tell with one ASK query whether the
 stored copy is current (see :func:`libkg.ingest.write.load_reference_data`).
 
@@ -60,6 +62,7 @@ def gazetteer_graph(base: str | None = None) -> Graph:
     src = URIRef(f"{gz.base}id/source/vn-provinces")
     g.add((src, RDF.type, LKG.ReferenceDataset))
     g.add((src, RDFS.label, Literal("libkg gazetteer: vn-provinces.csv")))
+    g.add((gazetteer_graph_iri(base), PROV.wasDerivedFrom, src))  # the record, not the places, is derived
     vn = gz.viet_nam.iri
     _typed(g, vn, LKG.Place)
     g.add((vn, LKG.placeKind, PLACE_KIND.Country))
@@ -81,7 +84,6 @@ def gazetteer_graph(base: str | None = None) -> Graph:
         g.add((i, LKG.nameKey, Literal(words(fold_place(u.name)))))
         g.add((i, LKG.gsoCode, Literal(u.gso)))
         g.add((i, LKG.within, vn))
-        g.add((i, PROV.wasDerivedFrom, src))
         _wikidata(g, i, u.wikidata, exact=shared[u.wikidata] == 1)
         if u.valid_until:
             g.add((i, LKG.validUntil, Literal(u.valid_until, datatype=XSD.date)))
@@ -109,6 +111,7 @@ def _regions(g: Graph, gz: Gazetteer) -> None:
     src = URIRef(f"{gz.base}id/source/vn-regions")
     g.add((src, RDF.type, LKG.ReferenceDataset))
     g.add((src, RDFS.label, Literal("libkg gazetteer: vn-regions-statistical.tsv, vn-region-members.tsv")))
+    g.add((gazetteer_graph_iri(gz.base), PROV.wasDerivedFrom, src))
     names = {key: (vi, en, [a for a in rest[:1] for a in a.split("|") if a])
              for key, vi, en, *rest in read_tsv("gazetteer", "vn-regions-statistical.tsv")}
     for key, era, gso, *_ in read_tsv("gazetteer", "vn-region-members.tsv"):
@@ -125,7 +128,6 @@ def _regions(g: Graph, gz: Gazetteer) -> None:
                 if name != vi:
                     g.add((region, SKOS.altLabel, Literal(name)))
             g.add((region, LKG.within, gz.viet_nam.iri))
-            g.add((region, PROV.wasDerivedFrom, src))
         g.add((gz.by_code[(era, gso)].iri, LKG.inRegion, region))
 
 
@@ -153,6 +155,7 @@ def org_lineage_graph(base: str | None = None) -> Graph:
     src = URIRef(f"{data_base(base)}id/source/org-lineage")
     g.add((src, RDF.type, LKG.ReferenceDataset))
     g.add((src, RDFS.label, Literal("libkg reference data: org-lineage.tsv")))
+    g.add((gazetteer_graph_iri(base), PROV.wasDerivedFrom, src))
     for row in read_tsv("identity", "org-lineage.tsv"):
         old_name, rel, new_name, date, *_ = [*row, "", ""]
         old, new = org_iri(old_name, base), org_iri(new_name, base)
@@ -160,7 +163,6 @@ def org_lineage_graph(base: str | None = None) -> Graph:
             g.add((iri, RDF.type, LKG.Organization))
             g.add((iri, RDFS.label, Literal(nfc(name))))
             g.add((iri, LKG.nameKey, Literal(org_key(name))))
-            g.add((iri, PROV.wasDerivedFrom, src))
         g.add((old, LKG[rel], new))
         g.add((old, LKG.succeededBy, new))
         g.add((new, LKG.successorOf, old))
