@@ -98,6 +98,7 @@ def test_sort_by_name_both_ways_and_by_counts(client):
     html = client.get("/browse/persons", params={"sort": "posts", "size": 200}).text
     counts = [int(c) for c in re.findall(r'<td class="num">(\d+)</td><td class="num">\d+</td>', html)]
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    assert html.count("aria-sort=") == 1 and '<th class="num" aria-sort="descending">' in html  # for screen readers
 
 
 def test_organisations_by_kind(client):
