@@ -281,3 +281,37 @@ def test_a_page_nothing_else_dates_takes_the_year_its_first_line_names_alone():
 def test_a_month_after_vao_is_the_month_nearest_the_publication():
     assert [m.start_date for m in find_dates("Lễ tổng kết dự kiến diễn ra vào tháng 11.", "2024-10-03")] == ["2024-11"]
     assert [m.start_date for m in find_dates("vào tháng 11 năm 2023", "2024-10-03")] == ["2023-11"]
+
+
+def test_the_date_rules_hold_no_vietnamese_word_their_words_are_in_the_lexicon():
+    """Issue 18 item 3: the words of the rule table live in data/lexicon/date_words.tsv (and
+    date_weekdays.txt); the Python strings of dates.py (docstrings and comments aside) hold none."""
+    import io
+    import re
+    import tokenize
+
+    import libkg.extract.dates as dates_module
+
+    source = open(dates_module.__file__, encoding="utf-8").read()
+    vietnamese = re.compile(r"[^\W\dA-Za-z_]")  # a letter beyond ASCII
+    toks = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    found = []
+    for prev, tok in zip([None, *toks], toks, strict=False):
+        if tok.type != tokenize.STRING:
+            continue
+        if prev is None or prev.type in (tokenize.INDENT, tokenize.DEDENT, tokenize.NEWLINE, tokenize.NL):
+            continue  # a docstring
+        # a lower-case word with a letter beyond ASCII ("[A-ZĐ]", a class of capitals, is no word)
+        found += [w for w in re.findall(r"\w+", tok.string) if w.islower() and vietnamese.search(w)]
+    assert found == []
+    from libkg.resources import read_tsv
+
+    families = {row[0] for row in read_tsv("lexicon", "date_words.tsv")}
+    assert {"part", "day", "from", "to", "month", "year", "same_day", "next_day", "not_event_before"} <= families
+
+
+def test_a_bare_next_day_is_a_relative_date():
+    m = find_dates("Hôm sau, đoàn đại biểu đến thăm Thư viện huyện Ba Khe.", "2024-05-01")
+    assert [(x.relative, x.text) for x in m] == [("next_day", "Hôm sau")]
+    m = find_dates("Sáng hôm sau, đoàn tham quan.", "2024-05-01")
+    assert [(x.relative, x.part) for x in m] == [("next_day", "sáng")]

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from libkg.extract.lexicon import casefree
 from libkg.extract.mentions import DateMention, Publication
@@ -40,80 +41,113 @@ from libkg.extract.pipeline import Doc, component
 from libkg.read.dates import infer_published, url_date
 from libkg.resources import read_tsv
 
-_PART = r"(?=[sScCtTđĐnN\d])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|(?P<ngay>ngày)\s+)"
+
+@cache
+def _words(family: str) -> tuple[str, ...]:
+    """The phrases of one family of ``data/lexicon/date_words.tsv`` (``weekday``: ``date_weekdays.txt``)."""
+    if family == "weekday":
+        return tuple(row[0].strip() for row in read_tsv("lexicon", "date_weekdays.txt"))
+    return tuple(p for fam, p, *_ in read_tsv("lexicon", "date_words.tsv") if fam == family)
+
+
+def _alt(family: str) -> str:
+    """Regex source: one of the family's phrases (a group, the file's order)."""
+    return "(?:" + "|".join(re.escape(w) for w in _words(family)) + ")"
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def _fill(template: str) -> str:
+    """A rule's regex source with each ``{family}`` replaced by that family's phrases (``{1,2}`` stays)."""
+    return _SLOT.sub(lambda m: _alt(m[1]), template)
+
+
+def _ahead(*families: str, digit: bool = False) -> str:
+    """A look-ahead for the characters a match opening with one of the families' phrases can start with:
+    under ``re.I`` the engine gets no first-character prefix, so without it every alternative is tried at
+    every position."""
+    chars = {c for f in families for w in _words(f) for c in (w[0], w[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + (r"\d" if digit else "") + "])"
+
+
+def _rule(kind: str, template: str, *needs: tuple[str, ...]) -> tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]:
+    """One row of the rule table: ``needs`` names families (``@family``) or literal strings."""
+    expanded = tuple(tuple(w for n in alts for w in (_words(n[1:]) if n.startswith("@") else (n,)))
+                     for alts in needs)
+    return kind, re.compile(_fill(template), re.I), expanded
+
+
+_PART = _ahead("part", "day", digit=True) + r"(?:(?P<part>{part})\s+(?:{day}\s+)?|(?P<ngay>{day})\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
-_WEEKDAYS = "|".join(re.escape(row[0].strip()) for row in read_tsv("lexicon", "date_weekdays.txt"))
-_PARTS = ("sáng", "chiều", "tối", "trưa", "đêm", "ngày")
 _SEPS = ("/", "-", ".")
+_PARTS = ("@part", "@day")
 # The date rules: (kind, pattern, needs). Earlier rules win where matches overlap. ``needs``: strings every
-# match holds (in lower case; each inner tuple: one of them): a window of the lower-cased text without them
-# is not searched with that pattern at all. Each pattern opens with a look-ahead for the characters its
-# match can start with: under re.I the engine gets no first-character prefix, so without it every
-# alternative is tried at every position.
+# match holds (in lower case; each inner tuple: one of them; "@family": one of the family's phrases): a window
+# of the lower-cased text without them is not searched with that pattern at all. Each pattern opens with a
+# look-ahead for the characters its match can start with (``_ahead``). The words are those of
+# ``data/lexicon/date_words.tsv``, in the ``{family}`` slots.
 _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     # "Hôm qua (3/10)", "Sáng nay (15/8)", "Chiều thứ Bảy (ngày 12/3)": a deictic word or a weekday glossed by
     # the date in parentheses
-    ("day", re.compile(r"(?=[sScCtTđĐhHnN])(?:(?P<part>sáng|chiều|tối|trưa|đêm)\s+(?:nay|" + _WEEKDAYS + r")"
-                       r"|(?P<ngay>hôm qua|hôm nay|hôm kia|ngày mai|" + _WEEKDAYS + r"))"
-                       r"\s*\(\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)", re.I),
-     (("(",), ("nay", "hôm", "ngày mai", "thứ", "chủ nhật"))),
+    _rule("day", _ahead("part", "deictic", "weekday") + r"(?:(?P<part>{part})\s+(?:{today}|{weekday})"
+          r"|(?P<ngay>{deictic}|{weekday}))"
+          r"\s*\(\s*(?:{day}\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)",
+          ("(",), ("@today", "@deictic", "@weekday")),
     # 06-08/7/2023, 13-14/10/2022
-    ("range", re.compile(_PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
-                         re.I),
-     (("/",), ("-", "–"))),
+    _rule("range", _PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+          ("/",), ("-", "–")),
     # "Từ ngày 27/1- 5/2/2022", "từ 22/4-25/4": two days with their months, after "từ", "ngày" or a part of day
     # (a bare "30/4 - 1/5" names holidays)
-    ("range", re.compile(r"(?=[sScCtTđĐnN])(?:từ\s+(?:ngày\s+)?|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)"
-                         r"(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
-                         re.I),
-     (("/",), ("-", "–"))),
+    _rule("range", _ahead("from", "part", "day") + r"(?:{from}\s+(?:{day}\s+)?|{part}\s+(?:{day}\s+)?|{day}\s+)"
+          r"(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+          ("/",), ("-", "–")),
     # "Ngày 21 - 22.6", "sáng 3-4.10.2020": day and month joined by a dot, after a part of day or "ngày"
-    ("range", re.compile(_PART + r"(?<![\w/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\.(?P<m>\d{1,2})"
-                         r"(?:\.(?P<y>\d{4}))?(?![\d.]\d)", re.I),
-     ((".",), ("-", "–"), _PARTS)),
+    _rule("range", _PART + r"(?<![\w/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\.(?P<m>\d{1,2})"
+          r"(?:\.(?P<y>\d{4}))?(?![\d.]\d)",
+          (".",), ("-", "–"), _PARTS),
     # từ ngày 10 đến 14/6/2019 ; từ ngày 25/01 đến hết ngày 02/02/2025
-    ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
-                         r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
-                         re.I),
-     (("/",), ("đến", "tới"))),
+    _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
+          r"\s+{to}\s+(?:{through}\s+)?(?:{day}\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+          ("/",), ("@to",)),
     # từ ngày 2 đến ngày 4 tháng 7 (năm 2023)
-    ("range", re.compile(r"(?=[tTnN])(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d1>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
-                         r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I),
-     (("tháng",), ("đến", "tới"))),
+    _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})\s+{to}\s+(?:{through}\s+)?"
+          r"(?:{day}\s+)?(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
+          ("@month",), ("@to",)),
     # (trong 2) ngày 24 và 25/9, ngày 14 và 15-10-2021, ngày 5 và 6.12
-    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
-                        r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)", re.I),
-     (_SEPS, ("ngày",), ("và",))),
+    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})\s+{and}\s+(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+          r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)",
+          _SEPS, ("@day",), ("@and",)),
     # (trong hai) ngày 14 và 15 tháng 10 (năm 2019)
-    ("pair", re.compile(r"(?=[nN])ngày\s+(?P<d1>\d{1,2})\s+và\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-                        r"(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I),
-     (("tháng",), ("ngày",), ("và",))),
+    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})\s+{and}\s+(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})"
+          r"(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
+          ("@month",), ("@day",), ("@and",)),
     # ngày 09 tháng 3 năm 2022
-    ("day", re.compile(_PART + r"?(?<!\w)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)",
-                       re.I),
-     (("tháng",),)),
+    _rule("day", _PART + r"?(?<!\w)(?P<d>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
+          ("@month",)),
     # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
-    ("day", re.compile(_PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END, re.I),
-     (("/",),)),
+    _rule("day", _PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+          ("/",)),
     # "sáng 12-3", "ngày 12-3-2020": day and month joined by a hyphen, after a part of day or "ngày"
-    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])", re.I),
-     (("-",), _PARTS)),
+    _rule("day", _PART + r"(?<![\w/.])(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d/–-])",
+          ("-",), _PARTS),
     # "sáng 12.7", "chiều ngày 22.12.2020": joined by dots, after a part of day or "ngày"
-    ("day", re.compile(_PART + r"(?<![\w/.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?![\d.]\d)", re.I),
-     ((".",), _PARTS)),
+    _rule("day", _PART + r"(?<![\w/.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?![\d.]\d)",
+          (".",), _PARTS),
     # tháng 6/2020, tháng 6 năm 2020
-    ("month", re.compile(r"(?=[tT])tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)", re.I),
-     (("tháng",),)),
+    _rule("month", _ahead("month") + r"{month}\s+(?P<m>\d{1,2})\s*(?:/|\s+{year}\s+)\s*(?P<y>\d{4})(?!\d)",
+          ("@month",)),
     # "trong tháng 9", "tháng 9 vừa qua", "tháng 9 năm nay": a month of the publication's time, no year written
-    ("month_of_pub", re.compile(r"(?=[tT])(?:(?:(?<=trong )|(?<=vào ))tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)"
-                                r"|tháng\s+(?P<m2>\d{1,2})\s+(?:vừa qua|năm nay))", re.I),
-     (("tháng",),)),
-    ("year", re.compile(r"(?<!\w)(?=[nN])năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])", re.I),
-     (("năm",),)),
-    ("relative", re.compile(r"(?=[sScCtTnN])(?:(?P<part>sáng|chiều|tối|trưa)\s+)?(?P<rel>cùng ngày|(?:ngày\s+)?hôm sau|ngày tiếp theo)",
-                            re.I),
-     (("cùng ngày", "hôm sau", "ngày tiếp theo"),)),
+    _rule("month_of_pub", _ahead("month") + r"(?:(?:" + "|".join(f"(?<={re.escape(w)} )" for w in _words("month_before"))
+          + r"){month}\s+(?P<m>\d{1,2})(?![\d/])(?!\s+{year})"
+          r"|{month}\s+(?P<m2>\d{1,2})\s+{month_after})",
+          ("@month",)),
+    _rule("year", r"(?<!\w)" + _ahead("year") + r"{year}\s+(?P<y>(?:19|20)\d{2})(?![\d/])",
+          ("@year",)),
+    _rule("relative", _ahead("part", "same_day", "next_day") + r"(?:(?P<part>{part})\s+)?(?:(?P<same>{same_day})"
+          r"|(?P<rel>{next_day}))",
+          ("@same_day", "@next_day")),
 ]
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, pat) for kind, pat, _ in _RULE_TABLE]
 
@@ -161,22 +195,23 @@ _PATTERNS_LOWER = [_lower_literals(p) for _, p in _PATTERNS]
 _NEEDS = [needs for _, _, needs in _RULE_TABLE]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
-_ANCHOR = re.compile(r"(?=[\dcChHtTnN])(?:\d\s*(?:/|tháng)|\d-\d|\d\.\d|cùng ngày|hôm sau|tiếp theo|[Nn]ăm \d|tháng \d)", re.I)
-_NON_EVENT_LEFT = re.compile(
-    r"(quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kế hoạch số|hiệu lực|kể từ|sinh năm|sinh ngày|"
-    r"thành lập|kỷ niệm|ban hành|phê duyệt|ký ngày|ngày ký|đăng ngày|ngày đăng|cập nhật|hạn trả|gia hạn|"
-    r"nghỉ phục vụ|thời gian nghỉ|âm lịch|tức)", re.I)
+_RELATIVE_WORDS = (*_words("same_day"), *_words("next_day"))
+_ANCHOR = re.compile(_fill(r"(?=[\d" + "".join(sorted({c for w in (*_RELATIVE_WORDS, *_words("year"), *_words("month"))
+                                                       for c in (w[0], w[0].upper())})) + r"])"
+                           r"(?:\d\s*(?:/|{month})|\d-\d|\d\.\d|" + "|".join(re.escape(w) for w in _RELATIVE_WORDS)
+                           + r"|{year} \d|{month} \d)"), re.I)
+_NON_EVENT_LEFT = re.compile("(" + _alt("not_event_before") + ")", re.I)
 # _NON_EVENT_LEFT for a lower-cased text (lexicon.casefree): its words are in lower case, and without re.I the
 # engine scans for their first letters in C instead of entering the pattern at every position
 _NON_EVENT_LEFT_LOWER = re.compile(_NON_EVENT_LEFT.pattern)
-_NON_EVENT_RIGHT = re.compile(r"^\s*(hằng năm|hàng năm|âm lịch)", re.I)
+_NON_EVENT_RIGHT = re.compile(r"^\s*(" + _alt("not_event_after") + ")", re.I)
 _DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
-_NUMBER_BEFORE = re.compile(r"(?<!\w)số[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
+_NUMBER_BEFORE = re.compile(r"(?<!\w)" + _alt("number") + r"[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
 
 
 # _ANCHOR's alternatives in lower case: the one opening with a digit, and the words the others open with
-_DIGIT_ANCHOR = re.compile(r"\d\s*(?:/|tháng)|\d-\d|\d\.\d")
-_ANCHOR_WORDS = ("cùng ngày", "hôm sau", "tiếp theo", "năm ", "tháng ")
+_DIGIT_ANCHOR = re.compile(_fill(r"\d\s*(?:/|{month})|\d-\d|\d\.\d"))
+_ANCHOR_WORDS = (*_RELATIVE_WORDS, *(w + " " for w in (*_words("year"), *_words("month"))))
 
 
 def _anchors(text: str, low: str | None, lo: int, hi: int) -> list[re.Match[str]]:
@@ -298,7 +333,7 @@ _LAST_WORD = re.compile(r"(\w+)\W*\Z")
 
 def _after_ordinal_head(text: str, s: int) -> bool:
     """"lần thứ 4 (21/4)": the "thứ" opening the match at ``s`` is an ordinal, not a weekday."""
-    if not text.startswith(("thứ", "Thứ", "THỨ"), s):
+    if not text[s:s + 4].lower().startswith(_words("ordinal")):
         return False
     last = _LAST_WORD.search(text, max(0, s - 12), s)
     return last is not None and last[1].lower() in _ORDINAL_HEADS
@@ -350,9 +385,8 @@ def _year_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMenti
 def _relative_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
     """"Chiều cùng ngày", "ngày hôm sau": resolved against the last event date by ``events``."""
     s, e = m.span()
-    rel = m["rel"].lower()
     return DateMention(s, e, None, None, text[s:e], "relative",
-                       relative="same_day" if "cùng" in rel else "next_day", part=_part(m.groupdict()))
+                       relative="same_day" if m["same"] else "next_day", part=_part(m.groupdict()))
 
 
 # the rule of each pattern kind of _PATTERNS: a match -> a mention, or None when it is no date
@@ -428,7 +462,7 @@ def find_dates(text: str, published: str | None = None,
     return out
 
 
-_UNTIL_BEFORE = re.compile(r"(?:đến|tới|giai đoạn)\s*$")
+_UNTIL_BEFORE = re.compile(_alt("until_before") + r"\s*$")
 
 
 def _anniversary_year(mentions: list[DateMention]) -> str | None:
