@@ -315,3 +315,50 @@ def test_a_bare_next_day_is_a_relative_date():
     assert [(x.relative, x.text) for x in m] == [("next_day", "Hôm sau")]
     m = find_dates("Sáng hôm sau, đoàn tham quan.", "2024-05-01")
     assert [(x.relative, x.part) for x in m] == [("next_day", "sáng")]
+
+
+def test_a_list_of_days_with_commas_is_an_interval():
+    assert dates("Trong 2 ngày 07, 08/11, Thư viện huyện Ba Khe mở lớp tập huấn.", "2023-11-20") == [
+        ("2023-11-07", "2023-11-08")]
+    assert dates("Trong ba ngày 4, 5 và 6/7/2022, tại Nhà văn hóa xã Lũng Cao ...") == [("2022-07-04", "2022-07-06")]
+    assert dates("Trong hai ngày 14, 15 tháng 10, các đội thi ...", "2021-10-30") == [("2021-10-14", "2021-10-15")]
+    assert dates("Ngày 20, 200 học sinh đến thư viện.") == []  # a count, not a second day
+
+
+def test_hom_before_a_day_and_month_is_a_date():
+    assert dates("Hôm 12/3, đoàn công tác đến thăm Thư viện tỉnh Hà Sơn.", "2024-03-15") == [("2024-03-12", None)]
+
+
+def test_a_day_and_month_take_the_articles_year_not_the_nearest_one():
+    """SCHEMA: a day and month without a year take the year of the article's own date (an article of
+    November telling of 21/4 means April of that year, not the next April, a few weeks nearer)."""
+    assert dates("Ngày 21/4, Thư viện huyện Ba Khe tổ chức Ngày hội đọc sách.", "2023-11-20") == [
+        ("2023-04-21", None)]
+    assert dates("Sáng 15/3, đoàn đến thăm.", "2019-12-23") == [("2019-03-15", None)]
+    # across the new year the nearer year still wins: an article of early January telling of late December,
+    # one of late December announcing early January
+    assert dates("Chiều 28/12, Thư viện tổ chức", "2025-01-03") == [("2024-12-28", None)]
+    assert dates("Ngày 5/1 tới, Thư viện sẽ khai mạc", "2024-12-27") == [("2025-01-05", None)]
+    # an article dated only by its year: every day and month of that year
+    assert dates("Chiều 28/12, Thư viện tổ chức", "2024") == [("2024-12-28", None)]
+    assert dates("Chiều 2/1, Thư viện tổ chức", "2024") == [("2024-01-02", None)]
+
+
+def test_the_day_of_an_anniversary_ceremony_is_its_event_date_not_a_founding_date():
+    def flags(text):
+        return [(m.start_date, m.non_event) for m in find_dates(text, "2024-06-20") if m.precision == "day"]
+
+    assert flags("Thư viện tỉnh Lào Cai tổ chức Lễ kỷ niệm 60 năm ngày thành lập vào sáng 5/6.") == [
+        ("2024-06-05", False)]
+    assert flags("Lễ kỷ niệm 60 năm thành lập Thư viện tỉnh Lào Cai diễn ra vào ngày 5/6/2024.") == [
+        ("2024-06-05", False)]
+    # the founding date itself stays no event date
+    assert flags("Thư viện tỉnh Lào Cai được thành lập vào ngày 5/6/1964.") == [("1964-06-05", True)]
+
+
+def test_days_given_in_parentheses_after_the_word_ngay_and_sang_nay_with_a_date():
+    m = find_dates("Trong hai ngày (14-15/10), Thư viện tỉnh Lào Cai tổ chức tập huấn.", "2024-10-20")
+    assert [(x.start_date, x.end_date, x.non_event) for x in m] == [("2024-10-14", "2024-10-15", False)]
+    # a date glossing a name in parentheses stays no event date
+    assert [x.non_event for x in find_dates("Hưởng ứng Ngày Sách (ngày 21/4), thư viện mở cửa.", "2024-10-20")] == [True]
+    assert dates("Sáng nay 14/10, Thư viện tỉnh Lào Cai khai mạc Hội sách.", "2024-10-20") == [("2024-10-14", None)]

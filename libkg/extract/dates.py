@@ -78,10 +78,12 @@ def _rule(kind: str, template: str, *needs: tuple[str, ...]) -> tuple[str, re.Pa
     return kind, re.compile(_fill(template), re.I), expanded
 
 
-_PART = _ahead("part", "day", digit=True) + r"(?:(?P<part>{part})\s+(?:{day}\s+)?|(?P<ngay>{day})\s+)"
+_PART = _ahead("part", "day", digit=True) + r"(?:(?P<part>{part})\s+(?:(?:{day}|{today})\s+)?|(?P<ngay>{day})\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _END = r"(?![\d/])"
 _SEPS = ("/", "-", ".")
+# the days after the first of a list of days: ", 25", "và 26" (the last one is the ``d2`` that follows)
+_MORE_DAYS = r"(?:\s*,\s*\d{1,2}(?=\s*,|\s+{and}\s))*(?:\s*,\s*|\s+{and}\s+)"
 _PARTS = ("@part", "@day")
 # The date rules: (kind, pattern, needs). Earlier rules win where matches overlap. ``needs``: strings every
 # match holds (in lower case; each inner tuple: one of them; "@family": one of the family's phrases): a window
@@ -115,14 +117,14 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})\s+{to}\s+(?:{through}\s+)?"
           r"(?:{day}\s+)?(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
           ("@month",), ("@to",)),
-    # (trong 2) ngày 24 và 25/9, ngày 14 và 15-10-2021, ngày 5 và 6.12
-    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})\s+{and}\s+(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
-          r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)",
-          _SEPS, ("@day",), ("@and",)),
-    # (trong hai) ngày 14 và 15 tháng 10 (năm 2019)
-    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})\s+{and}\s+(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})"
+    # (trong 2) ngày 24 và 25/9, ngày 14 và 15-10-2021, ngày 5 và 6.12, ngày 05, 06/11, ngày 4, 5 và 6/7
+    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})" + _MORE_DAYS + r"(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*"
+          r"(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)",
+          _SEPS, ("@day",), ("@and", ",")),
+    # (trong hai) ngày 14 và 15 tháng 10 (năm 2019), ngày 14, 15 tháng 10
+    _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})" + _MORE_DAYS + r"(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})"
           r"(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
-          ("@month",), ("@day",), ("@and",)),
+          ("@month",), ("@day",), ("@and", ",")),
     # ngày 09 tháng 3 năm 2022
     _rule("day", _PART + r"?(?<!\w)(?P<d>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
           ("@month",)),
@@ -204,6 +206,8 @@ _NON_EVENT_LEFT = re.compile("(" + _alt("not_event_before") + ")", re.I)
 # _NON_EVENT_LEFT for a lower-cased text (lexicon.casefree): its words are in lower case, and without re.I the
 # engine scans for their first letters in C instead of entering the pattern at every position
 _NON_EVENT_LEFT_LOWER = re.compile(_NON_EVENT_LEFT.pattern)
+# between a non-event word and a date: the date is when something happens ("... thành lập diễn ra vào ngày 5/6")
+_HAPPENING = re.compile(_alt("happening"))
 _NON_EVENT_RIGHT = re.compile(r"^\s*(" + _alt("not_event_after") + ")", re.I)
 _DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
 _NUMBER_BEFORE = re.compile(r"(?<!\w)" + _alt("number") + r"[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
@@ -273,13 +277,24 @@ def _pub(published: str | None) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), 15) if m[2] else dt.date(int(m[1]), 7, 2)
 
 
+# a day and month without a year take the article's year when that puts them from this many days before
+# the article's date to this many after it (news reports what happened this year, and announces what comes
+# in the next months); else the year before or after, whichever is nearer ("28/12" in early January)
+_SAME_YEAR_BEFORE = 330
+_SAME_YEAR_AFTER = 183
+
+
 def _with_year(d: int, m: int, y: int | None, pub: dt.date | None) -> dt.date | None:
-    """The date; without a year, the one of pub year -1/0/+1 nearest the publication date."""
+    """The date; without a year, the article's year (see ``_SAME_YEAR_BEFORE``), across a new year the one of
+    the years around it nearest the publication date."""
     if y is not None:
         return _date(y, m, d)
     if pub is None:
         return None
-    cands = [c for c in (_date(pub.year + k, m, d) for k in (0, -1, 1)) if c]
+    same = _date(pub.year, m, d)
+    if same is not None and -_SAME_YEAR_BEFORE <= (same - pub).days <= _SAME_YEAR_AFTER:
+        return same
+    cands = [c for c in (same, _date(pub.year - 1, m, d), _date(pub.year + 1, m, d)) if c]
     return min(cands, key=lambda c: abs((c - pub).days)) if cands else None
 
 
@@ -292,10 +307,17 @@ def _clause_left(text: str, start: int) -> str:
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Is the date in parentheses (a gloss: "Ngày Sách (21/4)"), not those that give the days just named ("Trong
+    hai ngày (14-15/10)")?"""
     left = text[max(0, start - 40):start]
     right = text[end:end + 40]
     o, c = left.rfind("("), left.rfind(")")
-    return o > c and ")" in right and ("(" not in right or right.index(")") < right.index("("))
+    inside = o > c and ")" in right and ("(" not in right or right.index(")") < right.index("("))
+    return inside and not _DAYS_BEFORE_PAREN.search(left, 0, o)
+
+
+# before a parenthesis: the word "day(s)" the dates in it give ("Trong hai ngày (14-15/10)")
+_DAYS_BEFORE_PAREN = re.compile(r"(?<!\w)" + _alt("day") + r"\s*$", re.I)
 
 
 def _year(g: dict[str, str | None]) -> int | None:
@@ -396,12 +418,18 @@ _RULES: dict[str, Callable[[re.Match[str], str, dt.date | None], DateMention | N
 }
 
 
-def _is_non_event(text: str, low: str | None, s: int, e: int) -> bool:
-    """A date that is not when the reported thing happened: a decision's, a founding's, one in parentheses."""
+def _is_non_event(text: str, low: str | None, s: int, e: int, part: str | None = None) -> bool:
+    """A date that is not when the reported thing happened: a decision's, a founding's, one in parentheses;
+    not one the clause gives a happening after such a word ("Lễ kỷ niệm 60 năm thành lập vào sáng 5/6", "...
+    thành lập diễn ra vào ngày 5/6": a part of the day or a verb of happening between them)."""
     if low is not None:  # the same search, case-sensitive on the lower-cased clause: far faster
-        left = _NON_EVENT_LEFT_LOWER.search(_clause_left(low, s))
+        clause = _clause_left(low, s)
+        left = _NON_EVENT_LEFT_LOWER.search(clause)
     else:
-        left = _NON_EVENT_LEFT.search(_clause_left(text, s))
+        clause = _clause_left(text, s)
+        left = _NON_EVENT_LEFT.search(clause)
+    if left is not None and (part is not None or _HAPPENING.search(clause.lower(), left.end())):
+        left = None
     return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or _in_parentheses(text, s, e))
 
 
@@ -454,7 +482,7 @@ def find_dates(text: str, published: str | None = None,
         mention = _RULES[kind](m, text, pub)
         if mention is None:
             continue
-        mention.non_event = _is_non_event(text, low, s, e)
+        mention.non_event = _is_non_event(text, low, s, e, mention.part)
         for i in range(s, e):
             taken[i] = True
         out.append(mention)
