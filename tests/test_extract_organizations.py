@@ -531,3 +531,47 @@ def test_a_name_from_a_headline_in_capitals_is_written_as_the_body_writes_it():
                "Sáng nay, đoàn khách đến Thư viện Khoa học Tổng hợp TP. Hồ Chí Minh. Khách đi Tp. Huế, Tp. Vinh "
                "và Tp. Đà Lạt.")
     assert [o.name for o in doc.organizations] == ["Thư viện Khoa học Tổng hợp TP. Hồ Chí Minh"]
+
+
+def test_a_name_after_an_abbreviated_body_ends_it():
+    orgs = _orgs("Dự lễ có Thứ trưởng Bộ VHTTDL Hoàng Văn Cường và Giám đốc Sở GD&ĐT Lò Thị Sen.")
+    assert set(orgs) == {"Bộ VHTTDL", "Sở GD&ĐT"}
+
+
+def test_a_verb_after_a_name_ends_it():
+    orgs = _orgs("Đồn Biên phòng Pa Vây Sử giúp các em đọc sách. Thư viện huyện Mường Tè dâng hương tại đền.")
+    assert set(orgs) == {"Đồn Biên phòng Pa Vây Sử", "Thư viện huyện Mường Tè"}
+
+
+def test_front_youth_and_urban_party_bodies():
+    orgs = _orgs("Chủ tịch UBMTTQ xã Nà Hỳ, Bí thư Quận ủy Ba Đình, Bí thư Thị đoàn Sơn Tây và Chủ tịch "
+                 "Hội Liên hiệp Thanh niên huyện Yên Thế cùng dự.")
+    assert set(orgs) == {"UBMTTQ xã Nà Hỳ", "Quận ủy Ba Đình", "Thị đoàn Sơn Tây",
+                         "Hội Liên hiệp Thanh niên huyện Yên Thế"}
+
+
+def test_a_university_named_after_a_person_and_a_capitalised_branch_association():
+    facts = EX(article_from_text("Bà Lò Thị Hoa, Giám đốc Thư viện Trường Đại học Lương Văn Can, dự hội thảo của "
+                                 "Liên Chi hội Thư viện các trường đại học khu vực phía Bắc.", id="t1",
+                                 published="2024-05-01"))
+    assert [p.name for p in facts.persons] == ["Lò Thị Hoa"]
+    assert {o.name for o in facts.organizations} == {
+        "Thư viện Trường Đại học Lương Văn Can", "Trường Đại học Lương Văn Can",
+        "Liên Chi hội Thư viện các trường đại học khu vực phía Bắc"}
+
+
+def test_a_committee_named_by_its_place_ends_before_a_person():
+    orgs = _orgs("Dự có Phó Bí thư Tỉnh ủy Phan Văn Lục và Bí thư Thành ủy Huế Phan Thiên Ân; Bí thư Huyện ủy "
+                 "Hoàng Su Phì cũng đến dự.")
+    assert set(orgs) == {"Tỉnh ủy", "Thành ủy Huế", "Huyện ủy Hoàng Su Phì"}
+
+
+def test_a_lower_case_role_word_and_a_photo_number_end_a_name():
+    orgs = _orgs("Bà Lò Thị Hoa, Giám đốc Thư viện Điện Biên chủ tịch liên hiệp, báo cáo. Bà Lò Thị Hoa được bầu "
+                 "làm Chủ tịch Hội Thư viện tỉnh Điện Biên - Ảnh 2.")
+    assert set(orgs) == {"Thư viện Điện Biên", "Hội Thư viện tỉnh Điện Biên"}
+
+
+def test_a_foreign_mission_keeps_its_seat_in_this_country():
+    orgs = _orgs("Đại sứ quán Ba Lan tại Việt Nam phối hợp với Hội Thư viện Việt Nam tại Hà Nội tổ chức triển lãm.")
+    assert set(orgs) == {"Đại sứ quán Ba Lan tại Việt Nam", "Hội Thư viện Việt Nam"}

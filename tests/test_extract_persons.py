@@ -170,3 +170,7 @@ def test_a_name_an_institution_carries_is_not_a_person():
 def test_less_common_family_names_open_untitled_names():
     names = _names("Giải Nhì thuộc về các thí sinh Chung Thị Mỹ Duyên, Khưu Văn Lợi và Thiều Quang Minh.")
     assert names == ["Chung Thị Mỹ Duyên", "Khưu Văn Lợi", "Thiều Quang Minh"]
+
+
+def test_parks_and_halls_named_after_people_are_no_persons():
+    assert _names("Sách được trưng bày tại Công viên Lê Thị Riêng và Nhà văn hóa Trần Văn Ơn.") == []

@@ -466,3 +466,13 @@ def test_abbreviated_deputy_and_army_unit_commanders():
 def test_merged_party_board_in_lower_case():
     got = _pos("Dự có bà Mai Thị Én, Phó trưởng ban tuyên giáo và dân vận huyện ủy.")
     assert got == [("Mai Thị Én", "Phó Trưởng ban", "ban tuyên giáo và dân vận huyện ủy")]
+
+
+def test_role_and_abbreviated_body_before_an_untitled_name():
+    got = _pos("Dự lễ có Thứ trưởng Bộ VHTTDL Hoàng Văn Cường và Chủ tịch Hội LHPN tỉnh Trần Thị Hoài.")
+    assert ("Hoàng Văn Cường", "Thứ trưởng", "Bộ VHTTDL") in got
+
+
+def test_a_lower_case_unit_after_a_commanders_role_is_the_organisation():
+    got = _pos("Thiếu tá Lò Văn Sáu, Phó đồn trưởng đồn biên phòng Mường Nhé cho biết đơn vị đã có tủ sách.")
+    assert got == [("Lò Văn Sáu", "Phó Đồn trưởng", "Đồn biên phòng Mường Nhé")]

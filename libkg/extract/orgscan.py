@@ -17,10 +17,17 @@ Thể thao và Du lịch", "Khoa học xã hội"); a subject ("về nguồn tin
 ``org_topic_links.txt``); lower-case descriptors before a name or a parent
 (``org_descriptor_heads.txt``); abbreviations (VHTTDL, GD&ĐT, C10); capitalised
 syllables with their lower-case partners; numbers; "và"/"-" joining name words.
-A break word (``break_words.txt``: verbs, prepositions), a new organisation head, a
-personal name after a province or a country, or a role after "và" ends it.  The words
+A break word (``break_words.txt``: verbs, prepositions), a role word in lower case ("...
+Hải Dương chủ tịch liên hiệp"), a capitalised break before a number ("- Ảnh 1"), a new
+organisation head, a personal name after a province or a country, after an abbreviation
+("Bộ VHTTDL Hoàng Văn A") or right after a committee named by its place ("Tỉnh ủy Phan
+Văn A"; a place is no person: "Huyện ủy Hoàng Su Phì"), or a role after "và" ends it.  A
+personal name after the head of a body named after people stays ("Thư viện Đại học Tôn
+Đức Thắng"); a role word ending a role ("Phó đồn trưởng") does not take the organisation
+head after it ("đồn biên phòng X").  The words
 the rules test ("các", "và", "số", role words ...) are in ``org_context_words.tsv``.
-A body named after a country keeps its seat abroad ("... Việt Nam tại Pháp"); a dash
+A body named after a country keeps its seat abroad ("... Việt Nam tại Pháp"), a foreign
+one its seat here ("Đại sứ quán Hungary tại Việt Nam"); a dash
 opening a piece of an address ("- Huyện X") and "và" after a province or country end
 a name.
 
@@ -256,7 +263,7 @@ def _name_starts(toks: list[Tok], k: int) -> bool:
 def _ends_province(toks: list[Tok], k: int) -> bool:
     """Do the tokens just before ``k`` end with a province's name?"""
     keys = province_keys()
-    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (2, 3, 5))
+    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (1, 2, 3, 5))
 
 
 def _country_len(toks: list[Tok], k: int) -> int:
@@ -394,6 +401,8 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     if members and (c := _country_len(toks, r)):
         p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
         return _STOP
+    if members and r + 1 < n and f"{toks[r].text} {toks[r + 1].text}" in context_words("area"):
+        r += 2  # "các trường đại học khu vực phía Bắc"
     start_r = r
     words = _region_words()
     while r < n and ffold(toks[r].text) in words:
@@ -448,13 +457,22 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
     ph = match_phrase(p.toks, p.k)
     if not ph:
         return None
+    if p.chunks and t.text[0].islower() and match_role(p.toks, p.k) is not None:
+        return _STOP  # "Thư viện X chủ tịch liên hiệp": a role word in lower case (the expansion of "CT") ends it
     p.take(ph)
     toks, k = p.toks, p.k
     if (_name_starts(toks, k) and not toks[k + 1].abbrev and not (ph > 2 and _ends_head(toks, k))
-            and p.head.kind not in _NAMED_AFTER_PEOPLE and ffold(" ".join(x.text for x in toks[k:k + 3])) not in province_keys()):
+            and p.head.kind not in _NAMED_AFTER_PEOPLE and not _named_piece(toks, k - ph)
+            and ffold(" ".join(x.text for x in toks[k:k + 3])) not in province_keys()):
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
     p.k = _partners_before_name(toks, p.k)
     return _NEXT
+
+
+def _named_piece(toks: list[Tok], k: int) -> bool:
+    """Is the piece at ``k`` the head of a body named after people ("Thư viện Đại học | Tôn Đức Thắng")?"""
+    h = _head_at(toks, k)
+    return h is not None and h.kind in _NAMED_AFTER_PEOPLE
 
 
 def _partners_before_name(toks: list[Tok], k: int) -> int:
@@ -587,8 +605,23 @@ def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
         return None
     if _ends_province(toks, k) or _ends_country(toks, k) or not p.chunks and "whole" in p.head.flags:
         return _STOP  # "... Việt Nam Trần Thị Hoa", "Hội đồng Bộ trưởng Phạm Văn A": a whole name, then a person
-    # "Hội Khuyến học Nguyễn Văn Bình": bodies not named after people, a name word with its partner, then a person
-    return _STOP if p.chunks and p.head.kind in _NOT_NAMED_AFTER_PEOPLE and _is_lower_word(toks[k - 1]) else None
+    if not p.chunks and "bare" in p.head.flags and p.head.kind in _NOT_NAMED_AFTER_PEOPLE \
+            and not _place_starts(toks, k):
+        return _STOP  # "Phó Bí thư Tỉnh ủy Phan Văn A": a body named by its place, then a person, not a place
+    # "Hội Khuyến học Nguyễn Văn Bình", "Bộ VHTTDL Hoàng Văn A": bodies not named after people, a name word
+    # with its partner or an abbreviation, then a person
+    return _STOP if p.chunks and p.head.kind in _NOT_NAMED_AFTER_PEOPLE \
+        and (_is_lower_word(toks[k - 1]) or toks[k - 1].abbrev) else None
+
+
+def _place_starts(toks: list[Tok], k: int) -> bool:
+    """Does the name of a province or an administrative unit start at ``k`` ("Hoàng Su Phì")?"""
+    units = admin_units()
+    for m in (2, 3):
+        key = ffold(" ".join(t.text for t in toks[k:k + m]))
+        if key in province_keys() or key in units:
+            return True
+    return False
 
 
 def _rule_word(p: _Parse, t: Tok) -> str | None:
@@ -732,12 +765,19 @@ def _rule_seat(p: _Parse, t: Tok) -> str | None:
             r += 1
             while r + 1 < n and _is_lower_word(toks[r]) and toks[r + 1].cap:
                 r += 1  # "Cộng hòa Dân chủ"
-    elif (m := _country_len(toks, r)) and ffold(" ".join(x.text for x in toks[r:r + m])) not in _own_country():
-        r += m
+    elif (m := _country_len(toks, r)) and (ffold(" ".join(x.text for x in toks[r:r + m])) not in _own_country()
+                                             or not _own_country_before(toks, k)):
+        r += m  # "Trung tâm Văn hóa Việt Nam tại Lào", "Đại sứ quán Hungary tại Việt Nam"
     if r == k + 1 or toks[r - 1].text in context_words("seat_country"):
         return None
     p.k = r
     return _STOP
+
+
+def _own_country_before(toks: list[Tok], k: int) -> bool:
+    """Is the country named right before ``k`` the news' own ("Hội X Việt Nam | tại Việt Nam")?"""
+    own = _own_country()
+    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in own for m in (1, 2, 3))
 
 
 @lru_cache(maxsize=1)
@@ -990,7 +1030,8 @@ def _ends_central(toks: list[Tok], hit: OrgHit) -> bool:
 
 def _next_hit(toks: list[Tok], i: int) -> tuple[OrgHit | None, int]:
     """The organisation whose head is at ``i`` (or None) and the token to go on from."""
-    if i and toks[i].text[0].islower() and toks[i - 1].text in context_words("role"):
+    if i and toks[i].text[0].islower() and toks[i - 1].text in context_words("role") \
+            and (r := match_role(toks, i - 1)) is not None and len(r.words) > 1:
         return None, i + 1  # "Trưởng phòng Nghiệp vụ ...": the head word belongs to the role
     hit = parse_org(toks, i)
     if hit is None:
