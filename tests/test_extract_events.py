@@ -692,3 +692,54 @@ def test_a_festival_responded_to_in_the_sentence_of_another_event_takes_not_its_
     evs = events("Sáng 22/4, Thư viện huyện Ba Khe khai mạc triển lãm sách ảnh về Bác Hồ tại Nhà văn hóa huyện, "
                  "hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam lần thứ 3.", published="2024-04-23")
     assert [(e.kind, e.start) for e in evs if e.kind == "Festival"] == [("Festival", None)]
+
+
+def test_a_day_named_in_parentheses_after_a_date_is_a_gloss_not_an_event():
+    evs = events("Cuộc thi Đại sứ sách huyện Ba Khe năm 2024 được phát động vào ngày 21/4 (Ngày Sách và Văn hóa đọc "
+                 "Việt Nam) và kết thúc nhận bài vào ngày 30/6.", published="2024-07-02")
+    assert [e.kind for e in evs] == ["Competition"]
+    # a parenthesis that is no gloss of a date still names what it names
+    evs = events("Sáng 19/4, Thư viện huyện Ba Khe (đơn vị đăng cai) tổ chức Ngày hội đọc sách tại Nhà văn hóa huyện.",
+                 published="2024-04-20")
+    assert [(e.kind, e.start) for e in evs] == [("Festival", "2024-04-19")]
+
+
+def test_a_practice_or_a_count_of_happenings_is_no_event():
+    body = ("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2024. Thư viện thường "
+            "xuyên tổ chức trưng bày sách theo chủ đề. Trong 6 tháng, thư viện đã tổ chức 12 cuộc triển lãm, "
+            "5 hội thi và nhiều buổi tọa đàm.")
+    assert kinds(body, published="2024-06-06") == [("Conference", "2024-06-05")]
+    # one happening told with a number inside its name or after it stays an event
+    assert kinds("Sáng 9/6, Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện lần thứ 5 với 12 đội tham gia.",
+                 published="2024-06-10") == [("Competition", "2024-06-09")]
+    assert kinds("Sáng 9/6, Thư viện tỉnh Lào Cai tổ chức 01 lớp tập huấn cho 50 học viên.", published="2024-06-10") == [
+        ("Training", "2024-06-09")]
+
+
+def test_a_holiday_is_no_ceremony():
+    body = ("Sáng 2/9, Thư viện tỉnh Lào Cai tổ chức trưng bày sách chào mừng Quốc khánh. Hoạt động trưng bày sách "
+            "nhân các ngày lễ lớn của đất nước góp phần tuyên truyền chủ trương của Đảng. Dịp lễ, Tết, thư viện "
+            "mở cửa phục vụ bạn đọc.")
+    assert kinds(body, published="2024-09-03") == [("Exhibition", "2024-09-02")]
+    assert kinds("Sáng 12/10, UBND xã Bản Xèo tổ chức Lễ khánh thành Thư viện xã.", published="2024-10-13") == [
+        ("Ceremony", "2024-10-12")]
+
+
+def test_a_meeting_with_readers_or_an_author_is_an_event():
+    evs = events("Sáng 5/6, tại phòng đọc thiếu nhi Thư viện tỉnh Lào Cai đã diễn ra buổi giao lưu với nhà văn "
+                 "Hoàng Minh Đức.", published="2024-06-06")
+    assert [(e.kind, e.start, e.participants) for e in evs] == [("Other", "2024-06-05", ["Hoàng Minh Đức"])]
+
+
+def test_kinds_by_head_noun_closing_ceremonies_gifts_of_thousands_and_meetings():
+    def one(body):
+        return kinds(body, published="2024-06-06")
+
+    # SCHEMA: Lễ (khai mạc, trao giải, bế mạc ...) -> Ceremony; the closing of a book fair is no second fair
+    assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Lễ bế mạc Hội sách năm 2024.") == [("Ceremony", "2024-06-05")]
+    # a gift of a number of books written with a thousands dot
+    assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Lễ tiếp nhận 2.000 cuốn sách do Quỹ Sách Hồng trao tặng.") == [
+        ("BookDonation", "2024-06-05")]
+    # họp -> Meeting
+    assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức họp báo giới thiệu Hội sách.") == [("Meeting", "2024-06-05")]
+    assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức họp triển khai kế hoạch năm.") == [("Meeting", "2024-06-05")]

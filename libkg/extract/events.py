@@ -144,7 +144,7 @@ _LIST_JOINER = _pattern("list_joiner")
 _PLURAL_BEFORE = _pattern("plural_before")
 _PURPOSE_BEFORE = _pattern("purpose_before")
 _COUNT_AFTER = _pattern("count_after")
-_PUNCT = re.compile(r"[,.;:]")
+_PUNCT = re.compile(r"[,;:]|\.(?!\d)")  # (not the dot of a number: "2.000 cuốn sách")
 _QUOTE = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
 _TRIBUTE_VISIT = _pattern("tribute_visit")
 _OPENING_OF = _pattern("opening_of")
@@ -154,6 +154,9 @@ _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conferenc
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
+# a measure word between a count and the happenings it counts ("12 cuộc triển lãm"), then the trigger
+_COUNT_UNIT = r"\s+(?:(?:cuộc|buổi|lớp|đợt|lần|chương trình)\s+)?$"
+_COUNTED_BEFORE = re.compile(r"(?<![\d.,/])(?!0*1\s)\d+" + _COUNT_UNIT)  # ("01 lớp tập huấn": one)
 
 
 @dataclass
@@ -381,13 +384,20 @@ class _Reader:
         for qa, qb in quotes:  # inside a quoted title (one opening on it is fine, unless it names a work)
             if qa + 1 < a < qb or (qa + 1 == a and _phrase_re("work", "", r"\s*$").search(self.low, max(s, qa - 20), qa)):
                 return False
-        if self.org_cover.covers(a, b):
+        if self.org_cover.covers(a, b) or self._date_gloss(s, a):
             return False
         left = self.low[max(s, a - 40):a]
         if t.role == "lead" and not _ORGANISED_BEFORE.search(left):
             return False
         check = _KIND_CHECKS.get(t.kind)
         return check is None or check(self, t, a, b, e, left)
+
+    def _date_gloss(self, s: int, a: int) -> bool:
+        """Is ``a`` inside parentheses that gloss the date right before them ("ngày 21/4 (Ngày Sách ...)")?"""
+        open_at = self.text.rfind("(", s, a)
+        if open_at < 0 or ")" in self.text[open_at:a]:
+            return False
+        return any(not self.text[d.end:open_at].strip() for d in self._in(self.dates, max(s, open_at - 40), open_at))
 
     def _gift_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
         """"trao tặng ... sách": a gift of books (not of presents or certificates)."""
@@ -714,6 +724,8 @@ class _Reader:
         """A mention that names no happening of its own: "hội thảo này" (told elsewhere), "Hội nghị
         thường niên của X" (a practice), "Ngày Sách Việt Nam" without an edition, a year or a date (the
         recurring day)."""
+        if self._habitual_or_counted(st.s, h):
+            return True
         if h.role != "noun":
             return False
         if _phrase_re("demonstrative", r"\s+").match(self.low, h.end):
@@ -724,6 +736,15 @@ class _Reader:
         if _EDITION.search(name) or _NAME_YEAR.search(name):
             return False
         return bool(_phrase_re("recurring").search(name) or _phrase_re("recurring_day").match(self.low, h.start))
+
+    def _habitual_or_counted(self, s: int, h: _Hit) -> bool:
+        """A practice ("thường xuyên tổ chức trưng bày sách") or a count of happenings ("tổ chức 5 hội thi",
+        "nhiều cuộc triển lãm"): no one happening."""
+        left = self.low[max(s, h.start - 30):h.start]
+        clause = left[max(left.rfind(","), left.rfind(";")) + 1:]
+        if _phrase_re("habitual", r"(?<!\w)").search(clause):
+            return True
+        return bool(_COUNTED_BEFORE.search(left) or _phrase_re("counted", r"(?<!\w)", _COUNT_UNIT).search(left))
 
     def _occasion(self, st: _Sent, h: _Hit, kind: str, left_near: str) -> bool:
         """"chào mừng thành công Đại hội X lần thứ XIV", "tiến tới Lễ hội Y": a named event this one is
