@@ -743,3 +743,39 @@ def test_kinds_by_head_noun_closing_ceremonies_gifts_of_thousands_and_meetings()
     # họp -> Meeting
     assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức họp báo giới thiệu Hội sách.") == [("Meeting", "2024-06-05")]
     assert one("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức họp triển khai kế hoạch năm.") == [("Meeting", "2024-06-05")]
+
+
+def test_the_venue_the_headline_gives_is_the_place_of_the_event_the_body_tells_without_one():
+    evs = events("Chiều 5/3, đoàn công tác Thư viện Quốc gia Việt Nam do bà Trần Thị Lan, Phó Giám đốc làm trưởng "
+                 "đoàn đã đến thăm và làm việc. Tiếp đoàn có ông Phạm Văn Bình, Giám đốc Thư viện tỉnh Yên Bái.",
+                 published="2024-03-06",
+                 title="Thư viện Quốc gia Việt Nam đến thăm và làm việc tại Thư viện tỉnh Yên Bái")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Visit", "2024-03-05", "Thư viện tỉnh Yên Bái")]
+    evs = events("Sáng 12/1, Thư viện tỉnh Yên Bái tổ chức Hội nghị tổng kết công tác năm 2023.",
+                 published="2024-01-13", title="Hội nghị tổng kết công tác thư viện năm 2023 tại huyện Lục Yên")
+    assert [(e.kind, e.place) for e in evs] == [("Conference", "Lục Yên")]
+    # the body's own venue wins over the headline's
+    evs = events("Sáng 12/1, tại Nhà văn hóa huyện Lục Yên, Thư viện tỉnh Yên Bái tổ chức Hội nghị tổng kết.",
+                 published="2024-01-13", title="Hội nghị tổng kết tại Thư viện tỉnh Yên Bái")
+    assert [(e.kind, e.place) for e in evs] == [("Conference", "Nhà văn hóa huyện Lục Yên")]
+
+
+def test_an_online_event_told_again_as_held_in_a_hall_takes_that_hall():
+    evs = events("Sáng 20/3, Bộ Văn hóa, Thể thao và Du lịch tổ chức Hội nghị trực tuyến toàn quốc về văn hóa đọc. "
+                 "Tại điểm cầu tỉnh Lào Cai, hội nghị diễn ra tại Hội trường Thư viện tỉnh Lào Cai với sự tham dự "
+                 "của ông Lê Văn Tám.", published="2024-03-21")
+    assert [(e.kind, e.start, e.place) for e in evs] == [
+        ("Conference", "2024-03-20", "Hội trường Thư viện tỉnh Lào Cai")]
+    # told again without a hall, it stays without a place (not the province of the audience)
+    evs = events("Sáng 20/3, Bộ Văn hóa tổ chức Hội nghị trực tuyến toàn quốc về văn hóa đọc. Hội nghị diễn ra tại "
+                 "tỉnh Lào Cai và 62 điểm cầu.", published="2024-03-21")
+    assert [(e.kind, e.place) for e in evs] == [("Conference", None)]
+
+
+def test_where_delegates_come_from_or_a_list_of_provinces_is_not_where_the_event_happens():
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức hội nghị tổng kết với sự tham gia của đại biểu đến từ Yên Bái, "
+                 "Lai Châu.", published="2024-06-06")
+    assert [(e.kind, e.place) for e in evs] == [("Conference", None)]
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Ngày hội đọc sách cho học sinh xã Bản Xèo, huyện Bát Xát.",
+                 published="2024-06-06")
+    assert [(e.kind, e.place) for e in evs] == [("Festival", "Bản Xèo")]  # a commune and its district: no list

@@ -218,3 +218,15 @@ def test_a_place_only_the_headline_names():
     art = article_from_text("Trao tặng sách cho học sinh huyện đảo Cô Tô\n\nSáng 12/3/2024, đoàn công tác "
                             "đã trao 500 bản sách cho học sinh.", id="t2", published="2024-03-12")
     assert "Cô Tô" in {p.name for p in RuleExtractor()(art).places}
+
+
+def test_a_hall_named_by_the_organisation_it_belongs_to_runs_to_the_end_of_that_name():
+    got = names("Ngày 15/3/2024, Hội Thư viện tỉnh Lào Cai tổ chức Đại hội tại Hội trường Sở Văn hóa, Thể thao "
+                "và Du lịch tỉnh Lào Cai. Tham dự có ông Lê Văn Tám.")
+    assert "Hội trường Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai" in got
+
+
+def test_a_venue_after_o_is_a_site_like_one_after_tai():
+    got = places("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện ở sân Trường THCS Kim Tân.")
+    assert ("Trường THCS Kim Tân", "Site") in {(n, k) for n, k, _ in got}
+    assert names("Ở các xã vùng cao, sách còn thiếu.") == set()

@@ -154,6 +154,7 @@ _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conferenc
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
+_ORIGIN_BEFORE = _pattern("origin_before")
 # a measure word between a count and the happenings it counts ("12 cuộc triển lãm"), then the trigger
 _COUNT_UNIT = r"\s+(?:(?:cuộc|buổi|lớp|đợt|lần|chương trình)\s+)?$"
 _COUNTED_BEFORE = re.compile(r"(?<![\d.,/])(?!0*1\s)\d+" + _COUNT_UNIT)  # ("01 lớp tập huấn": one)
@@ -598,9 +599,13 @@ class _Reader:
         left = self.low[max(s, p.start - 40):p.start]
         if left.endswith("(") or _PLURAL_BEFORE.search(left):
             return False
+        if _ORIGIN_BEFORE.search(left):
+            return False  # "đại biểu đến từ X": where people come from
         if any(q.end <= p.start and _LIST_JOINER.fullmatch(self.low[q.end:p.start]) for q in self.all_places
-               if s <= q.start < p.start):
-            return False  # the second of a list of places
+               if s <= q.start < p.start) or any(
+                q.kind == p.kind and _LIST_JOINER.fullmatch(self.low[p.end:q.start])
+                for q in self._in(self.places, p.end, p.end + 8)):
+            return False  # one of a list of places (the next of the same kind: not "xã X, huyện Y")
         if any(o.end <= p.start and not self.text[o.end:p.start].strip(" ,(-")
                for o in self._in(self.orgs, s, p.start)):
             return False  # right after an organisation: its province
@@ -850,6 +855,24 @@ class _Reader:
         cer.evidence = list(ev.evidence)
         self.events.append(_Ev(cer, h.start, opening=True, opens=wrapped))
 
+    def headline_venue(self) -> None:
+        """The main event told without a place is held at the venue its headline gives after a trigger of its
+        kind ("Đoàn X đến thăm và làm việc tại Thư viện Y", "Hội nghị ... tại huyện Z")."""
+        title = self.doc.title
+        if not self.events or title is None:
+            return
+        main = self.events[0]
+        if main.ev.place is not None or main.launched or _ONLINE.search(lower_fold(main.ev.label)):
+            return
+        s, e = title
+        for h in self.hits(s, e):
+            if h.kind == main.ev.kind:
+                place = self._at_after(_PlaceQuery(s, e, h, e, s, False, self._in(self.places, s, e)))
+                if place is not None:
+                    main.ev.place = place
+                    self._tell_opening(main)
+                return
+
     def headline_years(self) -> dict[str, str]:
         """On a page nothing dates, the year the headline gives the events it names, by kind ("Khai mạc hội
         thi X lần thứ VI, năm 2023": the ceremony and the contest of 2023)."""
@@ -1015,12 +1038,20 @@ class _Reader:
             return
         self._open_until(ev, s, e, seg)
         self._hosts(ev, s, seg)
-        if ev.launched or _ONLINE.search(lower_fold(ev.ev.label)):
+        if ev.launched:
             return
-        if ev.ev.place is None:
+        if _ONLINE.search(lower_fold(ev.ev.label)):
+            self._online_venue(ev, s, e, h)
+        elif ev.ev.place is None:
             ev.ev.place = self._later_venue(s, e, h)
         elif (held := self._held_at(s, e, h)) is not None and self._specific(held) < self._specific(ev.ev.place):
             ev.ev.place = held  # "Diễn ra tại không gian X, Hội sách ...": a venue, not the town the lead named
+
+    def _online_venue(self, ev: _Ev, s: int, e: int, h: _Hit) -> None:
+        """An online event told again as held in a hall ("hội nghị diễn ra tại Hội trường X"): that hall."""
+        held = self._held_at(s, e, h)
+        if ev.ev.place is None and held is not None and self._specific(held) == 0:
+            ev.ev.place = held
 
     def _held_at(self, s: int, e: int, h: _Hit) -> str | None:
         """The place the sentence says the event mentioned at ``h`` takes place at ("diễn ra tại X")."""
@@ -1272,6 +1303,7 @@ def _holds(start: str | None, end: str | None, day: str | None) -> bool:
 def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
+    r.headline_venue()
     inferred = _inferred_years(doc)
     headline = r.headline_years()
     for w in r.events:

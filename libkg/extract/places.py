@@ -124,7 +124,7 @@ def _res() -> _Rules:
         site=re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
         natural=re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
+        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|[ởỞ](?<![\w][ởỞ])|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
@@ -367,6 +367,9 @@ def _venues(sc: _Scan) -> None:
         s = m.start("head")
         org = sc.org_at.get(s)
         e = org.end if org else _name_extent(text, s, sc.hi, loose=False)
+        inner = None if org else sc.org_at.get(m.end("head") + 1)
+        if inner is not None and text[m.end("head")] == " " and inner.end > e:
+            e = inner.end  # "tại Hội trường Sở Văn hóa, Thể thao và Du lịch": the hall of the organisation
         if e - s <= len(m.group("head")) + 1 or not sc.free(s, e):
             continue
         # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
