@@ -779,3 +779,27 @@ def test_where_delegates_come_from_or_a_list_of_provinces_is_not_where_the_event
     evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Ngày hội đọc sách cho học sinh xã Bản Xèo, huyện Bát Xát.",
                  published="2024-06-06")
     assert [(e.kind, e.place) for e in evs] == [("Festival", "Bản Xèo")]  # a commune and its district: no list
+
+
+def test_persons_quoted_thanked_or_whose_works_are_shown_do_not_attend():
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức trưng bày sách kỷ niệm ngày sinh nhà văn Tô Hoài. Trưng bày "
+                 "giới thiệu hơn 100 tác phẩm của nhà văn Tô Hoài và nhà thơ Xuân Diệu. Theo bà Lê Thị Hạnh, Giám đốc "
+                 "Thư viện, hoạt động nhằm lan tỏa văn hóa đọc.", published="2024-06-06")
+    assert [(e.kind, e.participants) for e in evs] == [("Exhibition", [])]
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội nghị tổng kết. Dự hội nghị có ông Lê Văn Tám, Phó Giám "
+                 "đốc Sở. Thay mặt Ban tổ chức, ông Phạm Văn Bình cảm ơn anh Trần Văn Hải đã tài trợ cho hội nghị.",
+                 published="2024-06-06")
+    assert [(e.kind, e.participants) for e in evs] == [("Conference", ["Lê Văn Tám", "Phạm Văn Bình"])]
+    # elected only
+    evs = events("Chiều 28/11/2023, Chi hội Thư viện huyện Bát Xát tổ chức Đại hội lần thứ II. Dự đại hội có ông Lê Văn "
+                 "Tám. Đại hội đã bầu bà Lý Thị Hoa làm Chi hội trưởng; ông Vũ Văn Nam được bầu làm Chi hội phó.",
+                 published="2023-11-29")
+    assert [(e.kind, e.participants) for e in evs] == [("Congress", ["Lê Văn Tám"])]
+    # elected again; a name inside a venue's name
+    evs = events("Sáng 21/6, tại Trường Đại học Tôn Đức Thắng, Hội Thư viện tổ chức Đại hội. Ông Lê Văn Tám tiếp tục "
+                 "được bầu làm Chủ tịch Hội.", published="2024-06-22")
+    assert [(e.kind, e.participants) for e in evs] == [("Congress", [])]
+    # a photo credit under a caption
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội nghị tổng kết.\nQuang cảnh hội nghị. Ảnh: Trần Văn Hải",
+                 published="2024-06-06")
+    assert [(e.kind, e.participants) for e in evs] == [("Conference", [])]

@@ -154,6 +154,9 @@ _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conferenc
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
+_NOT_ATTENDING = _pattern("not_attending")
+_ELECTED_AFTER = _pattern("elected_after")
+_PERSON_JOINER = _pattern("person_joiner")
 _ORIGIN_BEFORE = _pattern("origin_before")
 # a measure word between a count and the happenings it counts ("12 cuộc triển lãm"), then the trigger
 _COUNT_UNIT = r"\s+(?:(?:cuộc|buổi|lớp|đợt|lần|chương trình)\s+)?$"
@@ -1155,7 +1158,7 @@ class _Reader:
             self._primary_run(s, e)
         if not created and not referenced and _has("launching", seg):
             self._contest_run(s, e)
-        names = list(dict.fromkeys(p.name for p in self._in(self.persons, s, e)))
+        names = self._attending(s, e)
         if not self.events:
             self.pending_persons.extend((idx, n) for n in names)
             return
@@ -1169,6 +1172,26 @@ class _Reader:
         self._winners(s, e, seg)
         for t in created or ([self.focus] if self.focus else []):
             self._add(t, names)
+
+    def _attending(self, s: int, e: int) -> list[str]:
+        """The persons of the sentence who may attend what it tells: not one a statement is quoted from ("Theo
+        bà X, ..."), one thanked or elected ("bầu bà X", "X được bầu làm ..."), nor the author or subject of works
+        shown ("tác phẩm của nhà văn X và nhà thơ Y"), nor a photo credit; a person joined to such a one by "và" or
+        a comma shares its part."""
+        out: list[str] = []
+        prev: PersonMention | None = None
+        absent = False
+        for p in self._in(self.persons, s, e):
+            if self.org_cover.covers(p.start, p.end) or any(q.start <= p.start and p.end <= q.end
+                                                             for q in self._in(self.places, p.start - 60, p.start + 1)):
+                continue  # a name inside an organisation's or a place's ("Trường Đại học Tôn Đức Thắng")
+            left = self.low[max(s, p.start - 45):p.start]
+            joined = prev is not None and _PERSON_JOINER.fullmatch(self.low, prev.end, p.start) is not None
+            absent = bool(_NOT_ATTENDING.search(left) or _ELECTED_AFTER.match(self.low, p.end)) or (joined and absent)
+            if not absent and p.name not in out:
+                out.append(p.name)
+            prev = p
+        return out
 
     def _contest_run(self, s: int, e: int) -> None:
         """"Qua 2 tháng phát động từ ngày A đến ngày B, ...": the run of the contest named undated (the one an
