@@ -803,3 +803,16 @@ def test_persons_quoted_thanked_or_whose_works_are_shown_do_not_attend():
     evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội nghị tổng kết.\nQuang cảnh hội nghị. Ảnh: Trần Văn Hải",
                  published="2024-06-06")
     assert [(e.kind, e.participants) for e in evs] == [("Conference", [])]
+
+
+def test_the_event_the_headline_names_when_the_body_tells_it_without_naming_it():
+    evs = events("Sáng 10/6, tại Hội trường Thư viện tỉnh Lào Cai, 15 đội thi đến từ các trường tiểu học đã tranh tài. "
+                 "Các em kể những câu chuyện về Bác Hồ.", published="2024-06-20",
+                 title="Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện theo sách năm 2024")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Competition", "2024-06-10", "Hội trường Thư viện tỉnh Lào Cai")]
+    # a body that names its own event keeps it alone; a body that dates nothing makes none from the headline
+    evs = events("Sáng 10/6, Thư viện tỉnh Lào Cai tổ chức Hội nghị tổng kết.", published="2024-06-20",
+                 title="Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện theo sách năm 2024")
+    assert [e.kind for e in evs] == ["Conference"]
+    assert events("Thư viện có hơn 20.000 bản sách.", published="2024-06-20",
+                  title="Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện theo sách năm 2024") == []

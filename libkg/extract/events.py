@@ -876,6 +876,30 @@ class _Reader:
                     self._tell_opening(main)
                 return
 
+    def headline_event(self) -> None:
+        """A body that tells its event without naming it ("Sáng 10/6, tại X, 15 đội thi ... tranh tài" under "Thư viện
+        tổ chức Hội thi kể chuyện ...") reports the event its headline names: dated, placed and attended as the
+        first body sentence with an event date tells."""
+        title = self.doc.title
+        if self.events or title is None:
+            return
+        s, e = title
+        h = next((x for x in self.hits(s, e) if x.kind != "Program"), None)
+        if h is None or _STAT_ANYWHERE.search(self.low, s, e) or self._report(s, self.low[s:e]) is not None:
+            return
+        lead = next(((a, b) for a, b in self.sentences() if any(not d.non_event for d in self._in(self.dates, a, b))),
+                    None)
+        if lead is None:
+            return
+        a, b = lead
+        start, end, _ = self.date_for(a, b, a)
+        ev = Event(label=self.label(h, e), kind=h.kind, start=start, end=end if h.kind in _RUNNING else None)
+        at = _PlaceQuery(a, b, _Hit(a, a, h.kind, h.role), b, a, True, self._in(self.places, a, b))
+        ev.place = self._at_after(at) or self._lead_place(at)
+        ev.participants = self._attending(a, b)
+        ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
+        self.events.append(_Ev(ev, h.start, primary=True))
+
     def headline_years(self) -> dict[str, str]:
         """On a page nothing dates, the year the headline gives the events it names, by kind ("Khai mạc hội
         thi X lần thứ VI, năm 2023": the ceremony and the contest of 2023)."""
@@ -1326,6 +1350,7 @@ def _holds(start: str | None, end: str | None, day: str | None) -> bool:
 def find_events(doc: Doc) -> list[Event]:
     r = _Reader(doc)
     r.read()
+    r.headline_event()
     r.headline_venue()
     inferred = _inferred_years(doc)
     headline = r.headline_years()
