@@ -172,5 +172,33 @@ def test_less_common_family_names_open_untitled_names():
     assert names == ["Chung Thị Mỹ Duyên", "Khưu Văn Lợi", "Thiều Quang Minh"]
 
 
+_NEWS = "Sáng 5/3, Thư viện tỉnh Hòa Bình tổ chức hội nghị bạn đọc. Ông Bùi Văn Khởi phát biểu.\n"
+
+
+def test_a_signature_with_its_unit_at_the_end_is_no_person():
+    assert _names(_NEWS + "Đinh Thị Mến - Thư viện Hòa Bình") == ["Bùi Văn Khởi"]
+    assert _names(_NEWS + "Quách Thị Lụa (tổng hợp)") == ["Bùi Văn Khởi"]
+    assert _names(_NEWS + "Hà Văn Thủy\n(Phòng Nghiệp vụ)") == ["Bùi Văn Khởi"]
+
+
+def test_names_listed_one_a_line_at_the_end_stay_persons():
+    names = _names("Ban tổ chức trao giải cho các em:\nBùi Thị Oanh (Trường THCS Tân Lạc)\n"
+                   "Đinh Văn Thắm (Trường THCS Mai Châu)")
+    assert names == ["Bùi Thị Oanh", "Đinh Văn Thắm"]
+    assert _names("Giải Nhất thuộc về em:\nBùi Thị Oanh (Trường THCS Tân Lạc)") == ["Bùi Thị Oanh"]
+
+
+def test_professions_honours_and_lower_ranks_as_titles():
+    facts = _facts("Buổi nói chuyện có bác sĩ Hà Nhung và nghệ nhân Ưu tú Bùi Chiên. Thượng sĩ Lò Pả trao sách.")
+    assert {p.name: p.title for p in facts.persons} == {"Hà Nhung": "bác sĩ", "Bùi Chiên": "nghệ nhân Ưu tú",
+                                                          "Lò Pả": "Thượng sĩ"}
+
+
+def test_a_credit_inside_a_line_is_no_person():
+    names = _names("Sách được trao cho Thư viện tỉnh Trà Vinh.Tin: Thạch Thị Sà Rinh\n\nÔng Kim Văn Sóc phát biểu "
+                   "(Ảnh: Lâm Thị Bích Vân).")
+    assert names == ["Kim Văn Sóc"]
+
+
 def test_parks_and_halls_named_after_people_are_no_persons():
     assert _names("Sách được trưng bày tại Công viên Lê Thị Riêng và Nhà văn hóa Trần Văn Ơn.") == []

@@ -473,6 +473,12 @@ def test_role_and_abbreviated_body_before_an_untitled_name():
     assert ("Hoàng Văn Cường", "Thứ trưởng", "Bộ VHTTDL") in got
 
 
+def test_a_name_after_a_closing_quote_is_read():
+    got = _pos("Ông nói: “Đọc sách giúp ta lớn lên. Hãy đọc mỗi ngày”, thượng tướng Lê Văn Tám, Thứ trưởng "
+               "Bộ Công an nhấn mạnh.")
+    assert got == [("Lê Văn Tám", "Thứ trưởng", "Bộ Công an")]
+
+
 def test_a_lower_case_unit_after_a_commanders_role_is_the_organisation():
     got = _pos("Thiếu tá Lò Văn Sáu, Phó đồn trưởng đồn biên phòng Mường Nhé cho biết đơn vị đã có tủ sách.")
     assert got == [("Lò Văn Sáu", "Phó Đồn trưởng", "Đồn biên phòng Mường Nhé")]

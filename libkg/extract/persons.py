@@ -17,7 +17,9 @@ runs inside organisation names (Trường THCS Lê Quý Đôn, Thư viện Tạ 
 a head that carries names with no role before it: "Thư viện sách X", "Tủ sách
 gia đình X"), after an administrative
 word (huyện, xã ...) or a house number ("số 05 X": a street), inside quotes
-(any mix of quote marks), in a byline ("X Sưu tầm"), or equal to a province
+(any mix of quote marks; a closing mark ends the quotation a sentence opened in), in a
+byline ("X Sưu tầm"), a signature line at the end ("X - Thư viện Y", "X (tổng hợp)"),
+after a credit cue even inside a line ("Tin: X", "(Ảnh: X)"), or equal to a province
 name are not persons; a name after the place of an organisation name the scan
 ran on into ("Hội Thư viện Việt Nam Trần Thị A") or after "và" still is.
 Persons are deduplicated by exact NFC surface, so "Thuý" and "Thúy" spellings
@@ -155,8 +157,11 @@ def _tok_start(t: Tok) -> int:
 
 def _inside_quotes(text: str, s: int, pos: int) -> bool:
     """Is ``pos`` inside a quotation opened in the sentence?  Pages mix the marks (an opening '"' closed by
-    '”'), so an odd number of quote marks of any kind before it means inside."""
+    '”'), so an odd number of quote marks of any kind before it means inside, unless the last one is a closing
+    '”' (the sentence began inside a quotation that ends before ``pos``)."""
     seg = text[s:pos]
+    if seg.rfind("”") > max(seg.rfind("“"), seg.rfind('"')):
+        return False  # the last mark closes a quotation: "... lâu dài”, thượng tướng A nhấn mạnh"
     return (seg.count("“") + seg.count("”") + seg.count('"')) % 2 == 1
 
 
@@ -201,7 +206,7 @@ def _titled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], 
         if n == 0:
             continue
         a, b = toks[i].start, toks[i + nt - 1].end
-        if not _titled_ok(sc, s, m, a, b):
+        if not _titled_ok(sc, s, m, a, b) or _signature(sc.text, m.start(), b) or _credited(sc.text, m.start()):
             continue
         kind = sc.tkind.get(title, "honorific")
         shown = title if kind != "descriptor" and not title.startswith("các ") else None
@@ -292,6 +297,41 @@ def _carried_by_org(toks: list[Tok], i: int) -> bool:
     return False
 
 
+_SIGNATURE_REST = re.compile(r"[ \t]*(?:[-–—][ \t]*[^\n.!?:;]{2,80}|\([^\n()]{2,80}\))?[ \t]*")
+_SIGNATURE_TAIL = re.compile(r"\s*(?:\([^\n()]{2,80}\)\s*)?")  # nothing, or a unit in brackets on the next line
+_SENTENCE_END = frozenset('.!?…"”')
+
+
+def _signature(text: str, a: int, b: int) -> bool:
+    """Is the name at ``text[a:b]`` (``a``: its title, if any) the author's signature at the end of the
+    article, page furniture: its line opens with it and holds only a unit after a dash or in brackets ("A -
+    Thư viện X", "A (tổng hợp)"); it is the last line, or the one before a last line in brackets; and the
+    line before ends a sentence (so a list of names, each on its line, is not a signature)."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    if text[ls:a].strip() or not _SIGNATURE_REST.fullmatch(text, b, le) \
+            or not _SIGNATURE_TAIL.fullmatch(text, le):
+        return False
+    k = ls - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_END
+
+
+@lru_cache(maxsize=1)
+def _credit_re() -> re.Pattern[str]:
+    """A byline or photo credit cue and its colon, ending where a name starts ("Tin: ", "(Ảnh: ", "Tin, ảnh:")."""
+    cues = sorted(phrases("org_byline_cues.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*:\s*$", re.I)
+
+
+def _credited(text: str, a: int) -> bool:
+    """Is the name at ``a`` a credit, page furniture: right after "Tin:", "Ảnh:", "Bài và ảnh:" even inside a
+    line ("... tỉnh Trà Vinh.Tin: A", "(Ảnh: B)")?"""
+    return _credit_re().search(text, max(0, a - 16), a) is not None
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -317,9 +357,9 @@ def _untitled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict]
         if not _untitled_start(sc, toks, i):
             continue
         nt, n = _run(toks, i, 4)
-        if n < 3 or not _untitled_ok(sc, toks, sent[0], i, nt):
-            continue
         a, b = toks[i].start, toks[i + nt - 1].end
+        if n < 3 or not _untitled_ok(sc, toks, sent[0], i, nt) or _signature(sc.text, a, b) or _credited(sc.text, a):
+            continue
         raw.append({"start": a, "end": b, "surface": sc.text[a:b], "title": None, "n": n, "titled": False,
                     "sent": sent})
         taken.update(range(i, i + nt))
