@@ -55,7 +55,9 @@ def test_term_of_a_congress():
 def test_opening_of_a_book_day_is_the_festival():
     evs = events("Sáng ngày 21/4/2025, tại Quảng trường 3/2, UBND tỉnh tổ chức Lễ khai mạc Ngày Sách và "
                  "Văn hóa đọc Việt Nam lần thứ 4. Dự lễ khai mạc có nhiều đại biểu.")
-    assert [(e.kind, e.start, e.place) for e in evs] == [("Festival", "2025-04-21", "Quảng trường 3/2")]
+    # SCHEMA: an opening ceremony reported on its own is separate from the festival it opens
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Festival", "2025-04-21", "Quảng trường 3/2"),
+                                                         ("Ceremony", "2025-04-21", "Quảng trường 3/2")]
 
 
 def test_sub_events_in_frame_and_same_day():
@@ -816,3 +818,26 @@ def test_the_event_the_headline_names_when_the_body_tells_it_without_naming_it()
     assert [e.kind for e in evs] == ["Conference"]
     assert events("Thư viện có hơn 20.000 bản sách.", published="2024-06-20",
                   title="Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện theo sách năm 2024") == []
+
+
+def test_an_opening_ceremony_is_an_event_beside_what_it_opens_and_list_items_are_events():
+    evs = events("Sáng 20/4, tại Nhà văn hóa huyện Bát Xát, UBND huyện Bát Xát tổ chức Lễ khai mạc Ngày hội Văn hóa đọc "
+                 "năm 2024.", published="2024-04-21", title="Bát Xát rộn ràng ngày hội đọc sách")
+    assert sorted((e.kind, e.start) for e in evs) == [("Ceremony", "2024-04-20"), ("Festival", "2024-04-20")]
+    # named first in a caption, opened later under its quoted name
+    evs = events("Bạn đọc chọn sách trong \"Ngày hội đọc sách năm 2024\".\nSáng 20/4, tại Nhà văn hóa huyện Bát Xát, "
+                 "UBND huyện Bát Xát tổ chức Lễ khai mạc \"Ngày hội đọc sách năm 2024\".", published="2024-04-21",
+                 title="Bát Xát rộn ràng ngày hội đọc sách")
+    assert sorted((e.kind, e.start) for e in evs) == [("Ceremony", "2024-04-20"), ("Festival", "2024-04-20")]
+    # the items of an enumeration of activities are events of their own
+    evs = events("Sáng 20/4, UBND huyện Bát Xát khai mạc Ngày hội Văn hóa đọc năm 2024. Ngày hội diễn ra từ ngày 20 đến "
+                 "23/4 với các hoạt động như: Hội thi kể chuyện theo sách; Cuộc thi vẽ tranh theo sách; Hội thi rung "
+                 "chuông vàng.", published="2024-04-24", title="Tin hoạt động")
+    assert [e.kind for e in evs].count("Competition") == 3
+
+
+def test_receiving_a_delegation_is_a_visit_but_not_the_hosts_of_another_event():
+    assert kinds("Ngày 14/3, Thư viện tỉnh Lào Cai đã tiếp đoàn công tác Thư viện tỉnh Yên Bái.",
+                 published="2024-03-20") == [("Visit", "2024-03-14")]
+    assert kinds("Sáng 14/3, xe thư viện lưu động đến phục vụ học sinh Trường Tiểu học Bản Vược. Tiếp đoàn có ông Lý "
+                 "Văn Pao, Hiệu trưởng nhà trường.", published="2024-03-20") == [("Other", "2024-03-14")]

@@ -243,6 +243,11 @@ def _find(family: str, text: str) -> int:
     return min((i for i in (text.find(p) for p in _phrases(family)) if i >= 0), default=-1)
 
 
+def _required(family: str) -> str:
+    """Regex source: one of the family's phrases (a whole word) and spaces ("lễ ")."""
+    return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)"
+
+
 def _optional(family: str) -> str:
     """Regex source: one of the family's phrases and spaces, or nothing."""
     return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)?"
@@ -723,6 +728,8 @@ class _Reader:
             existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
             self._refine(existing, st.s, st.e, h)
             st.referenced.append(existing)
+            if h.role == "noun" and self._explicit_opening(h):
+                self._opening_ceremony(st, h, existing, nxt)  # "tổ chức Lễ khai mạc X" for an X named before
             return
         within = bool(st.referenced) and kind not in _SEEN_AT_GATHERINGS  # "trong ngày hội, ... trao tặng sách"
         if (st.anchored or creating or within) and not self._generic(st, h):
@@ -840,9 +847,11 @@ class _Reader:
 
     def _opening_ceremony(self, st: _Sent, h: _Hit, wrapped: _Ev, nxt: int) -> None:
         """An opening the headline reports ("Khai mạc Hội sách X", then "tổ chức khai mạc Hội sách X" or
-        "Triển lãm X chính thức khai mạc sáng 22/4") is a ceremony of its own beside the event it opens."""
+        "Triển lãm X chính thức khai mạc sáng 22/4"), or one the text names a ceremony ("tổ chức Lễ khai mạc X"), is
+        a ceremony of its own beside the event it opens (once)."""
         ev = wrapped.ev
-        if ev.kind not in _OPENED_KINDS or not self._headline_opening():
+        if ev.kind not in _OPENED_KINDS or not (self._explicit_opening(h) or self._headline_opening()) or any(
+                x.opens is wrapped for x in self.events):
             return
         head = _optional("ceremony_head")
         m = _phrase_re("opening", head, r"\s+").match(self.low, h.start) or _phrase_re(
@@ -857,6 +866,10 @@ class _Reader:
                     organizers=list(ev.organizers))
         cer.evidence = list(ev.evidence)
         self.events.append(_Ev(cer, h.start, opening=True, opens=wrapped))
+
+    def _explicit_opening(self, h: _Hit) -> bool:
+        """Does the trigger name an opening ceremony ("Lễ khai mạc X")?"""
+        return _phrase_re("opening", _required("ceremony_head"), r"\s+").match(self.low, h.start) is not None
 
     def headline_venue(self) -> None:
         """The main event told without a place is held at the venue its headline gives after a trigger of its
@@ -989,6 +1002,8 @@ class _Reader:
 
     def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
         """Is this mention of an event of an existing kind a mention of that event?"""
+        if ex in created and h.role == "noun" and self._listed_apart(ex, h, s):
+            return False  # "như: Hội thi A; Cuộc thi B; ...": the items of a list are events of their own
         if ex in created or is_ref or _HELD_AFTER.match(self.low[h.end:h.end + 20]):
             return True
         new_date = self._new_date(s, e, h, ex)
@@ -997,6 +1012,11 @@ class _Reader:
             new_title = bool(q) and not self._same_title(h, ex, e)
             return not new_title and not new_date and not self._other_contest(h, ex, e)
         return not cue and not new_date
+
+    def _listed_apart(self, ex: _Ev, h: _Hit, s: int) -> bool:
+        """Are ``ex`` and the trigger ``h`` items of one enumeration ("các hoạt động như: Hội thi A; Cuộc thi B"): a
+        colon just before ``ex`` opens it, a semicolon lies between them?"""
+        return ";" in self.text[ex.start_pos:h.start] and ":" in self.text[max(s, ex.start_pos - 40):ex.start_pos]
 
     def _program_kind(self, s: int, e: int, h: _Hit, sents: list[tuple[int, int]], idx: int) -> str:
         for t in _triggers():
