@@ -362,3 +362,14 @@ def test_days_given_in_parentheses_after_the_word_ngay_and_sang_nay_with_a_date(
     # a date glossing a name in parentheses stays no event date
     assert [x.non_event for x in find_dates("Hưởng ứng Ngày Sách (ngày 21/4), thư viện mở cửa.", "2024-10-20")] == [True]
     assert dates("Sáng nay 14/10, Thư viện tỉnh Lào Cai khai mạc Hội sách.", "2024-10-20") == [("2024-10-14", None)]
+
+
+def test_a_terms_span_of_years_dates_a_page_by_its_first_year():
+    from libkg.extract.dates import year_from_text
+
+    text = "Ngày 24.11, Hội Thư viện tổ chức Đại hội đại biểu lần thứ II (2011-2016) tại Hà Nội."
+    assert year_from_text(text, find_dates(text)) == "2011"
+    text = "Đại hội Hội Thư viện nhiệm kỳ 2016-2021. Ngày 25/11, Đại hội bầu Ban Chấp hành nhiệm kỳ II (2011-2016)."
+    assert year_from_text(text, find_dates(text)) == "2016"
+    text = "Kỷ niệm 60 năm Bản hiến chương (1961-2021). Ngày 14/5, thư viện trưng bày sách."
+    assert year_from_text(text, find_dates(text)) == "2021"  # an anniversary's span: its last year

@@ -504,7 +504,10 @@ def _anniversary_year(mentions: list[DateMention]) -> str | None:
 
 
 # "(1943 - 2023)": the years an anniversary spans, in parentheses
-_YEAR_SPAN = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\s*\)")
+_ANNIVERSARY_YEARS = 10  # a span of years this long or longer is an anniversary's, a shorter one a term's
+_YEAR_SPAN = re.compile(r"\(\s*(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})\s*\)")
+# "nhiệm kỳ 2016-2021": a term's years
+_TERM_SPAN = re.compile(r"(?<!\w)" + _alt("term") + r"\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)", re.I)
 
 
 def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
@@ -517,9 +520,12 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     year = _anniversary_year(mentions)
     if year:
         return year
-    span = _YEAR_SPAN.search(text)
-    if span is not None and int(span[1]) > int(span[0][1:].strip()[:4]):
-        return span[1]
+    spans = [m for m in (_YEAR_SPAN.search(text), _TERM_SPAN.search(text)) if m is not None]
+    span = min(spans, key=lambda m: m.start(), default=None)
+    if span is not None and int(span["b"]) > int(span["a"]):
+        # an anniversary's span ("(1943-2023)") ends in the article's year; a term's ("Đại hội lần thứ II
+        # (2011-2016)", "nhiệm kỳ 2016-2021": at most a few years) begins in it
+        return span["b"] if int(span["b"]) - int(span["a"]) >= _ANNIVERSARY_YEARS else span["a"]
     for m in mentions:
         if m.non_event or not m.explicit_year or m.start_date is None:
             continue
