@@ -841,3 +841,11 @@ def test_receiving_a_delegation_is_a_visit_but_not_the_hosts_of_another_event():
                  published="2024-03-20") == [("Visit", "2024-03-14")]
     assert kinds("Sáng 14/3, xe thư viện lưu động đến phục vụ học sinh Trường Tiểu học Bản Vược. Tiếp đoàn có ông Lý "
                  "Văn Pao, Hiệu trưởng nhà trường.", published="2024-03-20") == [("Other", "2024-03-14")]
+
+
+def test_a_festival_where_library_teams_compete_is_a_competition():
+    """SCHEMA: Cuộc thi, Hội thi, and festivals where teams compete for prizes -> Competition."""
+    assert kinds("Sáng 10/8, tại thành phố Lào Cai, Thư viện tỉnh tổ chức Liên hoan cán bộ thư viện tuyên truyền giới "
+                 "thiệu sách năm 2024 với 12 đội tham gia.", published="2024-08-12") == [("Competition", "2024-08-10")]
+    assert kinds("Tối 10/8, Nhà văn hóa huyện Bát Xát tổ chức Liên hoan văn nghệ quần chúng.",
+                 published="2024-08-12") == [("Festival", "2024-08-10")]
