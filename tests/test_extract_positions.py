@@ -473,6 +473,13 @@ def test_role_and_abbreviated_body_before_an_untitled_name():
     assert ("Hoàng Văn Cường", "Thứ trưởng", "Bộ VHTTDL") in got
 
 
+def test_an_acronym_given_in_brackets_stands_for_the_organisation():
+    got = _pos("Sáng 9/1, Thư viện Trung tâm Đại học Thái Nguyên (TVTT) tổ chức họp với sự tham dự của bà Lưu Thị "
+               "Yến - Giám đốc TVTT và ông Đàm Văn Khải - Phó Giám đốc TVTT.")
+    assert got == [("Lưu Thị Yến", "Giám đốc", "Thư viện Trung tâm Đại học Thái Nguyên"),
+                   ("Đàm Văn Khải", "Phó Giám đốc", "Thư viện Trung tâm Đại học Thái Nguyên")]
+
+
 def test_a_name_after_a_closing_quote_is_read():
     got = _pos("Ông nói: “Đọc sách giúp ta lớn lên. Hãy đọc mỗi ngày”, thượng tướng Lê Văn Tám, Thứ trưởng "
                "Bộ Công an nhấn mạnh.")

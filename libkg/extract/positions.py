@@ -14,7 +14,8 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   ban Tuyên giáo Tỉnh ủy X" -> "ban Tuyên giáo Tỉnh ủy X"), a committee seat
   before it on that committee; a diplomat's mission ("Tổng Lãnh sự Ấn Độ tại
   ..."); an acronym or a head word alone standing for an organisation the text
-  names ("Phó Giám đốc ĐHQGHN", "Giám đốc Thư viện,"); a parent after the
+  names ("Phó Giám đốc ĐHQGHN", "Giám đốc Thư viện,"; an acronym the text gave in
+  brackets: "Thư viện Trung tâm X (TVTT)" ... "Giám đốc TVTT"); a parent after the
   organisation skipped ("Vụ Thư viện, Bộ ...", "Trưởng ban X của Hội Y, ...");
   a head's role naming its body in lower case ("Viện trưởng Viện văn hóa dân
   gian"); an unread name before a parent ("Hội đồng khoa học, Viện X"); a
@@ -118,6 +119,7 @@ class _Ctx:
         self.kind_of = {o.name: o.kind for o in doc.organizations}
         self.out: dict[tuple, Position] = {}
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
+        self.bracketed = _bracket_acronyms(self.text, self.orgs)
 
     def nested(self, m: OrgMention) -> bool:
         """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
@@ -460,10 +462,29 @@ def _initials(name: str, skip: frozenset[str]) -> str:
 _CONNECTIVES = frozenset(("và", "của"))
 
 
+_BRACKET_ACRONYM = re.compile(r"\s*\(\s*([^\W\d_][\w&-]{1,11})\s*\)")
+
+
+def _bracket_acronyms(text: str, orgs: list[OrgMention]) -> dict[str, str]:
+    """Acronyms the text defines in brackets right after an organisation's name ("Thư viện Trung tâm X
+    (TVTT)"): acronym -> that name."""
+    out: dict[str, str] = {}
+    for m in orgs:
+        bm = _BRACKET_ACRONYM.match(text, m.end)
+        if bm is not None and bm.group(1).isupper():
+            out.setdefault(bm.group(1), m.name)
+    return out
+
+
 def _acronym_org(t: Tok, ctx: _Ctx) -> str | None:
-    """The organisation an acronym after a role stands for, by the initials of a name the text gives
-    ("Phó Giám đốc ĐHQGHN" -> "Đại học Quốc gia Hà Nội")."""
-    if not t.abbrev or len(t.text) < 3 or not t.text.isalpha():
+    """The organisation an acronym after a role stands for: the name the text gave it in brackets ("Thư
+    viện Trung tâm X (TVTT)" ... "Giám đốc TVTT"), else by the initials of a name the text gives ("Phó
+    Giám đốc ĐHQGHN" -> "Đại học Quốc gia Hà Nội")."""
+    if not t.abbrev or len(t.text) < 2:
+        return None
+    if t.text in ctx.bracketed:
+        return ctx.bracketed[t.text]
+    if len(t.text) < 3 or not t.text.isalpha():
         return None
     names = {m.name for m in ctx.orgs
              if t.text in (_initials(m.name, frozenset()), _initials(m.name, _CONNECTIVES))}
