@@ -468,6 +468,15 @@ def test_merged_party_board_in_lower_case():
     assert got == [("Mai Thị Én", "Phó Trưởng ban", "ban tuyên giáo và dân vận huyện ủy")]
 
 
+def test_a_role_right_after_a_party_membership_role_without_separator():
+    got = _pos("Đến dự có bà Lò Thị Ủa, Tỉnh ủy viên Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên; "
+               "ông Quàng Văn Pấng, Huyện ủy viên Phó Ban Tuyên giáo Huyện ủy Mường Chà.")
+    assert got == [("Lò Thị Ủa", "Tỉnh ủy viên", None),
+                   ("Lò Thị Ủa", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên"),
+                   ("Quàng Văn Pấng", "Huyện ủy viên", None),
+                   ("Quàng Văn Pấng", "Phó ban", "Ban Tuyên giáo Huyện ủy Mường Chà")]
+
+
 def test_role_and_abbreviated_body_before_an_untitled_name():
     got = _pos("Dự lễ có Thứ trưởng Bộ VHTTDL Hoàng Văn Cường và Chủ tịch Hội LHPN tỉnh Trần Thị Hoài.")
     assert ("Hoàng Văn Cường", "Thứ trưởng", "Bộ VHTTDL") in got
@@ -480,10 +489,40 @@ def test_an_acronym_given_in_brackets_stands_for_the_organisation():
                    ("Đàm Văn Khải", "Phó Giám đốc", "Thư viện Trung tâm Đại học Thái Nguyên")]
 
 
+def test_several_roles_before_the_name():
+    got = _pos("Tới dự có Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Lào Cai Đặng Xuân Thắm; Phó Bí thư Huyện ủy, "
+               "Chủ tịch UBND huyện Bảo Yên Trần Huy Mạnh.")
+    assert sorted(got) == sorted([
+        ("Đặng Xuân Thắm", "Bí thư", "Tỉnh ủy Lào Cai"),
+        ("Đặng Xuân Thắm", "Ủy viên Trung ương Đảng", None),
+        ("Trần Huy Mạnh", "Chủ tịch", "UBND huyện Bảo Yên"),
+        ("Trần Huy Mạnh", "Phó Bí thư", "Huyện ủy"),
+    ])
+
+
+def test_a_chain_after_a_name_stops_at_the_role_of_the_next_name():
+    got = _pos("Ông Lý Văn Páo, Giám đốc Sở Y tế, Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sình dự lễ.")
+    assert got == [("Lý Văn Páo", "Giám đốc", "Sở Y tế"), ("Nguyễn Văn Sình", "Chủ tịch", "UBND tỉnh Hà Giang")]
+
+
+def test_roles_before_a_name_joined_by_dashes_and_member_abbreviations():
+    got = _pos("Dự lễ có Phó Bí thư Thường trực Tỉnh ủy Lò Văn Pọm; UVTV Tỉnh ủy - Phó Chủ tịch UBND tỉnh "
+               "Vàng Văn Chá.")
+    assert sorted(got) == sorted([("Lò Văn Pọm", "Phó Bí thư Thường trực", "Tỉnh ủy"),
+                                  ("Vàng Văn Chá", "Phó Chủ tịch", "UBND tỉnh"),
+                                  ("Vàng Văn Chá", "UVTV", "Tỉnh ủy")])
+
+
 def test_a_name_after_a_closing_quote_is_read():
     got = _pos("Ông nói: “Đọc sách giúp ta lớn lên. Hãy đọc mỗi ngày”, thượng tướng Lê Văn Tám, Thứ trưởng "
                "Bộ Công an nhấn mạnh.")
     assert got == [("Lê Văn Tám", "Thứ trưởng", "Bộ Công an")]
+
+
+def test_a_predicate_in_reported_speech_is_not_the_speakers():
+    got = _pos("Tại hội thảo, ông Lò Văn Mừng, Giám đốc Thư viện tỉnh Sơn La nhấn mạnh: thời gian tới, Liên hiệp "
+               "sẽ động viên các trường là hội viên chia sẻ tài liệu.")
+    assert got == [("Lò Văn Mừng", "Giám đốc", "Thư viện tỉnh Sơn La")]
 
 
 def test_a_lower_case_unit_after_a_commanders_role_is_the_organisation():

@@ -23,10 +23,15 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   the comma ("ông A; Phó Giám đốc Sở X;"); "nguyên"/"cựu" (status
   former); "nhiệm kỳ 2024 – 2026" (term);
 * role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A",
-  "Giám đốc Thư viện X – ông A", a bare role "Phó Chủ tịch nước A";
+  "Giám đốc Thư viện X – ông A", a bare role "Phó Chủ tịch nước A"; more roles
+  before it after commas or dashes ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy X A",
+  "UVTV Tỉnh ủy - Phó Chủ tịch UBND tỉnh B"); a chain after one name stops at a role
+  and organisation right before the next name; a role right after a party
+  membership role without comma ("Tỉnh ủy viên Giám đốc Sở X", ``position_words.tsv``);
 * predicates: "giữ chức vụ / được bổ nhiệm / được bầu làm / là ROLE [ORG]" (a
   bare "làm" names a task, not a post)
-  for every person of the clause (status appointed / elected), "A, B lần lượt
+  for every person of the clause (a clause ends at ";" and at the ":" opening
+  reported speech) (status appointed / elected), "A, B lần lượt
   là R1 và R2 ORG" pairing names and roles, a pronoun subject ("bà đã có 8 năm
   giữ cương vị ...") taking the last person named;
 * a role without organisation takes the organisation the role implies
@@ -67,6 +72,7 @@ from libkg.extract.mentions import OrgMention, PersonMention
 from libkg.extract.orgscan import expand, place_length
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
+from libkg.resources import read_tsv
 
 _SEPS = {",", "-", "–", "—", ":", "("}
 _LEAD_SEPS = {"-", "–", "—", ":"}
@@ -74,6 +80,13 @@ _DASHES = frozenset(("-", "–", "—"))
 _UNIT_WORDS = {"phòng", "ban", "khoa", "môn"}
 _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
+
+
+@lru_cache(maxsize=8)
+def _words(use: str) -> frozenset[tuple[str, ...]]:
+    """The folded phrases of ``position_words.tsv`` with this use (deputy, list_joiner, library_head, member)."""
+    return frozenset(tuple(ffold(row[0]).split()) for row in read_tsv("lexicon", "position_words.tsv")
+                     if row[1] == use)
 
 
 @lru_cache(maxsize=1)
@@ -509,15 +522,24 @@ def _former_word(toks: list[Tok], j: int) -> str:
     return toks[j].text.lower() if 0 <= j < len(toks) and ffold(toks[j].text) in _former_words() else ""
 
 
-def _link_start(toks: list[Tok], k: int, sep_needed: bool) -> tuple[int, int] | None:
+def _link_start(toks: list[Tok], k: int, sep_needed: bool) -> tuple[int, int, bool] | None:
     """Where a role may start after token ``k``: past a separator or a joiner ("kiêm"); (index, joiner
-    length), or None when a separator is needed and there is none."""
+    length, glued), or None when a separator is needed and there is none.  ``glued``: a capitalised word
+    right after a party membership role with no separator ("Tỉnh ủy viên Giám đốc Sở Y"), a role only when
+    its organisation follows (see :func:`_link`)."""
     joined = phrase_at(toks, k, "role_joiners.txt") if sep_needed else 0
     if joined:
-        return k + joined, joined
+        return k + joined, joined, False
     if k < len(toks) and toks[k].text in _SEPS:
-        return k + 1, 0
-    return None if sep_needed else (k, 0)
+        return k + 1, 0, False
+    if not sep_needed:
+        return k, 0, False
+    return (k, 0, True) if k < len(toks) and toks[k].cap and _member_role_before(toks, k) else None
+
+
+def _member_role_before(toks: list[Tok], k: int) -> bool:
+    """Does a party membership role end right before ``k`` ("Tỉnh ủy viên", "Huyện ủy viên")?"""
+    return any(k >= len(p) and tuple(ffold(t.text) for t in toks[k - len(p):k]) == p for p in _words("member"))
 
 
 def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, int]:
@@ -539,7 +561,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     start = _link_start(toks, k, sep_needed)
     if start is None:
         return None
-    j, joined = start
+    j, joined, glued = start
     former = _former_word(toks, j)
     if former:
         j += 1
@@ -561,6 +583,8 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
         role_text, org_name, j = _unit_name(toks, j, ctx, role_text, last)
     if org_name is None:
         org_name, j = _org_after_role(toks, j, ctx)
+    if glued and org_name is None:
+        return None
     term, j = _term_after(toks, j, ctx)
     return _Link(role_text, org_name, term, j, role.implied, former, bool(joined))
 
@@ -603,6 +627,8 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
             link = link._replace(org=ctx.text[toks[link.end].start:toks[tail - 1].end], end=tail)
         elif link.org is not None:
             link = link._replace(end=_owner_after(toks, link.end, ctx))
+        if out and link.end < len(toks) and toks[link.end].start in ctx.person_at:
+            break  # "ông A, Giám đốc X, Chủ tịch UBND tỉnh Y Nguyễn Văn B": the last role is B's
         out.append(link)
         k = link.end
     return out
@@ -727,7 +753,37 @@ def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Perso
         if r is not None and oi - back + len(r.words) == oi:
             role, status = _with_former(toks, oi - back, r.label)
             ctx.add(m.name, role, prev_org.name, status, None, toks[oi - back].start, m.end, sent)
+            _roles_before(ctx, toks, sent, m, oi - back)
             return
+
+
+def _role_ending_at(toks: list[Tok], end: int) -> tuple[int, Role] | None:
+    """The role that ends right before token ``end`` and the index of its first token, else None."""
+    for back in range(_LONGEST_ROLE, 0, -1):
+        r = match_role(toks, end - back) if end - back >= 0 else None
+        if r is not None and len(r.words) == back:
+            return end - back, r
+    return None
+
+
+_CHAIN_SEPS = frozenset((",", "-", "–", "—"))
+
+
+def _roles_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, k: int) -> None:
+    """More roles of the same person before the role at ``k``, each after a comma or a dash ("Ủy viên Trung
+    ương Đảng, Bí thư Tỉnh ủy X Nguyễn Văn A"; "UVTV Tỉnh ủy - Phó Chủ tịch UBND tỉnh Y Trần Văn B"), with their
+    organisation when one ends right before the comma; none when a person is named before them in the
+    clause (the roles are that person's)."""
+    while k >= 2 and toks[k - 1].text in _CHAIN_SEPS:
+        end = k - 1
+        org = next((o for o in ctx.orgs if o.end == toks[end - 1].end and o.start >= sent[0]), None)
+        role_end = _idx(toks, org.start) if org is not None else end
+        found = _role_ending_at(toks, role_end)
+        if found is None or _person_in_clause(ctx, sent, toks[found[0]].start):
+            return
+        k = found[0]
+        role, status = _with_former(toks, k, found[1].label)
+        ctx.add(m.name, role, org.name if org is not None else None, status, None, toks[k].start, m.end, sent)
 
 
 def _person_in_clause(ctx: _Ctx, sent: tuple[int, int], at: int) -> bool:
@@ -857,7 +913,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
         role, org, term, j, implied, former, _ = chain[0]
         if not former and (former := _former_word(toks, _idx(toks, pm.start()) - 1)):
             role = f"{former} {role}"  # "ông A, nguyên là Phó Giám đốc ..."
-        clause_start = max(text.rfind(";", s, pm.start()) + 1, s)
+        clause_start = max(text.rfind(";", s, pm.start()) + 1, text.rfind(":", s, pm.start()) + 1, s)
         subjects = _pred_subjects(ctx, toks, in_sent, (s, clause_start), pm)
         verb = pm.group(1)
         status = _pred_status(verb, former, appoint, text[clause_start:pm.start()])
