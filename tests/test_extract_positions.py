@@ -477,6 +477,26 @@ def test_a_role_right_after_a_party_membership_role_without_separator():
                    ("Quàng Văn Pấng", "Phó ban", "Ban Tuyên giáo Huyện ủy Mường Chà")]
 
 
+def test_people_listed_after_their_organisation_share_it():
+    got = _pos("Về phía Thư viện tỉnh Lai Châu có bà Tẩn Thị Mẩy, Giám đốc và ông Pờ Xá Gió, Phó Giám đốc. "
+               "Thư viện huyện Sìn Hồ có bà Lò Thị Phương (Giám đốc) và ông Vàng A Dơ (Phó Giám đốc) tham dự.")
+    assert ("Tẩn Thị Mẩy", "Giám đốc", "Thư viện tỉnh Lai Châu") in got
+    assert ("Pờ Xá Gió", "Phó Giám đốc", "Thư viện tỉnh Lai Châu") in got
+    assert ("Lò Thị Phương", "Giám đốc", "Thư viện huyện Sìn Hồ") in got
+    assert ("Vàng A Dơ", "Phó Giám đốc", "Thư viện huyện Sìn Hồ") in got
+
+
+def test_representative_after_a_comma_holds_the_role_there():
+    got = _pos("Đại diện Thư viện tỉnh Lai Châu, bà Tẩn Thị Mẩy, Giám đốc cho biết thư viện đã luân chuyển sách.")
+    assert got == [("Tẩn Thị Mẩy", "Giám đốc", "Thư viện tỉnh Lai Châu")]
+
+
+def test_a_list_of_a_head_and_deputy_shares_the_organisation_named_last():
+    got = _pos("Tham dự có các đồng chí Giàng Thị Dung, Giám đốc; Lý Văn Páo, Phó Giám đốc Thư viện tỉnh Lào Cai.")
+    assert got == [("Giàng Thị Dung", "Giám đốc", "Thư viện tỉnh Lào Cai"),
+                   ("Lý Văn Páo", "Phó Giám đốc", "Thư viện tỉnh Lào Cai")]
+
+
 def test_role_and_abbreviated_body_before_an_untitled_name():
     got = _pos("Dự lễ có Thứ trưởng Bộ VHTTDL Hoàng Văn Cường và Chủ tịch Hội LHPN tỉnh Trần Thị Hoài.")
     assert ("Hoàng Văn Cường", "Thứ trưởng", "Bộ VHTTDL") in got
@@ -513,6 +533,11 @@ def test_roles_before_a_name_joined_by_dashes_and_member_abbreviations():
                                   ("Vàng Văn Chá", "UVTV", "Tỉnh ủy")])
 
 
+def test_a_semicolon_for_the_comma_before_a_role_that_a_comma_ends():
+    got = _pos("Dự có bà Lò Thị Hoa; Giám đốc Thư viện Đại học Lương Thế Vinh, cùng nhiều đại biểu khác.")
+    assert got == [("Lò Thị Hoa", "Giám đốc", "Thư viện Đại học Lương Thế Vinh")]
+
+
 def test_a_name_after_a_closing_quote_is_read():
     got = _pos("Ông nói: “Đọc sách giúp ta lớn lên. Hãy đọc mỗi ngày”, thượng tướng Lê Văn Tám, Thứ trưởng "
                "Bộ Công an nhấn mạnh.")
@@ -523,6 +548,14 @@ def test_a_predicate_in_reported_speech_is_not_the_speakers():
     got = _pos("Tại hội thảo, ông Lò Văn Mừng, Giám đốc Thư viện tỉnh Sơn La nhấn mạnh: thời gian tới, Liên hiệp "
                "sẽ động viên các trường là hội viên chia sẻ tài liệu.")
     assert got == [("Lò Văn Mừng", "Giám đốc", "Thư viện tỉnh Sơn La")]
+
+
+def test_a_library_head_without_organisation_in_news_about_one_library():
+    got = _pos("Sáng 3/4, Thư viện tỉnh Kon Tum khai mạc Ngày hội đọc sách. Phát biểu khai mạc, bà Y Vân Niê, Phó "
+               "Giám đốc phụ trách, cho biết thư viện đã phục vụ nhiều bạn đọc.")
+    assert got == [("Y Vân Niê", "Phó Giám đốc phụ trách", "Thư viện tỉnh Kon Tum")]
+    two = _pos("Thư viện tỉnh Kon Tum và Thư viện tỉnh Gia Lai ký kết hợp tác. Bà Y Vân Niê, Giám đốc phát biểu.")
+    assert two == [("Y Vân Niê", "Giám đốc", None)]
 
 
 def test_a_lower_case_unit_after_a_commanders_role_is_the_organisation():

@@ -20,7 +20,8 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   a head's role naming its body in lower case ("Viện trưởng Viện văn hóa dân
   gian"); an unread name before a parent ("Hội đồng khoa học, Viện X"); a
   qualifier kept in the role ("Phó Trưởng phòng phụ trách"); a semicolon for
-  the comma ("ông A; Phó Giám đốc Sở X;"); "nguyên"/"cựu" (status
+  the comma ("ông A; Phó Giám đốc Sở X;", "bà B; Giám đốc Thư viện Y, cùng ...");
+  "nguyên"/"cựu" (status
   former); "nhiệm kỳ 2024 – 2026" (term);
 * role and organisation before the name: "Giám đốc Thư viện tỉnh X Nguyễn Văn A",
   "Giám đốc Thư viện X – ông A", a bare role "Phó Chủ tịch nước A"; more roles
@@ -35,8 +36,12 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   là R1 và R2 ORG" pairing names and roles, a pronoun subject ("bà đã có 8 năm
   giữ cương vị ...") taking the last person named;
 * a role without organisation takes the organisation the role implies
-  ("Phó Vụ trưởng" -> the Vụ named in the sentence), an elected role the union
-  or association in context, else None; it is dropped when the same person's
+  ("Phó Vụ trưởng" -> the Vụ named in the sentence), the organisation a person
+  represents ("Về phía Thư viện X có bà A, Giám đốc và ông B, Phó Giám đốc", "Đại
+  diện Thư viện X, bà A, Giám đốc": every person of the list), that of a head or
+  deputy listed right after ("A, Giám đốc; B, Phó Giám đốc Thư viện X"), the one
+  library of news naming one library (a library head's role), an elected role the
+  union or association in context, else None; it is dropped when the same person's
   same role is also given with an organisation.
 """
 
@@ -133,6 +138,7 @@ class _Ctx:
         self.out: dict[tuple, Position] = {}
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
         self.bracketed = _bracket_acronyms(self.text, self.orgs)
+        self.delegated: dict[tuple[int, int], tuple[str, int]] = {}  # sentence -> (represented org, end)
 
     def nested(self, m: OrgMention) -> bool:
         """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
@@ -644,25 +650,67 @@ def _semicolon_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
     if k >= len(toks) or toks[k].text != ";":
         return []
     chain = _chain(toks, k + 1, ctx, need_sep=False)
-    if not chain or chain[-1].org is None or chain[-1].end < len(toks) and toks[chain[-1].end].text not in _CLAUSE_ENDS:
+    if not chain or chain[-1].org is None or not _clause_ends(toks, chain[-1].end, ctx):
         return []
     return chain
 
 
+def _clause_ends(toks: list[Tok], j: int, ctx: _Ctx) -> bool:
+    """Does the clause end at token ``j``: the end, ";" or ".", or a comma with no person named after it in
+    the clause ("; Giám đốc Thư viện X, cùng ..." but not "; Giám đốc Sở X, ông B" nor "; Phó Bí thư Huyện
+    ủy, Chủ tịch UBND huyện Y Trần Văn B": there the roles are the next person's)?"""
+    if j >= len(toks) or toks[j].text in _CLAUSE_ENDS:
+        return True
+    if toks[j].text != ",":
+        return False
+    end = next((t.start for t in toks[j:] if t.text in _CLAUSE_ENDS), toks[-1].end)
+    return not any(toks[j].start < p.start < end for p in ctx.persons)
+
+
 def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | None:
-    """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc"."""
+    """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc", "Đại diện
+    Thư viện X, bà A, Giám đốc", or that of the person listed right before ("... có bà A, Giám đốc và ông B,
+    Phó Giám đốc")."""
+    return _represented_org(ctx, sent, m) or _listed_with(ctx, sent, m)
+
+
+def _represented_org(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | None:
     clause = max(ctx.text.rfind(";", sent[0], m.start), ctx.text.rfind(":", sent[0], m.start), sent[0])
     words = {" ".join(p) for p in folded_phrases("delegation_words.txt")}
     for o in ctx.orgs:
         if not clause <= o.start < m.start or o.end > m.start:
             continue
-        gap = ctx.text[o.end:m.start]
-        tm = title_re().search(gap)
-        if tm is not None and not gap[tm.end():].strip():
-            gap = gap[:tm.start()]
-        if ffold(gap.strip()) in words:
+        gap = _without_title(ctx.text[o.end:m.start]).strip()
+        if ffold(gap) in words or gap == "," and _opened(ctx.text, clause, o.start):
             return o.name
     return None
+
+
+def _without_title(gap: str) -> str:
+    """``gap`` without the title that ends it ("có bà " -> "có ")."""
+    tm = title_re().search(gap)
+    return gap[:tm.start()] if tm is not None and not gap[tm.end():].strip() else gap
+
+
+def _opened(text: str, clause: int, at: int) -> bool:
+    """Do the words right before ``at`` (within the clause) say that a representative follows ("Đại diện",
+    "Về phía")?"""
+    before = ffold(text[max(clause, at - 20):at]).split()
+    return any(len(before) >= len(p) and tuple(before[-len(p):]) == p
+               for p in folded_phrases("delegation_openers.txt"))
+
+
+def _listed_with(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | None:
+    """The organisation of the representative listed right before ``m`` in the sentence, when only
+    separators, a joiner ("và") and a title stand between them."""
+    prev = ctx.delegated.get(sent)
+    if prev is None or prev[1] > m.start:
+        return None
+    gap = tuple(_GAP_MARKS.sub(" ", ffold(_without_title(ctx.text[prev[1]:m.start]))).split())
+    return prev[0] if not gap or gap in _words("list_joiner") else None
+
+
+_GAP_MARKS = re.compile(r"[,;()]")
 
 
 def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
@@ -717,16 +765,52 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
     k = _skip_alias(toks, _idx(toks, m.end), ctx)
     chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx)
     for role, org, term, j, implied, former, _ in _distribute(chain, ctx):
-        if org is None:
-            org = _implied(implied, toks, m.start, ctx) or _department_home(role, ctx, m.start) \
-                or _delegation_org(ctx, sent, m)
-        status = "former" if former else "current"
         end = toks[j - 1].end if j else m.end
+        if org is None:
+            org = _implied(implied, toks, m.start, ctx) or _department_home(role, ctx, m.start)
+        if org is None and (org := _delegation_org(ctx, sent, m)) is not None:
+            ctx.delegated[sent] = (org, end)
+        if org is None:
+            org = _ladder_org(ctx, toks, sent, role, end) or _sole_library(ctx, role)
+        status = "former" if former else "current"
         if retire and "nghỉ hưu" in text[s:m.start]:
             status = "retired"
         if ";" in text[m.end:end]:
             status = "current"
         ctx.add(m.name, role, org, status, term, m.start, end, sent)
+
+
+_NEXT_GAP = re.compile(r"\s*[,;]\s*")
+
+
+def _sole_library(ctx: _Ctx, role: str) -> str | None:
+    """A library's head named without organisation in news that names one library only: that library."""
+    if tuple(ffold(role).split()) not in _words("library_head"):
+        return None
+    libs = {m.name for m in ctx.orgs if m.kind == "Library"}
+    return libs.pop() if len(libs) == 1 else None
+
+
+def _ladder_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], role: str, end: int) -> str | None:
+    """A head and a deputy listed together share the organisation named after the second ("A, Giám đốc;
+    B, Phó Giám đốc Thư viện X"): the organisation of the next person's first role, when that role is the
+    same post one rung up or down."""
+    nxt = next((p for p in ctx.persons if end <= p.start < sent[1]), None)
+    if nxt is None or not _NEXT_GAP.fullmatch(_without_title(ctx.text[end:nxt.start])):
+        return None
+    chain = _chain(toks, _idx(toks, nxt.end), ctx, need_sep=True)
+    if not chain or chain[0].org is None or not _same_ladder(role, chain[0].role):
+        return None
+    return chain[0].org
+
+
+def _same_ladder(a: str, b: str) -> bool:
+    """Are two roles the same post, one of them its deputy ("Giám đốc", "Phó Giám đốc")?"""
+    wa, wb = ffold(a).split(), ffold(b).split()
+    deputy = {w for (w, *_) in _words("deputy")}
+    ba = wa[1:] if wa and wa[0] in deputy else wa
+    bb = wb[1:] if wb and wb[0] in deputy else wb
+    return bool(ba) and ba == bb and wa != wb
 
 
 def _with_former(toks: list[Tok], k: int, label: str) -> tuple[str, str]:
