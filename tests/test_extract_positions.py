@@ -525,6 +525,14 @@ def test_a_chain_after_a_name_stops_at_the_role_of_the_next_name():
     assert got == [("Lý Văn Páo", "Giám đốc", "Sở Y tế"), ("Nguyễn Văn Sình", "Chủ tịch", "UBND tỉnh Hà Giang")]
 
 
+def test_a_named_board_of_its_own_is_the_organisation():
+    got = _pos("Ông Lò Văn Mừng, Trưởng Ban Quản lý Di tích Nhà tù Sơn La giới thiệu. Bà Lù Thị Dua, Phó Trưởng "
+               "ban Dân tộc tỉnh Sơn La dự. Ông Cà Văn Sáng, Trưởng ban tổ chức cuộc thi, phát biểu.")
+    assert got == [("Lò Văn Mừng", "Trưởng ban", "Ban Quản lý Di tích Nhà tù Sơn La"),
+                   ("Lù Thị Dua", "Phó Trưởng ban", "Ban Dân tộc tỉnh Sơn La"),
+                   ("Cà Văn Sáng", "Trưởng ban", None)]
+
+
 def test_roles_before_a_name_joined_by_dashes_and_member_abbreviations():
     got = _pos("Dự lễ có Phó Bí thư Thường trực Tỉnh ủy Lò Văn Pọm; UVTV Tỉnh ủy - Phó Chủ tịch UBND tỉnh "
                "Vàng Văn Chá.")

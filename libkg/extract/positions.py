@@ -11,7 +11,8 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   department kept in the role ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh Z"), a
   unit named again by name as the organisation ("Tổ trưởng Tổ X", "Trưởng
   khoa, Khoa Y"), a party or association board as the organisation ("Trưởng
-  ban Tuyên giáo Tỉnh ủy X" -> "ban Tuyên giáo Tỉnh ủy X"), a committee seat
+  ban Tuyên giáo Tỉnh ủy X" -> "ban Tuyên giáo Tỉnh ủy X"), a board of its own
+  ("Trưởng ban Quản lý Di tích X", ``own_boards.txt``), a committee seat
   before it on that committee; a diplomat's mission ("Tổng Lãnh sự Ấn Độ tại
   ..."); an acronym or a head word alone standing for an organisation the text
   names ("Phó Giám đốc ĐHQGHN", "Giám đốc Thư viện,"; an acronym the text gave in
@@ -344,7 +345,7 @@ def _own_board(toks: list[Tok], j: int, d_end: int) -> bool:
     board ("Ban Dân vận Trung ương") or a board "of" an organisation ("Ban Công tác Hội viên của Hội X")?"""
     if tuple(ffold(t.text) for t in toks[j:d_end]) in committees():
         return False  # "Ủy viên Ban Chấp hành": a board of the organisation that follows
-    if toks[j].cap and phrase_at(toks, j, "party_boards.txt"):
+    if toks[j].cap and (phrase_at(toks, j, "party_boards.txt") or phrase_at(toks, j, "own_boards.txt")):
         return True
     return d_end < len(toks) and toks[d_end].text == "của"
 
