@@ -161,7 +161,8 @@ def test_markup_in_labels_is_escaped(client):
 
 
 @pytest.mark.parametrize(("params", "name"), [
-    ({"page": "0"}, "page"), ({"page": "x"}, "page"), ({"size": "5000"}, "size"), ({"sort": "iri"}, "sort"),
+    ({"page": "0"}, "page"), ({"page": "x"}, "page"), ({"page": "9" * 5000}, "page"), ({"size": "5000"}, "size"),
+    ({"sort": "iri"}, "sort"), ({"page": "١٢"}, "page"),
     ({"order": "up"}, "order"), ({"year": "20x1"}, "year"), ({"province": "not an iri"}, "province"),
 ])
 def test_bad_list_parameters_are_400_naming_them(client, params, name):
@@ -309,6 +310,7 @@ def test_network_page_has_a_legend_and_a_table(client):
 @pytest.mark.parametrize(("params", "name", "why"), [
     ({"from": "notadate"}, "from", "is not a date"), ({"to": "2023-13-01"}, "to", "month must be in 1..12"),
     ({"min_weight": "x"}, "min_weight", "is not a whole number"), ({"min_weight": "0"}, "min_weight", "from 1"),
+    ({"min_weight": "9" * 5000}, "min_weight", "is not a whole number"),
     ({"isolated": "maybe"}, "isolated", "is not 0 or 1"), ({"from": "2024", "to": "2023"}, "from", "is after"),
 ])
 def test_bad_network_filters_are_400_with_the_reason(client, params, name, why):
@@ -340,3 +342,17 @@ def test_lists_name_every_row_by_a_label(client, name):
     texts = [t for _, t in rows(client.get(f"/browse/{name}", params={"size": 200}).text)]
     slugs = [t for t in texts if re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}|[a-z]\d+", t)]
     assert texts and not slugs  # e.g. a merged organisation with only an rdfs:label is named by it
+
+
+def test_pages_read_evidence_as_web_annotations(client):
+    """Evidence in the evidence graphs (oa:Annotation, since issue 20) reaches the event's and the
+    article's pages as it did from lkg:evidence nodes."""
+    sentence = "Sáng 21/4, Ngày hội đọc sách kiểm thử Hà Giang 2021 khai mạc tại Huyện Kiểm Thử."
+    event = client.get("/id/event/kiem-thu-ha-giang-2021").text
+    sources = section(event, "sources")
+    assert "<mark>Ngày hội đọc sách kiểm thử Hà Giang 2021</mark>" in sources
+    assert 'href="/id/article/kiem-thu-browse">Ngày hội đọc sách ở Huyện Kiểm Thử</a>' in sources
+    article = client.get("/id/article/kiem-thu-browse").text
+    read = section(article, "read")
+    assert re.sub(r"</?mark>", "", read).count(sentence) == 1
+    assert 'href="/id/event/kiem-thu-ha-giang-2021">Ngày hội đọc sách kiểm thử Hà Giang 2021</a>' in read
