@@ -849,3 +849,15 @@ def test_a_festival_where_library_teams_compete_is_a_competition():
                  "thiệu sách năm 2024 với 12 đội tham gia.", published="2024-08-12") == [("Competition", "2024-08-10")]
     assert kinds("Tối 10/8, Nhà văn hóa huyện Bát Xát tổ chức Liên hoan văn nghệ quần chúng.",
                  published="2024-08-12") == [("Festival", "2024-08-10")]
+
+
+def test_every_item_of_an_enumeration_is_an_event_and_a_past_contest_keeps_its_year():
+    evs = events("Sáng 20/4, UBND huyện Bát Xát khai mạc Ngày hội Văn hóa đọc năm 2024. Ngày hội diễn ra từ ngày 20 đến "
+                 "23/4 với các hoạt động: Hội thi kể chuyện theo sách; Cuộc thi vẽ tranh; Hội thi rung chuông vàng; "
+                 "Tuần lễ đọc sách.", published="2024-04-24", title="Tin hoạt động")
+    got = [e.kind for e in evs]
+    assert got.count("Competition") == 3 and got.count("Festival") == 2
+    evs = events("Sáng 20/4/2024, tại Nhà văn hóa huyện Bát Xát, Thư viện huyện tổ chức Ngày hội đọc sách. Tại buổi lễ, "
+                 "2 em học sinh đạt giải trong Cuộc thi Đại sứ Văn hóa đọc năm 2023 giới thiệu sách.",
+                 published="2024-04-21")
+    assert ("Competition", "2023") in [(e.kind, e.start) for e in evs]

@@ -154,6 +154,7 @@ _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conferenc
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
+_ITEM_START = re.compile(r"[:;]\s*\Z")  # (searched up to a trigger: it opens an item of an enumeration)
 _NOT_ATTENDING = _pattern("not_attending")
 _ELECTED_AFTER = _pattern("elected_after")
 _PERSON_JOINER = _pattern("person_joiner")
@@ -942,6 +943,9 @@ class _Reader:
             start = self._anniversary_year(st)
         if kind not in _RUNNING and end and start != end and not st.lead:
             end = None
+        year = _name_year(self.label(h, st.e)) if kind == "Competition" and start else None
+        if year is not None and year < start[:4]:  # type: ignore[index]
+            return year, None  # "đạt giải trong cuộc thi X năm 2020" told in 2021: the contest of 2020
         return start, end
 
     @staticmethod
@@ -1002,7 +1006,7 @@ class _Reader:
 
     def _merges(self, ex: _Ev, h: _Hit, s: int, e: int, created: list[_Ev], cue: bool, is_ref: bool) -> bool:
         """Is this mention of an event of an existing kind a mention of that event?"""
-        if ex in created and h.role == "noun" and self._listed_apart(ex, h, s):
+        if h.role == "noun" and self._list_item(h, s):
             return False  # "như: Hội thi A; Cuộc thi B; ...": the items of a list are events of their own
         if ex in created or is_ref or _HELD_AFTER.match(self.low[h.end:h.end + 20]):
             return True
@@ -1013,10 +1017,11 @@ class _Reader:
             return not new_title and not new_date and not self._other_contest(h, ex, e)
         return not cue and not new_date
 
-    def _listed_apart(self, ex: _Ev, h: _Hit, s: int) -> bool:
-        """Are ``ex`` and the trigger ``h`` items of one enumeration ("các hoạt động như: Hội thi A; Cuộc thi B"): a
-        colon just before ``ex`` opens it, a semicolon lies between them?"""
-        return ";" in self.text[ex.start_pos:h.start] and ":" in self.text[max(s, ex.start_pos - 40):ex.start_pos]
+    def _list_item(self, h: _Hit, s: int) -> bool:
+        """Does the trigger ``h`` open an item of an enumeration ("các hoạt động như: Hội thi A; Cuộc thi B; Tuần lễ
+        C"): right after its colon or after a semicolon that follows it?"""
+        colon = self.text.rfind(":", s, h.start)
+        return colon >= 0 and _ITEM_START.search(self.text, colon, h.start) is not None
 
     def _program_kind(self, s: int, e: int, h: _Hit, sents: list[tuple[int, int]], idx: int) -> str:
         for t in _triggers():
