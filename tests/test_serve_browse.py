@@ -228,6 +228,18 @@ def test_event_page_says_when_where_and_who_first(client):
     assert "Festival" not in summary
 
 
+def test_event_summary_names_its_article_and_what_it_is_part_of(client):
+    html = client.get("/search", params={"q": "toa dam van hoa doc"}).text
+    path = re.search(r'href="(/id/event/d18/[^"]+)"', html).group(1)
+    page = client.get(path, params={"lang": "en"}).text
+    summary = page[page.index('id="summary"'):page.index("</dl>")]
+    assert "<dt>Source</dt>" in summary and 'href="/id/article/d18">Tọa đàm' in summary
+    sub = re.search(r'<dt>Sub-events</dt><dd><a href="(/id/event/d18/[^"]+)">', summary)
+    assert sub  # and the sub-event says what it is part of
+    child = client.get(sub.group(1), params={"lang": "en"}).text
+    assert re.search(r'<dt>Part of</dt><dd><a href="' + re.escape(path) + '">', child)
+
+
 def test_place_pages_show_era_and_lineage(client):
     old = client.get("/id/place/vn-63/02-ha-giang", params={"lang": "vi"}).text
     banner = section(old, "lineage")

@@ -30,9 +30,7 @@ PROV, ORG = PREFIXES["prov"], PREFIXES["org"]
 SUMMARY_PROPS = {  # event summary rows: property -> (vi, en)
     SCHEMA + "organizer": ("Đơn vị tổ chức", "Organised by"),
     SCHEMA + "attendee": ("Tham dự", "Attended by"),
-    SCHEMA + "superEvent": ("Thuộc sự kiện", "Part of"),
     SCHEMA + "subEvent": ("Gồm các hoạt động", "Sub-events"),
-    PROV + "wasDerivedFrom": ("Nguồn", "Source"),
 }
 HIDDEN = {LKG + "evidence", SKOS_NS + "prefLabel", SKOS_NS + "altLabel", RDFS + "label",
           "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
@@ -158,6 +156,12 @@ def event_summary(view: EntityView, lang: str) -> dict[str, Any]:
     """When, where (with the provinces, and what they became in 2025), what kind, who."""
     start, end = _first(view, SCHEMA + "startDate"), _first(view, SCHEMA + "endDate")
     who = [(vi, en, _values(view, prop, lang)) for prop, (vi, en) in SUMMARY_PROPS.items()]
+    parents = {(s, lab or shorten(s)) for s, p, lab in view.incoming if p == SCHEMA + "subEvent"}
+    parents |= set(_values(view, SCHEMA + "superEvent", lang))  # graphs written before issue 20
+    who.append(("Thuộc sự kiện", "Part of", sorted(parents, key=lambda x: x[1])))
+    sources = list(view.extra.get("articles", []))
+    sources += [v for v in _values(view, PROV + "wasDerivedFrom", lang) if v not in sources]
+    who.append(("Nguồn", "Source", sources))
     return {"start": start, "end": end, "kind": _label_of(view, LKG + "eventKind", lang),
             "places": _values(view, SCHEMA + "location", lang), "provinces": view.extra.get("provinces", []),
             "who": [w for w in who if w[2]]}

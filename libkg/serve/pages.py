@@ -176,6 +176,8 @@ def load_extras(store: Store, view: EntityView) -> None:
             if r.next is not None:
                 d["next"][str(r.next)] = _s(r.nextLabel)
         view.extra["provinces"] = sorted(provinces.values(), key=lambda d: d["label"] or d["iri"])
+        view.extra["articles"] = [(str(r.article), _s(r.headline) or str(r.article).rsplit("/", 1)[-1])
+                                  for r in select_rows(store.query(page_query("entity-articles"), this))]
     if str(LKG.Place) in types:
         for r in select_rows(store.query(page_query("place-province"), this)):
             view.extra["province"] = (str(r.province), _s(r.label) or str(r.province))
