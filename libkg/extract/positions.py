@@ -1048,9 +1048,20 @@ def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: l
 
 def _placed_first(out: dict[tuple, Position]) -> list[Position]:
     """The positions, without a role given with no organisation when the text also gives that person's
-    same role at an organisation ("bà A, Giám đốc Thư viện X" ... "Giám đốc A")."""
+    same role at an organisation ("bà A, Giám đốc Thư viện X" ... "Giám đốc A"), nor one that is held at
+    an organisation the text does not name: a role without organisation is reported only when it holds
+    without one (party membership, national offices: "Tỉnh ủy viên", "Phó Chủ tịch nước")."""
     placed = {(person, role) for person, role, org in out if org}
-    return [p for (person, role, org), p in out.items() if org or (person, role) not in placed]
+    return [p for (person, role, org), p in out.items()
+            if org or (person, role) not in placed and _orgless(p.role)]
+
+
+def _orgless(role: str) -> bool:
+    """Does the role hold without an organisation (``position_words.tsv``: member, orgless)?"""
+    words = tuple(ffold(role).split())
+    if words and (words[0],) in _words("former"):
+        words = words[1:]  # "nguyên Tỉnh ủy viên"
+    return words in _words("member") or words in _words("orgless")
 
 
 def _add_office_orgs(doc: Doc) -> None:
