@@ -230,3 +230,10 @@ def test_a_venue_after_o_is_a_site_like_one_after_tai():
     got = places("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Hội thi kể chuyện ở sân Trường THCS Kim Tân.")
     assert ("Trường THCS Kim Tân", "Site") in {(n, k) for n, k, _ in got}
     assert names("Ở các xã vùng cao, sách còn thiếu.") == set()
+
+
+def test_a_commune_the_gazetteer_lacks_keeps_its_whole_name_not_a_known_first_word():
+    got = names("Ngày 12/4, Thư viện tỉnh tặng 200 cuốn sách cho tủ sách tư nhân tại xã Thanh Cường (Thanh Hà).")
+    assert "Thanh Cường" in got and "Thanh" not in got
+    got = names("Sáng 5/6, tại xã Nậm Nhừ Huyện Nậm Pồ, thư viện tổ chức ngày hội.")
+    assert "Nậm Nhừ" in got  # (a capitalised prefix after the name ends it)

@@ -658,6 +658,8 @@ def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int
     for n in range(min(len(words), 5), 0, -1):
         name = " ".join(words[:n])
         if _known(name, kind):
+            if _whole_run(text, pos, words, n, kind, strict):
+                n = len(words)  # "xã Thanh Cường (Thanh Hà)": a name the gazetteer lacks, not its known "Thanh"
             end = pos + len(" ".join(words[:n]))
             # keep the exact surface (spacing) of the text
             return pos, end, text[pos:end]
@@ -668,6 +670,15 @@ def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int
     n = min(len(words), 4)
     end = pos + len(" ".join(words[:n]))
     return pos, end, text[pos:end]
+
+
+def _whole_run(text: str, pos: int, words: list[str], n: int, kind: str, strict: bool) -> bool:
+    """Is the whole capitalised run after a commune's or district's prefix its name, though only its first ``n``
+    words are a known unit?  When the run is short (at most 3 words, a Vietnamese unit's name) and what follows
+    the known part is no administrative prefix ("phường Tân Lợi Thành phố ..." keeps "Tân Lợi")."""
+    if strict or kind not in ("Commune", "District") or n >= len(words) or len(words) > 3:
+        return False
+    return not any(_UNIT_PREFIX.match(text, pos + len(" ".join(words[:k])) + 1) for k in range(n, len(words)))
 
 
 @lru_cache(maxsize=8192)
