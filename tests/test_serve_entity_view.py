@@ -36,3 +36,20 @@ def test_highlight_finds_names_across_tone_placement_and_escapes():
     assert "<mark>Kiều Thuý Nga</mark>" in html and "<mark>THƯ VIỆN HÀ NỘI</mark>" in html
     assert "&lt;b&gt;và&lt;/b&gt;" in html and "<b>" not in html
     assert len(fold_chars("Đặng Thị Hoà")) == len("Đặng Thị Hoà") and fold_chars("Đặng") == "dang"
+
+
+def test_lineage_reads_a_succession_stated_either_way():
+    from libkg.serve.entity_view import lineage_banner
+
+    lkg = "https://w3id.org/libkg/ontology#"
+    old, new = "https://w3id.org/libkg/id/place/vn-63/02-ha-giang", "https://w3id.org/libkg/id/place/vn-34/08-tuyen-quang"
+    before = EntityView(old, types=[lkg + "Place"])
+    before.facts = [(lkg + "validUntil", "2025-06-30", {}, False)]
+    before.incoming = [(new, lkg + "successorOf", "Tuyên Quang")]  # only the new unit says it
+    banner = lineage_banner(before, "vi")
+    assert banner["era"] == "before" and banner["next"] == [(new, "Tuyên Quang")]
+    after = EntityView(new, types=[lkg + "Place"])
+    after.facts = [(lkg + "validFrom", "2025-07-01", {}, False)]
+    after.incoming = [(old, lkg + "mergedInto", "Hà Giang")]  # only the old unit says it
+    banner = lineage_banner(after, "vi")
+    assert banner["era"] == "after" and banner["before"] == [(old, "Hà Giang")]

@@ -152,11 +152,16 @@ def _values(view: EntityView, prop: str, lang: str) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: x[1])
 
 
+def _incoming(view: EntityView, prop: str) -> list[tuple[str, str]]:
+    """(subject, label) of the statements ``subject prop this``."""
+    return [(s, lab or shorten(s)) for s, p, lab in view.incoming if p == prop]
+
+
 def event_summary(view: EntityView, lang: str) -> dict[str, Any]:
     """When, where (with the provinces, and what they became in 2025), what kind, who."""
     start, end = _first(view, SCHEMA + "startDate"), _first(view, SCHEMA + "endDate")
     who = [(vi, en, _values(view, prop, lang)) for prop, (vi, en) in SUMMARY_PROPS.items()]
-    parents = {(s, lab or shorten(s)) for s, p, lab in view.incoming if p == SCHEMA + "subEvent"}
+    parents = set(_incoming(view, SCHEMA + "subEvent"))
     parents |= set(_values(view, SCHEMA + "superEvent", lang))  # graphs written before issue 20
     who.append(("Thuộc sự kiện", "Part of", sorted(parents, key=lambda x: x[1])))
     sources = list(view.extra.get("articles", []))
@@ -170,11 +175,12 @@ def event_summary(view: EntityView, lang: str) -> dict[str, Any]:
 def lineage_banner(view: EntityView, lang: str) -> dict[str, Any] | None:
     """A place's era and lineage: valid from / until, merged into, succeeded by, formed from."""
     valid_from, until = _first(view, LKG + "validFrom"), _first(view, LKG + "validUntil")
+    # each succession may be stated one way or both (succeededBy / successorOf): read both ways
     merged = _values(view, LKG + "mergedInto", lang)
-    nxt = [v for v in _values(view, LKG + "succeededBy", lang) if v not in merged]
-    before = _values(view, LKG + "successorOf", lang)
-    before += [(s, lab or shorten(s)) for s, p, lab in view.incoming
-               if p == LKG + "succeededBy" and (s, lab or shorten(s)) not in before]
+    nxt = _values(view, LKG + "succeededBy", lang) + _incoming(view, LKG + "successorOf")
+    nxt = sorted({v for v in nxt if v not in merged}, key=lambda x: x[1])
+    before = _values(view, LKG + "successorOf", lang) + _incoming(view, LKG + "succeededBy")
+    before += _incoming(view, LKG + "mergedInto")
     era = era_of(valid_from, until) or view.extra.get("province_era", "")
     if not (era or merged or nxt or before):
         return None
