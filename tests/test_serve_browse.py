@@ -368,3 +368,9 @@ def test_pages_read_evidence_as_web_annotations(client):
     read = section(article, "read")
     assert re.sub(r"</?mark>", "", read).count(sentence) == 1
     assert 'href="/id/event/kiem-thu-ha-giang-2021">Ngày hội đọc sách kiểm thử Hà Giang 2021</a>' in read
+
+
+def test_the_language_link_keeps_a_strange_path_encoded(client):
+    r = client.get("/browse/x%22%3E%3Cscript%3E", params={"q": "1"}, headers={"Accept": "text/html"})
+    assert r.status_code == 404 and "<script>" not in r.text
+    assert 'href="/browse/x%22%3E%3Cscript%3E?q=1&amp;lang=en"' in r.text

@@ -41,6 +41,13 @@ def page_lang(ctx: Any) -> str:
     return lang_of(request) if request is not None else "vi"
 
 
+def _path(request: Request) -> str:
+    """The request's path, percent-encoded again (Starlette decodes it), for a link back to it."""
+    from urllib.parse import quote
+
+    return quote(request.url.path, safe="/:@!$&'()*+,;=-._~")
+
+
 @pass_context
 def switch_url(ctx: Any, lang: str) -> str:
     """This page's URL in ``lang`` (the other query parameters kept)."""
@@ -48,7 +55,7 @@ def switch_url(ctx: Any, lang: str) -> str:
 
     request: Request = ctx["request"]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
-    return request.url.path + "?" + urlencode(params)
+    return _path(request) + "?" + urlencode(params)
 
 
 @pass_context
@@ -66,7 +73,7 @@ def url_with(ctx: Any, **changes: Any) -> str:
             params.pop(k, None)
         else:
             params[k] = str(v)
-    return request.url.path + ("?" + urlencode(params) if params else "")
+    return _path(request) + ("?" + urlencode(params) if params else "")
 
 
 def install(env: Any) -> None:
