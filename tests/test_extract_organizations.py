@@ -575,3 +575,11 @@ def test_a_lower_case_role_word_and_a_photo_number_end_a_name():
 def test_a_foreign_mission_keeps_its_seat_in_this_country():
     orgs = _orgs("Đại sứ quán Ba Lan tại Việt Nam phối hợp với Hội Thư viện Việt Nam tại Hà Nội tổ chức triển lãm.")
     assert set(orgs) == {"Đại sứ quán Ba Lan tại Việt Nam", "Hội Thư viện Việt Nam"}
+
+
+def test_the_country_written_short_in_a_name_is_the_name_written_in_full():
+    facts = EX(article_from_text("Hội Thư viện Việt Nam tổ chức hội thảo. Ông Lã Văn Tùng, Phó Chủ tịch Hội Thư viện "
+                                 "VN phát biểu.", id="t1", published="2024-05-01"))
+    assert [o.name for o in facts.organizations] == ["Hội Thư viện Việt Nam"]
+    assert [(p.person, p.role, p.organization) for p in facts.positions] == [
+        ("Lã Văn Tùng", "Phó Chủ tịch", "Hội Thư viện Việt Nam")]
