@@ -237,3 +237,9 @@ def test_a_commune_the_gazetteer_lacks_keeps_its_whole_name_not_a_known_first_wo
     assert "Thanh Cường" in got and "Thanh" not in got
     got = names("Sáng 5/6, tại xã Nậm Nhừ Huyện Nậm Pồ, thư viện tổ chức ngày hội.")
     assert "Nậm Nhừ" in got  # (a capitalised prefix after the name ends it)
+
+
+def test_the_units_an_enumeration_names_after_a_plural_unit_word():
+    got = places("Thư viện bàn giao tủ sách cho 12 xã. Các xã được hưởng lợi gồm: Ia Lốp, Ia Hrú, Tơ Tung, Kông Bơ La "
+                 "và Ia Dom. Các xã là nơi còn nhiều khó khăn.")
+    assert {n for n, k, _ in got if k == "Commune"} == {"Ia Lốp", "Ia Hrú", "Tơ Tung", "Kông Bơ La", "Ia Dom"}

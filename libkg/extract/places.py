@@ -403,13 +403,18 @@ def _admin_units(sc: _Scan) -> None:
         if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in _CAPITAL_PREFIXES:
             continue
         plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
-        if plural:
+        enumerated = bool(_PLURAL.search(text[max(lo, m.start() - 8):m.start()].lower())) and (
+            e := _ENUMERATION.match(text, m.end(), min(hi, m.end() + 60))) is not None
+        if enumerated:
+            pos = e.end()  # type: ignore[union-attr]  # "Các xã được hưởng lợi gồm: A, B và C"
+        elif plural:
             pos = _after_plural(text, m.end())
         else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
             d = _res().descriptor.match(text, m.end())
             pos = d.end() if d else m.end()
         glued = not text[m.end() - 1].isspace()  # "TP.Biên Hòa", but "P.Dung" is a byline
-        items = _admin_list(text, pos, hi, kind, strict=plural or glued or pos != m.end())
+        items = _admin_list(text, pos, hi, kind, strict=not enumerated and (plural or glued or pos != m.end()),
+                            loose_items=enumerated)
         if not items and pos == m.end() and prefix.lower() in ("quận", "phường"):
             num = _UNIT_NUMBER.match(text, pos, hi)  # "quận 1", "phường 3"
             if num:
@@ -422,6 +427,9 @@ def _admin_units(sc: _Scan) -> None:
         sc.block(m.start(), items[-1][1])
 
 
+# after a plural unit word, the words announcing an enumeration of its names ("các xã được hưởng lợi gồm: ")
+_ENUMERATION = re.compile(r"[^.;:\n(]{0,45}?(?<!\w)(?:" + "|".join(map(re.escape, gz.place_cues()["enumeration"]))
+                          + r")\s*:?\s+(?=[" + _UP + r"])")
 _COUNT = re.compile(r"\d[\d.,]*\d|\d")
 # what may follow a village's number ("thôn 3 xã X", "tổ 5 của phường Y"): the first word of a district's or a
 # commune's prefix (admin_prefixes.tsv), or a preposition
@@ -592,9 +600,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     return out
 
 
-def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[tuple[int, int, str, str]]:
+def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool,
+                loose_items: bool = False) -> list[tuple[int, int, str, str]]:
     """The unit name at ``pos`` and the ones listed after it (", B, C và D"), each with the larger
-    units given in brackets after it ("các xã A (huyện B), C (D)")."""
+    units given in brackets after it ("các xã A (huyện B), C (D)"); the items after the first must be known
+    units unless ``loose_items`` (an enumeration announced by "gồm:")."""
     first = _unit_at(text, pos, hi, kind, strict)
     if not first:
         return []
@@ -606,7 +616,7 @@ def _admin_list(text: str, pos: int, hi: int, kind: str, strict: bool) -> list[t
         m = _LIST_SEP.match(text, pos)
         if not m or m.end() >= hi:
             break
-        nxt = _unit_at(text, m.end(), hi, kind, strict=True)
+        nxt = _unit_at(text, m.end(), hi, kind, strict=not loose_items)
         if not nxt:
             break
         items.append((*nxt, kind))
