@@ -248,8 +248,8 @@ def test_day_and_month_joined_by_a_hyphen():
 
 def test_department_name_stops_before_the_next_titled_person():
     # positions._dept: "Trưởng khoa X và ThS. Y" -- "và" followed by a title or a name ends the department
-    got = positions("Ngày 4/4/2024, lớp học do TS Lê Văn Nam, Trưởng khoa Khoa học Thư viện và ThS. Trần Thị Hoa, "
-                    "Phó Trưởng phòng Nghiệp vụ, Thư viện tỉnh Bắc Giang giảng dạy.")
+    got = positions("Ngày 4/4/2024, Trường Đại học Văn hóa Hà Nội mở lớp học do TS Lê Văn Nam, Trưởng khoa Khoa học "
+                    "Thư viện và ThS. Trần Thị Hoa, Phó Trưởng phòng Nghiệp vụ, Thư viện tỉnh Bắc Giang giảng dạy.")
     roles = {(p, r) for p, r, _ in got}
     assert ("Lê Văn Nam", "Trưởng khoa Khoa học Thư viện") in roles
     assert ("Trần Thị Hoa", "Phó Trưởng phòng Nghiệp vụ") in roles
