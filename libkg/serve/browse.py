@@ -38,7 +38,8 @@ DEFAULT_SIZE = 50
 MAX_SIZE = 200
 CACHE_TTL = 300.0  # seconds a list's rows are reused (the store is read-only while served)
 CACHE_ROWS = 20000  # longer lists are read again for each page rather than held in memory
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"^[0-9]{4}$")
+_NUMBER = re.compile(r"^[0-9]{1,7}$")  # ASCII digits only, and few: int() of 5,000 digits raises
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def parse_params(spec: ListSpec, q: Any) -> tuple[dict[str, str], str, bool, int
     numbers = []
     for key, default, low, high in (("page", 1, 1, 100000), ("size", DEFAULT_SIZE, 1, MAX_SIZE)):
         raw = q.get(key) or str(default)
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        if not _NUMBER.match(raw) or not low <= int(raw) <= high:
             raise _bad(key, raw, f"is not a whole number from {low} to {high}")
         numbers.append(int(raw))
     filters = {}

@@ -11,6 +11,7 @@ answers 400 naming the parameter and the problem.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +70,7 @@ def _params(request: Request) -> tuple[str | None, str | None, int, bool]:
 
     q = request.query_params
     raw = (q.get("min_weight") or "1").strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_WEIGHT:
+    if not re.fullmatch(r"[0-9]{1,7}", raw) or not 1 <= int(raw) <= MAX_WEIGHT:
         raise HTTPException(400, f"`min_weight`: {raw[:40]!r} is not a whole number from 1 to {MAX_WEIGHT}")
     isolated = (q.get("isolated") or "0").strip()
     if isolated not in ("0", "1", "on"):
