@@ -202,3 +202,9 @@ def test_a_credit_inside_a_line_is_no_person():
 
 def test_parks_and_halls_named_after_people_are_no_persons():
     assert _names("Sách được trưng bày tại Công viên Lê Thị Riêng và Nhà văn hóa Trần Văn Ơn.") == []
+
+
+def test_a_title_written_twice_or_two_titles_before_a_name():
+    facts = _facts("Đến dự có Ông Ông Lê Văn Thìn, Giám đốc Sở Văn hóa, Thể thao và Du lịch; đồng chí Thiếu tướng "
+                   "Hà Văn Tới, Giám đốc Công an tỉnh.")
+    assert {p.name: p.title for p in facts.persons} == {"Lê Văn Thìn": "Ông", "Hà Văn Tới": "Thiếu tướng"}

@@ -200,8 +200,8 @@ def _titled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], 
         while j < e and text[j] == " ":
             j += 1
         i = _token_at(toks, j)
-        if i is None:
-            continue
+        if i is None or title_re().match(text, j) is not None:
+            continue  # "Ông Ông A", "đồng chí Thiếu tướng B": the name follows the last title
         nt, n = _run(toks, i, titled=True)
         if n == 0:
             continue
