@@ -22,7 +22,8 @@ OUT = ROOT / "docs" / "img" / "ontology"
 BOXES: dict[str, tuple[float, float, str, list[str]]] = {
     "article": (57, 92, "schema:NewsArticle",
                 ["schema:identifier, schema:url", "schema:datePublished, schema:headline"]),
-    "evidence": (99, 92, "lkg:Evidence", ["⊑ prov:Entity", "lkg:sentence", "lkg:charStart, lkg:charEnd"]),
+    "evidence": (99, 92, "oa:Annotation", ["one per sentence (evidence graph)", "oa:hasTarget → oa:TextQuoteSelector,",
+                                           "oa:TextPositionSelector into the text"]),
     "person": (15, 60, "lkg:Person", ["⊑ foaf:Person, schema:Person", "skos:prefLabel, skos:altLabel",
                                        "lkg:nameKey"]),
     "position": (57, 60, "lkg:Position", ["⊑ org:Membership", "org:role → skos:Concept (roles)",
@@ -46,8 +47,8 @@ ARROWS: list[tuple[str, str, str, float, float]] = [
     ("event", "person", "schema:attendee", 0.55, 0.0),
     ("event", "place", "schema:location", 0.5, 0.0),
     ("event", "concept", "lkg:eventKind", 0.5, 0.0),
-    ("position", "evidence", "lkg:evidence", 0.5, 0.0),
-    ("evidence", "article", "prov:wasQuotedFrom", 0.5, 0.0),
+    ("evidence", "position", "oa:hasBody", 0.5, 0.0),
+    ("evidence", "article", "text: prov:wasDerivedFrom", 0.5, 0.0),
 ]
 # properties from a class to itself, drawn as a note beside the box
 SELF: dict[str, str] = {
@@ -57,7 +58,7 @@ SELF: dict[str, str] = {
 }
 NOTES = [
     "An article's facts live in its named graph; the graph (not the facts) is prov:wasDerivedFrom the article",
-    "(activity graph).  Fact nodes have lkg:evidence (drawn for positions).  Kinds: org:role, lkg:orgKind, …",
+    "(activity graph).  Annotations have every fact read in a sentence as body.  Kinds: org:role, lkg:orgKind, …",
     "Authority links: lkg:wikidataId plus skos:exactMatch / skos:closeMatch to Wikidata (never owl:sameAs).",
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import random
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from libkg.rdf.build import facts_to_graph
@@ -23,9 +23,9 @@ def _shuffled(facts, seed):
 
 
 def test_iris_and_triples_are_stable_and_order_independent(article, facts, base):
-    g1 = facts_to_graph(article, facts, base)
-    g2 = facts_to_graph(article, facts, base)
-    g3 = facts_to_graph(article, _shuffled(facts, 7), base)
+    g1 = facts_to_graph(article, facts, base, evidence=True)  # facts and their annotations
+    g2 = facts_to_graph(article, facts, base, evidence=True)
+    g3 = facts_to_graph(article, _shuffled(facts, 7), base, evidence=True)
     assert set(g1) == set(g2) == set(g3)
     assert len(g1) > 100
     assert all(str(s).startswith(base) for s in g1.subjects() if isinstance(s, URIRef)
@@ -103,19 +103,48 @@ def test_place_containment_keeps_city_and_province_apart(article, facts, base):
     assert (city, LKG.placeKind, URIRef("https://w3id.org/libkg/vocab/place-kind/City")) in g
 
 
-def test_evidence_nodes_carry_offsets_and_sentence(article, facts, base):
-    g = facts_to_graph(article, facts, base)
+def test_evidence_is_one_web_annotation_per_sentence_with_checkable_offsets(article, facts, base):
+    """Evidence: an oa:Annotation per sentence that states facts (not per mention), its bodies the
+    facts read there, quote and position selectors into the text as read, that text with its digest."""
+    import hashlib
+
+    from libkg.rdf.build import facts_to_triples, text_iri
+    from libkg.rdf.namespaces import OA
+
+    built = facts_to_triples(article, facts, base)
+    g, ev = facts_to_graph(article, facts, base), Graph()
+    for t in built.evidence:
+        ev.add(t)
+    assert not any(p.startswith(str(OA)) for _, p, _ in g) and (None, LKG.evidence, None) not in g
+    assert set(g) == set(built)  # the article graph holds no evidence
+    text = text_iri(URIRef(base + "id/article/t1"))
+    assert (text, PROV.wasDerivedFrom, URIRef(base + "id/article/t1")) in ev
+    assert str(ev.value(text, LKG.contentDigest)) == "sha256:" + hashlib.sha256(article.text.encode()).hexdigest()
+    stored = str(ev.value(text, SCHEMA.text))
+    assert stored == article.text
     lib = Minter(base).org("Thư viện tỉnh Lào Cai")
-    (ev,) = g.objects(lib, LKG.evidence)
-    start = g.value(ev, LKG.charStart).toPython()
-    end = g.value(ev, LKG.charEnd).toPython()
-    assert article.text[start:end] == "Thư viện tỉnh Lào Cai"
-    assert "Thư viện tỉnh Lào Cai" in str(g.value(ev, LKG.sentence))
-    assert (ev, PROV.wasQuotedFrom, URIRef(base + "id/article/t1")) in g
+    annotations = list(ev.subjects(RDF.type, OA.Annotation))
+    sentences = []
+    for ann in annotations:
+        target = ev.value(ann, OA.hasTarget)
+        assert ev.value(target, OA.hasSource) == text
+        selectors = {ev.value(s, RDF.type): s for s in ev.objects(target, OA.hasSelector)}
+        exact = str(ev.value(selectors[OA.TextQuoteSelector], OA.exact))
+        start = ev.value(selectors[OA.TextPositionSelector], OA.start).toPython()
+        end = ev.value(selectors[OA.TextPositionSelector], OA.end).toPython()
+        assert stored[start:end] == exact  # every offset checks against the text
+        sentences.append((start, end))
+        assert set(ev.objects(ann, OA.hasBody))
+    assert len(sentences) == len(set(sentences))  # one annotation per sentence
+    about_lib = [a for a in annotations if (a, OA.hasBody, lib) in ev]
+    quoted = {str(q) for a in about_lib for sel in ev.objects(ev.value(a, OA.hasTarget), OA.hasSelector)
+              for q in ev.objects(sel, OA.exact)}
+    assert about_lib and any("Thư viện tỉnh Lào Cai" in q for q in quoted)
     every_fact = [*g.subjects(RDF.type, LKG.Person), *g.subjects(RDF.type, LKG.Position),
                   *g.subjects(RDF.type, LKG.Event)]
     assert not any((s, PROV.wasDerivedFrom, None) in g for s in every_fact)
-    assert all((s, LKG.evidence, None) in g for s in every_fact)
+    bodies = set(ev.objects(None, OA.hasBody))
+    assert all(s in bodies for s in every_fact)  # every fact is traceable to a sentence
 
 
 def test_article_node(article, facts, base):

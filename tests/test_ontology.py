@@ -35,7 +35,7 @@ def test_files_parse(name):
 def test_ontology_classes_aligned_and_labelled_in_both_languages():
     g = ontology()
     classes = set(g.subjects(RDF.type, OWL.Class))
-    assert {LKG.Person, LKG.Organization, LKG.Position, LKG.Event, LKG.Place, LKG.Evidence} <= classes
+    assert {LKG.Person, LKG.Organization, LKG.Position, LKG.Event, LKG.Place, LKG.PersonMention} <= classes
     for kind in ORG_KINDS[:-1]:
         assert (LKG[kind], RDFS.subClassOf, LKG.Organization) in g
     for cls in (c for c in classes if str(c).startswith(str(LKG))):

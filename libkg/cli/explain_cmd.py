@@ -2,7 +2,9 @@
 
 The point is trust: a researcher who sees "Hoàng Thị Thúy Hằng, Giám đốc"
 in a query result can ask where that came from and read the sentences
-themselves, grouped by article (date, URL, publisher), plus the identity
+themselves, grouped by article (date, URL, publisher), each with its character span in the
+text as read (checked against the stored text: the evidence graph's Web Annotations keep
+it, with its digest), plus the identity
 decisions (spellings merged, "possibly the same" persons) and reference data
 (gazetteer validity and successors) that shaped the node.
 """
@@ -35,8 +37,7 @@ SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?q } UNION { ?e rdfs:label ?q2 } ?e a
 # facts stated about the entity itself, per article graph
 _OWN = """
 SELECT ?g ?p ?o WHERE { GRAPH ?g { ?e ?p ?o }
-  FILTER(?p NOT IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, prov:wasDerivedFrom, lkg:evidence,
-                    lkg:nameKey))
+  FILTER(?p NOT IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, prov:wasDerivedFrom, lkg:nameKey))
 }"""
 
 # nodes that point at the entity (positions, events), with their own evidence
@@ -44,9 +45,18 @@ _POINTING = """
 SELECT ?g ?s ?p ?kind WHERE { GRAPH ?g { ?s ?p ?e . ?s a ?kind FILTER(?kind IN (lkg:Position, lkg:Event)) }
   FILTER(?p NOT IN (sem:hasActor, sem:hasPlace)) }"""
 
+# the annotations of an article's evidence graph (not in the union: named) with ?x as a body
 _SENTENCES = """
-SELECT ?g ?x ?sentence ?start WHERE { GRAPH ?g { ?x lkg:evidence ?ev . ?ev lkg:sentence ?sentence ;
-  lkg:charStart ?start } }"""
+SELECT ?sentence ?start ?end ?text WHERE { GRAPH ?eg { ?ann oa:hasBody ?x ; oa:hasTarget ?t .
+  ?t oa:hasSource ?text ; oa:hasSelector ?q , ?p . ?q oa:exact ?sentence . ?p oa:start ?start ; oa:end ?end } }"""
+
+_TEXT = "SELECT ?s WHERE { GRAPH ?eg { ?text schema:text ?s } }"
+
+_EVIDENCE_GRAPHS = "SELECT DISTINCT ?eg WHERE { GRAPH ?eg { ?ann oa:hasBody ?e } }"
+
+
+def _evidence_graph(article_graph: str) -> URIRef:
+    return URIRef(article_graph.replace("/graph/article/", "/graph/evidence/"))
 
 _ARTICLE = """
 SELECT ?id ?date ?url ?publisher ?title WHERE { ?a schema:identifier ?id .
@@ -110,7 +120,8 @@ def explain_entity(store: Store, e: URIRef) -> str:
         rows = list(select_rows(store.query(_LABEL, bindings={"x": x})))
         return str(rows[0].l) if rows else _local(str(x))
 
-    sentences: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    sentences: dict[tuple[str, str], list[tuple[int, int, str, bool]]] = defaultdict(list)
+    texts: dict[str, str | None] = {}
     arts: dict[str, _Article] = {}
     out = [f"{label(e)}  <{e}>"]
     labels = sorted({str(r.l) for r in select_rows(store.query("SELECT ?l WHERE { ?e rdfs:label ?l }",
@@ -123,15 +134,25 @@ def explain_entity(store: Store, e: URIRef) -> str:
     def article(g: str) -> _Article:
         return arts.setdefault(g, _Article(g))
 
+    def text(eg: URIRef) -> str | None:
+        if str(eg) not in texts:
+            row = next(select_rows(store.query(_TEXT, bindings={"eg": eg})), None)
+            texts[str(eg)] = str(row.s) if row is not None else None
+        return texts[str(eg)]
+
     def said(g: str, x, indent: str = "      ") -> list[str]:
         if (g, str(x)) not in sentences:
-            for r in select_rows(store.query(_SENTENCES, bindings={"g": URIRef(g), "x": x})):
-                sentences[(g, str(x))].append((int(r.start), str(r.sentence)))
+            eg = _evidence_graph(g)
+            for r in select_rows(store.query(_SENTENCES, bindings={"eg": eg, "x": x})):
+                start, end, s = int(r.start), int(r.end), str(r.sentence)
+                t = text(eg)
+                sentences[(g, str(x))].append((start, end, s, t is not None and t[start:end] == s))
         seen, lines = set(), []
-        for _, s in sorted(sentences[(g, str(x))]):
+        for start, end, s, checked in sorted(sentences[(g, str(x))]):
             if s not in seen:
                 seen.add(s)
-                lines.append(f"{indent}« {' '.join(s.split())} »")
+                check = "" if checked else ", NOT the stored text there"
+                lines.append(f"{indent}« {' '.join(s.split())} »  [characters {start}-{end}{check}]")
         return lines
 
     for r in select_rows(store.query(_OWN, bindings={"e": e})):
@@ -151,8 +172,8 @@ def explain_entity(store: Store, e: URIRef) -> str:
         else:
             article(g).lines.append(f"    {_local(str(r.p))} of event: {label(r.s)}")
         article(g).lines.extend(said(g, r.s))
-    graphs = {str(r.g) for r in select_rows(store.query(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e lkg:evidence ?x } }", bindings={"e": e}))}
+    graphs = {str(r.eg).replace("/graph/evidence/", "/graph/article/")
+              for r in select_rows(store.query(_EVIDENCE_GRAPHS, bindings={"e": e}))}
     for g in graphs:
         lines = said(g, e, "    ")
         if lines:

@@ -46,12 +46,13 @@ class Prepared:
     mentions: tuple[Mention, ...]  # for identity resolution over the run
     statements: bytes  # the article graph, an N-Triples document (UTF-8)
     activity: bytes  # the extraction-run graph, likewise
+    evidence: bytes  # the evidence graph (Web Annotations; not in the store's union), likewise
     triples: int
 
 
 def prepare_article(article: Article, extractor: Extractor, base: str | None = None,
                     run_time: str | None = None, where: str | None = None) -> Prepared:
-    """Extract ``article`` and build its graphs with local identity."""
+    """Extract ``article`` and build its graphs (facts, run, evidence) with local identity."""
     from libkg.rdf.build import facts_to_triples
     from libkg.rdf.provenance import activity_graph
     from libkg.resolve import local_identity
@@ -59,7 +60,8 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
 
     facts = extractor(article)
     ident = local_identity(article, facts, base)
-    stmts = nt_statements(facts_to_triples(article, facts, base, identity=ident))
+    built = facts_to_triples(article, facts, base, identity=ident)
+    stmts = nt_statements(built)
     return Prepared(
         id=facts.article_id or article.id,
         source=where or article.source or "",
@@ -67,6 +69,7 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
         mentions=tuple(ident.mentions.values()),
         statements=nt_document(stmts),
         activity=nt_document(nt_statements(activity_graph(article, base, run_time))),
+        evidence=nt_document(nt_statements(built.evidence)),
         triples=len(stmts),
     )
 

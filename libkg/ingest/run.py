@@ -24,7 +24,7 @@ from libkg.ingest.write import (
     load_reference_data,
     renamed_articles,
 )
-from libkg.rdf.namespaces import ontology_graph
+from libkg.rdf.namespaces import evidence_graph, ontology_graph
 from libkg.rdf.provenance import run_time_setting
 from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning
 from libkg.resolve.iris import Minter
@@ -100,7 +100,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
                     report.errors.append(verdict)
                 continue
             run.add(item.id, item.mentions)
-            spool.put((item.id, item.source, item.statements, item.activity, item.triples))
+            spool.put((item.id, item.source, item.statements, item.activity, item.evidence, item.triples))
             if extract_progress:
                 extract_progress(1)
         existing = existing_articles(store, run.ids, base)
@@ -132,14 +132,16 @@ class _Writer:
         self.progress = progress
         self.pending: list[Pending] = []
 
-    def graphs(self, aid: str, statements: bytes, activity: bytes) -> list[tuple[str, bytes]]:
-        """The article's graphs, its person IRIs rewritten as the run decided."""
+    def graphs(self, aid: str, statements: bytes, activity: bytes, evidence: bytes) -> list[tuple[str, bytes]]:
+        """The article's graphs (facts, run, evidence), its person IRIs rewritten as the run decided."""
         for old, new in self.run.substitutions(aid):  # UTF-8 is self-synchronising: same as on text
             statements = statements.replace(old.encode("utf-8"), new.encode("utf-8"))
-        return [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity)]
+            evidence = evidence.replace(old.encode("utf-8"), new.encode("utf-8"))
+        return [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity),
+                (str(evidence_graph(aid, self.run.base)), evidence)]
 
-    def add(self, aid: str, source: str, statements: bytes, activity: bytes, triples: int) -> None:
-        self.pending.append((aid, source, self.graphs(aid, statements, activity), triples))
+    def add(self, aid: str, source: str, statements: bytes, activity: bytes, evidence: bytes, triples: int) -> None:
+        self.pending.append((aid, source, self.graphs(aid, statements, activity, evidence), triples))
         if len(self.pending) >= self.batch_size:
             self.flush()
 
@@ -189,14 +191,15 @@ class _Writer:
         new = [aid for aid in sorted(self.run.ids) if aid not in existing]
         if not new:
             return 0
-        names = [str(iri) for aid in new for iri in (self.m.graph(aid), self.m.activity_graph(aid))]
+        names = [str(iri) for aid in new
+                 for iri in (self.m.graph(aid), self.m.activity_graph(aid), evidence_graph(aid, self.run.base))]
         loaded: list[tuple[str, int]] = []
 
         def stream():
-            for aid, _, statements, activity, triples in spool:
+            for aid, _, statements, activity, evidence, triples in spool:
                 if aid in existing:
                     continue
-                yield from self.graphs(aid, statements, activity)
+                yield from self.graphs(aid, statements, activity, evidence)
                 loaded.append((aid, triples))
                 if self.progress:
                     self.progress(1)

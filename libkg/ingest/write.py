@@ -34,7 +34,7 @@ from rdflib.term import Node
 from libkg.extract.facts import Facts
 from libkg.rdf.build import facts_to_triples
 from libkg.rdf.identity import identity_graph, rename_persons
-from libkg.rdf.namespaces import data_base
+from libkg.rdf.namespaces import data_base, evidence_graph
 from libkg.rdf.provenance import activity_graph
 from libkg.rdf.reference import reference_graph
 from libkg.read.article import Article
@@ -122,11 +122,12 @@ def identity_graphs(run: RunIdentity) -> list[tuple[str, Graph]]:
 
 
 def renamed_articles(store: Store, renames: dict[str, dict[URIRef, URIRef]], m: Minter) -> list[tuple[str, Graph]]:
-    """Stored article graphs rewritten with new person IRIs (evidence joined or split a name)."""
+    """Stored article graphs, and their evidence graphs (whose annotations have the persons as
+    bodies), rewritten with new person IRIs (evidence joined or split a name)."""
     out = []
     for aid, ren in sorted(renames.items()):
-        gi = str(m.graph(aid))
-        out.append((gi, rename_persons(store.graph(gi), ren, m)))
+        for gi in (str(m.graph(aid)), str(evidence_graph(aid, m.base))):
+            out.append((gi, rename_persons(store.graph(gi), ren, m)))
     return out
 
 
@@ -160,6 +161,7 @@ def write_articles(store: Store, items: Sequence[tuple[Article, Facts]], base: s
         written += len(g)
         out.append((str(m.graph(aid)), g))
         out.append((str(m.activity_graph(aid)), activity_graph(a, base, run_time)))
+        out.append((str(evidence_graph(aid, base)), g.evidence))
     out.extend(renamed_articles(store, run.stored_renames, m))
     out.extend(identity_graphs(run))
     store.replace_articles(out)

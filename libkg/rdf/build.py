@@ -1,4 +1,8 @@
-"""The triples of one article: facts plus provenance, ready for the article's named graph.
+"""The triples of one article: its facts, for the article's named graph, and its evidence.
+
+The evidence -- where each fact was read -- is W3C Web Annotation, one
+``oa:Annotation`` per sentence that states facts (:func:`evidence_triples`), in
+the article's evidence graph, which stays out of the store's union.
 
 Which node a name is comes from an identity object of :mod:`libkg.resolve`
 (:class:`~libkg.resolve.resolver.ArticleIdentity`): by default the article
@@ -21,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -39,6 +44,7 @@ from libkg.normalize import fold, nfc, squash
 from libkg.rdf.identity import mention_triples
 from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG as _LKG
+from libkg.rdf.namespaces import OA as _OA
 from libkg.rdf.namespaces import SCHEMA as _SCHEMA
 from libkg.rdf.namespaces import TermCache, bind_prefixes
 from libkg.rdf.ontology import asserted_types, ontology
@@ -50,12 +56,12 @@ from libkg.resolve.places import PlaceRef
 from libkg.resolve.resolver import ArticleIdentity, local_identity
 from libkg.vocab import event_kind, event_kinds, org_kind_class, org_kinds, place_kinds, roles
 
-__all__ = ["facts_to_graph", "facts_to_triples"]
+__all__ = ["ArticleTriples", "facts_to_graph", "facts_to_triples", "text_iri"]
 
 
 ORG, PROV, RDF = TermCache(_ORG), TermCache(_PROV), TermCache(_RDF)
 RDFS, SKOS = TermCache(_RDFS), TermCache(_SKOS)
-LKG, SCHEMA = TermCache(_LKG), TermCache(_SCHEMA)
+LKG, SCHEMA, OA = TermCache(_LKG), TermCache(_SCHEMA), TermCache(_OA)
 
 @lru_cache(maxsize=1024)
 def _site_url(host: str) -> Literal:
@@ -63,21 +69,10 @@ def _site_url(host: str) -> Literal:
     return Literal(f"https://{host}/", datatype=XSD.anyURI)
 
 
-_INT_LITERALS: dict[int, Literal] = {}
-
-
-def _int(n: int) -> Literal:
-    lit = _INT_LITERALS.get(n)
-    if lit is None:
-        if len(_INT_LITERALS) > 100_000:
-            _INT_LITERALS.clear()
-        lit = _INT_LITERALS[n] = Literal(n, datatype=XSD.integer)
-    return lit
-
-
 def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
-                   identity: ArticleIdentity | None = None) -> Graph:
-    """All triples read from ``article``, to be stored in its named graph.
+                   identity: ArticleIdentity | None = None, evidence: bool = False) -> Graph:
+    """All triples read from ``article``, to be stored in its named graph (with ``evidence``, its
+    evidence graph's triples too, for a look at both together).
 
     Parameters
     ----------
@@ -92,23 +87,45 @@ def facts_to_graph(article: Article, facts: Facts, base: str | None = None,
         places at the article's date); default: the article alone.
 
     The facts are what the article says: no fact node is ``prov:wasDerivedFrom``
-    the article (the graph is: :func:`libkg.rdf.provenance.activity_graph`).  Each fact
-    node gets one ``lkg:evidence`` node per evidence span.  Names mentioned only in passing
+    the article (the graph is: :func:`libkg.rdf.provenance.activity_graph`), and no
+    fact node carries its evidence: the annotations of the evidence graph have them
+    as ``oa:hasBody`` (:class:`ArticleTriples`).  Names mentioned only in passing
     (an organiser, a parent organisation, a ``within`` place) still get a
     typed, labelled node so that the graph is valid on its own.
     """
     g = Graph()
     bind_prefixes(g)
-    g.addN((s, p, o, g) for s, p, o in facts_to_triples(article, facts, base, identity))
+    built = facts_to_triples(article, facts, base, identity)
+    g.addN((s, p, o, g) for s, p, o in (built | built.evidence if evidence else built))
     return g
 
 
+class ArticleTriples(set):
+    """The triples of an article's graph (a plain set), with ``.evidence``: those of its evidence graph."""
+
+    evidence: set[tuple]
+
+
 def facts_to_triples(article: Article, facts: Facts, base: str | None = None,
-                     identity: ArticleIdentity | None = None) -> set[tuple]:
-    """The triples of :func:`facts_to_graph` as a plain set of rdflib terms (no Graph: faster for ingest)."""
+                     identity: ArticleIdentity | None = None) -> ArticleTriples:
+    """The triples of :func:`facts_to_graph` as a plain set of rdflib terms (no Graph: faster for ingest),
+    and in ``.evidence`` the article's Web Annotations (for ``{base}graph/evidence/{id}``)."""
     if identity is None:
         identity = local_identity(article, facts, base)
-    return _Builder(article, facts, base, identity).build()
+    b = _Builder(article, facts, base, identity)
+    out = ArticleTriples(b.build())
+    out.evidence = b.evidence_triples()
+    return out
+
+
+def text_iri(article_iri: URIRef) -> URIRef:
+    """The text of an article as libkg read it (``{article}/text``): what evidence offsets index."""
+    return URIRef(f"{article_iri}/text")
+
+
+def text_digest(text: str) -> Literal:
+    """``sha256:<hex>`` of the UTF-8 text: pins down which text the offsets refer to."""
+    return plain_literal("sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 @lru_cache(maxsize=4096)
@@ -143,7 +160,8 @@ def person_display(name: str) -> str:
 
 
 _FORMER_PREFIXES = ("nguyên ",)
-_TYPE, _EVIDENCE = RDF.type, LKG.evidence
+_TYPE = RDF.type
+_OFFSET = XSD.integer  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer: write what is read back
 
 
 class _Builder:
@@ -156,7 +174,8 @@ class _Builder:
         self.src = self.m.article(self.aid)
         self.t: set[tuple] = set()  # the triples (a plain set: rdflib's Memory store is slow to fill)
         self._typed: set[tuple[URIRef, URIRef]] = set()
-        self._evidence: dict[tuple, URIRef] = {}
+        self._sentences: dict[tuple, tuple[int, int]] = {}  # (start, end, sentence) -> the sentence's span
+        self.annotations: dict[tuple[int, int], tuple[str, set[URIRef]]] = {}  # span -> (sentence, bodies)
         self.labels: dict[URIRef, set[str]] = defaultdict(set)
         self.pref: dict[URIRef, set[str]] = defaultdict(set)  # display names fixed by identity, not by forms
         self.events: dict[str, URIRef] = {}
@@ -183,23 +202,61 @@ class _Builder:
         return iri
 
     def add_evidence(self, iri: URIRef, evidence: Iterable[Evidence]) -> None:
+        """``iri`` was read in the sentences of ``evidence``: a body of each one's annotation."""
         for ev in evidence:
-            self.t.add((iri, _EVIDENCE, self.evidence(ev)))
+            span = self.sentence_span(ev)
+            self.annotations[span][1].add(iri)
 
-    def evidence(self, ev: Evidence) -> URIRef:
-        sentence = ev.sentence or self.article.text[ev.start:ev.end]
-        key = (ev.start, ev.end, sentence)
-        iri = self._evidence.get(key)
-        if iri is not None:  # already written with these very triples
-            return iri
-        iri = self._evidence[key] = self.m.evidence(self.aid, ev.start, ev.end)
-        for c in asserted_types(LKG.Evidence):
-            self.t.add((iri, RDF.type, c))
-        self.t.add((iri, LKG.sentence, plain_literal(sentence)))
-        self.t.add((iri, LKG.charStart, _int(ev.start)))
-        self.t.add((iri, LKG.charEnd, _int(ev.end)))
-        self.t.add((iri, PROV.wasQuotedFrom, self.src))
-        return iri
+    def sentence_span(self, ev: Evidence) -> tuple[int, int]:
+        """The offsets of the sentence an evidence span lies in, in the text as read.
+
+        The extractor gives the mention's offsets and its sentence's text: the sentence is the
+        occurrence of that text around the mention (else one it overlaps: a mention may run over a
+        sentence's end); if it is not there verbatim, the mention itself.
+        """
+        key = (ev.start, ev.end, ev.sentence)
+        span = self._sentences.get(key)
+        if span is None:
+            text, sentence, n = self.article.text, ev.sentence, len(ev.sentence)
+            at = text.find(sentence, max(0, ev.end - n), ev.start + n) if sentence else -1  # around the mention
+            if at < 0 and sentence:  # a mention running over the sentence's end: the sentence it starts in
+                at = text.find(sentence, max(0, ev.start - n + 1), ev.end + n - 1)
+            span = (at, at + n) if at >= 0 else (ev.start, ev.end)
+            self._sentences[key] = span
+            self.annotations.setdefault(span, (text[span[0]:span[1]], set()))
+        return span
+
+    def evidence_triples(self) -> set[tuple]:
+        """The article's Web Annotations: one per sentence that states facts, its bodies the facts
+        read there, its target the sentence in the text as read (quote and position selectors);
+        that text with its digest, so every offset can be checked."""
+        t: set[tuple] = set()
+        if not self.annotations:
+            return t
+        text = text_iri(self.src)
+        t.add((text, RDF.type, PROV.Entity))
+        t.add((text, PROV.wasDerivedFrom, self.src))
+        t.add((text, LKG.contentDigest, text_digest(self.article.text)))
+        t.add((text, SCHEMA.text, plain_literal(self.article.text)))
+        for (start, end), (sentence, bodies) in self.annotations.items():
+            if not bodies:
+                continue
+            ann = self.m.evidence(self.aid, start, end)
+            target, quote, where = URIRef(f"{ann}#target"), URIRef(f"{ann}#quote"), URIRef(f"{ann}#position")
+            t.add((ann, RDF.type, OA.Annotation))
+            t.add((ann, OA.motivatedBy, OA.describing))
+            t.add((ann, OA.hasTarget, target))
+            t.update((ann, OA.hasBody, b) for b in bodies)
+            t.add((target, RDF.type, OA.SpecificResource))
+            t.add((target, OA.hasSource, text))
+            t.add((target, OA.hasSelector, quote))
+            t.add((target, OA.hasSelector, where))
+            t.add((quote, RDF.type, OA.TextQuoteSelector))
+            t.add((quote, OA.exact, plain_literal(sentence)))
+            t.add((where, RDF.type, OA.TextPositionSelector))
+            t.add((where, OA.start, Literal(start, datatype=_OFFSET)))
+            t.add((where, OA.end, Literal(end, datatype=_OFFSET)))
+        return t
 
     def person(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self._persons.get(name)

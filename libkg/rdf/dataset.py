@@ -8,7 +8,7 @@ Example
 >>> from libkg.testing import EXAMPLE_BASE, example_article, example_facts
 >>> ds = facts_to_dataset([(example_article(), example_facts())], base=EXAMPLE_BASE)
 >>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
-['https://example.org/kg/graph/activity/t1', 'https://example.org/kg/graph/article/t1']
+['https://example.org/kg/graph/activity/t1', 'https://example.org/kg/graph/article/t1', 'https://example.org/kg/graph/evidence/t1']
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from rdflib import Dataset, URIRef
 
 from libkg.extract.facts import Facts
-from libkg.rdf.build import facts_to_graph
+from libkg.rdf.build import facts_to_triples
 from libkg.rdf.identity import identity_graph
-from libkg.rdf.namespaces import article_graph, bind_prefixes
+from libkg.rdf.namespaces import article_graph, bind_prefixes, evidence_graph
 from libkg.rdf.provenance import activity_graph
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
@@ -36,9 +36,9 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
     Persons are resolved across all the articles given, exactly as ingesting
     them into a store would (same IRIs), and the identity graphs
     (``{base}graph/identity/person/...``) are included unless ``identity`` is
-    False, and so is each article graph's description, its activity graph
+    False, and so are each article graph's description, its activity graph
     ``{base}graph/activity/{id}`` (which article the graph was derived from; no run
-    time).  The gazetteer is not: it is not read from these articles.
+    time), and its evidence graph ``{base}graph/evidence/{id}`` (Web Annotations).  The gazetteer is not: it is not read from these articles.
     """
     items = list(items)
     idents, clusters = resolve_batch(items, base)
@@ -46,9 +46,13 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
     bind_prefixes(ds)
     for (article, facts), ident in zip(items, idents, strict=True):
         g = ds.graph(article_graph(facts.article_id or article.id, base))
-        for t in facts_to_graph(article, facts, base, identity=ident):
+        built = facts_to_triples(article, facts, base, identity=ident)
+        for t in built:
             g.add(t)
         aid = facts.article_id or article.id
+        ev = ds.graph(evidence_graph(aid, base))
+        for t in built.evidence:
+            ev.add(t)
         run = ds.graph(Minter(base).activity_graph(aid))
         for t in activity_graph(Article(id=aid, text=""), base, run_time=None):
             run.add(t)

@@ -30,6 +30,7 @@ EVENT_KIND = Namespace("https://w3id.org/libkg/vocab/event-kind/")
 ORG_KIND = Namespace("https://w3id.org/libkg/vocab/org-kind/")
 PLACE_KIND = Namespace("https://w3id.org/libkg/vocab/place-kind/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+OA = Namespace("http://www.w3.org/ns/oa#")  # W3C Web Annotation
 SCHEMA = SDO  # https://schema.org/
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/libkg/ontology")
@@ -44,6 +45,7 @@ PREFIXES: dict[str, str] = {
     "foaf": str(FOAF),
     "schema": str(SDO),
     "sem": str(SEM),
+    "oa": str(OA),
     "prov": str(PROV),
     "time": str(TIME),
     "skos": str(SKOS),
@@ -55,8 +57,9 @@ PREFIXES: dict[str, str] = {
 }
 
 __all__ = [
-    "DEFAULT_BASE", "EVENT_KIND", "LKG", "ONTOLOGY_IRI", "ORG_KIND", "PLACE_KIND", "PREFIXES", "ROLE",
-    "SCHEMA", "SEM", "TermCache", "article_graph", "article_iri", "bind_prefixes", "data_base", "id_namespace",
+    "DEFAULT_BASE", "EVENT_KIND", "EVIDENCE_GRAPHS", "LKG", "OA", "ONTOLOGY_IRI", "ORG_KIND", "PLACE_KIND", "PREFIXES", "ROLE",
+    "SCHEMA", "SEM", "TermCache", "article_graph", "article_iri", "bind_prefixes", "data_base", "evidence_graph", "id_namespace",
+    "in_union",
     "ontology_graph", "quote_id", "shared_iri",
 ]
 
@@ -126,6 +129,22 @@ def article_iri(article_id: str, base: str | None = None) -> URIRef:
 def article_graph(article_id: str, base: str | None = None) -> URIRef:
     """The named graph holding the triples read from one article, ``{base}graph/article/{id}``."""
     return shared_iri(f"{data_base(base)}graph/article/{quote_id(article_id)}")
+
+
+EVIDENCE_GRAPHS = "/graph/evidence/"
+
+
+def evidence_graph(article_id: str, base: str | None = None) -> URIRef:
+    """The named graph of one article's evidence (its Web Annotations), ``{base}graph/evidence/{id}``.
+
+    Kept out of the store's union (:func:`in_union`): where a fact was read is not a fact.
+    """
+    return URIRef(f"{data_base(base)}graph/evidence/{quote_id(article_id)}")
+
+
+def in_union(graph_iri: str) -> bool:
+    """Whether a named graph's triples belong in the store's default graph (all but evidence graphs)."""
+    return EVIDENCE_GRAPHS not in str(graph_iri)
 
 
 def ontology_graph(base: str | None = None) -> URIRef:

@@ -12,8 +12,8 @@ them; taking classes from ``ontology/libkg.ttl`` keeps data and file in step.
 Example
 -------
 >>> from libkg.rdf.namespaces import LKG
->>> [str(c) for c in types_of(LKG.Evidence)]
-['https://w3id.org/libkg/ontology#Evidence', 'http://www.w3.org/ns/prov#Entity']
+>>> [str(c) for c in types_of(LKG.PersonMention)]
+['https://w3id.org/libkg/ontology#PersonMention', 'http://www.w3.org/ns/prov#Entity']
 >>> [str(c) for c in asserted_types(LKG.Library)]
 ['https://w3id.org/libkg/ontology#Library', 'https://w3id.org/libkg/ontology#Organization']
 """

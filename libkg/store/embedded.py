@@ -6,7 +6,8 @@ the path, instead of pyoxigraph's low-level lock message.
 
 Layout: each article's triples live in its own named graph (the source of
 truth, replaced as a whole), and the store's default graph is kept equal to
-the *set* union of all named graphs, updated in the same transaction.  Queries
+the *set* union of all named graphs but the evidence graphs (where facts were read is not a
+fact: :func:`libkg.rdf.namespaces.in_union`), updated in the same transaction.  Queries
 run against that default graph, so a triple stated by three articles matches
 once (Oxigraph's own ``use_default_graph_as_union`` would match it three times
 and multiply joins).  Do not write to the default graph directly; use
@@ -41,7 +42,7 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 from rdflib.term import IdentifiedNode
 
-from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.rdf.namespaces import EVIDENCE_GRAPHS, PREFIXES, bind_prefixes, in_union
 from libkg.store.base import Answer, GraphData, Store, StoreError, StoreLockedError
 from libkg.store.solutions import Unordered, select_result, split_order
 from libkg.store.sparql_text import COPY_TO_UNION, DROP_FROM_UNION, inject_values
@@ -183,16 +184,19 @@ class EmbeddedStore(Store):
             g = str(to_ox_graph_name(graph_iri))
             stmts = statements(graph)
             total += len(stmts)
+            union = in_union(graph_iri)
             if not self.store.contains_named_graph(ox.NamedNode(str(graph_iri))):
-                new.extend(f"{t} {g} .\n{t} .\n" for t in stmts)
+                new.extend((f"{t} {g} .\n{t} .\n" if union else f"{t} {g} .\n") for t in stmts)
                 continue
-            ops.append(DROP_FROM_UNION.replace("$G", g))
+            if union:
+                ops.append(DROP_FROM_UNION.replace("$G", g))
             ops.append(f"DROP SILENT GRAPH {g}")
             if stmts:
                 # the statements are parsed once, into the named graph; the union copy is made
                 # from the stored graph (same terms, blank nodes included) in the same transaction
                 ops.append(f"INSERT DATA {{ GRAPH {g} {{ {' . '.join(stmts)} . }} }}")
-                ops.append(COPY_TO_UNION.replace("$G", g))
+                if union:
+                    ops.append(COPY_TO_UNION.replace("$G", g))
         if ops:
             self._writer.update(" ;\n".join(ops))
         if new:
@@ -249,9 +253,12 @@ class EmbeddedStore(Store):
                 lines = nt.split(b"\n")
                 n = len(lines) - (lines[-1] == b"")  # a document ends with a newline, or its last line
                 count += n
-                quads += 2 * n
                 parts += (str(to_ox_graph_name(iri)).encode("utf-8"), b" {\n", nt, b"}\n")
-                union.update(dict.fromkeys(lines))
+                if in_union(iri):  # not the evidence graphs
+                    quads += 2 * n
+                    union.update(dict.fromkeys(lines))
+                else:
+                    quads += n
                 if quads >= quads_per_load:
                     break
             if not parts:
@@ -354,7 +361,8 @@ class EmbeddedStore(Store):
 
     def rebuild_union(self) -> None:
         """Recompute the default graph as the union of the named graphs (one transaction)."""
-        self._writer.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._writer.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                            f'FILTER(!CONTAINS(STR(?g), "{EVIDENCE_GRAPHS}")) }}')
 
     def _ensure_union(self) -> None:
         # stores written before the union was kept (or by other tools) get it on open
