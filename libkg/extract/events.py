@@ -244,9 +244,16 @@ def _find(family: str, text: str) -> int:
     return min((i for i in (text.find(p) for p in _phrases(family)) if i >= 0), default=-1)
 
 
+@cache
 def _required(family: str) -> str:
     """Regex source: one of the family's phrases (a whole word) and spaces ("lễ ")."""
     return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)"
+
+
+@cache
+def _opening_ceremony_re() -> re.Pattern[str]:
+    """"lễ khai mạc ": a ceremony head, then an opening word."""
+    return _phrase_re("opening", _required("ceremony_head"), r"\s+")
 
 
 def _optional(family: str) -> str:
@@ -870,7 +877,7 @@ class _Reader:
 
     def _explicit_opening(self, h: _Hit) -> bool:
         """Does the trigger name an opening ceremony ("Lễ khai mạc X")?"""
-        return _phrase_re("opening", _required("ceremony_head"), r"\s+").match(self.low, h.start) is not None
+        return _opening_ceremony_re().match(self.low, h.start) is not None
 
     def headline_venue(self) -> None:
         """The main event told without a place is held at the venue its headline gives after a trigger of its
@@ -1227,10 +1234,13 @@ class _Reader:
         bà X, ..."), one thanked or elected ("bầu bà X", "X được bầu làm ..."), nor the author or subject of works
         shown ("tác phẩm của nhà văn X và nhà thơ Y"), nor a photo credit; a person joined to such a one by "và" or
         a comma shares its part."""
+        persons = self._in(self.persons, s, e)
+        if not persons:
+            return []
         out: list[str] = []
         prev: PersonMention | None = None
         absent = False
-        for p in self._in(self.persons, s, e):
+        for p in persons:
             if self.org_cover.covers(p.start, p.end) or any(q.start <= p.start and p.end <= q.end
                                                              for q in self._in(self.places, p.start - 60, p.start + 1)):
                 continue  # a name inside an organisation's or a place's ("Trường Đại học Tôn Đức Thắng")
