@@ -576,3 +576,10 @@ def test_a_role_without_organisation_is_reported_only_when_it_holds_without_one(
     got = _pos("Dự lễ có ông Hà Văn Khánh, Tỉnh ủy viên; bà Tòng Thị Phóng, nguyên Phó Chủ tịch nước; ông Lò Văn "
                "Piếng, Trưởng ban; bà Quàng Thị Tươi, Giám đốc.")
     assert got == [("Hà Văn Khánh", "Tỉnh ủy viên", None), ("Tòng Thị Phóng", "nguyên Phó Chủ tịch nước", None)]
+
+
+def test_a_party_committee_of_a_department_is_one_organisation_and_its_bare_mention_resolves():
+    got = _pos("Theo kế hoạch của Đảng ủy Sở Nông nghiệp tỉnh Hà Nam, dự hội nghị có đồng chí Lương Văn Tám - Phó Bí "
+               "thư Đảng ủy, Phó Giám đốc Sở Nông nghiệp tỉnh Hà Nam.")
+    assert ("Lương Văn Tám", "Phó Bí thư", "Đảng ủy Sở Nông nghiệp tỉnh Hà Nam") in got
+    assert ("Lương Văn Tám", "Phó Giám đốc", "Sở Nông nghiệp tỉnh Hà Nam") in got
