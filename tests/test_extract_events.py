@@ -861,3 +861,9 @@ def test_every_item_of_an_enumeration_is_an_event_and_a_past_contest_keeps_its_y
                  "2 em học sinh đạt giải trong Cuộc thi Đại sứ Văn hóa đọc năm 2023 giới thiệu sách.",
                  published="2024-04-21")
     assert ("Competition", "2023") in [(e.kind, e.start) for e in evs]
+
+
+def test_this_edition_refers_to_the_event_told_not_another():
+    body = ("Sáng 25/4, tại thành phố Lào Cai, Thư viện tỉnh tổ chức Liên hoan cán bộ thư viện tuyên truyền giới "
+            "thiệu sách năm 2024. Tham gia Liên hoan lần này có 12 đội đến từ các tỉnh.")
+    assert kinds(body, published="2024-04-26") == [("Competition", "2024-04-25")]
