@@ -208,3 +208,11 @@ def test_a_title_written_twice_or_two_titles_before_a_name():
     facts = _facts("Đến dự có Ông Ông Lê Văn Thìn, Giám đốc Sở Văn hóa, Thể thao và Du lịch; đồng chí Thiếu tướng "
                    "Hà Văn Tới, Giám đốc Công an tỉnh.")
     assert {p.name: p.title for p in facts.persons} == {"Lê Văn Thìn": "Ông", "Hà Văn Tới": "Thiếu tướng"}
+
+
+def test_a_dash_glued_between_a_name_and_a_role_ends_the_name():
+    facts = _facts("Dự hội nghị có Đại tá Lê Văn Khải-Cục trưởng Cục Hậu cần; ông Phan Minh Tú-Giám đốc Thư viện "
+                   "tỉnh Bến Tre và bà Hồ Thị Mai-Anh.")
+    assert [p.name for p in facts.persons] == ["Lê Văn Khải", "Phan Minh Tú", "Hồ Thị Mai-Anh"]
+    got = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert ("Phan Minh Tú", "Giám đốc", "Thư viện tỉnh Bến Tre") in got

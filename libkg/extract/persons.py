@@ -99,12 +99,13 @@ _HYPHENS = frozenset("-‐")
 
 
 def _glued_hyphen(toks: list[Tok], k: int) -> bool:
-    """Does token ``k`` go on with a hyphen glued to letters on both sides ("Sung-ho", "Mai-Anh")?"""
+    """Does token ``k`` go on with a hyphen glued to letters on both sides ("Sung-ho", "Mai-Anh")?  Not when
+    a role starts after the hyphen: a dash written without spaces before a role ("Nguyễn Văn A-Giám đốc")."""
     if k + 2 >= len(toks):
         return False
     h, b = toks[k + 1], toks[k + 2]
     return (h.text in _HYPHENS and h.start == toks[k].end and b.start == h.end
-            and b.text.isalpha())
+            and b.text.isalpha() and match_role(toks, k + 2) is None)
 
 
 def _stops_run(toks: list[Tok], i: int, k: int) -> bool:
