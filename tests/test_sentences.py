@@ -144,3 +144,12 @@ def test_doubled_logo_text_source_credits_and_tags_are_dropped():
     assert _sents(doc) == [
         "Chiều 9/6, Thư viện huyện Lạc Sơn ra mắt tủ sách cộng đồng tại thôn Bản Mòng, xã Yên Phú."]
     assert doc.text[slice(*doc.title or (0, 0))] == "Ra mắt tủ sách cộng đồng"
+
+
+def test_link_and_visitor_boxes_above_the_article_do_not_end_it():
+    text = ("GIỜ MỞ CỬA\nThứ hai đến thứ sáu\nLIÊN KẾT WEBSITE\nTHỐNG KÊ TRUY CẬP\n  • Đang truy cập 12\n"
+            "  • Hôm nay 1,204\n\nThư viện huyện Cờ Đỏ ra mắt tủ sách\n\n"
+            "Sáng 3/4, Thư viện huyện Cờ Đỏ ra mắt tủ sách tại xã Thới Hưng.\n")
+    sents = _sents(_doc(text))
+    assert sents[-1] == "Sáng 3/4, Thư viện huyện Cờ Đỏ ra mắt tủ sách tại xã Thới Hưng."
+    assert not any("truy cập" in s for s in sents)
