@@ -43,3 +43,40 @@ def test_evidence_graphs_stay_out_of_the_union_and_every_fact_is_traceable(tmp_p
         # one annotation per sentence: no two annotations of an article share a span
         n = int(next(iter(st.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a oa:Annotation } }"))).n)
         assert n == len({(str(r.start), str(r.end), str(r.text)[:50]) for r in spans})
+
+
+def _said(aid: str, date: str, text: str, name: str, posts: list[tuple[str, str]]):
+    from libkg.extract.facts import Evidence, Facts, Person, Position
+    from libkg.read.article import Article
+
+    at = text.index(name)
+    ev = [Evidence(at, at + len(name), text)]
+    return (Article(aid, text, published=date),
+            Facts(aid, persons=[Person(name, "Ông", evidence=ev)],
+                  positions=[Position(name, role, org, evidence=ev) for role, org in posts]))
+
+
+def test_a_person_renamed_by_later_evidence_is_renamed_in_the_evidence_graphs_too():
+    """A later article joins two same-name persons: the earlier articles' graphs are rewritten, and so
+    are their annotations' bodies (no annotation names a person IRI the store no longer has)."""
+    from libkg.ingest.write import write_article
+
+    name = "Trịnh Văn An"
+    early = _said("y1", "2019-01-01", f"Ông {name}, Trưởng khoa Trường Đại học Văn hóa Hà Nội, phát biểu.", name,
+                  [("Trưởng khoa", "Trường Đại học Văn hóa Hà Nội")])
+    late = _said("y2", "2024-01-01", f"Ông {name}, Phó Chủ tịch Hội Thư viện Việt Nam, phát biểu.", name,
+                 [("Phó Chủ tịch", "Hội Thư viện Việt Nam")])
+    bridge = _said("y3", "2023-01-01", f"Ông {name}, Trưởng khoa Trường Đại học Văn hóa Hà Nội, Phó Chủ tịch "
+                   "Hội Thư viện Việt Nam.", name, [("Trưởng khoa", "Trường Đại học Văn hóa Hà Nội"),
+                                                    ("Phó Chủ tịch", "Hội Thư viện Việt Nam")])
+    orphans = """SELECT ?x WHERE { GRAPH ?eg { ?ann oa:hasBody ?x } FILTER NOT EXISTS { ?x a ?type } }"""
+    with EmbeddedStore(None) as st:
+        for a, f in (early, late):
+            write_article(st, a, f)
+        persons = "SELECT DISTINCT ?p WHERE { ?p a lkg:Person }"
+        assert len(list(st.query(persons))) == 2 and list(st.query(orphans)) == []
+        write_article(st, *bridge)
+        (p,) = [r.p for r in st.query(persons)]
+        assert list(st.query(orphans)) == []  # bodies follow the rename
+        bodies = {str(r.g) for r in st.query("SELECT ?g WHERE { GRAPH ?g { ?a oa:hasBody ?p } }", bindings={"p": p})}
+        assert bodies == {f"https://w3id.org/libkg/graph/evidence/{i}" for i in ("y1", "y2", "y3")}
