@@ -373,3 +373,11 @@ def test_a_terms_span_of_years_dates_a_page_by_its_first_year():
     assert year_from_text(text, find_dates(text)) == "2016"
     text = "Kỷ niệm 60 năm Bản hiến chương (1961-2021). Ngày 14/5, thư viện trưng bày sách."
     assert year_from_text(text, find_dates(text)) == "2021"  # an anniversary's span: its last year
+
+
+def test_two_close_days_each_with_its_month_are_an_interval():
+    assert dates("Trong 2 ngày 25/4 và 26/4/2019, tại tỉnh Điện Biên diễn ra liên hoan.") == [("2019-04-25", "2019-04-26")]
+    assert dates("Trong hai ngày 30/4, 1/5, thư viện mở cửa.", "2024-05-02") == [("2024-04-30", "2024-05-01")]
+    # far apart: no interval (the first date alone, as before)
+    assert dates("Vào ngày 2/9 và ngày 19/12, thư viện trưng bày sách.", "2024-12-20") == [("2024-09-02", None),
+                                                                                      ("2024-12-19", None)]

@@ -117,6 +117,11 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})\s+{to}\s+(?:{through}\s+)?"
           r"(?:{day}\s+)?(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
           ("@month",), ("@to",)),
+    # (trong 2 ngày) 25/4 và 26/4/2019, ngày 30/4, 1/5: two or three days each with its month (days close together,
+    # else two dates)
+    _rule("close_pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*,\s*|\s+{and}\s+)"
+          r"(?:{day}\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
+          ("/",), ("@day",), ("@and", ",")),
     # (trong 2) ngày 24 và 25/9, ngày 14 và 15-10-2021, ngày 5 và 6.12, ngày 05, 06/11, ngày 4, 5 và 6/7
     _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})" + _MORE_DAYS + r"(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*"
           r"(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)",
@@ -411,9 +416,21 @@ def _relative_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateM
                        relative="same_day" if m["same"] else "next_day", part=_part(m.groupdict()))
 
 
+_CLOSE_DAYS = 3  # two days with their months this close are one interval ("ngày 25/4 và 26/4/2019")
+
+
+def _close_pair_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"ngày 25/4 và 26/4/2019": an interval when the days are close together, else no match (two dates)."""
+    mention = _range_mention(m, text, pub)
+    if mention is None or mention.start_date is None or mention.end_date is None:
+        return None
+    days = (dt.date.fromisoformat(mention.end_date) - dt.date.fromisoformat(mention.start_date)).days
+    return mention if 0 < days <= _CLOSE_DAYS else None
+
+
 # the rule of each pattern kind of _PATTERNS: a match -> a mention, or None when it is no date
 _RULES: dict[str, Callable[[re.Match[str], str, dt.date | None], DateMention | None]] = {
-    "range": _range_mention, "pair": _range_mention, "day": _day_mention, "month": _month_mention,
+    "range": _range_mention, "pair": _range_mention, "close_pair": _close_pair_mention, "day": _day_mention, "month": _month_mention,
     "month_of_pub": _month_of_pub_mention, "year": _year_mention, "relative": _relative_mention,
 }
 
