@@ -583,3 +583,11 @@ def test_the_country_written_short_in_a_name_is_the_name_written_in_full():
     assert [o.name for o in facts.organizations] == ["Hội Thư viện Việt Nam"]
     assert [(p.person, p.role, p.organization) for p in facts.positions] == [
         ("Lã Văn Tùng", "Phó Chủ tịch", "Hội Thư viện Việt Nam")]
+
+
+def test_union_and_youth_branches_named_by_a_lower_case_descriptor():
+    orgs = _orgs("Dự đại hội có ông Lê Văn An - Chủ tịch Công đoàn viên chức tỉnh Nam Định, ông Hà Văn Bình - Chủ "
+                 "tịch Công đoàn ngành và đại diện BCH Công đoàn cơ sở, BCH Chi đoàn thanh niên.")
+    assert set(orgs) == {"Công đoàn viên chức tỉnh Nam Định", "Công đoàn ngành", "Công đoàn cơ sở",
+                         "Chi đoàn thanh niên"}
+    assert {kind for kind, _ in orgs.values()} == {"PoliticalBody"}
