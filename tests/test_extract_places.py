@@ -243,3 +243,23 @@ def test_the_units_an_enumeration_names_after_a_plural_unit_word():
     got = places("Thư viện bàn giao tủ sách cho 12 xã. Các xã được hưởng lợi gồm: Ia Lốp, Ia Hrú, Tơ Tung, Kông Bơ La "
                  "và Ia Dom. Các xã là nơi còn nhiều khó khăn.")
     assert {n for n, k, _ in got if k == "Commune"} == {"Ia Lốp", "Ia Hrú", "Tơ Tung", "Kông Bơ La", "Ia Dom"}
+
+
+def test_world_regions_after_an_area_word():
+    got = places("Ông Lâm Vĩnh, Giám đốc phụ trách khu vực Đông Nam Á của hãng, trình bày tham luận. "
+                 "Bà Hạ Thu phụ trách Khu vực Châu Á - Thái Bình Dương.")
+    assert ("Đông Nam Á", "Region") in {(n, k) for n, k, _ in got}
+    assert ("Châu Á - Thái Bình Dương", "Region") in {(n, k) for n, k, _ in got}
+    assert names("Chương trình Sách cho châu Á đã trao 500 cuốn sách.") == set()
+
+
+def test_a_direction_before_a_province_after_an_area_word_is_a_region():
+    got = places("Thư viện vừa bàn giao tủ sách cho 8 xã khu vực Đông Kon Tum.")
+    assert ("Đông Kon Tum", "Region") in {(n, k) for n, k, _ in got}
+    assert "Kon Tum" not in {n for n, _, _ in got}
+
+
+def test_a_region_in_a_lower_case_union_name_or_the_abbreviation_of_a_name_is_no_place():
+    assert names("Các thư viện thành viên trong liên hiệp thư viện khu vực Tây Nguyên họp bàn.") == set()
+    got = names("Ngày 3/5, Liên hiệp Thư viện Đồng bằng sông Cửu Long (ĐBSCL) tổ chức hội nghị tại tỉnh Sóc Trăng.")
+    assert "ĐBSCL" not in got and "Sóc Trăng" in got

@@ -6,7 +6,7 @@
 * Districts, provincial cities and communes (before and after the reform) come
   from ``vn-admin-units.tsv``, generated offline from the PyPI package
   ``vietnamadminunits`` by ``scripts/build_admin_units.py``.
-* Regions (``vn-regions.tsv``) and countries (``countries.tsv``).
+* Regions (``vn-regions.tsv``, ``world-regions.tsv``) and countries (``countries.tsv``).
 
 Lookups are by folded name without the administrative prefix, so "tỉnh Thái
 Nguyên", "Thái Nguyên" and "thái nguyên" find the same entry, and "Hoà Bình"
@@ -55,7 +55,7 @@ class AdminUnit:
 @dataclass(frozen=True)
 class Region:
     name: str
-    within: str
+    within: str | None  # None for a region of the world
     strong: bool
 
 
@@ -193,6 +193,8 @@ def regions() -> dict[str, Region]:
     out = {}
     for name, within, strength, *_ in read_tsv("gazetteer", "vn-regions.tsv"):
         out[fold(name)] = Region(name, within, strength == "strong")
+    for name, strength, *_ in read_tsv("gazetteer", "world-regions.tsv"):
+        out.setdefault(fold(name), Region(name, None, strength == "strong"))
     return out
 
 

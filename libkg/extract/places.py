@@ -70,7 +70,7 @@ _SPACE = re.compile(r"\s")
 _PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$")
 # a province name after the 'person' cues is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
 _PERSON_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["person"])) + r")\s+$")
-_AREA_BEFORE = re.compile(r"(vùng|khu vực|tại|ở)\s+$")
+_AREA_BEFORE = re.compile(r"(?<![\w])(?:vùng|khu vực|tại|ở)\s+$", re.I)
 # words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
 _COUNTRY_BEFORE = frozenset(gz.place_cues()["country"])
 
@@ -111,6 +111,7 @@ class _Rules:
     descriptor: re.Pattern[str]
     bare: re.Pattern[str]
     region: re.Pattern[str]
+    directional: re.Pattern[str]
     country: re.Pattern[str]
 
 
@@ -136,6 +137,8 @@ def _res() -> _Rules:
         descriptor=re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         bare=re.compile(_alt(sorted(prov_names))),
         region=re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
+        # "khu vực Tây Gia Lai": a compass word before a province's name
+        directional=re.compile(r"(?<![\w])(?:" + word(cues["direction"]) + r")\s+" + _alt(sorted(prov_names))),
         country=re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
     )
 
@@ -480,13 +483,32 @@ def _villages(sc: _Scan) -> None:
                 sc.take(PlaceMention(s, e, unit, kind))
 
 
+def _org_abbreviation(sc: _Scan, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` in brackets right after an organisation's name, its short form ("Liên hiệp Thư viện
+    Đồng bằng sông Cửu Long (ĐBSCL)")?"""
+    text = sc.text
+    if text[s - 1:s] != "(" or text[e:e + 1] != ")" or not text[s:e].replace(" ", "").isupper():
+        return False
+    before = s - 1 - (len(text[:s - 1]) - len(text[:s - 1].rstrip()))
+    return sc.org_cover.covers(before - 1, before)
+
+
+def _directional_regions(sc: _Scan) -> None:
+    """A compass word before a province's name after an area word: "các xã khu vực Tây Gia Lai" (Region)."""
+    text = sc.text
+    for m in _res().directional.finditer(text, sc.lo, sc.hi):
+        s, e = m.span()
+        if _AREA_BEFORE.search(text, max(sc.lo, s - 12), s) and sc.ok(s, e):
+            sc.take(PlaceMention(s, e, m.group(0), "Region", None))
+
+
 def _regions(sc: _Scan) -> None:
     """Regions: "miền núi phía Bắc", "Tây Nguyên" (a weak one only after "vùng", "tại" ...)."""
     text, lo = sc.text, sc.lo
     for m in _res().region.finditer(text, lo, sc.hi):
         s, e = m.span()
         reg = gz.regions().get(ffold(m.group(0)))
-        if reg is None or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s, e):
+        if reg is None or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s, e) or _org_abbreviation(sc, s, e):
             continue
         left = text[max(lo, s - 60):s]
         if _PROVINCES_BEFORE.search(left):
@@ -581,7 +603,7 @@ def _located_units(sc: _Scan) -> None:
 
 
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _directional_regions, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
