@@ -381,3 +381,13 @@ def test_two_close_days_each_with_its_month_are_an_interval():
     # far apart: no interval (the first date alone, as before)
     assert dates("Vào ngày 2/9 và ngày 19/12, thư viện trưng bày sách.", "2024-12-20") == [("2024-09-02", None),
                                                                                       ("2024-12-19", None)]
+
+
+def test_a_page_telling_the_review_of_a_year_is_of_the_next_year():
+    from libkg.extract.dates import year_from_text
+
+    text = ("Hội nghị tổng kết công tác thư viện năm 2023, triển khai nhiệm vụ năm 2024\nNgày 26/01, tại Hà Nội, "
+            "Thư viện tỉnh tổ chức Hội nghị tổng kết công tác năm 2023, phương hướng nhiệm vụ năm 2024.")
+    assert year_from_text(text, find_dates(text)) == "2024"
+    text = "Ngày 26/01, Thư viện tỉnh tổ chức Hội nghị tổng kết công tác năm 2023."
+    assert year_from_text(text, find_dates(text)) == "2023"  # no plan for the next year: as before

@@ -521,6 +521,9 @@ def _anniversary_year(mentions: list[DateMention]) -> str | None:
 
 
 # "(1943 - 2023)": the years an anniversary spans, in parentheses
+# "(Hội nghị) tổng kết công tác năm X, phương hướng nhiệm vụ năm X+1": a review of a year, held in the next
+_REVIEW_AND_PLAN = re.compile(_fill(r"(?<!\w){review}[^.;\n]{0,90}?{year}\s+(?P<reviewed>(?:19|20)\d{2})[^.;\n]{0,60}?"
+                                    r"(?<!\w){plan}[^.;\n]{0,40}?{year}\s+(?P<plan>(?:19|20)\d{2})"), re.I)
 _ANNIVERSARY_YEARS = 10  # a span of years this long or longer is an anniversary's, a shorter one a term's
 _YEAR_SPAN = re.compile(r"\(\s*(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})\s*\)")
 # "nhiệm kỳ 2016-2021": a term's years
@@ -537,6 +540,9 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     year = _anniversary_year(mentions)
     if year:
         return year
+    review = _REVIEW_AND_PLAN.search(text)
+    if review is not None and int(review["plan"]) == int(review["reviewed"]) + 1:
+        return review["plan"]  # "tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024": held in 2024
     spans = [m for m in (_YEAR_SPAN.search(text), _TERM_SPAN.search(text)) if m is not None]
     span = min(spans, key=lambda m: m.start(), default=None)
     if span is not None and int(span["b"]) > int(span["a"]):
