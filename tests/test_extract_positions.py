@@ -583,3 +583,8 @@ def test_a_party_committee_of_a_department_is_one_organisation_and_its_bare_ment
                "thư Đảng ủy, Phó Giám đốc Sở Nông nghiệp tỉnh Hà Nam.")
     assert ("Lương Văn Tám", "Phó Bí thư", "Đảng ủy Sở Nông nghiệp tỉnh Hà Nam") in got
     assert ("Lương Văn Tám", "Phó Giám đốc", "Sở Nông nghiệp tỉnh Hà Nam") in got
+
+
+def test_a_heads_unit_word_written_with_a_capital_stays_in_the_role():
+    got = _pos("Dự hội thảo có PGS.TS Lê Văn Sơn, Trưởng Khoa Ngữ văn và Báo chí, Trường Đại học Sư phạm Huế.")
+    assert ("Lê Văn Sơn", "Trưởng khoa", "Khoa Ngữ văn và Báo chí") in got

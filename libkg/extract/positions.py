@@ -560,6 +560,8 @@ def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, in
             # "Phó Trưởng phòng phụ trách": a qualifier after the role stays in it, as written
             return role.label + " " + ctx.text[toks[end].start:toks[end + q - 1].end], end + q
         return role.label, end
+    if cut == end - 1 and toks[cut].text.lower() in _UNIT_WORDS:
+        return role.label, cut  # "Trưởng Khoa X": the unit word is the role's and opens the unit's name
     return ctx.text[toks[j].start:toks[cut - 1].end], cut
 
 
