@@ -867,3 +867,9 @@ def test_this_edition_refers_to_the_event_told_not_another():
     body = ("Sáng 25/4, tại thành phố Lào Cai, Thư viện tỉnh tổ chức Liên hoan cán bộ thư viện tuyên truyền giới "
             "thiệu sách năm 2024. Tham gia Liên hoan lần này có 12 đội đến từ các tỉnh.")
     assert kinds(body, published="2024-04-26") == [("Competition", "2024-04-25")]
+
+
+def test_a_bare_head_noun_refers_to_the_event_named_with_it():
+    body = ("Sáng 25/4, tại thành phố Lào Cai, Bộ Văn hóa tổ chức Liên hoan cán bộ thư viện tuyên truyền giới thiệu "
+            "sách năm 2024. Phát biểu khai mạc Liên hoan, bà Lê Thị Hạnh nhấn mạnh vai trò của thư viện.")
+    assert kinds(body, published="2024-04-26") == [("Competition", "2024-04-25")]

@@ -154,6 +154,7 @@ _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conferenc
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
 _LIST_ITEM = re.compile(r"\s*[-+•*–]\s")
+_NAME_AFTER_HEAD = re.compile(r"\s+(?:[\"“]|[^\W\d_]*[A-ZĐÀ-Ỹ]|\d)")  # a capitalised word, a quote or a number: a name
 _ITEM_START = re.compile(r"[:;]\s*\Z")  # (searched up to a trigger: it opens an item of an enumeration)
 _NOT_ATTENDING = _pattern("not_attending")
 _ELECTED_AFTER = _pattern("elected_after")
@@ -730,7 +731,7 @@ class _Reader:
         if self._talk(st, h, left_near, existing) or self._opening(st, h, kind, left_near, existing):
             return
         if existing is None:
-            existing = self._plainly_named(kind, h, left_near)
+            existing = self._plainly_named(kind, h, left_near) or self._head_only(h, st.e)
             is_ref = existing is not None
         if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
             existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
@@ -1057,6 +1058,15 @@ class _Reader:
             return None
         main = self.events[0]
         return main if main.ev.kind == plain else None
+
+    def _head_only(self, h: _Hit, e: int) -> _Ev | None:
+        """"Phát biểu khai mạc Liên hoan, ..." after "Liên hoan cán bộ thư viện ..." (a Competition): a bare head
+        noun (no name after it) refers to the event named with that head, whatever kind the head alone gives."""
+        if h.role != "noun" or _NAME_AFTER_HEAD.match(self.text, h.end):
+            return None
+        head = lower_fold(self.text[h.start:h.end])
+        return next((x for x in reversed(self.events) if not x.opening and lower_fold(x.ev.label).startswith(head)
+                     and len(x.ev.label) > len(head) + 2), None)
 
     def _existing(self, kind: str, h: _Hit, e: int) -> _Ev | None:
         for ev in reversed(self.events):
