@@ -588,3 +588,10 @@ def test_a_party_committee_of_a_department_is_one_organisation_and_its_bare_ment
 def test_a_heads_unit_word_written_with_a_capital_stays_in_the_role():
     got = _pos("Dự hội thảo có PGS.TS Lê Văn Sơn, Trưởng Khoa Ngữ văn và Báo chí, Trường Đại học Sư phạm Huế.")
     assert ("Lê Văn Sơn", "Trưởng khoa", "Khoa Ngữ văn và Báo chí") in got
+
+
+def test_a_party_committee_or_union_in_lower_case_after_a_role():
+    got = _pos("Ông Hồ Văn Lực – nguyên Phó Bí thư thường trực tỉnh ủy Quảng Trị đã tặng sách; bà Võ Thị Sen - Chủ "
+               "tịch công đoàn viên chức tỉnh Quảng Trị cùng dự.")
+    assert ("Hồ Văn Lực", "nguyên Phó Bí thư Thường trực", "Tỉnh ủy Quảng Trị") in got
+    assert ("Võ Thị Sen", "Chủ tịch", "Công đoàn viên chức tỉnh Quảng Trị") in got
