@@ -216,3 +216,8 @@ def test_a_dash_glued_between_a_name_and_a_role_ends_the_name():
     assert [p.name for p in facts.persons] == ["Lê Văn Khải", "Phan Minh Tú", "Hồ Thị Mai-Anh"]
     got = {(p.person, p.role, p.organization) for p in facts.positions}
     assert ("Phan Minh Tú", "Giám đốc", "Thư viện tỉnh Bến Tre") in got
+
+
+def test_a_given_name_before_a_capitalised_role_is_not_read_as_a_party_committee():
+    assert _names("Đồng chí Lê Văn Thành Ủy viên Ban Thường vụ Đảng ủy Sở Nội vụ dự hội nghị.") == ["Lê Văn Thành"]
+    assert _names("Đồng chí Lê Văn Nam, Thành ủy viên, Giám đốc Sở Nội vụ dự hội nghị.") == ["Lê Văn Nam"]

@@ -110,6 +110,8 @@ def _glued_hyphen(toks: list[Tok], k: int) -> bool:
 
 def _stops_run(toks: list[Tok], i: int, k: int) -> bool:
     """Does a role word or an organisation head at token ``k`` end the name run that started at ``i``?"""
+    if k - i == 2 and k + 1 < len(toks) and toks[k + 1].cap and match_role(toks, k + 1) is not None:
+        return False  # "Lê Văn Thành Ủy viên ...": a given name, then a capitalised role (not "Thành ủy")
     head = match_head(toks, k) if k > i else None
     if head is not None:
         # "... Tuấn Thư viện": an organisation starts here
