@@ -595,3 +595,9 @@ def test_a_party_committee_or_union_in_lower_case_after_a_role():
                "tịch công đoàn viên chức tỉnh Quảng Trị cùng dự.")
     assert ("Hồ Văn Lực", "nguyên Phó Bí thư Thường trực", "Tỉnh ủy Quảng Trị") in got
     assert ("Võ Thị Sen", "Chủ tịch", "Công đoàn viên chức tỉnh Quảng Trị") in got
+
+
+def test_a_role_written_after_a_name_without_separator_when_it_names_its_organisation():
+    got = _pos("Đến dự có ông Lê Văn Giỏi Chủ tịch Hội Thư viện Việt Nam và ông Hà Văn Tư phát biểu.")
+    assert got == [("Lê Văn Giỏi", "Chủ tịch", "Hội Thư viện Việt Nam")]
+    assert _pos("Thư viện trao tặng bà Nguyễn Thị Lành Giấy khen và ông Hà Văn Tư Chủ tịch.") == []

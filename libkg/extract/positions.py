@@ -766,7 +766,7 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
     text = ctx.text
     s = sent[0]
     k = _skip_alias(toks, _idx(toks, m.end), ctx)
-    chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx)
+    chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx) or _unseparated_chain(toks, k, ctx)
     for role, org, term, j, implied, former, _ in _distribute(chain, ctx):
         end = toks[j - 1].end if j else m.end
         if org is None:
@@ -781,6 +781,15 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
         if ";" in text[m.end:end]:
             status = "current"
         ctx.add(m.name, role, org, status, term, m.start, end, sent)
+
+
+def _unseparated_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
+    """Roles written right after a name with no separator, as sloppy pages do ("ông A Chủ tịch Hội X"): only
+    when the first role is capitalised and names its organisation."""
+    if k >= len(toks) or not toks[k].cap:
+        return []
+    chain = _chain(toks, k, ctx, need_sep=False)
+    return chain if chain and chain[0].org is not None else []
 
 
 _NEXT_GAP = re.compile(r"\s*[,;]\s*")
