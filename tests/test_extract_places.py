@@ -263,3 +263,30 @@ def test_a_region_in_a_lower_case_union_name_or_the_abbreviation_of_a_name_is_no
     assert names("Các thư viện thành viên trong liên hiệp thư viện khu vực Tây Nguyên họp bàn.") == set()
     got = names("Ngày 3/5, Liên hiệp Thư viện Đồng bằng sông Cửu Long (ĐBSCL) tổ chức hội nghị tại tỉnh Sóc Trăng.")
     assert "ĐBSCL" not in got and "Sóc Trăng" in got
+
+
+def test_a_venue_after_a_verb_of_going_and_the_venues_listed_after_it():
+    got = places("Từ ngày 3 đến 5/4, xe thư viện đưa sách đến Đồn Biên phòng Nậm Khắc, Đồn Biên phòng Sín Pao, "
+                 "huyện Mường Tè.")
+    sites = {n for n, k, _ in got if k == "Site"}
+    assert {"Đồn Biên phòng Nậm Khắc", "Đồn Biên phòng Sín Pao"} <= sites
+    got = places("Chiều 2/5, tại Thư viện huyện Ba Chẽ, Thư viện tỉnh Quảng Ninh phối hợp tổ chức ngày hội.")
+    assert "Thư viện tỉnh Quảng Ninh" not in {n for n, _, _ in got}
+    assert names("Số sách đã được chuyển đến bạn đọc.") == set()
+
+
+def test_the_venues_a_list_of_places_names():
+    got = places("Sách được trưng bày tại các địa điểm: Nhà văn hóa thôn Đông; Trường Tiểu học Kim Đồng - xã Phú Mỹ.")
+    assert "Trường Tiểu học Kim Đồng" in {n for n, k, _ in got if k == "Site"}
+
+
+def test_a_site_after_a_lower_case_descriptor_is_named_by_its_capitalised_words():
+    got = places("Sáng 20/4, tại di tích Nhà Cổ Phước Lộc, Hội sách được khai mạc. "
+                 "Năm trước, tủ sách được trưng bày tại không gian Văn Thánh Trà Lũ.")
+    sites = {n for n, k, _ in got if k == "Site"}
+    assert {"Nhà Cổ Phước Lộc", "Văn Thánh Trà Lũ"} <= sites
+
+
+def test_a_book_street_written_with_capitals():
+    got = places("Sáng 21/4, tại Đường Sách Hoa Lư, UBND tỉnh khai mạc Ngày sách.")
+    assert ("Đường Sách Hoa Lư", "Site") in {(n, k) for n, k, _ in got}

@@ -104,6 +104,10 @@ class _Rules:
     site: re.Pattern[str]
     natural: re.Pattern[str]
     venue: re.Pattern[str]
+    went: re.Pattern[str]
+    next_venue: re.Pattern[str]
+    described: re.Pattern[str]
+    venue_head: re.Pattern[str]
     joined: re.Pattern[str]
     locality: re.Pattern[str]
     village_prefix: frozenset[str]
@@ -125,11 +129,19 @@ def _res() -> _Rules:
         site=re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
         natural=re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|[ởỞ](?<![\w][ởỞ])|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:"
+        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|[ởỞ](?<![\w][ởỞ])|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:" + word(cues["venue_list"]) + r")\s*:\s*)?(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
                             + r")(?=\s+[" + _UP + r"]))"),
+        # "đưa sách đến Đồn Biên phòng X": a place gone to
+        went=re.compile(r"(?<![\w])(?:" + word(cues["venue_motion"]) + r")\s+(?P<head>(?:" + word(cues["venue_gone_to"])
+                        + r")(?=\s))"),
+        # "Đồn Biên phòng A, Đồn Biên phòng B": the next venue of a list
+        next_venue=re.compile(r"(?P<sep>\s*[,;]\s*)(?P<head>(?:" + word(cues["venue"]) + r")(?=\s))"),
+        # "tại di tích Lầu X", "tại không gian Y": a lower-case word before a site's own capitalised name
+        described=re.compile(r"(?<![\w])(?:tại|ở)\s+(?:" + word(cues["site_descriptor"]) + r")\s+(?=[" + _UP + r"])"),
+        venue_head=re.compile(r"(?:" + word(cues["venue"] + cues["org"]) + r")(?![\w])"),
         joined=re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
         locality=re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
         village_prefix=frozenset(w.lower() for w in cues["village_prefix"]),
@@ -363,20 +375,72 @@ def _natural_sites(sc: _Scan) -> None:
             sc.take(PlaceMention(m.start(), n.end(), text[m.start():n.end()], "Other"))
 
 
-def _venues(sc: _Scan) -> None:
-    """Venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý"."""
+def _venue_span(sc: _Scan, m: re.Match[str]) -> tuple[int, int, str] | None:
+    """The span and name of the venue whose head ``m`` matched (group "head"), or None when it is no venue."""
     text = sc.text
-    for m in _res().venue.finditer(text, sc.lo, sc.hi):
-        s = m.start("head")
-        org = sc.org_at.get(s)
-        e = org.end if org else _name_extent(text, s, sc.hi, loose=False)
-        inner = None if org else sc.org_at.get(m.end("head") + 1)
-        if inner is not None and text[m.end("head")] == " " and inner.end > e:
-            e = inner.end  # "tại Hội trường Sở Văn hóa, Thể thao và Du lịch": the hall of the organisation
-        if e - s <= len(m.group("head")) + 1 or not sc.free(s, e):
+    s = m.start("head")
+    org = sc.org_at.get(s)
+    e = org.end if org else _name_extent(text, s, sc.hi, loose=False)
+    inner = None if org else sc.org_at.get(m.end("head") + 1)
+    if inner is not None and text[m.end("head")] == " " and inner.end > e:
+        e = inner.end  # "tại Hội trường Sở Văn hóa, Thể thao và Du lịch": the hall of the organisation
+    if e - s <= len(m.group("head")) + 1:
+        return None
+    # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
+    return s, e, org.name if org else text[s:e]
+
+
+def _venue_at(sc: _Scan, m: re.Match[str]) -> int | None:
+    """Take the venue whose head ``m`` matched; its end (a site taken already: its end), or None."""
+    span = _venue_span(sc, m)
+    if span is None:
+        return None
+    s, e, name = span
+    if not sc.free(s, e):  # a site taken already ("tại Nhà văn hóa X; Trường Y"): the list goes on after it
+        return next((x.end for x in sc.out if x.start == s and x.kind == "Site"), None)
+    sc.take(PlaceMention(s, e, name, "Site", venue=True))
+    return e
+
+
+_LIST_ITEM_END = re.compile(r"\s*(?:[,;.)\n]|và\s|$)")
+
+
+def _listed_venue(sc: _Scan, nxt: re.Match[str], head: str) -> bool:
+    """Is the venue after a separator the next item of a list of venues?  After ";", yes; after a comma
+    only one of the same head that ends the clause or goes on with the list ("tại Thư viện A, Thư viện B
+    phối hợp ...": B is the subject).  "và" is no list ("tại Thư viện A và Trường B ..." is as often
+    the venue and a co-host)."""
+    sep = nxt.group("sep").strip()
+    if sep == ";":
+        return True
+    if nxt.group("head") != head:
+        return False
+    span = _venue_span(sc, nxt)
+    return span is not None and _LIST_ITEM_END.match(sc.text, span[1]) is not None
+
+
+def _venues(sc: _Scan) -> None:
+    """Venues: "tại Thư viện tỉnh Phú Thọ", "tại sân Trường Tiểu học Tú Lý", "đến Đồn Biên phòng A, Đồn
+    Biên phòng B" (the venues listed after one)."""
+    r = _res()
+    for m in [*r.venue.finditer(sc.text, sc.lo, sc.hi), *r.went.finditer(sc.text, sc.lo, sc.hi)]:
+        end, head = _venue_at(sc, m), m.group("head")
+        while end is not None and (nxt := r.next_venue.match(sc.text, end, sc.hi)) is not None:
+            if not _listed_venue(sc, nxt, head):
+                break
+            end, head = _venue_at(sc, nxt), nxt.group("head")
+
+
+def _described_sites(sc: _Scan) -> None:
+    """A site after a lower-case descriptor, named by its capitalised words: "tại di tích Lầu X" (Site)."""
+    text, r = sc.text, _res()
+    for m in r.described.finditer(text, sc.lo, sc.hi):
+        run = _NAME_RUN.match(text, m.end(), sc.hi)
+        if run is None or len(run.group(0).split()) < 2 or r.venue_head.match(text, run.start()):
             continue
-        # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
-        sc.take(PlaceMention(s, e, org.name if org else text[s:e], "Site", venue=True))
+        s, e = run.span()
+        if _unit_kind(run.group(0)) is None and sc.ok(s, e):
+            sc.take(PlaceMention(s, e, run.group(0), "Site", venue=True))
 
 
 def _after_plural(text: str, pos: int) -> int:
@@ -603,7 +667,7 @@ def _located_units(sc: _Scan) -> None:
 
 
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _directional_regions, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
