@@ -24,6 +24,11 @@ Giêng").  Dates that are not when something happened (decision, effective,
 birth, founding and anniversary dates, dates in parentheses) are kept but
 flagged ``non_event``.
 
+Every word of these rules lives in ``data/lexicon/date_words.tsv`` (families filling the ``{family}``
+slots of the rule table); a day and month without a year take the article's year (across the new year
+the nearer one); a term's span of years "(2011-2016)" dates a page by its first year, an anniversary's
+by its last, and a review of year X followed by the plan for X+1 by X+1.
+
 ``doc.date_mentions`` gets one :class:`~libkg.extract.mentions.DateMention` per mention:
 ``{start, end, start_date, end_date, text, precision, relative, part, non_event}``.
 """

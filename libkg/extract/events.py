@@ -18,11 +18,14 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   ("cho biết: ..." - but "cho biết tại buổi lễ X" names the occasion X), statistics and plans
   ("Năm 2022, ...", "đến nay", "sẽ"), purposes ("để trao giải") make none; nor do generic
   mentions ("hội thảo này", "Hội nghị thường niên của X", a "Ngày Sách" without edition, year or
-  date).  A later mention of an event already made ("Tham dự Hội nghị", "Tại Tọa đàm") refers to
-  it - a main event reported as "cuộc họp" and then called "Hội nghị" is one conference - unless
-  it names another edition or contest.
-* **Events beside the one told**: an opening the headline reports ("Khai mạc X") is a ceremony
-  beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
+  date), nor practices and counts ("thường xuyên tổ chức trưng bày", "tổ chức 5 hội thi"), holidays ("các ngày
+  lễ lớn") or a day named in parentheses to gloss a date ("ngày 21/4 (Ngày Sách ...)").  A later mention of an
+  event already made ("Tham dự Hội nghị", "Tại Tọa đàm", a bare head "khai mạc Liên hoan", "Hội thi lần này")
+  refers to it - a main event reported as "cuộc họp" and then called "Hội nghị" is one conference - unless
+  it names another edition or contest, or opens an item of an enumeration ("như: Hội thi A; Cuộc thi B").
+  A body that never names its event reports the one its headline names.
+* **Events beside the one told**: an opening the headline reports ("Khai mạc X") or the text names a
+  ceremony ("tổ chức Lễ khai mạc X") is a ceremony beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
   is kept apart, dated only by a year in its name; the named contest an award ceremony closes,
   told nowhere else, runs in the year its name gives.  An event a plan names ("kế hoạch tổ chức X
   năm 2021", the items of a list after "kế hoạch tổ chức ... như:") runs in the year its name or the
@@ -44,9 +47,12 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   lead the most specific place named plainly (never the country, a qualifier of an organisation,
   a member of a list or a word of a quoted title), else the frame's; a later "X tại Y" fills a
   missing venue, a later "diễn ra tại Y, X ..." replaces a town by the venue Y; none for a competition
-  launched ("phát động"); an online event only a hall; never a country (the scope, "tại Việt Nam").
-* **Participants**: persons of the sentences an event is in focus for
-  (``doc.person_mentions``); prize winners also go to the competition and the award
+  launched ("phát động"); an online event only a hall (also one a later sentence holds it in); never a
+  country (the scope, "tại Việt Nam"), where delegates come from, or one of a list; the main event told
+  without a place is held at the venue its headline gives.
+* **Participants**: persons of the sentences an event is in focus for (``doc.person_mentions``),
+  not those quoted ("Theo bà X"), thanked, elected, credited for a photo, whose works are shown, nor a
+  name inside an organisation's or place's; prize winners also go to the competition and the award
   ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị đăng cai".
 """
 
