@@ -290,3 +290,8 @@ def test_a_site_after_a_lower_case_descriptor_is_named_by_its_capitalised_words(
 def test_a_book_street_written_with_capitals():
     got = places("Sáng 21/4, tại Đường Sách Hoa Lư, UBND tỉnh khai mạc Ngày sách.")
     assert ("Đường Sách Hoa Lư", "Site") in {(n, k) for n, k, _ in got}
+
+
+def test_a_city_prefix_written_tp_with_a_dot_glued_to_the_name():
+    got = places("Giải Nhất thuộc về em Lê An, lớp 5A, Trường Tiểu học Kim Đồng – Tp.Long Xuyên.")
+    assert ("Long Xuyên", "City") in {(n, k) for n, k, _ in got}
