@@ -295,3 +295,10 @@ def test_a_book_street_written_with_capitals():
 def test_a_city_prefix_written_tp_with_a_dot_glued_to_the_name():
     got = places("Giải Nhất thuộc về em Lê An, lớp 5A, Trường Tiểu học Kim Đồng – Tp.Long Xuyên.")
     assert ("Long Xuyên", "City") in {(n, k) for n, k, _ in got}
+
+
+def test_a_foreign_country_under_its_formal_name_keeps_it():
+    got = places("Sáng 4/3, Đại sứ nước Cộng hòa Chile thăm Thư viện tỉnh Lạng Sơn.")
+    assert ("Cộng hòa Chile", "Country") in {(n, k) for n, k, _ in got}
+    got = places("Ngày 2/9, tại nước Cộng hòa Xã hội chủ nghĩa Việt Nam, nhiều hoạt động diễn ra.")
+    assert "Cộng hòa Xã hội chủ nghĩa Việt Nam" not in {n for n, _, _ in got}

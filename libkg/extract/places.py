@@ -627,6 +627,10 @@ def _foreign_town(sc: _Scan, s: int, country: str) -> bool:
     return True
 
 
+# the words of a state's formal name before its short one ("Cộng hòa Peru", "Vương quốc Thái Lan")
+_STATE_FORM = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["state_form"])) + r")\s+$")
+
+
 def _countries(sc: _Scan) -> None:
     """Countries after a word that makes them one ("sang Nhật Bản"), after a town ("tại Rotterdam,
     Hà Lan"), and lists of them."""
@@ -639,6 +643,11 @@ def _countries(sc: _Scan) -> None:
         if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
             continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
         name = gz.countries().get(ffold(m.group(0))) or m.group(0)
+        form = _STATE_FORM.search(text, max(lo, s - 40), s)
+        if form is not None and name != "Việt Nam":  # "nước Cộng hòa Peru": the country under its formal name
+            s, name = form.start(), text[form.start():s] + name
+            if not sc.ok(s, e):
+                continue
         listed = last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)
         if not (listed or _country_cued(text, lo, s) or _country_list_head(text, e, sc.hi)
                 or _foreign_town(sc, s, name)):
