@@ -591,3 +591,12 @@ def test_union_and_youth_branches_named_by_a_lower_case_descriptor():
     assert set(orgs) == {"Công đoàn viên chức tỉnh Nam Định", "Công đoàn ngành", "Công đoàn cơ sở",
                          "Chi đoàn thanh niên"}
     assert {kind for kind, _ in orgs.values()} == {"PoliticalBody"}
+
+
+def test_names_of_merged_offices_broadcasters_and_schools_run_through_their_pieces():
+    orgs = _orgs("Trung tâm Văn hóa, Truyền thông và Thể thao huyện Yên Lập, Đài Truyền thanh - Truyền hình huyện "
+                 "Tam Nông, Sở Nông nghiệp và Môi trường tỉnh Phú Thọ, Trường Sĩ quan Pháo binh và Trường tiểu học "
+                 "Hùng Lô cùng tham gia.")
+    assert set(orgs) == {"Trung tâm Văn hóa, Truyền thông và Thể thao huyện Yên Lập",
+                         "Đài Truyền thanh - Truyền hình huyện Tam Nông", "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ",
+                         "Trường Sĩ quan Pháo binh", "Trường tiểu học Hùng Lô"}
