@@ -302,3 +302,9 @@ def test_a_foreign_country_under_its_formal_name_keeps_it():
     assert ("Cộng hòa Chile", "Country") in {(n, k) for n, k, _ in got}
     got = places("Ngày 2/9, tại nước Cộng hòa Xã hội chủ nghĩa Việt Nam, nhiều hoạt động diễn ra.")
     assert "Cộng hòa Xã hội chủ nghĩa Việt Nam" not in {n for n, _, _ in got}
+
+
+def test_known_units_in_brackets_after_a_site_or_an_organisation():
+    got = places("Thư viện tỉnh luân chuyển sách cho Trại giam Thanh Lâm (Như Thanh) và Trường THCS Lê Lợi (Quảng Xương).")
+    assert {("Như Thanh", "District"), ("Quảng Xương", "District")} <= {(n, k) for n, k, _ in got}
+    assert names("Cuốn sách (Tái bản lần thứ hai) được giới thiệu.") == set()

@@ -675,8 +675,20 @@ def _located_units(sc: _Scan) -> None:
             sc.take(PlaceMention(run.start(), run.end(), run.group(0), kind))
 
 
+_BRACKET = re.compile(r"\s\(")
+
+
+def _bracketed_units(sc: _Scan) -> None:
+    """Known units in brackets after any name, every part of the bracket a unit: "Trại giam X (Chí Linh)",
+    "Trường Y (Đức Thọ, Hà Tĩnh)" (a district or commune without its prefix)."""
+    for m in _BRACKET.finditer(sc.text, sc.lo, sc.hi):
+        for s, e, unit, kind in _paren_units(sc.text, m.start(), sc.hi)[0]:
+            if sc.ok(s, e, check_org=False) and not sc.org_cover.covers(s, e):
+                sc.take(PlaceMention(s, e, unit, kind))
+
+
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _admin_units, _villages, _located_units, _regions, _natural_sites, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _admin_units, _villages, _located_units, _bracketed_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
