@@ -308,3 +308,8 @@ def test_known_units_in_brackets_after_a_site_or_an_organisation():
     got = places("Thư viện tỉnh luân chuyển sách cho Trại giam Thanh Lâm (Như Thanh) và Trường THCS Lê Lợi (Quảng Xương).")
     assert {("Như Thanh", "District"), ("Quảng Xương", "District")} <= {(n, k) for n, k, _ in got}
     assert names("Cuốn sách (Tái bản lần thứ hai) được giới thiệu.") == set()
+
+
+def test_a_known_district_without_prefix_after_other_location_words():
+    got = places("Năm nay, xe thư viện lưu động phục vụ trên địa bàn Mường Chà. Đoàn cũng về Tam Đường làm việc.")
+    assert {("Mường Chà", "District"), ("Tam Đường", "District")} <= {(n, k) for n, k, _ in got}

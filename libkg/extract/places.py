@@ -656,7 +656,8 @@ def _countries(sc: _Scan) -> None:
         last_country = e
 
 
-_AT = re.compile(r"(?<![\w])(?:tại|ở)\s+(?=[" + _UP + r"])")
+# the words before a district or commune named without its prefix ("tại Đồ Sơn", "thuộc Cầu Ngang")
+_AT = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["located"])) + r")\s+(?=[" + _UP + r"])")
 
 
 def _located_units(sc: _Scan) -> None:
