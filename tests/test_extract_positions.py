@@ -601,3 +601,10 @@ def test_a_role_written_after_a_name_without_separator_when_it_names_its_organis
     got = _pos("Đến dự có ông Lê Văn Giỏi Chủ tịch Hội Thư viện Việt Nam và ông Hà Văn Tư phát biểu.")
     assert got == [("Lê Văn Giỏi", "Chủ tịch", "Hội Thư viện Việt Nam")]
     assert _pos("Thư viện trao tặng bà Nguyễn Thị Lành Giấy khen và ông Hà Văn Tư Chủ tịch.") == []
+
+
+def test_an_events_organising_board_is_no_organisation_but_the_partys_is():
+    facts = _facts("Ông Lê Văn Nam, Trưởng Ban Tổ chức hội thi phát biểu; bà Lê Thị Hoa, Trưởng Ban Tổ chức Tỉnh ủy "
+                   "Nam Định dự.")
+    assert [(p.person, p.organization) for p in facts.positions] == [("Lê Thị Hoa", "Ban Tổ chức Tỉnh ủy Nam Định")]
+    assert "Ban Tổ chức hội thi" not in {o.name for o in facts.organizations}

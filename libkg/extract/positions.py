@@ -343,8 +343,11 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
 def _own_board(toks: list[Tok], j: int, d_end: int) -> bool:
     """Is the board named at ``j:d_end`` a body of its own without a party committee after it: a party
     board ("Ban Dân vận Trung ương") or a board "of" an organisation ("Ban Công tác Hội viên của Hội X")?"""
-    if tuple(ffold(t.text) for t in toks[j:d_end]) in committees():
-        return False  # "Ủy viên Ban Chấp hành": a board of the organisation that follows
+    words = tuple(ffold(t.text) for t in toks[j:d_end])
+    if any(words[:len(b)] == b for b in committees()):
+        # "Ủy viên Ban Chấp hành": a board of the organisation that follows; "Trưởng Ban Tổ chức cuộc thi":
+        # an event's organising board (a party board only before its party committee: "Ban Tổ chức Tỉnh ủy")
+        return False
     if toks[j].cap and (phrase_at(toks, j, "party_boards.txt") or phrase_at(toks, j, "own_boards.txt")):
         return True
     return d_end < len(toks) and toks[d_end].text == "của"
