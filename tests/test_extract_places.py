@@ -313,3 +313,9 @@ def test_known_units_in_brackets_after_a_site_or_an_organisation():
 def test_a_known_district_without_prefix_after_other_location_words():
     got = places("Năm nay, xe thư viện lưu động phục vụ trên địa bàn Mường Chà. Đoàn cũng về Tam Đường làm việc.")
     assert {("Mường Chà", "District"), ("Tam Đường", "District")} <= {(n, k) for n, k, _ in got}
+
+
+def test_a_province_name_inside_a_longer_unit_or_a_lower_case_contest_name_is_no_province():
+    got = names("Trường tổ chức kỷ niệm 70 năm Chiến thắng Điện Biên Phủ. Em Lan đạt giải trong cuộc thi "
+                "Đại sứ văn hóa đọc tỉnh Hòa Bình năm 2024.")
+    assert "Điện Biên" not in got and "Hòa Bình" not in got

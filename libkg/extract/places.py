@@ -582,6 +582,15 @@ def _regions(sc: _Scan) -> None:
         sc.take(PlaceMention(s, e, text[s:e], "Region", reg.within))
 
 
+def _longer_unit(text: str, e: int, name: str) -> bool:
+    """Does a province's name at ``e`` go on into a longer known unit's ("Điện Biên Phủ", not Điện Biên)?"""
+    nxt = _NAME_RUN.match(text, e + 1) if text[e:e + 1] == " " else None
+    if nxt is None:
+        return False
+    words = nxt.group(0).split()[:2]
+    return any(gz.units(name + " " + " ".join(words[:k])) for k in range(1, len(words) + 1))
+
+
 def _bare_provinces(sc: _Scan) -> None:
     """Province and central-city names without prefix: "tại Hà Nội"."""
     text = sc.text
@@ -592,8 +601,8 @@ def _bare_provinces(sc: _Scan) -> None:
         prev = text[max(sc.lo, s - 30):s].split()
         if prev and prev[-1][:1].isupper() and not prev[-1].endswith((":", ",")):
             continue  # part of a longer capitalised name (a person, a school ...)
-        if _PERSON_BEFORE.search(text, max(sc.lo, s - 12), s):
-            continue  # "Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh": the person
+        if _PERSON_BEFORE.search(text, max(sc.lo, s - 12), s) or _longer_unit(text, e, m.group(0)):
+            continue  # "Chủ tịch Hồ Chí Minh": the person; "Điện Biên Phủ": a longer unit's name
         p = gz.province(m.group(0))
         if p is not None:
             sc.take(PlaceMention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
