@@ -600,3 +600,9 @@ def test_names_of_merged_offices_broadcasters_and_schools_run_through_their_piec
     assert set(orgs) == {"Trung tâm Văn hóa, Truyền thông và Thể thao huyện Yên Lập",
                          "Đài Truyền thanh - Truyền hình huyện Tam Nông", "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ",
                          "Trường Sĩ quan Pháo binh", "Trường tiểu học Hùng Lô"}
+
+
+def test_a_party_committee_of_a_bloc_of_agencies():
+    orgs = _orgs("Ban Thường vụ Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh Hà Nam và Đảng bộ Khối các cơ quan tỉnh "
+                 "Nam Định đã ban hành kế hoạch.")
+    assert set(orgs) == {"Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh Hà Nam", "Đảng bộ Khối các cơ quan tỉnh Nam Định"}
