@@ -7,8 +7,9 @@ request is applied by Oxigraph, Fuseki, GraphDB and Virtuoso as one
 transaction, so an article is never half-written there either.
 
 As in the embedded store, queries that name no graph see the *set* union of
-the article graphs, kept up to date by the same requests: the bundled queries
-must see a fact stated by three articles once, not three times.  Where that
+the named graphs (all but the evidence graphs: :func:`libkg.rdf.namespaces.in_union`),
+kept up to date by the same requests: the bundled queries must see a fact
+stated by three articles once, not three times.  Where that
 union lives depends on the server (its :class:`Engine`, detected from the
 ``Server`` header of its first answer, or chosen with ``engine=``):
 
@@ -57,7 +58,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
 from libkg import __version__
-from libkg.rdf.namespaces import PREFIXES, bind_prefixes
+from libkg.rdf.namespaces import PREFIXES, bind_prefixes, in_union
 from libkg.store.base import Answer, GraphData, Store, StoreError, select_rows
 from libkg.store.embedded import EXPORT_FORMATS
 from libkg.store.sparql_text import DROP_FROM_UNION, inject_values
@@ -142,8 +143,12 @@ class Engine:
         return (f"DELETE {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {graph} && ?h != {u}) }} }}")
 
-    def insert_data(self, graph: str, body: str) -> str:
-        """``INSERT DATA`` of ``body`` (N-Triples) into ``graph`` (an IRI in <>) and into the union."""
+    def insert_data(self, graph: str, body: str, union: bool = True) -> str:
+        """``INSERT DATA`` of ``body`` (N-Triples) into ``graph`` (an IRI in <>) and, if ``union``, into the union."""
+        if not union:
+            template = _BNODE.search(body) and self.bnodes_in_template
+            return f"INSERT {{ GRAPH {graph} {{\n{body}}} }} WHERE {{}}" if template else \
+                f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         if self.bnodes_in_template:
             lines = body.splitlines(keepends=True)
             blank = "".join(ln for ln in lines if _BNODE.search(ln))
@@ -343,11 +348,13 @@ class RemoteStore(Store):
         pending, self._pending, self._pending_triples = self._pending, [], 0
         ops = []
         for iri, g in pending:
-            ops.append(engine.drop_from_union(f"<{iri}>"))
+            union = in_union(iri)  # the evidence graphs stay out of the union, as in the embedded store
+            if union:
+                ops.append(engine.drop_from_union(f"<{iri}>"))
             ops.append(f"DROP SILENT GRAPH <{iri}>")
             body = "".join(t + " .\n" for t in g)
             if body:
-                ops.append(engine.insert_data(f"<{iri}>", body))
+                ops.append(engine.insert_data(f"<{iri}>", body, union))
         self.update(" ;\n".join(ops), describe_graphs([iri for iri, _ in pending]))
 
     def bulk_load_graphs(self, graphs: Iterable[tuple[str, str | bytes]], names: list[str]) -> int:
@@ -360,7 +367,8 @@ class RemoteStore(Store):
 
     def remove_graph(self, graph_iri: str) -> None:
         """Delete a named graph and the union triples only it stated."""
-        self.update(self.engine.drop_from_union(f"<{graph_iri}>") + f" ; DROP SILENT GRAPH <{graph_iri}>",
+        drop = self.engine.drop_from_union(f"<{graph_iri}>") + " ; " if in_union(graph_iri) else ""
+        self.update(drop + f"DROP SILENT GRAPH <{graph_iri}>",
                     describe_graphs([graph_iri]).replace("the update", "the removal"))
 
     # ---------------------------------------------------------------- read
