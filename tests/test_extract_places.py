@@ -319,3 +319,8 @@ def test_a_province_name_inside_a_longer_unit_or_a_lower_case_contest_name_is_no
     got = names("Trường tổ chức kỷ niệm 70 năm Chiến thắng Điện Biên Phủ. Em Lan đạt giải trong cuộc thi "
                 "Đại sứ văn hóa đọc tỉnh Hòa Bình năm 2024.")
     assert "Điện Biên" not in got and "Hòa Bình" not in got
+
+
+def test_a_title_quoted_with_mixed_quotes_names_no_place():
+    got = names('Buổi tọa đàm "Mãi nhớ Lạng Sơn” thu hút đông đảo bạn đọc tại tỉnh Cao Bằng.')
+    assert "Lạng Sơn" not in got and "Cao Bằng" in got

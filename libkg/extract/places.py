@@ -46,7 +46,8 @@ _UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFF) if chr(c).isupper() an
 _CAP = r"[" + _UP + r"][\w'’]*"
 _CAPWORD = re.compile(r"[" + _UP + r"]")
 _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
-_QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+# a quoted title, its quotes matched or mixed as real pages write them ("70 năm ... Điện Biên”)
+_QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"”\n]{1,200}”|\"[^\"\n]{1,200}\"|“[^”“\"\n]{1,200}\"")
 _ADMIN = re.compile(
     r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)"
     r"|(?<![\w.])(?:TX\.?|Tx\.|Tp\.)(?=\s|[" + _UP + r"])|(?<![\w.])[PHQ]\.(?=[" + _UP + r"]))"
