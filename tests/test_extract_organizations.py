@@ -606,3 +606,11 @@ def test_a_party_committee_of_a_bloc_of_agencies():
     orgs = _orgs("Ban Thường vụ Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh Hà Nam và Đảng bộ Khối các cơ quan tỉnh "
                  "Nam Định đã ban hành kế hoạch.")
     assert set(orgs) == {"Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh Hà Nam", "Đảng bộ Khối các cơ quan tỉnh Nam Định"}
+
+
+def test_a_bare_peoples_council_after_a_role_and_no_body_in_a_document_number():
+    orgs = _orgs("Ông Quách Văn An - Phó Bí thư Đảng ủy - Chủ tịch HĐND cùng dự. Ủy ban nhân dân tỉnh vừa có văn bản "
+                 "số 3841/UBND-VX gửi Sở Nội vụ.")
+    assert set(orgs) == {"Đảng ủy", "HĐND", "Ủy ban nhân dân tỉnh", "Sở Nội vụ"}
+    orgs = _orgs("UBND xã Tân Phú tổ chức lễ ra mắt. Ông Lò Văn Sáng, Chủ tịch UBND phát biểu.")
+    assert set(orgs) == {"UBND xã Tân Phú"}

@@ -949,7 +949,13 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     return (prev in context_words("plural") and not numbered) or prev in context_words("law") or _place_named(toks, hit) \
         or phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
         or (prev in context_words("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
-        or ("afterrole" in hit.head.flags and _after_role(toks, i))
+        or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i)
+
+
+def _in_code(toks: list[Tok], i: int) -> bool:
+    """Is the head at ``i`` part of a document's number, glued after a "/" ("văn bản số 3841/UBND-VX")?"""
+    return i >= 2 and toks[i - 1].text == "/" and toks[i - 2].end == toks[i - 1].start == toks[i - 1].end - 1 \
+        and toks[i - 1].end == toks[i].start and toks[i - 2].text[-1].isdigit()
 
 
 def _dept_in_role(toks: list[Tok], hit: OrgHit) -> bool:
