@@ -324,3 +324,8 @@ def test_a_province_name_inside_a_longer_unit_or_a_lower_case_contest_name_is_no
 def test_a_title_quoted_with_mixed_quotes_names_no_place():
     got = names('Buổi tọa đàm "Mãi nhớ Lạng Sơn” thu hút đông đảo bạn đọc tại tỉnh Cao Bằng.')
     assert "Lạng Sơn" not in got and "Cao Bằng" in got
+
+
+def test_a_province_or_country_used_as_an_adjective_is_no_place():
+    got = names("Sách giới thiệu văn hóa Bắc Kạn và pháp luật Việt Nam cho bạn đọc Cao Bằng, tại Thái Nguyên.")
+    assert got == {"Thái Nguyên"}

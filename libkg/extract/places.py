@@ -71,6 +71,8 @@ _SPACE = re.compile(r"\s")
 _PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+$|thành phố\s+$")
 # a province name after the 'person' cues is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
 _PERSON_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["person"])) + r")\s+$")
+# words after which a province's or a country's name is an adjective ("bạn đọc Hải Phòng", "văn hóa Việt Nam")
+_ADJECTIVAL_BEFORE = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["adjectival"])) + r")\s+$")
 _AREA_BEFORE = re.compile(r"(?<![\w])(?:vùng|khu vực|tại|ở)\s+$", re.I)
 # words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
 _COUNTRY_BEFORE = frozenset(gz.place_cues()["country"])
@@ -604,6 +606,8 @@ def _bare_provinces(sc: _Scan) -> None:
             continue  # part of a longer capitalised name (a person, a school ...)
         if _PERSON_BEFORE.search(text, max(sc.lo, s - 12), s) or _longer_unit(text, e, m.group(0)):
             continue  # "Chủ tịch Hồ Chí Minh": the person; "Điện Biên Phủ": a longer unit's name
+        if _ADJECTIVAL_BEFORE.search(text, max(sc.lo, s - 20), s):
+            continue  # "bạn đọc Hải Phòng", "nhân dân Quảng Ngãi": the name used as an adjective
         p = gz.province(m.group(0))
         if p is not None:
             sc.take(PlaceMention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
@@ -659,6 +663,8 @@ def _countries(sc: _Scan) -> None:
             if not sc.ok(s, e):
                 continue
         listed = last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)
+        if _ADJECTIVAL_BEFORE.search(text, max(lo, s - 20), s):
+            continue  # "văn hóa Việt Nam", "đất nước Việt Nam tươi đẹp": an adjective
         if not (listed or _country_cued(text, lo, s) or _country_list_head(text, e, sc.hi)
                 or _foreign_town(sc, s, name)):
             continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
