@@ -329,3 +329,8 @@ def test_a_title_quoted_with_mixed_quotes_names_no_place():
 def test_a_province_or_country_used_as_an_adjective_is_no_place():
     got = names("Sách giới thiệu văn hóa Bắc Kạn và pháp luật Việt Nam cho bạn đọc Cao Bằng, tại Thái Nguyên.")
     assert got == {"Thái Nguyên"}
+
+
+def test_a_guest_house_written_in_lower_case_is_a_venue():
+    got = places("Ngày 9/11, tại nhà khách tỉnh Sơn La đã diễn ra hội nghị tổng kết.")
+    assert ("nhà khách tỉnh Sơn La", "Site") in {(n, k) for n, k, _ in got}
