@@ -30,7 +30,9 @@ def export(store_path: str | None, endpoint: str | None,
       libkg export --store out/store --format trig -o out/graph.trig
       libkg export --store out/store --format ttl --profile schema -o out/graph-schema.ttl
     """
-    from libkg.query.dataset import export_with_description  # + the VoID / DCAT description ({base}graph/void)
+    from libkg.query.dataset import (
+        export_with_description,  # + the VoID / DCAT description ({base}graph/void)
+    )
 
     with read_store_or_fail(store_path, endpoint, user, password) as store:
         if output:
