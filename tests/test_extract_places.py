@@ -334,3 +334,8 @@ def test_a_province_or_country_used_as_an_adjective_is_no_place():
 def test_a_guest_house_written_in_lower_case_is_a_venue():
     got = places("Ngày 9/11, tại nhà khách tỉnh Sơn La đã diễn ra hội nghị tổng kết.")
     assert ("nhà khách tỉnh Sơn La", "Site") in {(n, k) for n, k, _ in got}
+
+
+def test_a_special_zone_of_the_2025_reform_is_a_commune_level_unit():
+    got = places("Xe thư viện phục vụ các xã biên giới và 2 đặc khu Côn Đảo, Vân Đồn. Tại đặc khu Bạch Long Vĩ, sách được trao.")
+    assert {("Côn Đảo", "Commune"), ("Vân Đồn", "Commune"), ("Bạch Long Vĩ", "Commune")} <= {(n, k) for n, k, _ in got}

@@ -50,7 +50,8 @@ _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"”\n]{1,200}”|\"[^\"\n]{1,200}\"|“[^”“\"\n]{1,200}\"")
 _ADMIN = re.compile(
     r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)"
-    r"|(?<![\w.])(?:TX\.?|Tx\.|Tp\.)(?=\s|[" + _UP + r"])|(?<![\w.])[PHQ]\.(?=[" + _UP + r"]))"
+    r"|(?<![\w.])(?:TX\.?|Tx\.|Tp\.)(?=\s|[" + _UP + r"])|(?<![\w.])[PHQ]\.(?=[" + _UP + r"])"
+    r"|[đĐ](?<![\w][đĐ])ặc khu)"
     r"(?:\s+|(?<=\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
 # "(Đức Thọ)", "(xã Tùng Châu, Đức Thọ)": the larger units of the unit just named
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
