@@ -347,6 +347,7 @@ class _Reader:
         self.starts: dict[int, list[int]] = {
             id(x): [m.start for m in x] for x in (self.dates, self.places, self.persons, self.orgs)}
         self.org_cover = Cover((o.start, o.end) for o in self.orgs)
+        self.place_cover = Cover((p.start, p.end) for p in self.places)
         self.events: list[_Ev] = []
         self.focus: _Ev | None = None
         self.last_date: str | None = None
@@ -1257,8 +1258,7 @@ class _Reader:
         prev: PersonMention | None = None
         absent = False
         for p in persons:
-            if self.org_cover.covers(p.start, p.end) or any(q.start <= p.start and p.end <= q.end
-                                                             for q in self._in(self.places, p.start - 60, p.start + 1)):
+            if self.org_cover.covers(p.start, p.end) or self.place_cover.covers(p.start, p.end):
                 continue  # a name inside an organisation's or a place's ("Trường Đại học Tôn Đức Thắng")
             left = self.low[max(s, p.start - 45):p.start]
             joined = prev is not None and _PERSON_JOINER.fullmatch(self.low, prev.end, p.start) is not None
