@@ -339,3 +339,9 @@ def test_a_guest_house_written_in_lower_case_is_a_venue():
 def test_a_special_zone_of_the_2025_reform_is_a_commune_level_unit():
     got = places("Xe thư viện phục vụ các xã biên giới và 2 đặc khu Côn Đảo, Vân Đồn. Tại đặc khu Bạch Long Vĩ, sách được trao.")
     assert {("Côn Đảo", "Commune"), ("Vân Đồn", "Commune"), ("Bạch Long Vĩ", "Commune")} <= {(n, k) for n, k, _ in got}
+
+
+def test_a_region_after_the_provinces_of_a_lower_case_group_is_a_place_but_not_in_a_unions_name():
+    got = names("Lớp học dành cho cán bộ của các thư viện các tỉnh miền núi phía Bắc và Đồng bằng Sông Hồng.")
+    assert {"miền núi phía Bắc", "Đồng bằng Sông Hồng"} <= got
+    assert names("Liên hiệp Thư viện các tỉnh miền núi phía Bắc họp tổng kết.") == set()

@@ -100,6 +100,14 @@ def _alt(names: list[str] | tuple[str, ...], any_case_first: bool = False) -> st
     return r"(?:" + "|".join(parts) + r")(?![\w])"
 
 
+def _any_case_lower_words(pattern: str) -> str:
+    """``pattern`` (an alternation of names) with each word written in lower case after the first allowed a capital
+    too ("Đồng bằng Sông Hồng" as "Đồng bằng sông Hồng"); a capitalised word stays as it is ("Tây Bắc", never
+    "tây bắc")."""
+    return re.sub(r"(?<=\\ )(\w)", lambda m: "[" + m.group(1) + m.group(1).upper() + "]" if m.group(1).islower()
+                  else m.group(1), pattern)
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The compiled cue patterns and word sets of place_cues.tsv and the gazetteers."""
@@ -152,7 +160,7 @@ def _res() -> _Rules:
         breakers=frozenset(cues["breaker"]),
         descriptor=re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         bare=re.compile(_alt(sorted(prov_names))),
-        region=re.compile(_alt([r.name for r in gz.regions().values()], any_case_first=True)),
+        region=re.compile(_any_case_lower_words(_alt([r.name for r in gz.regions().values()], any_case_first=True))),
         # "khu vực Tây Gia Lai": a compass word before a province's name
         directional=re.compile(r"(?<![\w])(?:" + word(cues["direction"]) + r")\s+" + _alt(sorted(prov_names))),
         country=re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
@@ -570,6 +578,13 @@ def _directional_regions(sc: _Scan) -> None:
             sc.take(PlaceMention(s, e, m.group(0), "Region", None))
 
 
+def _union_of_provinces(left: str) -> bool:
+    """Does ``left`` (the text before a region) end with an organisation's "các tỉnh" ("Liên hiệp Thư viện các
+    tỉnh [miền núi phía Bắc]")?  Not a lower-case group's ("các thư viện các tỉnh miền núi phía Bắc")."""
+    m = _PROVINCES_BEFORE.search(left)
+    return m is not None and _res().org_head.search(left, max(0, m.start() - 30), m.start()) is not None
+
+
 def _regions(sc: _Scan) -> None:
     """Regions: "miền núi phía Bắc", "Tây Nguyên" (a weak one only after "vùng", "tại" ...)."""
     text, lo = sc.text, sc.lo
@@ -579,7 +594,7 @@ def _regions(sc: _Scan) -> None:
         if reg is None or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s, e) or _org_abbreviation(sc, s, e):
             continue
         left = text[max(lo, s - 60):s]
-        if _PROVINCES_BEFORE.search(left):
+        if _union_of_provinces(left):
             continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
         if (not reg.strong and not _AREA_BEFORE.search(left)) or inside_name(text, s, lo):
             continue
