@@ -205,6 +205,10 @@ def _lower_literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 _PATTERNS_LOWER = [_lower_literals(p) for _, p in _PATTERNS]
 _NEEDS = [needs for _, _, needs in _RULE_TABLE]
+# the distinct alternatives the patterns need, and each pattern's needs as indices into them: a window is
+# searched for each alternative once, not once per pattern that needs it
+_NEED_ALTS = list(dict.fromkeys(alts for needs in _NEEDS for alts in needs))
+_NEED_IDX = [tuple(_NEED_ALTS.index(alts) for alts in needs) for needs in _NEEDS]
 # what before a date (in its clause) makes it a date that is not when the reported event happened
 # cheap anchors: only the text around them is searched with the patterns above
 _RELATIVE_WORDS = (*_words("same_day"), *_words("next_day"))
@@ -471,10 +475,10 @@ def _windows(text: str, low: str | None, regions: list[tuple[int, int]] | None) 
 def _matches(text: str, low: str | None, spans: list[tuple[int, int]]) -> Iterator[tuple[str, re.Match[str]]]:
     """(kind, match) of every pattern in turn, over the windows that hold the strings it needs."""
     lows = [low[lo:hi] for lo, hi in spans] if low is not None else []
-    for (kind, pat), low_pat, needs in zip(_PATTERNS, _PATTERNS_LOWER, _NEEDS, strict=True):
+    has = [[any(n in w for n in alts) for alts in _NEED_ALTS] for w in lows]
+    for (kind, pat), low_pat, needs in zip(_PATTERNS, _PATTERNS_LOWER, _NEED_IDX, strict=True):
         if low is not None:  # a window without a string the pattern needs holds no match of it
-            wins = [span for span, w in zip(spans, lows, strict=True)
-                    if all(any(n in w for n in alts) for alts in needs)]
+            wins = [span for span, h in zip(spans, has, strict=True) if all(h[k] for k in needs)]
             pat, subject = low_pat, low  # the same matches, case-sensitive on the lower-cased text
         else:
             wins, subject = spans, text
