@@ -221,3 +221,8 @@ def test_a_dash_glued_between_a_name_and_a_role_ends_the_name():
 def test_a_given_name_before_a_capitalised_role_is_not_read_as_a_party_committee():
     assert _names("Đồng chí Lê Văn Thành Ủy viên Ban Thường vụ Đảng ủy Sở Nội vụ dự hội nghị.") == ["Lê Văn Thành"]
     assert _names("Đồng chí Lê Văn Nam, Thành ủy viên, Giám đốc Sở Nội vụ dự hội nghị.") == ["Lê Văn Nam"]
+
+
+def test_titles_spelt_with_sy_introduce_a_name():
+    facts = _facts("Dự hội thảo có Tiến sỹ Marta Kowalska, Giám đốc Quỹ Sách Mở (Ba Lan) và Thạc sỹ Amadou Diallo.")
+    assert {p.name: p.title for p in facts.persons} == {"Marta Kowalska": "Tiến sỹ", "Amadou Diallo": "Thạc sỹ"}
