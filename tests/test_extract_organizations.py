@@ -614,3 +614,8 @@ def test_a_bare_peoples_council_after_a_role_and_no_body_in_a_document_number():
     assert set(orgs) == {"Đảng ủy", "HĐND", "Ủy ban nhân dân tỉnh", "Sở Nội vụ"}
     orgs = _orgs("UBND xã Tân Phú tổ chức lễ ra mắt. Ông Lò Văn Sáng, Chủ tịch UBND phát biểu.")
     assert set(orgs) == {"UBND xã Tân Phú"}
+
+
+def test_a_name_word_with_a_typographic_apostrophe():
+    orgs = _orgs("Trại giam Đắk P’rông phối hợp với Thư viện tỉnh Đắk Nông tổ chức ngày hội.")
+    assert set(orgs) == {"Trại giam Đắk P’rông", "Thư viện tỉnh Đắk Nông"}

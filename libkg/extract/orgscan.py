@@ -626,7 +626,7 @@ def _place_starts(toks: list[Tok], k: int) -> bool:
 
 def _rule_word(p: _Parse, t: Tok) -> str | None:
     """A capitalised word with up to three lower-case partners ("Văn hóa", "Trung học cơ sở")."""
-    if not t.cap or not (t.text.isalpha() or "'" in t.text):
+    if not t.cap or not (t.text.isalpha() or "'" in t.text or "’" in t.text):  # "Đắk R'lấp", "Đắk P’lao"
         return None
     toks, n = p.toks, p.n
     k = p.k + 1
