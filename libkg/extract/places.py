@@ -48,10 +48,15 @@ _CAPWORD = re.compile(r"[" + _UP + r"]")
 _TOKEN = re.compile(r"[^\W_][\w'’]*|[^\w\s]")
 # a quoted title, its quotes matched or mixed as real pages write them ("70 năm ... Điện Biên”)
 _QUOTE = re.compile(r"“[^”\n]{1,200}”|\"[^\"”\n]{1,200}”|\"[^\"\n]{1,200}\"|“[^”“\"\n]{1,200}\"")
+# every alternative opens with a literal character and checks the one before it after the fact, so the
+# regex engine skips in C every position no prefix starts at (see lexicon.literal_alternation); at one
+# position the alternatives are tried in the order "tỉnh"..., "TX."/"Tp.", "P."/"H."/"Q.", "đặc khu"
+_ADMIN_WORDS = [c + r"(?<!\w" + c + r")(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)" for c in "tThHqQxXpP"]
 _ADMIN = re.compile(
-    r"(?P<prefix>[tThHqQxXpP](?<![\w][tThHqQxXpP])(?:ỉnh|hành phố|P\.|P|uyện|uận|hị xã|hị trấn|ã|hường)"
-    r"|(?<![\w.])(?:TX\.?|Tx\.|Tp\.)(?=\s|[" + _UP + r"])|(?<![\w.])[PHQ]\.(?=[" + _UP + r"])"
-    r"|[đĐ](?<![\w][đĐ])ặc khu)"
+    r"(?P<prefix>" + "|".join(_ADMIN_WORDS[:2])
+    + r"|T(?<![\w.]T)(?:X\.?|x\.|p\.)(?=\s|[" + _UP + r"])|" + "|".join(_ADMIN_WORDS[2:])
+    + "".join(r"|" + c + r"(?<![\w.]" + c + r")\.(?=[" + _UP + r"])" for c in "PHQ")
+    + r"|đ(?<!\wđ)ặc khu|Đ(?<!\wĐ)ặc khu)"
     r"(?:\s+|(?<=\.)(?=[" + _UP + r"]))")  # "TP.Biên Hòa", "P.Trung Dũng": the abbreviation glued on
 # "(Đức Thọ)", "(xã Tùng Châu, Đức Thọ)": the larger units of the unit just named
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
