@@ -125,7 +125,7 @@ def _head_at(toks: list[Tok], i: int) -> Head | None:
     cands = _folded_heads().get(ffold(t))
     if not cands:
         return None
-    return _head_for(tuple(x.text for x in toks[i:i + len(cands[0][0])]))
+    return _head_for(tuple([x.text for x in toks[i:i + len(cands[0][0])]]))
 
 
 @lru_cache(maxsize=8192)
@@ -236,7 +236,7 @@ def _province_len(toks: list[Tok], i: int) -> int:
     n = len(toks)
     for k in (5, 4, 3, 2, 1):  # "Bà Rịa - Vũng Tàu": five tokens
         if i + k <= n:
-            cand = " ".join(t.text for t in toks[i:i + k])
+            cand = " ".join([t.text for t in toks[i:i + k]])
             if all(t.cap or t.text in _DASHES for t in toks[i:i + k]) and ffold(cand) in keys:
                 return k
     return 0
@@ -263,20 +263,20 @@ def _name_starts(toks: list[Tok], k: int) -> bool:
 def _ends_province(toks: list[Tok], k: int) -> bool:
     """Do the tokens just before ``k`` end with a province's name?"""
     keys = province_keys()
-    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in keys for m in (1, 2, 3, 5))
+    return any(k - m >= 0 and ffold(" ".join([t.text for t in toks[k - m:k]])) in keys for m in (1, 2, 3, 5))
 
 
 def _country_len(toks: list[Tok], k: int) -> int:
     """Tokens of a country's name starting at ``k`` (0 if none)."""
     names = countries()
     return next((m for m in (3, 2, 1) if k + m <= len(toks) and toks[k].cap
-                 and ffold(" ".join(t.text for t in toks[k:k + m])) in names), 0)
+                 and ffold(" ".join([t.text for t in toks[k:k + m]])) in names), 0)
 
 
 def _ends_country(toks: list[Tok], k: int) -> bool:
     """Do the tokens just before ``k`` end with a country's name ("... Việt Nam")?"""
     names = countries()
-    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in names for m in (1, 2, 3))
+    return any(k - m >= 0 and ffold(" ".join([t.text for t in toks[k - m:k]])) in names for m in (1, 2, 3))
 
 
 @lru_cache(maxsize=1)
@@ -618,7 +618,7 @@ def _place_starts(toks: list[Tok], k: int) -> bool:
     """Does the name of a province or an administrative unit start at ``k`` ("Hoàng Su Phì")?"""
     units = admin_units()
     for m in (2, 3):
-        key = ffold(" ".join(t.text for t in toks[k:k + m]))
+        key = ffold(" ".join([t.text for t in toks[k:k + m]]))
         if key in province_keys() or key in units:
             return True
     return False
@@ -777,7 +777,7 @@ def _rule_seat(p: _Parse, t: Tok) -> str | None:
 def _own_country_before(toks: list[Tok], k: int) -> bool:
     """Is the country named right before ``k`` the news' own ("Hội X Việt Nam | tại Việt Nam")?"""
     own = _own_country()
-    return any(k - m >= 0 and ffold(" ".join(t.text for t in toks[k - m:k])) in own for m in (1, 2, 3))
+    return any(k - m >= 0 and ffold(" ".join([t.text for t in toks[k - m:k]])) in own for m in (1, 2, 3))
 
 
 @lru_cache(maxsize=1)
@@ -995,7 +995,7 @@ def _place_named(toks: list[Tok], hit: OrgHit) -> bool:
     words = toks[hit.start:hit.end]
     if hit.admin or hit.short or not 2 <= len(words) <= 3 or not all(t.cap for t in words):
         return False
-    key = ffold(" ".join(t.text for t in words))
+    key = ffold(" ".join([t.text for t in words]))
     return key in admin_units() or key in regions()
 
 

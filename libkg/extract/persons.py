@@ -354,7 +354,8 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
 def _untitled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], taken: set[int]) -> None:
     """Names without a title: runs of three or more syllables opening with a family name."""
     nxt_free = 0  # tokens before it belong to a name found here
-    for i in [k for k, t in enumerate(toks) if t.text in sc.sur]:
+    sur = sc.sur  # one attribute lookup, not one per token
+    for i in [k for k, t in enumerate(toks) if t.text in sur]:
         if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
             continue
         if not _untitled_start(sc, toks, i):
