@@ -608,3 +608,10 @@ def test_an_events_organising_board_is_no_organisation_but_the_partys_is():
                    "Nam Định dự.")
     assert [(p.person, p.organization) for p in facts.positions] == [("Lê Thị Hoa", "Ban Tổ chức Tỉnh ủy Nam Định")]
     assert "Ban Tổ chức hội thi" not in {o.name for o in facts.organizations}
+
+
+def test_a_short_party_committee_is_the_one_the_text_names_most():
+    got = _pos("Thực hiện kế hoạch của Đảng ủy Khối Doanh nghiệp tỉnh Hà Nam và của Đảng ủy Sở Tư pháp tỉnh Hà Nam, "
+               "được sự đồng ý của Đảng ủy Sở Tư pháp tỉnh Hà Nam, Chi bộ tổ chức đại hội. Dự đại hội có đồng chí "
+               "Lương Văn Tám - Phó Bí thư Đảng ủy.")
+    assert got == [("Lương Văn Tám", "Phó Bí thư", "Đảng ủy Sở Tư pháp tỉnh Hà Nam")]

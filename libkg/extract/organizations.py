@@ -230,13 +230,14 @@ def _place_extension(rest: str) -> bool:
 
 def _add_mentions(nm: _Names, text: str, hits: _Hits, surfaces: list[str | None]) -> None:
     """3. mentions, full and short; a bare name nothing completes is kept as written."""
+    named = {k: len(nm.full[k].evidence) for k in nm.keys}  # how often the text names each
     for (h, toks, (s_, e_)), name in zip(hits, surfaces, strict=True):
         start, end = toks[h.start].start, toks[h.end - 1].end
         surface = text[start:end]
         if name is not None:
             nm.mention(start, end, nm.target(expand(name)), surface)
             continue
-        target = _resolve_short(expand(surface), h, nm.keys, nm.meta, nm.first_pos, start)
+        target = _resolve_short(expand(surface), h, nm.keys, nm.meta, nm.first_pos, start, named)
         if target:
             nm.mention(start, end, nm.full[target], surface)
         elif h.bare_admin or "bare" in h.head.flags:
@@ -327,7 +328,7 @@ def _body_form(text: str, start: int, name: str) -> str:
 
 
 def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
-                   at: int) -> str | None:
+                   at: int, named: dict[str, int] | None = None) -> str | None:
     fam = _head_family(h.head)
     cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
     if not cands and h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level
@@ -337,8 +338,9 @@ def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit
                  meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
     if not cands:
         return None
-    before = [k for k in cands if first_pos[k] < at]
-    return (before or cands)[0]
+    before = [k for k in cands if first_pos[k] < at] or cands
+    # of several, the one the text names most ("Đảng ủy": the department's, named twice, not another once)
+    return max(before, key=lambda k: named.get(k, 0)) if named else before[0]
 
 
 @lru_cache(maxsize=1)
