@@ -105,6 +105,12 @@ def _alt(names: list[str] | tuple[str, ...], any_case_first: bool = False) -> st
     return r"(?:" + "|".join(parts) + r")(?![\w])"
 
 
+def _lead(words: tuple[str, ...] | list[str]) -> str:
+    """Whole words at the start of a pattern, each opening with its first letter (a regex scan looks for a
+    leading literal fast; a leading look-behind makes it try every position)."""
+    return "(?:" + "|".join(re.escape(w[0]) + r"(?<![\w]" + re.escape(w[0]) + ")" + re.escape(w[1:]) for w in words) + ")"
+
+
 def _any_case_lower_words(pattern: str) -> str:
     """``pattern`` (an alternation of names) with each word written in lower case after the first allowed a capital
     too ("Đồng bằng Sông Hồng" as "Đồng bằng sông Hồng"); a capitalised word stays as it is ("Tây Bắc", never
@@ -152,12 +158,12 @@ def _res() -> _Rules:
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
                             + r")(?=\s+[" + _UP + r"]))"),
         # "đưa sách đến Đồn Biên phòng X": a place gone to
-        went=re.compile(r"(?<![\w])(?:" + word(cues["venue_motion"]) + r")\s+(?P<head>(?:" + word(cues["venue_gone_to"])
+        went=re.compile(_lead(cues["venue_motion"]) + r"\s+(?P<head>(?:" + word(cues["venue_gone_to"])
                         + r")(?=\s))"),
         # "Đồn Biên phòng A, Đồn Biên phòng B": the next venue of a list
         next_venue=re.compile(r"(?P<sep>\s*[,;]\s*)(?P<head>(?:" + word(cues["venue"]) + r")(?=\s))"),
         # "tại di tích Lầu X", "tại không gian Y": a lower-case word before a site's own capitalised name
-        described=re.compile(r"(?<![\w])(?:tại|ở)\s+(?:" + word(cues["site_descriptor"]) + r")\s+(?=[" + _UP + r"])"),
+        described=re.compile(_lead(("tại", "ở")) + r"\s+(?:" + word(cues["site_descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         venue_head=re.compile(r"(?:" + word(cues["venue"] + cues["org"]) + r")(?![\w])"),
         joined=re.compile(r"(?:" + word(cues["joined"]) + r")\s"),
         locality=re.compile(r"(?P<w>" + _alt(cues["locality"], any_case_first=True) + r")\s+(?=[" + _UP + r"]|\d)"),
@@ -167,7 +173,7 @@ def _res() -> _Rules:
         bare=re.compile(_alt(sorted(prov_names))),
         region=re.compile(_any_case_lower_words(_alt([r.name for r in gz.regions().values()], any_case_first=True))),
         # "khu vực Tây Gia Lai": a compass word before a province's name
-        directional=re.compile(r"(?<![\w])(?:" + word(cues["direction"]) + r")\s+" + _alt(sorted(prov_names))),
+        directional=re.compile(_lead(cues["direction"]) + r"\s+" + _alt(sorted(prov_names))),
         country=re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
     )
 
@@ -612,7 +618,12 @@ def _longer_unit(text: str, e: int, name: str) -> bool:
     if nxt is None:
         return False
     words = nxt.group(0).split()[:2]
-    return any(gz.units(name + " " + " ".join(words[:k])) for k in range(1, len(words) + 1))
+    return any(_is_unit(name + " " + " ".join(words[:k])) for k in range(1, len(words) + 1))
+
+
+@lru_cache(maxsize=8192)
+def _is_unit(name: str) -> bool:
+    return bool(gz.units(name))
 
 
 def _bare_provinces(sc: _Scan) -> None:
@@ -694,7 +705,7 @@ def _countries(sc: _Scan) -> None:
 
 
 # the words before a district or commune named without its prefix ("tại Đồ Sơn", "thuộc Cầu Ngang")
-_AT = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["located"])) + r")\s+(?=[" + _UP + r"])")
+_AT = re.compile(_lead(gz.place_cues()["located"]) + r"\s+(?=[" + _UP + r"])")
 
 
 def _located_units(sc: _Scan) -> None:
@@ -713,7 +724,7 @@ def _located_units(sc: _Scan) -> None:
             sc.take(PlaceMention(run.start(), run.end(), run.group(0), kind))
 
 
-_BRACKET = re.compile(r"\s\(")
+_BRACKET = re.compile(r"\((?<=\s\()")
 
 
 def _bracketed_units(sc: _Scan) -> None:
