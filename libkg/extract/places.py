@@ -492,11 +492,13 @@ def _admin_units(sc: _Scan) -> None:
         kind = _PREFIX_KIND.get(prefix.lower())
         if kind is None or prefix[1:] != prefix[1:].lower() and prefix not in _CAPITAL_PREFIXES:
             continue
+        if _res().bare.match(text, m.start()):  # "Tp.HCM", "TP.HCM": an alias that begins with a prefix
+            continue
         plural = bool(_PLURAL.search(text, max(lo, m.start() - 8), m.start()))
         enumerated = bool(_PLURAL.search(text[max(lo, m.start() - 8):m.start()].lower())) and (
-            e := _ENUMERATION.match(text, m.end(), min(hi, m.end() + 60))) is not None
+            en := _ENUMERATION.match(text, m.end(), min(hi, m.end() + 60))) is not None
         if enumerated:
-            pos = e.end()  # type: ignore[union-attr]  # "Các xã được hưởng lợi gồm: A, B và C"
+            pos = en.end()  # type: ignore[union-attr]  # "Các xã được hưởng lợi gồm: A, B và C"
         elif plural:
             pos = _after_plural(text, m.end())
         else:  # "huyện đảo Cô Tô", "xã miền núi Y": a descriptor from place_cues.tsv, then a known unit
