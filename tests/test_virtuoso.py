@@ -26,9 +26,7 @@ VIRTUOSO_HANGS = {
     "fact-provenance": "no answer (its planner on the VALUES/BIND/COALESCE lookup)",
     "libraries-in-province": "no answer (lkg:succeededBy* with BINDs before a FILTER)",
 }
-VIRTUOSO_FAILS = {
-    "places-merged-in-2025-reform": "SQ156 internal optimized compiler error",
-}
+VIRTUOSO_FAILS: dict[str, str] = {}  # none since the queries' portable rewrites (SQ156, SR066)
 # ... and the ones whose row counts agree but whose rows differ
 VIRTUOSO_ROWS_DIFFER: dict[str, str] = {}
 # The columns that are a GROUP_CONCAT, and their separator: SPARQL leaves the order of the concatenated
@@ -37,6 +35,7 @@ GROUP_CONCATS = {
     "events": {5: "; "},
     "institution-coparticipation": {3: " | "},
     "people-together": {3: " | "},
+    "places-merged-in-2025-reform": {5: "; "},
     "person-timeline": {8: ", ", 9: ", "},
     "possibly-same-persons": {4: "; ", 6: "; "},
 }
