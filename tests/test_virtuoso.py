@@ -19,16 +19,20 @@ from libkg.cli import cli
 from libkg.testing import start_oxigraph
 
 # Bundled queries Virtuoso 7.2.5 answers wrongly or not at all (its SPARQL compiler's bugs, not libkg's
-# union graph): the test below checks that each still fails as described, so a fix shows up.
+# union graph): the test below checks that each still fails as described, so a fix shows up.  None since
+# the queries were rewritten in portable SPARQL 1.1 (issue 23); the lists stay for the next one.
 # Not sent to Virtuoso at all: no answer in minutes, and the query then blocks Virtuoso's SQL port
 # (isql, hence the next test's reset) until the server is killed.
-VIRTUOSO_HANGS = {
-    "fact-provenance": "no answer (its planner on the VALUES/BIND/COALESCE lookup)",
-    "libraries-in-province": "no answer (lkg:succeededBy* with BINDs before a FILTER)",
-}
+VIRTUOSO_HANGS: dict[str, str] = {}
 VIRTUOSO_FAILS: dict[str, str] = {}  # none since the queries' portable rewrites (SQ156, SR066)
 # ... and the ones whose row counts agree but whose rows differ
 VIRTUOSO_ROWS_DIFFER: dict[str, str] = {}
+# ... and the ones whose rows depend on the plan Virtuoso picks for a fresh database (its sampled index
+# statistics): the same rows in most runs, but now and then one group loses its dates; only the row count
+# is compared
+VIRTUOSO_PLAN_DEPENDENT = {
+    "person-timeline": "about one fresh database in seven: an event's dates go missing (its UNIONs' plan)",
+}
 # The columns that are a GROUP_CONCAT, and their separator: SPARQL leaves the order of the concatenated
 # values undefined (Oxigraph and Virtuoso order them differently), so the test compares them as sorted lists.
 GROUP_CONCATS = {
@@ -106,7 +110,8 @@ def test_bundled_queries_on_three_stores(virtuoso, sample_store, tmp_path):
     print("\nquery                          embedded  oxigraph-server  virtuoso")
     for name, answers, _ in table:
         cells = [str(len(a)) if isinstance(a, list) else a for a in answers]
-        note = VIRTUOSO_HANGS.get(name) or VIRTUOSO_FAILS.get(name) or VIRTUOSO_ROWS_DIFFER.get(name, "")
+        note = (VIRTUOSO_HANGS.get(name) or VIRTUOSO_FAILS.get(name) or VIRTUOSO_ROWS_DIFFER.get(name)
+                or VIRTUOSO_PLAN_DEPENDENT.get(name, ""))
         print(f"{name:<30} {cells[0]:>8}  {cells[1]:>15}  {cells[2]:<10} {('(' + note + ')') if note else ''}")
     wrong = []
     for name, (local, ox, virt), _ in table:
@@ -119,6 +124,8 @@ def test_bundled_queries_on_three_stores(virtuoso, sample_store, tmp_path):
             continue
         if not (isinstance(virt, list) and len(virt) == len(local)):
             wrong.append(f"{name}: {virt if isinstance(virt, str) else len(virt)} rows, not {len(local)}")
+        elif name in VIRTUOSO_PLAN_DEPENDENT:
+            continue
         elif name in VIRTUOSO_ROWS_DIFFER:
             if virt == local:
                 wrong.append(f"{name} gives the same rows on Virtuoso now: drop it from VIRTUOSO_ROWS_DIFFER")
@@ -126,7 +133,8 @@ def test_bundled_queries_on_three_stores(virtuoso, sample_store, tmp_path):
             first = next(i for i, (x, y) in enumerate(zip(local, virt, strict=True)) if x != y)
             wrong.append(f"{name}: rows differ, first {local[first]} (embedded) vs {virt[first]} (Virtuoso)")
     assert not wrong, "\n".join(wrong)
-    assert len(table) - len(VIRTUOSO_HANGS) - len(VIRTUOSO_FAILS) - len(VIRTUOSO_ROWS_DIFFER) >= 9
+    assert len(table) - len(VIRTUOSO_HANGS) - len(VIRTUOSO_FAILS) - len(VIRTUOSO_ROWS_DIFFER) \
+        - len(VIRTUOSO_PLAN_DEPENDENT) >= 18
 
 
 @pytest.fixture(scope="module")
