@@ -66,3 +66,11 @@ def virtuoso(tmp_path_factory):
         online = [ln for ln in server.log().splitlines() if "online at" in ln]
         print(f"\nVirtuoso started: {server.endpoint} (database {server.folder})", *online, sep="\n  ")
         yield server
+
+
+@pytest.fixture(autouse=True)
+def no_language_cookie(request):
+    """A test using a ``client`` fixture (an HTTP client of ``libkg serve``) starts without the ``lang``
+    cookie that a ``?lang=`` request of an earlier test left."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").cookies.clear()

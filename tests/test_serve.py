@@ -53,13 +53,6 @@ def client(server):
         yield c
 
 
-@pytest.fixture(autouse=True)
-def no_language_cookie(request):
-    """Each test starts without the ``lang`` cookie a ``?lang=`` request of another test left."""
-    if "client" in request.fixturenames:
-        request.getfixturevalue("client").cookies.clear()
-
-
 def nga_path(client) -> str:
     r = client.get("/search", params={"q": "kieu thuy nga"})
     marker = 'href="/id/person/'

@@ -38,13 +38,6 @@ def client(server):
         yield c
 
 
-@pytest.fixture(autouse=True)
-def no_language_cookie(request):
-    """Each test starts without the ``lang`` cookie a ``?lang=`` request of another test left."""
-    if "client" in request.fixturenames:
-        request.getfixturevalue("client").cookies.clear()
-
-
 def rows(html: str) -> list[tuple[str, str]]:
     """(path, text) of the first link of each row of the list table."""
     table = html[html.index('<table class="list"'):html.index("</table>")]
