@@ -47,6 +47,11 @@ class Position:
     status: str = "current"  # current | former | appointed | elected | retired
     term: str | None = None  # "2024-2026"
     evidence: list[Evidence] = field(default_factory=list)
+    # set by the ``tenure_dates`` component when the text states the date ("từ ngày 01/3/2022"):
+    # ``date`` is then that date, not the publication day; ``date_kind`` says what it dates:
+    # "start" (took up the post), "end" (left it) or "at" (held it on that day)
+    date_stated: bool = False
+    date_kind: str | None = None
 
 
 @dataclass

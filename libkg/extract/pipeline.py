@@ -78,7 +78,8 @@ class Doc:
         :class:`~libkg.extract.mentions.Publication` date.
     ``persons`` / ``organizations`` / ``positions`` / ``places`` / ``events``
         Facts with :class:`Evidence` (offsets + sentence text).  ``Position.date``
-        is the publication date unless the text gives another; ``status`` is
+        is the publication date unless the text gives another (component ``tenure_dates``, which
+        then sets ``date_stated`` and ``date_kind``); ``status`` is
         current | former (nguyên) | appointed (bổ nhiệm) | elected (được bầu) |
         retired (nghỉ hưu); ``term`` "2024-2026" when stated.
     ``cache``
@@ -236,7 +237,8 @@ def _assigners(missing: list[str]) -> str:
     return "; ".join(hints)
 
 
-DEFAULT_PIPELINE = ("sentences", "persons", "organizations", "positions", "places", "dates", "events")
+DEFAULT_PIPELINE = ("sentences", "persons", "organizations", "positions", "places", "dates", "tenure_dates",
+                    "events")
 
 
 class RuleExtractor:
@@ -268,6 +270,7 @@ def _load_components() -> None:
         places,
         positions,
         sentences,
+        tenure_dates,
     )
 
 
