@@ -8,7 +8,10 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   trách Y", "ông C (Giám đốc X)", another name in brackets skipped; chains
   "Giám đốc X, Chủ tịch Liên hiệp" (two positions), "kiêm" sharing the
   organisation, an organisation the scan missed between two roles taken; a
-  department kept in the role ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh Z"), a
+  department or board named through the role is the organisation, as the text
+  writes it (SCHEMA.md: "Trưởng phòng Nghiệp vụ, Thư viện tỉnh Z" -> Trưởng
+  phòng @ "phòng Nghiệp vụ", inside Thư viện tỉnh Z; "giảng viên Khoa X"; a
+  board of the organisation stays in the role: "Ủy viên Ban Kiểm tra"), a
   unit named again by name as the organisation ("Tổ trưởng Tổ X", "Trưởng
   khoa, Khoa Y"), a party or association board as the organisation ("Trưởng
   ban Tuyên giáo Tỉnh ủy X" -> "ban Tuyên giáo Tỉnh ủy X"), a board of its own
@@ -140,6 +143,7 @@ class _Ctx:
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
         self.bracketed = _bracket_acronyms(self.text, self.orgs)
         self.delegated: dict[tuple[int, int], tuple[str, int]] = {}  # sentence -> (represented org, end)
+        self.sub_parent: dict[str, str] = {}  # "phòng Nghiệp vụ" -> "Thư viện tỉnh X" (named after it)
 
     def nested(self, m: OrgMention) -> bool:
         """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
@@ -328,7 +332,7 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     n = len(toks)
     start = toks[j - 1].start
     m = ctx.org_at.get(toks[d_end].start) if d_end < n else None
-    if m is not None and m.kind == "PoliticalBody":
+    if m is not None and (m.kind == "PoliticalBody" or phrase_at(toks, d_end, "party_committees.txt")):
         org = ctx.text[start:m.end]
         ctx.board_parent[org] = m.name
         return org, _idx(toks, m.end)
@@ -381,15 +385,27 @@ def _mission(toks: list[Tok], r: int, j: int, ctx: _Ctx, label: str) -> tuple[st
     return ctx.text[toks[r].start:toks[end - 1].end], end
 
 
-def _dept_in_role(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, int]:
-    """"giảng viên Khoa Thông tin - Thư viện, Trường ...": the department stays in the role."""
+def _committee_at(toks: list[Tok], j: int) -> bool:
+    """Do the words at ``j`` name a board that stays in the role ("Chấp hành" of "Ủy viên Ban Chấp hành",
+    "Tổ chức" of "Trưởng Ban Tổ chức"), ``committees.txt``?"""
+    words = tuple(ffold(t.text) for t in toks[j:j + 3])
+    return any(words[:len(b)] == b for b in committees())
+
+
+def _dept_in_role(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int]:
+    """A department written out after the role is its organisation ("giảng viên Khoa Thông tin - Thư viện,
+    Trường ...", "Phó Trưởng phòng phụ trách Phòng X"); a board of an organisation stays in the role ("Ủy
+    viên Ban Kiểm tra"): (role, sub-unit, next index)."""
     n = len(toks)
     if (last not in _UNIT_WORDS and j + 1 < n and toks[j].text in _DEPT_HEADS and toks[j].start not in ctx.org_at
             and toks[j + 1].text[0].isupper()):
         d_end, gov = _dept(toks, j + 1, ctx)
         if not gov:
-            return role_text + " " + ctx.text[toks[j].start:toks[d_end - 1].end], d_end
-    return role_text, j
+            surface = ctx.text[toks[j].start:toks[d_end - 1].end]
+            if toks[j].text == "Ban" and _committee_at(toks, j + 1):
+                return role_text + " " + surface, None, d_end
+            return role_text, surface, d_end
+    return role_text, None, j
 
 
 def _gov_office(toks: list[Tok], j: int, d_end: int, ctx: _Ctx, last: str, surface: str) -> str:
@@ -404,17 +420,43 @@ def _gov_office(toks: list[Tok], j: int, d_end: int, ctx: _Ctx, last: str, surfa
     return known[0] if known else full
 
 
-def _unit_name(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int]:
-    """A role ending in a unit word ("Trưởng phòng") and the unit's name: (role, office org, next index)."""
+def _unit_start(toks: list[Tok], j: int) -> int:
+    """Index of the unit word(s) ending the role before ``j``: "phòng" of "Trưởng phòng", "bộ môn"."""
+    if j >= 2 and ffold(toks[j - 1].text) == "môn" and ffold(toks[j - 2].text) == "bộ":
+        return j - 2
+    return j - 1
+
+
+def _unit_name(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int, bool]:
+    """A role ending in a unit word ("Trưởng phòng") and the unit's name: a government office ("Trưởng phòng
+    Văn hóa - Thông tin huyện X"), else the unit, as the text writes it through the role ("Phó phòng Nghiệp
+    vụ" -> "phòng Nghiệp vụ"; SCHEMA); a board of an organisation stays in the role ("Trưởng Ban Tổ chức"):
+    (role, organisation, next index, whether the organisation is a sub-unit of one named next)."""
     if not (last in _UNIT_WORDS and j < len(toks) and toks[j].text[0].isupper() and toks[j].start not in ctx.org_at):
-        return role_text, None, j
+        return role_text, None, j, False
     d_end, gov = _dept(toks, j, ctx)
     surface = ctx.text[toks[j].start:toks[d_end - 1].end] if d_end > j else ""
     if gov:
-        return role_text, _gov_office(toks, j, d_end, ctx, last, surface), d_end
-    if surface:
-        role_text += " " + surface
-    return role_text, None, d_end
+        return role_text, _gov_office(toks, j, d_end, ctx, last, surface), d_end, False
+    if not surface:
+        return role_text, None, d_end, False
+    if last == "ban" and _committee_at(toks, j):
+        return role_text + " " + surface, None, d_end, False
+    return role_text, ctx.text[toks[_unit_start(toks, j)].start:toks[d_end - 1].end], d_end, True
+
+
+def _sub_unit(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int]:
+    """The department or board a role names after it (see :func:`_dept_in_role`, :func:`_unit_name`); the
+    organisation it belongs to, named next, is passed over ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh X")."""
+    role, org, k = _dept_in_role(toks, j, ctx, role_text, last)
+    sub = org is not None
+    if org is None and k == j:
+        role, org, k, sub = _unit_name(toks, j, ctx, role_text, last)
+    if sub and org is not None:
+        parent, k = _org_after_role(toks, k, ctx)
+        if parent:
+            ctx.sub_parent.setdefault(org, parent)
+    return role, org, k
 
 
 def _skip_parents(toks: list[Tok], j: int, ctx: _Ctx, org_name: str) -> int:
@@ -591,8 +633,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     if named is not None:
         org_name, j = named
     else:
-        role_text, j = _dept_in_role(toks, j, ctx, role_text, last)
-        role_text, org_name, j = _unit_name(toks, j, ctx, role_text, last)
+        role_text, org_name, j = _sub_unit(toks, j, ctx, role_text, last)
     if org_name is None:
         org_name, j = _org_after_role(toks, j, ctx)
     if glued and org_name is None:
@@ -892,7 +933,8 @@ def _person_in_clause(ctx: _Ctx, sent: tuple[int, int], at: int) -> bool:
 
 
 def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, i: int) -> None:
-    """A department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà"."""
+    """A department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà" (Trưởng phòng @ phòng Nghiệp
+    vụ)."""
     for back in range(8, 2, -1):
         r = match_role(toks, i - back) if i - back >= 0 else None
         j = i - back + len(r.words) if r is not None else 0
@@ -901,9 +943,11 @@ def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
             continue
         d_end, gov = _dept(toks, j, ctx)
         if d_end == i and not gov:
-            role = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end]
-            ctx.add(m.name, role, _department_home(role, ctx, m.start), "current", None,
-                    toks[i - back].start, m.end, sent)
+            if r.label.split()[-1].lower() == "ban" and _committee_at(toks, j):
+                role, org = r.label + " " + ctx.text[toks[j].start:toks[i - 1].end], None
+            else:  # the department, as written through the role, is the organisation (SCHEMA)
+                role, org = r.label, ctx.text[toks[_unit_start(toks, j)].start:toks[i - 1].end]
+            ctx.add(m.name, role, org, "current", None, toks[i - back].start, m.end, sent)
             return
 
 
@@ -1078,13 +1122,15 @@ def _orgless(role: str) -> bool:
     return words in _words("member") or words in _words("orgless")
 
 
-def _add_office_orgs(doc: Doc) -> None:
-    """A government office read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X") is an organisation too."""
+def _add_office_orgs(doc: Doc, parents: dict[str, str]) -> None:
+    """A government office or a department read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X", "Trưởng
+    phòng Nghiệp vụ, Thư viện tỉnh Y") is an organisation too, inside the one named after it (``parents``)."""
     known = {expand(o.name) for o in doc.organizations}
     for pos in doc.positions:
         if pos.organization and expand(pos.organization) not in known:
             known.add(expand(pos.organization))
             doc.organizations.append(Organization(name=pos.organization, kind=_office_kind(pos.organization),
+                                                  parent=parents.get(pos.organization),
                                                   evidence=list(pos.evidence)))
 
 
@@ -1105,7 +1151,7 @@ def run(doc: Doc) -> None:
             _role_before(ctx, toks, sent, m)
         _predicates(ctx, toks, sent, in_sent)
     doc.positions = _placed_first(ctx.out)
-    _add_office_orgs(doc)
+    _add_office_orgs(doc, ctx.sub_parent)
 
 
 _COORD_RE = re.compile(r"\s*(?:,|và|cùng)?\s*(?:[^\W\d_]+\.?\s*){0,2}")
