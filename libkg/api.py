@@ -689,33 +689,44 @@ class KnowledgeGraph:
 
     # ----------------------------------------------------------- the store as a whole
     def export(self, destination: str | os.PathLike[str] | IO[Any], format: str | None = None,
-               profile: str | None = None) -> None:
-        """Write the whole graph in a standard RDF format.
+               profile: str | None = None, *, with_text: bool = False, license: str | None = None) -> None:
+        """Write the whole graph in a standard RDF format, with its VoID / DCAT description.
 
         ``format`` is ``trig``, ``nq``, ``jsonld`` (named graphs kept: one per
         article), ``ttl`` or ``nt`` (all graphs merged); by default it follows
         the file's suffix, else TriG.  ``destination`` is a path (written whole
-        or not at all) or an open stream, binary or text.  ``profile="schema"``
-        adds the schema.org view (the statements the ontology entails, in
-        ``{base}graph/profile/schema``) and the VoID / DCAT description, as
-        ``libkg export --profile schema`` does.
+        or not at all) or an open stream, binary or text.  What ``libkg export``
+        writes, with the same options:
+
+        * the graph's VoID / DCAT description (licence, what it covers, version,
+          counts, example resources, SPARQL endpoint) in ``{base}graph/void``;
+        * ``profile="schema"``: the schema.org view (the statements the ontology
+          entails) in ``{base}graph/profile/schema``;
+        * ``with_text=True``: the articles' full texts too (left out by default:
+          they are their publishers'; the digests, quotes and offsets stay);
+        * ``license``: the graph's licence, an SPDX id (``"CC0-1.0"``) or an IRI
+          (default ``$LIBKG_LICENSE``, else CC BY 4.0); ``ValueError`` otherwise.
 
         Examples
         --------
         >>> import io
+        >>> from rdflib import Graph, URIRef
         >>> with open(MEMORY) as kg:
         ...     buf = io.BytesIO()
-        ...     kg.export(buf, format="nq")
-        >>> buf.getvalue()
-        b''
+        ...     kg.export(buf, format="ttl", license="CC0-1.0")
+        >>> g = Graph().parse(data=buf.getvalue(), format="turtle")
+        >>> str(g.value(URIRef("https://w3id.org/libkg/dataset"), URIRef("http://purl.org/dc/terms/license")))
+        'http://creativecommons.org/publicdomain/zero/1.0/'
         """
-        def write(fmt: str, out: IO[bytes]) -> None:
-            if profile is None:
-                self.store.export(fmt, out)
-            else:
-                from libkg.query.dataset import export_with_description
+        from libkg.query.dataset import export_with_description
+        from libkg.rdf.void import license_iri
 
-                export_with_description(self.store, fmt, out, profile=profile)
+        license = license or os.environ.get("LIBKG_LICENSE") or None
+        license_iri(license)  # a bad licence fails before anything is written
+
+        def write(fmt: str, out: IO[bytes]) -> None:
+            export_with_description(self.store, fmt, out, self.base, profile=profile, with_text=with_text,
+                                    license=license)
 
         if isinstance(destination, str | os.PathLike):
             path = Path(destination)

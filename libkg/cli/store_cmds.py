@@ -21,28 +21,50 @@ from libkg.store.base import StoreError
               help="Also write a view in another vocabulary, in the graph {base}graph/profile/NAME: schema = "
                    "the schema.org statements the ontology entails (schema:containedInPlace, "
                    "schema:parentOrganization, schema:superEvent, schema:Person ...).")
-def export(store_path: str | None, endpoint: str | None,
-           user: str | None, password: str | None, fmt: str, output: str | None, profile: str | None) -> None:
-    """Write the whole store in a standard RDF format.
+@click.option("--with-text", is_flag=True,
+              help="Also write the articles' full texts (the text the evidence offsets index). Off by default: "
+                   "they are their publishers', and you may not have the right to republish them; without "
+                   "them the export keeps each text's SHA-256, the quoted sentences, their offsets and the "
+                   "articles' URLs, so every offset can be checked against the published article.")
+@click.option("--license", "license_", envvar="LIBKG_LICENSE", metavar="ID|IRI",
+              help="The graph's licence in its VoID / DCAT description: an SPDX id (CC-BY-4.0, CC0-1.0, "
+                   "CC-BY-SA-4.0, ODC-By-1.0, ODbL-1.0, PDDL-1.0) or a licence IRI (default: $LIBKG_LICENSE, "
+                   "else CC-BY-4.0). It covers the extracted facts, not the articles.")
+def export(store_path: str | None, endpoint: str | None, user: str | None, password: str | None, fmt: str,
+           output: str | None, profile: str | None, with_text: bool, license_: str | None) -> None:
+    """Write the whole store in a standard RDF format, with its VoID / DCAT description.
+
+    The description (licence, what it covers, version, counts, example resources, SPARQL endpoint)
+    is in the named graph {base}graph/void. The articles' full texts are left out unless --with-text.
 
     \b
     Example:
       libkg export --store out/store --format trig -o out/graph.trig
       libkg export --store out/store --format ttl --profile schema -o out/graph-schema.ttl
+      libkg export --store out/store --license CC0-1.0 -o out/graph-cc0.trig
     """
     from libkg.query.dataset import (
         export_with_description,  # + the VoID / DCAT description ({base}graph/void)
     )
+    from libkg.rdf.void import license_iri
 
+    try:
+        license_iri(license_)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--license") from None
+    options = {"profile": profile, "with_text": with_text, "license": license_}
     with read_store_or_fail(store_path, endpoint, user, password) as store:
         if output:
             tmp = Path(output + ".part")
-            with tmp.open("wb") as fh:
-                export_with_description(store, fmt, fh, profile=profile)
-            tmp.replace(output)
+            try:
+                with tmp.open("wb") as fh:
+                    export_with_description(store, fmt, fh, **options)
+                tmp.replace(output)
+            finally:
+                tmp.unlink(missing_ok=True)
             click.echo(f"wrote {output}", err=True)
         else:
-            export_with_description(store, fmt, sys.stdout.buffer, profile=profile)
+            export_with_description(store, fmt, sys.stdout.buffer, **options)
 
 
 @cli.command()
@@ -68,13 +90,21 @@ def stats(store_path: str | None, endpoint: str | None,
 @read_store_options
 @click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Validate RDF file(s) (.ttl, .trig, .nq, .jsonld) instead of the store.")
-def validate(store_path: str | None, endpoint: str | None,
-           user: str | None, password: str | None, files: tuple[str, ...]) -> None:
+@click.option("--with-imports", is_flag=True,
+              help="Load the libkg ontology with the RDFS axioms of W3C PROV-O and W3C ORG (shipped in "
+                   "libkg/data/publish/prov-org-rdfs.ttl; nothing is downloaded) and apply RDFS inference "
+                   "before checking, as a reviewer who loads those vocabularies would. Slower.")
+def validate(store_path: str | None, endpoint: str | None, user: str | None, password: str | None,
+             files: tuple[str, ...], with_imports: bool) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
+
+    With --with-imports, what the ontology and PROV-O / ORG imply is inferred first (RDFS), so a
+    statement that is fine on its own but implies something the shapes refuse is reported too.
 
     \b
     Example:
       libkg validate --file graph/sample.trig
+      libkg validate --file graph/sample.trig --with-imports
     """
     from rdflib import Dataset
 
@@ -90,12 +120,21 @@ def validate(store_path: str | None, endpoint: str | None,
     else:
         with read_store_or_fail(store_path, endpoint, user, password) as store:
             data = store.to_dataset()
-    conforms, report = shacl_validate(data)
+    conforms, report = shacl_validate(data, use_ontology=with_imports)
+    how = " (with the libkg ontology, PROV-O and ORG loaded and RDFS inference)" if with_imports else ""
     if conforms:
-        click.echo("conforms: the graph satisfies every shape")
+        click.echo(f"conforms: the graph satisfies every shape{how}")
         return
     click.echo(report)
+    click.echo(f"does not conform: {_violations(report)} violation(s) of the shapes{how}", err=True)
     sys.exit(1)
+
+
+def _violations(report: str) -> str:
+    import re
+
+    m = re.search(r"Results \((\d+)\)", report)
+    return m.group(1) if m else "some"
 
 
 @cli.command()
