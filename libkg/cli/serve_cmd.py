@@ -32,6 +32,10 @@ from libkg.cli.common import BadInput, StoreMissing, missing_store_message, read
 @click.option("--allow-service", is_flag=True,
               help="Let queries use SERVICE (federated query): the server then sends HTTP requests anyone can "
               "aim at any host it reaches. Off by default; see docs/SECURITY.md.")
+@click.option("--license", "license_", envvar="LIBKG_LICENSE", metavar="ID|IRI",
+              help="The graph's licence in the description at /.well-known/void: an SPDX id (CC-BY-4.0, CC0-1.0, "
+                   "ODbL-1.0 ...) or a licence IRI (default: $LIBKG_LICENSE, else CC-BY-4.0). It covers the "
+                   "extracted facts, not the articles.")
 @click.option("--max-connections", type=int, default=256, show_default=True,
               help="Concurrent connections the HTTP server accepts before answering 503.")
 @click.option("--log-level", default="info", show_default=True,
@@ -39,7 +43,7 @@ from libkg.cli.common import BadInput, StoreMissing, missing_store_message, read
 def serve(store_path: str | None, endpoint: str | None, user: str | None,
           password: str | None, host: str, port: int, base: str | None, query_timeout: float, max_rows: int,
           workers: int, page_workers: int, max_queue: int, worker_memory: int, long_after: float,
-          allow_service: bool, max_connections: int, log_level: str) -> None:
+          allow_service: bool, license_: str | None, max_connections: int, log_level: str) -> None:
     """Serve the graph read-only: SPARQL endpoint, query editor, entity pages, search, network, timeline.
 
     The embedded store is opened read-only (ingest into it while the server is stopped, then
@@ -63,11 +67,17 @@ def serve(store_path: str | None, endpoint: str | None, user: str | None,
     if max_rows < 1 or query_timeout <= 0 or workers < 1 or page_workers < 1 or long_after <= 0:
         raise click.BadParameter("--max-rows, --workers and --page-workers must be >= 1, "
                                  "--query-timeout and --long-after > 0")
+    from libkg.rdf.void import license_iri
+
+    try:
+        license_iri(license_)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--license") from None
     config = ServeConfig(store_path=Path(store_path) if store_path else None, endpoint=endpoint, user=user,
                          password=password, base=base,
                          query_timeout=query_timeout, max_rows=max_rows, workers=workers, max_queue=max_queue,
                          worker_memory_mb=worker_memory, page_workers=page_workers, long_after=long_after,
-                         allow_service=allow_service)
+                         allow_service=allow_service, license=license_)
     if not endpoint:
         _check_store(store_path)
     sock = _listen(host, port)

@@ -39,3 +39,4 @@ class ServeConfig:
     page_queue: int = 16  # page requests that may wait for a page worker
     long_after: float = 2.0  # a query running longer is "long": at most workers - 1 of those at once
     allow_service: bool = False  # SERVICE clauses (outbound HTTP requests) allowed
+    license: str | None = None  # the graph's licence at /.well-known/void (SPDX id or IRI); default CC BY 4.0

@@ -26,7 +26,7 @@ __all__ = ["fold_chars", "highlight_spans", "page_context", "title_of"]
 
 LKG, SCHEMA, SKOS_NS = PREFIXES["lkg"], PREFIXES["schema"], PREFIXES["skos"]
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-PROV, ORG = PREFIXES["prov"], PREFIXES["org"]
+PROV, ORG, OA = PREFIXES["prov"], PREFIXES["org"], PREFIXES["oa"]
 SUMMARY_PROPS = {  # event summary rows: property -> (vi, en)
     SCHEMA + "organizer": ("Đơn vị tổ chức", "Organised by"),
     SCHEMA + "attendee": ("Tham dự", "Attended by"),
@@ -86,7 +86,7 @@ def title_of(view: EntityView, lang: str) -> str:
     key = _first(view, LKG + "nameKey")
     if key:
         return key.title()
-    sentence = _first(view, LKG + "sentence")
+    sentence = _first(view, LKG + "sentence") or _label_of(view, OA + "hasTarget", lang)  # (an annotation's)
     if sentence:
         return sentence if len(sentence) <= 80 else sentence[:77].rstrip() + "…"
     return view.iri.rsplit("/", 1)[-1] or view.iri

@@ -79,11 +79,12 @@ def _split_suffix(name: str) -> tuple[str, str | None]:
 
 
 # ------------------------------------------------------------------ the dataset description
-def describe_dataset(store: Store, base: str, endpoint: str) -> list[tuple]:
-    """The store's VoID / DCAT description as triples (runs in a worker)."""
+def describe_dataset(store: Store, base: str, endpoint: str, license: str | None = None) -> list[tuple]:
+    """The store's VoID / DCAT description as triples (runs in a worker), with the operator's
+    licence; the store holds the articles' texts (the endpoint answers them), and it says so."""
     from libkg.query.dataset import describe_store
 
-    return list(describe_store(store, base, endpoint))
+    return list(describe_store(store, base, endpoint, license=license, texts=True))
 
 
 async def void_description(request: Request) -> Response:
@@ -92,7 +93,7 @@ async def void_description(request: Request) -> Response:
     if mt is None:
         return _not_acceptable(False)
     endpoint = f"{request.base_url}sparql"  # this server's endpoint, as the client reached it
-    triples = await state.backend.call(describe_dataset, state.base, endpoint,
+    triples = await state.backend.call(describe_dataset, state.base, endpoint, state.config.license,
                                        timeout=state.config.query_timeout, lane="page")
     return _rdf(serialize_graph(triples, RDF_TYPES[mt]), mt)
 
