@@ -102,6 +102,15 @@ def test_organizations_by_kind(sample_store):
     assert int(got["Hội Thư viện Việt Nam"]["articles"]) >= 2
 
 
+def test_tenures_of_a_person(sample_store):
+    # d02 2019 Phó Giám đốc; d11 2022 appointed Giám đốc (a term that begins), d23/d30 Giám đốc
+    got = rows(sample_store, "tenures", name="Hoàng Thị Thuý Hằng")
+    terms = {(r["role"], r["organization"]): r for r in got}
+    director = terms["Giám đốc", "Thư viện tỉnh Yên Bái"]
+    assert director["begin"] == "2022-03-09" and director["end"] == "" and director["last"] >= "2025-04-21"
+    assert terms["Phó Giám đốc", "Thư viện tỉnh Yên Bái"]["first"] == "2019-04-20"
+
+
 def test_role_changes(sample_store):
     got = rows(sample_store, "role-changes")
     hang = [r for r in got if fold_person(r["person"]) == fold_person("Hoàng Thị Thúy Hằng")]
@@ -178,7 +187,7 @@ def test_every_bundled_query_is_checked_here():
                "institution-coparticipation", "people-together", "organization-hierarchy", "sub-events",
                "fact-provenance", "union-events", "organizations", "role-changes", "places",
                "libraries-in-province", "places-merged-in-2025-reform", "possibly-same-persons",
-               "entities-linked", "events-in-region"}
+               "entities-linked", "events-in-region", "tenures"}
     assert {q.name for q in list_queries()} == checked
 
 

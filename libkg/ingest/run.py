@@ -16,6 +16,7 @@ from rdflib import Graph
 from libkg.extract.pipeline import Extractor
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure
 from libkg.ingest.spool import Spool
+from libkg.ingest.tenures import refresh_tenures
 from libkg.ingest.workers import prepared
 from libkg.ingest.write import (
     decide_run,
@@ -114,6 +115,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
                 writer.add(*record)
         writer.flush()
     writer.finish()
+    refresh_tenures(store, [*report.article_ids, *run.stored_renames], run.base)  # the terms of the posts touched
     if bulk_loaded:  # only a bulk load leaves files to merge
         if status:
             status("compacting the store after the bulk load")

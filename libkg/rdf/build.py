@@ -162,6 +162,7 @@ def person_display(name: str) -> str:
 _FORMER_PREFIXES = ("nguyên ",)
 _TYPE = RDF.type
 _OFFSET = XSD.integer  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer: write what is read back
+_TRUE = Literal(True)  # "true"^^xsd:boolean
 
 
 class _Builder:
@@ -372,7 +373,9 @@ class _Builder:
 
         The date (the one the text states, else the article's) is an
         attestation for current/appointed/elected/retired statements, a start
-        for appointed/elected, an end for retired; a "former" ("nguyên")
+        for appointed/elected (or a date the text states as the start: "từ ngày
+        ..."), an end for retired; ``lkg:dateStated true`` when the text
+        states it (:mod:`libkg.extract.tenure_dates`); a "former" ("nguyên")
         statement only says the post had ended by then (lkg:formerOn), and
         "nguyên" is not part of the role.
         """
@@ -398,10 +401,12 @@ class _Builder:
             self.add(iri, LKG.formerOn, when)
         else:
             self.add(iri, LKG.attestedOn, when)
-        if pos.status in ("appointed", "elected"):
+        if pos.status in ("appointed", "elected") or pos.date_kind == "start":
             self.add(iri, LKG.startDate, when)
-        elif pos.status == "retired":
+        elif pos.status == "retired" or pos.date_kind == "end":
             self.add(iri, LKG.endDate, when)
+        if pos.date_stated and pos.date:  # the text states the date: not the publication day
+            self.t.add((iri, LKG.dateStated, _TRUE))
         if pos.status:
             self.t.add((iri, LKG.status, plain_literal(pos.status)))
         if pos.term:

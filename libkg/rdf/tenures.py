@@ -1,0 +1,114 @@
+"""The tenure graph of a post: one ``lkg:Tenure`` (an ``org:Membership``) per term, with OWL-Time dates.
+
+A post (``lkg:Position``, ``{base}id/position/{person}/{key}``) gets the graph
+``{base}graph/tenure/{person}/{key}`` (:func:`tenure_graph`); its terms are cut by
+:func:`libkg.resolve.tenures.split_terms` from what the articles say.  Each term is
+
+.. code-block:: text
+
+    <{base}id/tenure/{person}/{key}/{hash}> a lkg:Tenure ;
+        lkg:termOf <post> ; org:member <person> ; org:role <role> ; org:organization <org> ;
+        org:memberDuring <...#interval> ;
+        lkg:firstAttestedOn "2022-03-01"^^xsd:date ; lkg:lastAttestedOn "2023-10-05"^^xsd:date ;
+        prov:wasDerivedFrom <article> , ... .
+    <...#interval> a time:Interval ; time:hasBeginning <...#beginning> ; time:hasEnd <...#end> .
+    <...#beginning> a time:Instant ; time:inXSDDate "2022-03-01"^^xsd:date ; lkg:dateStated true .
+
+``time:inXSDDate`` / ``time:inXSDgYearMonth`` / ``time:inXSDgYear`` at the precision the text gives;
+an instant only where a date is known (an open end stays open); ``lkg:dateStated true`` when the
+text states it (else it is the publication day of the news of the appointment or retirement).
+The tenure's hash is of its first statement (article and date), so it keeps its IRI when later
+articles add to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, TIME
+
+from libkg.rdf.literals import date_literal, plain_literal
+from libkg.rdf.namespaces import LKG
+from libkg.resolve.keys import short_hash
+from libkg.resolve.tenures import Term, precision
+
+__all__ = ["TENURE_GRAPHS", "Post", "position_of_graph", "tenure_graph", "tenure_iri", "tenure_triples"]
+
+TENURE_GRAPHS = "/graph/tenure/"
+_POSITIONS = "/id/position/"
+_IN_XSD = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class Post:
+    """A post and its holder: the position node, person, role and organisation (None: unknown)."""
+
+    def __init__(self, position: str, person: str, role: str, organization: str | None = None) -> None:
+        self.position, self.person, self.role, self.organization = position, person, role, organization
+
+
+def tenure_graph(position: str) -> URIRef:
+    """``{base}graph/tenure/{person}/{key}``: the graph of the terms of post ``{base}id/position/{person}/{key}``."""
+    head, sep, tail = str(position).partition(_POSITIONS)
+    if not sep:
+        raise ValueError(f"{position!r} is not a position IRI (…{_POSITIONS}…)")
+    return URIRef(f"{head}{TENURE_GRAPHS}{tail}")
+
+
+def position_of_graph(graph: str) -> URIRef:
+    """The post whose terms a tenure graph holds (the inverse of :func:`tenure_graph`)."""
+    head, sep, tail = str(graph).partition(TENURE_GRAPHS)
+    if not sep:
+        raise ValueError(f"{graph!r} is not a tenure graph IRI (…{TENURE_GRAPHS}…)")
+    return URIRef(f"{head}{_POSITIONS}{tail}")
+
+
+def tenure_iri(position: str, term: Term) -> URIRef:
+    """``{base}id/tenure/{person}/{key}/{hash of the term's first statement}``."""
+    first = term.statements[0]
+    head, _, tail = str(position).partition(_POSITIONS)
+    return URIRef(f"{head}/id/tenure/{tail}/{short_hash(first.date + chr(31) + first.article, 8)}")
+
+
+def _instant(iri: URIRef, date: str, stated: bool) -> list[Triple]:
+    lit = date_literal(date)
+    if lit is None:
+        return []
+    out: list[Triple] = [(iri, RDF.type, TIME.Instant), (iri, _IN_XSD[precision(date)], lit)]
+    if stated:
+        out.append((iri, LKG.dateStated, Literal(True)))
+    return out
+
+
+def tenure_triples(post: Post, terms: Sequence[Term]) -> set[Triple]:
+    """The triples of ``post``'s tenure graph (empty when it has no term: the graph is dropped)."""
+    out: set[Triple] = set()
+    pos = URIRef(post.position)
+    for term in terms:
+        t = tenure_iri(post.position, term)
+        interval = URIRef(f"{t}#interval")
+        out.update({(t, RDF.type, LKG.Tenure), (t, LKG.termOf, pos), (t, ORG.member, URIRef(post.person)),
+                    (t, ORG.role, URIRef(post.role)), (t, ORG.memberDuring, interval),
+                    (interval, RDF.type, TIME.Interval)})
+        if post.organization:
+            out.add((t, ORG.organization, URIRef(post.organization)))
+        out.update((t, PROV.wasDerivedFrom, URIRef(a)) for a in term.articles)
+        for prop, date in ((LKG.firstAttestedOn, term.first), (LKG.lastAttestedOn, term.last)):
+            lit = date_literal(date) if date else None
+            if lit is not None:
+                out.add((t, prop, lit))
+        out.update((t, LKG["term"], plain_literal(w)) for w in term.terms_written)
+        if term.begin:
+            begin = _instant(URIRef(f"{t}#beginning"), term.begin, term.begin_stated)
+            out.update(begin)
+            if begin:
+                out.add((interval, TIME.hasBeginning, begin[0][0]))
+        if term.end:
+            end = _instant(URIRef(f"{t}#end"), term.end, term.end_stated)
+            out.update(end)
+            if end:
+                out.add((interval, TIME.hasEnd, end[0][0]))
+    return out
+
