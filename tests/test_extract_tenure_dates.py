@@ -25,6 +25,9 @@ def positions(text: str):
      "Lê Văn Minh", "2019", "start", "elected"),
     ("Ngày 5/1/2024, UBND tỉnh Lào Cai đã bổ nhiệm bà Phạm Thị Thu giữ chức Giám đốc Thư viện tỉnh Lào Cai.",
      "Phạm Thị Thu", "2024-01-05", "start", "appointed"),
+    ("Ngày 9/3/2022, Sở Văn hóa công bố quyết định bổ nhiệm bà Nguyễn Thị Lan giữ chức Giám đốc Thư viện "
+     "tỉnh Yên Bái, thời hạn bổ nhiệm 05 năm kể từ ngày 01/3/2022.",
+     "Nguyễn Thị Lan", "2022-03-01", "start", "appointed"),
 ])
 def test_a_stated_date_replaces_the_publication_day(sentence, person, date, kind, status):
     found = [p for (name, _), p in positions(sentence).items() if name == person]

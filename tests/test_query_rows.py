@@ -26,11 +26,12 @@ def test_positions_of_a_person_any_spelling(sample_store):
 
 
 def test_positions_at_an_organization_over_time(sample_store):
-    # d02 2019 Phó Giám đốc; d11 2022 appointed Giám đốc; d23/d30 Giám đốc
+    # d02 2019 Phó Giám đốc; d11 2022 appointed Giám đốc ("kể từ ngày 01/3/2022", the date the text
+    # states, not the ceremony's 2022-03-09); d23/d30 Giám đốc
     got = rows(sample_store, "positions-at-organization", org="Thư viện tỉnh Yên Bái")
     hang = {r["role"]: r for r in got if fold_person(r["person"]) == fold_person("Hoàng Thị Thúy Hằng")}
     assert hang["Phó Giám đốc"]["first"] == "2019-04-20"
-    assert hang["Giám đốc"]["first"] == "2022-03-09" and hang["Giám đốc"]["last"] >= "2025-04-21"
+    assert hang["Giám đốc"]["first"] == "2022-03-01" and hang["Giám đốc"]["last"] >= "2025-04-21"
 
 
 def test_person_timeline_in_date_order(sample_store):
@@ -103,11 +104,11 @@ def test_organizations_by_kind(sample_store):
 
 
 def test_tenures_of_a_person(sample_store):
-    # d02 2019 Phó Giám đốc; d11 2022 appointed Giám đốc (a term that begins), d23/d30 Giám đốc
+    # d02 2019 Phó Giám đốc; d11 appointed Giám đốc "kể từ ngày 01/3/2022" (a term that begins), d23/d30 Giám đốc
     got = rows(sample_store, "tenures", name="Hoàng Thị Thuý Hằng")
     terms = {(r["role"], r["organization"]): r for r in got}
     director = terms["Giám đốc", "Thư viện tỉnh Yên Bái"]
-    assert director["begin"] == "2022-03-09" and director["end"] == "" and director["last"] >= "2025-04-21"
+    assert director["begin"] == "2022-03-01" and director["end"] == "" and director["last"] >= "2025-04-21"
     assert terms["Phó Giám đốc", "Thư viện tỉnh Yên Bái"]["first"] == "2019-04-20"
 
 

@@ -66,11 +66,22 @@ SELECT ?id ?date ?url ?publisher ?title WHERE { ?a schema:identifier ?id .
 _LABEL = "SELECT ?l WHERE { ?x skos:prefLabel ?l } LIMIT 1"
 
 _POSITION = """
-SELECT ?role ?org ?d ?status ?start ?end ?former WHERE { GRAPH ?g {
+SELECT ?role ?org ?d ?status ?start ?end ?former ?stated WHERE { GRAPH ?g {
   ?pos lkg:roleLabel ?role . OPTIONAL { ?pos org:organization ?o }
   OPTIONAL { ?pos lkg:attestedOn ?d } OPTIONAL { ?pos lkg:status ?status }
-  OPTIONAL { ?pos lkg:startDate ?start } OPTIONAL { ?pos lkg:endDate ?end } OPTIONAL { ?pos lkg:formerOn ?former } }
+  OPTIONAL { ?pos lkg:startDate ?start } OPTIONAL { ?pos lkg:endDate ?end } OPTIONAL { ?pos lkg:formerOn ?former }
+  OPTIONAL { ?pos lkg:dateStated ?stated } }
   OPTIONAL { ?o skos:prefLabel ?org } }"""
+
+# a tenure (one term of a post, in its tenure graph): its post, its dates, the articles it is read from
+_TENURE = """
+SELECT ?pos ?a ?first ?last WHERE { ?e a lkg:Tenure ; lkg:termOf ?pos ; prov:wasDerivedFrom ?a .
+  OPTIONAL { ?e lkg:firstAttestedOn ?first } OPTIONAL { ?e lkg:lastAttestedOn ?last } }"""
+_TENURE_ENDS = """
+SELECT ?which ?date ?stated WHERE { ?e org:memberDuring ?i . ?i ?which ?instant .
+  FILTER(?which IN (time:hasBeginning, time:hasEnd))
+  ?instant ?p ?date FILTER(?p IN (time:inXSDDate, time:inXSDgYearMonth, time:inXSDgYear))
+  OPTIONAL { ?instant lkg:dateStated ?stated } }"""
 
 _HYPOTHESES = """
 SELECT ?other ?score ?reason WHERE { ?h a lkg:IdentityHypothesis ; lkg:candidate ?e , ?other ;
@@ -85,6 +96,14 @@ class _Article:
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _when(p) -> str:
+    """The dates and status one article gives a post."""
+    return ", ".join(f"{k} {v}" for k, v in (("attested", p.d), ("status", p.status), ("start", p.start),
+                                              ("end", p.end), ("former on", p.former),
+                                              ("date stated", "yes" if p.stated is not None else None))
+                     if v is not None)
 
 
 def find_entities(store: Store, text: str) -> list[URIRef]:
@@ -155,6 +174,17 @@ def explain_entity(store: Store, e: URIRef) -> str:
                 lines.append(f"{indent}« {' '.join(s.split())} »  [characters {start}-{end}{check}]")
         return lines
 
+    for r in select_rows(store.query(_TENURE_ENDS, bindings={"e": e})):
+        which = "begins" if str(r.which).endswith("hasBeginning") else "ends"
+        how = "as the text states" if r.stated is not None else "the date of the news (no date stated)"
+        out.append(f"  term {which} {r.date} ({how})")
+    for r in select_rows(store.query(_TENURE, bindings={"e": e})):  # the statements each date rests on
+        g = str(r.a).replace("/id/article/", "/graph/article/")
+        for p in select_rows(store.query(_POSITION, bindings={"pos": r.pos, "g": URIRef(g)})):
+            article(g).lines.append(f"    states the post: {p.role}{' — ' + str(p.org) if p.org else ''} "
+                                    f"({_when(p)})")
+            break
+        article(g).lines.extend(said(g, r.pos))
     for r in select_rows(store.query(_OWN, bindings={"e": e})):
         g = str(r.g)
         if "/graph/article/" in g:
@@ -165,9 +195,7 @@ def explain_entity(store: Store, e: URIRef) -> str:
         g = str(r.g)
         if str(r.kind).endswith("#Position"):
             for p in select_rows(store.query(_POSITION, bindings={"pos": r.s, "g": r.g})):
-                when = ", ".join(f"{k} {v}" for k, v in (("attested", p.d), ("status", p.status),
-                                 ("start", p.start), ("end", p.end), ("former on", p.former)) if v is not None)
-                article(g).lines.append(f"    position: {p.role}{' — ' + str(p.org) if p.org else ''} ({when})")
+                article(g).lines.append(f"    position: {p.role}{' — ' + str(p.org) if p.org else ''} ({_when(p)})")
                 break
         else:
             article(g).lines.append(f"    {_local(str(r.p))} of event: {label(r.s)}")

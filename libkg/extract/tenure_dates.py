@@ -8,8 +8,10 @@ the text ties to the post:
   few words), after a cue of ``data/lexicon/tenure_date_cues.tsv``: "giữ chức Giám đốc Thư viện tỉnh
   X từ ngày 01/3/2022" (start), "..., Phó Giám đốc X nghỉ hưu kể từ tháng 2/2022" (end: the status
   becomes ``retired``);
-* for appointment, election and retirement news (status ``appointed``, ``elected``, ``retired``), the
-  one date of the sentence when the sentence names the act (``tenure_date_events.tsv``): "Ngày
+* for appointment, election and retirement news (status ``appointed``, ``elected``, ``retired``), a
+  date after such a cue later in the sentence, no other person named between ("bổ nhiệm bà A giữ
+  chức Giám đốc X, thời hạn bổ nhiệm 05 năm kể từ ngày 01/3/2022"); else the one date of the
+  sentence when the sentence names the act (``tenure_date_events.tsv``): "Ngày
   5/1/2024, UBND tỉnh bổ nhiệm bà A giữ chức ...", "Năm 2019, ông B được bầu làm Chủ tịch ...";
   two candidate dates in such a sentence are ambiguous and none is taken.
 
@@ -36,6 +38,7 @@ __all__ = ["stated_date", "tenure_dates"]
 MAX_GAP_WORDS = 6  # words between the post and the cue before its date
 LOOK_BACK = 48  # characters before a date searched for its cue
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n]")
+_NEWS = ("appointed", "elected", "retired")  # statuses of news reporting one act
 
 
 @lru_cache(maxsize=1)
@@ -102,24 +105,44 @@ def _event_kind(clause: str) -> str | None:
     return None
 
 
-def stated_date(doc: Doc, pos: Position) -> tuple[str, str] | None:
-    """(date, kind) the text states for ``pos`` in one of its sentences, else None (see the module)."""
+def _cued_later(doc: Doc, ev: Evidence, m: DateMention, floor: int) -> str | None:
+    """The cue kind of a date after the post in its sentence, no other person named between
+    ("bổ nhiệm bà A giữ chức Giám đốc X, thời hạn bổ nhiệm 05 năm kể từ ngày 01/3/2022")."""
+    if m.start < ev.end or any(ev.end <= p.start < m.start for p in doc.person_mentions):
+        return None
+    return _cue(_before(doc.text, m, floor))
+
+
+def _candidates(doc: Doc, pos: Position, ev: Evidence) -> list[tuple[int, int, str, str]]:
+    """(rank, offset, date, kind) of the dates one sentence stating ``pos`` gives it; rank 0 is best."""
     text = doc.text
-    for ev in pos.evidence:
-        s, e = doc.sentence_at(ev.start)
-        dates = [m for m in doc.date_mentions if s <= m.start and m.end <= e and _usable(m, text, s)]
-        for m in dates:
-            kind = _after_post(text, ev, m, s)
-            if kind is not None:
-                return m.start_date or "", kind
-        if pos.status in ("appointed", "elected", "retired") and len(dates) == 1:
-            kind = _event_kind(text[s:e].lower())
-            if kind is not None:
-                return dates[0].start_date or "", "end" if pos.status == "retired" else kind
-    return None
+    s, e = doc.sentence_at(ev.start)
+    dates = [m for m in doc.date_mentions if s <= m.start and m.end <= e and _usable(m, text, s)]
+    out = []
+    for m in dates:
+        kind = _after_post(text, ev, m, s)
+        if kind is not None:
+            out.append((0, m.start, m.start_date or "", kind))
+        elif pos.status in _NEWS and (kind := _cued_later(doc, ev, m, s)) is not None:
+            out.append((1, m.start, m.start_date or "", kind))
+    if pos.status in _NEWS and len(dates) == 1 and (kind := _event_kind(text[s:e].lower())) is not None:
+        out.append((2, dates[0].start, dates[0].start_date or "", "end" if pos.status == "retired" else kind))
+    return out
 
 
-@component("tenure_dates", requires=("text", "sentences", "positions", "date_mentions"), assigns=("positions",))
+def stated_date(doc: Doc, pos: Position) -> tuple[str, str] | None:
+    """(date, kind) the text states for ``pos`` in one of its sentences, else None (see the module):
+    a cue right after the post first, then a cue later in an appointment's sentence, then the one
+    date of a sentence naming the act."""
+    found = [c for ev in pos.evidence for c in _candidates(doc, pos, ev) if c[2]]
+    if not found:
+        return None
+    _, _, date, kind = min(found)
+    return date, kind
+
+
+@component("tenure_dates", requires=("text", "sentences", "person_mentions", "positions", "date_mentions"),
+           assigns=("positions",))
 def tenure_dates(doc: Doc) -> None:
     """Give each position the date its sentence states for it (see the module)."""
     for pos in doc.positions:
