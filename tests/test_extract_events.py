@@ -873,3 +873,28 @@ def test_a_bare_head_noun_refers_to_the_event_named_with_it():
     body = ("Sáng 25/4, tại thành phố Lào Cai, Bộ Văn hóa tổ chức Liên hoan cán bộ thư viện tuyên truyền giới thiệu "
             "sách năm 2024. Phát biểu khai mạc Liên hoan, bà Lê Thị Hạnh nhấn mạnh vai trò của thư viện.")
     assert kinds(body, published="2024-04-26") == [("Competition", "2024-04-25")]
+
+
+def test_the_public_touring_a_display_or_drawn_to_it_makes_no_visit():
+    body = ("Sáng 12/5, Thư viện tỉnh Phú Yên tổ chức Ngày hội đọc sách. Bên cạnh đó, các em còn được tham quan "
+            "không gian trưng bày. Kết thúc chương trình, thư viện đã thu hút hơn 2.000 lượt bạn đọc tham quan "
+            "trực tiếp. Ngày 13/5, nhiều phụ huynh đến tham quan, đọc sách.")
+    assert "Visit" not in [e.kind for e in events(body)]
+    # touring a site is still a visit
+    visit = events("Sáng 12/5, đoàn cán bộ Thư viện tỉnh Phú Yên tham quan Thư viện tỉnh Khánh Hòa.")
+    assert [(e.kind, e.start) for e in visit] == [("Visit", "2024-05-12")]
+
+
+def test_the_activities_listed_under_an_event_are_its_sub_events_and_take_its_date():
+    body = ("Nhân dịp này, Thư viện tỉnh Kiên Giang tổ chức Tuần lễ sách biển đảo năm 2023, gồm các hoạt động:\n\n"
+            "- Triển lãm ảnh “Trường Sa thân yêu”.\n\n"
+            "- Tọa đàm “Sách và người lính đảo”.\n\n"
+            "Thời gian tổ chức sẽ được thông báo sau.")
+    assert kinds(body) == [("Exhibition", "2023"), ("Festival", "2023"), ("Seminar", "2023")]
+
+
+def test_a_body_mention_with_a_long_quoted_title_is_the_event_the_headline_names():
+    body = ("Hội thảo “Phát triển nguồn tài nguyên số dùng chung của các thư viện vùng Tây Bắc”.\n\n"
+            "Ngày 18/6/2024, tại thành phố Sơn La, Thư viện tỉnh Sơn La tổ chức hội thảo “Phát triển nguồn tài "
+            "nguyên số dùng chung của các thư viện vùng Tây Bắc”.")
+    assert [(e.kind, e.start) for e in events(body)] == [("Workshop", "2024-06-18")]

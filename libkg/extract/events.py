@@ -142,6 +142,7 @@ _TERM = _pattern("term")
 _COUNT_PEOPLE = _pattern("count_people")
 _COUNT_BOOKS = _pattern("count_books")
 _DIGIT = re.compile(r"\d")
+_NO_OBJECT = re.compile(r"\s*(?:[.;:)!?]|$)")
 _CONTEST = _pattern("contest")
 _EDITION = _pattern("edition")
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -263,6 +264,12 @@ def _opening_ceremony_re() -> re.Pattern[str]:
     return _phrase_re("opening", _required("ceremony_head"), r"\s+")
 
 
+@cache
+def _optional_run(family: str) -> str:
+    """Regex source: any number of the family's phrases, each followed by spaces."""
+    return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)*"
+
+
 def _optional(family: str) -> str:
     """Regex source: one of the family's phrases and spaces, or nothing."""
     return r"(?:" + literal_alternation(list(_phrases(family))) + r"\s+)?"
@@ -355,6 +362,8 @@ class _Reader:
         self.carry_place: str | None = None
         self.pending_persons: list[tuple[int, str]] = []  # (sentence index, name) before any event
         self.plan_list: str | None = None  # "kế hoạch ... trong năm 2012 như:": the items below are planned (its year)
+        self.item_list: _Ev | None = None  # "X gồm các hoạt động:" then "- Triển lãm ...": activities of X below
+        self.list_items: list[tuple[_Ev, _Ev]] = []  # (an activity listed, the event it belongs to)
         self.occasions: list[Event] = []  # named events others are held for (see _occasion)
         title = doc.title
         if title is not None:
@@ -450,6 +459,18 @@ class _Reader:
         if self.low[a:b] in _phrases("tribute") and _TRIBUTE_VISIT.match(self.low[b:b + 30]):
             return False
         return t.role != "verb" or not _phrase_re("prize_rank", r"\s+").match(self.low, b)
+
+    def _visit_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
+        """"tham quan" a site is a visit; the public touring a display ("tham quan gian trưng bày"), reading
+        there ("đến tham quan, đọc sách") or drawn to see it ("thu hút bạn đọc tham quan") is not."""
+        if not self.low[a:b].endswith(_phrases("tour")):
+            return True
+        if _has("attracting", left[max(left.rfind(","), left.rfind(";")) + 1:]):
+            return False
+        if _NO_OBJECT.match(self.low, b, e):
+            return False  # toured nothing named: the public looking around
+        rest = self.low[b:min(e, b + 40)]
+        return not _phrase_re("seen_by_public", r"[\s,]*" + _optional_run("tour_site_opener")).match(rest)
 
     def _merge_adjacent(self, found: list[_Hit]) -> list[_Hit]:
         """Adjacent triggers of one kind are one ("dâng hoa, dâng hương"; "Triển lãm trưng bày")."""
@@ -681,6 +702,7 @@ class _Reader:
             if self.carry is not None and st.created:
                 self.carry, self.carry_place = None, None
             self._sentence_extras(s, e, st.seg, st.created, st.referenced, idx)
+            self._note_item_list(st)
 
     def _sentence(self, sents: list[tuple[int, int]], idx: int) -> _Sent:
         s, e = sents[idx]
@@ -692,12 +714,24 @@ class _Reader:
         plan_at = self._plan_at(s, e, seg)
         anchored = bool(dates) or cue or not self.events or self.carry is not None or bool(
             _AT_GATHERING.match(body)) or undated_cue or (self.focus is not None and _has("activities", seg)) or (
-            plan_at == 0 and self.plan_list is not None)
+            plan_at == 0 and self.plan_list is not None) or (self.item_list is not None and bool(_LIST_ITEM.match(seg)))
         return _Sent(
             sents=sents, idx=idx, s=s, e=e, seg=seg, body=body, cue=cue,
             stat=bool(_STAT_OPENING.match(seg) or _STAT_ANYWHERE.search(seg)),
             report=self._report(s, seg), dates=dates, lead=not self.events, hits=self.hits(s, e),
             anchored=anchored, undated=undated_cue and not dates, plan_at=plan_at)
+
+    def _note_item_list(self, st: _Sent) -> None:
+        """A sentence about an event that ends with a colon and lists its activities ("... gồm các hoạt
+        động:") opens a list: its items ("- Triển lãm ...") are activities of that event, until a line that
+        is no item."""
+        if _LIST_ITEM.match(st.seg):
+            if self.item_list is not None:
+                self.list_items.extend((ev, self.item_list) for ev in st.created)
+            return
+        owner = (st.created or st.referenced or [self.focus])[0]
+        opens = st.seg.rstrip().endswith(":") and _has("activities", st.seg)
+        self.item_list = owner if opens else None
 
     def _plan_at(self, s: int, e: int, seg: str) -> int:
         """Where in the sentence a plan opens (-1: none): at "kế hoạch", or at 0 for an item of a list a plan
@@ -997,6 +1031,8 @@ class _Reader:
     def _frame(self, st: _Sent) -> _Ev | None:
         """The event a new one happens within: referred to in the sentence, made before, in focus."""
         frame = st.referenced[0] if st.referenced else (st.created[-1] if st.created else self.focus)
+        if self.item_list is not None and not st.referenced and _LIST_ITEM.match(st.seg):
+            return self.item_list  # an activity listed under the event it belongs to
         if frame is not None and not st.referenced and (frame.launched or not _is_day(frame.ev.start)):
             # "Dịp này, ..." after a contest launched in February: the occasion is the dated event
             frame = next((x for x in reversed(self.events) if _is_day(x.ev.start) and not x.launched), frame)
@@ -1082,8 +1118,8 @@ class _Reader:
         return None
 
     def _same_title(self, h: _Hit, ev: _Ev, e: int) -> bool:
-        q = _QUOTE.search(self.text, h.end, min(e, h.end + 40))
-        return bool(q and q.group(0)[1:-1].strip().lower()[:30] in ev.ev.label.lower())
+        q = _QUOTE.search(self.text, h.end, e)  # (a title opening near the trigger, however long it runs)
+        return bool(q and q.start() < h.end + 40 and q.group(0)[1:-1].strip().lower()[:30] in ev.ev.label.lower())
 
     def _new_date(self, s: int, e: int, h: _Hit, ev: _Ev) -> bool:
         start, end, explicit = self.date_for(s, e, h.start)
@@ -1318,7 +1354,8 @@ _PLAIN_NAMES = {"Conference": "Meeting"}
 _PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _Reader._lead_place)
 
 # trigger checks by kind: (reader, trigger, start, end, sentence end, left context) -> keep the trigger?
-_KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok}
+_KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok,
+                "Visit": _Reader._visit_ok}
 
 # at a gathering named earlier in the sentence, touring and displays are part of it (the public seeing
 # them), while a gift, a ceremony or a contest named there is a sub-event of its own
@@ -1409,6 +1446,9 @@ def find_events(doc: Doc) -> list[Event]:
         if w.ev.start is None:  # "Cuộc thi X năm 2023" dated nowhere: the year its name (or the headline's) gives
             w.ev.start = _name_year(w.ev.label) or headline.get(w.ev.kind)
         w.ev.year_inferred = inferred.get(w.ev.start or "", False)
+    for item, owner in r.list_items:  # an activity listed undated happens when the event it belongs to does
+        if item.ev.start is None and owner.ev.start is not None:
+            item.ev.start, item.ev.year_inferred = owner.ev.start, owner.ev.year_inferred
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
     return [w.ev for w in r.events] + r.occasions + _awarded_contests([w.ev for w in r.events])
