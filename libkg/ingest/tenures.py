@@ -95,9 +95,7 @@ def _read(store: Store, posts: list[str]) -> tuple[dict[str, Post], dict[str, li
                     seen[pos, str(r.a)][local].append(value)
     statements: dict[str, list[Statement]] = defaultdict(list)
     for (pos, article), values in seen.items():
-        st = _statement(article, values)
-        if st.date:
-            statements[pos].append(st)
+        statements[pos].append(_statement(article, values))
     posts_found = {p: Post(p, h["member"], h["role"], h.get("organization"))
                    for p, h in heads.items() if "member" in h and "role" in h}
     return posts_found, statements

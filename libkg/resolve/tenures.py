@@ -33,7 +33,7 @@ _OPENS = ("current", "appointed", "elected")
 @dataclass(frozen=True)
 class Statement:
     """What one article says about a post: ``date`` (the one the text states, else the publication
-    day), ``status``, the ``start`` / ``end`` it gives, whether the date is stated in the text."""
+    day; "" for an article without a date, which sorts first), ``status``, the ``start`` / ``end`` it gives, whether the date is stated in the text."""
 
     article: str
     date: str
@@ -66,12 +66,12 @@ class Term:
 
     @property
     def first(self) -> str | None:
-        dates = [s.date for s in self.statements if s.status != "former"]
+        dates = [s.date for s in self.statements if s.status != "former" and s.date]
         return min(dates, key=_date_key) if dates else None
 
     @property
     def last(self) -> str | None:
-        dates = [s.date for s in self.statements if s.status != "former"]
+        dates = [s.date for s in self.statements if s.status != "former" and s.date]
         return max(dates, key=_date_key) if dates else None
 
     @property
