@@ -67,10 +67,13 @@ def test_ingest_query_reingest_on_endpoint(server, samples_dir, tmp_path):
     rows = list(csv.DictReader(io.StringIO(r.output)))
     assert rows and {x["role"] for x in rows} == {"Vụ trưởng"}
 
-    r = run("export", "--endpoint", ep["query"], "--format", "nq")
+    r = run("export", "--endpoint", ep["query"], "--format", "nq", "--with-text")  # every quad, texts too
     assert r.exit_code == 0
     data = [ln for ln in r.output.splitlines() if ln.strip() and not ln.endswith("/graph/void> .")]  # - the VoID graph
     assert len(data) == n and "void#triples" in r.output
+    r = run("export", "--endpoint", ep["query"], "--format", "nq")  # the article's text left out
+    assert r.exit_code == 0 and "<https://schema.org/text>" not in r.output
+    assert len([ln for ln in r.output.splitlines() if ln.strip() and not ln.endswith("/graph/void> .")]) == n - 1
 
 
 def test_reingest_replaces_an_article_whole(server, samples_dir, tmp_path):
