@@ -72,7 +72,7 @@ def test_ingest_query_reingest_on_endpoint(server, samples_dir, tmp_path):
     data = [ln for ln in r.output.splitlines() if ln.strip() and not ln.endswith("/graph/void> .")]  # - the VoID graph
     assert len(data) == n and "void#triples" in r.output
     r = run("export", "--endpoint", ep["query"], "--format", "nq")  # the article's text left out
-    assert r.exit_code == 0 and "<https://schema.org/text>" not in r.output
+    assert r.exit_code == 0 and "> <https://schema.org/text> \"" not in r.output
     assert len([ln for ln in r.output.splitlines() if ln.strip() and not ln.endswith("/graph/void> .")]) == n - 1
 
 
