@@ -190,7 +190,14 @@ def lineage_banner(view: EntityView, lang: str) -> dict[str, Any] | None:
 
 
 def person_posts(view: EntityView) -> list[dict[str, Any]]:
-    """The posts in time order, each with its first and last attested date."""
+    """The terms of the person's posts in time order (a post held again after it ended is two),
+    each from its begin (else first attestation) to its end (else last attestation; ``open``
+    when no end is known); the posts themselves when the store has no tenures."""
+    if view.tenures:
+        terms = [{**t, "first": t["begin"] or t["first"], "last": t["end"] or t["last"], "open": not t["end"],
+                  "status": None} for t in view.tenures]
+        terms.sort(key=lambda p: (p["first"] or "9999", p["role"] or ""))
+        return terms
     out = []
     for p in view.positions:
         dates = p["dates"]

@@ -67,6 +67,7 @@ class EntityView:
     incoming: list[tuple[str, str, str | None]] = field(default_factory=list)  # subject, prop, label
     authority: list[tuple[str, str]] = field(default_factory=list)  # prop, url
     positions: list[dict[str, Any]] = field(default_factory=list)
+    tenures: list[dict[str, Any]] = field(default_factory=list)  # a person's terms of office
     events: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # what only some kinds show (see load_extras)
@@ -97,6 +98,21 @@ def read_statements(store: Store, view: EntityView) -> None:
     view.facts = list(facts.values())
 
 
+def read_tenures(store: Store, this: dict[str, URIRef]) -> list[dict[str, Any]]:
+    """The terms of the person's posts (``lkg:Tenure``), one dict each: the least role label and
+    organisation label of each, its begin, end, first and last attestation (None: not known)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in select_rows(store.query(page_query("entity-tenures"), this)):
+        d = out.setdefault(str(r.t), {"iri": str(r.t), "pos": str(r.pos), "role": _s(r.role), "org": _s(r.org),
+                                      "orgLabel": _s(r.orgLabel), "begin": _s(r.begin), "end": _s(r.end),
+                                      "first": _s(r.first), "last": _s(r.last)})
+        for key in ("role", "orgLabel"):
+            v = getattr(r, key)
+            if v is not None and (d[key] is None or str(v) < d[key]):
+                d[key] = str(v)
+    return list(out.values())
+
+
 def load_entity(store: Store, iri: str) -> EntityView:
     """Everything the entity page needs, in a handful of queries."""
     this = {"this": URIRef(iri)}
@@ -118,6 +134,7 @@ def load_entity(store: Store, iri: str) -> EntityView:
     for d in positions.values():
         d["dates"] = sorted(d["dates"])
     view.positions = sorted(positions.values(), key=lambda d: (d["dates"][:1] or ["9999"], d["role"] or ""))
+    view.tenures = read_tenures(store, this) if view.positions else []
     events: dict[str, dict[str, Any]] = {}
     for r in select_rows(store.query(page_query("entity-events"), this)):
         d = events.setdefault(str(r.e), {"iri": str(r.e), "label": _s(r.label), "start": _s(r.start),
