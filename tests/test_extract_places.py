@@ -345,3 +345,9 @@ def test_a_region_after_the_provinces_of_a_lower_case_group_is_a_place_but_not_i
     got = names("Lớp học dành cho cán bộ của các thư viện các tỉnh miền núi phía Bắc và Đồng bằng Sông Hồng.")
     assert {"miền núi phía Bắc", "Đồng bằng Sông Hồng"} <= got
     assert names("Liên hiệp Thư viện các tỉnh miền núi phía Bắc họp tổng kết.") == set()
+
+
+def test_a_sites_name_ends_before_the_street_its_address_names():
+    got = names("Triển lãm diễn ra tại Khu di tích Đồi Cò Xanh đường Lê Lợi, phường 3, thành phố Tân An.")
+    assert "Khu di tích Đồi Cò Xanh" in got
+    assert not any("Lê Lợi" in n for n in got)
