@@ -138,3 +138,11 @@ def test_former_then_held_again_is_two_terms_and_former_alone_is_closed():
     one = split_terms([Statement("c", "2024-01-05", "current"), Statement("d", "2024-01-05", "appointed",
                                                                            start="2024-01-05")])
     assert len(one) == 1 and one[0].begin == "2024-01-05"
+
+
+def test_the_affiliations_network_carries_the_terms(store):
+    from libkg.network.affiliations import affiliations
+
+    g = affiliations(store)
+    (edge,) = [d for p, o, d in g.edges(data=True) if "Trần Văn Bình" in (g.nodes[p]["label"], g.nodes[o]["label"])]
+    assert edge["terms"] == 2 and edge["began"] == "2015-04-02;2022-03-01" and edge["ended"] == "2019-06-30"

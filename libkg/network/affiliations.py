@@ -2,8 +2,8 @@
 
 Positions are how the sector's people and institutions hang together
 (a director of a provincial library is also the chair of a regional union);
-the bipartite graph keeps each post's role and the dates the articles attest
-it, and projects to person-person or institution-institution graphs with
+the bipartite graph keeps each post's role, the dates the articles attest
+it and its terms of office (``lkg:Tenure``: begin and end), and projects to person-person or institution-institution graphs with
 ``networkx.algorithms.bipartite`` when needed.
 """
 
@@ -42,6 +42,30 @@ WHERE {{
 }} GROUP BY ?p ?o HAVING (COUNT(DISTINCT ?pos) >= $MIN)
 """
 
+# the terms (lkg:Tenure) of each person-organisation pair: begin and end where the articles state them
+_TENURES = """
+SELECT ?p ?o ?t ?b ?e WHERE {
+  ?t a lkg:Tenure ; org:member ?p ; org:organization ?o ; org:memberDuring ?i .
+  OPTIONAL { ?i time:hasBeginning/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?b }
+  OPTIONAL { ?i time:hasEnd/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?e }
+}"""
+
+
+def _add_tenures(store: Store, g: nx.Graph) -> None:
+    """Give each edge its terms: ``tenures`` (IRIs), ``terms`` (their number), ``began`` and
+    ``ended`` (the dates stated), ``;``-joined."""
+    terms: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for r in rows(store, _TENURES):
+        if g.has_edge(r["p"], r["o"]):
+            d = terms.setdefault((r["p"], r["o"]), {"tenures": set(), "began": set(), "ended": set()})
+            d["tenures"].add(r["t"])
+            for key, col in (("began", "b"), ("ended", "e")):
+                if col in r:
+                    d[key].add(r[col])
+    for (p, o), d in terms.items():
+        g.edges[p, o].update({k: ";".join(sorted(v)) for k, v in d.items()})
+        g.edges[p, o]["terms"] = len(d["tenures"])
+
 
 def affiliations(store: Store, *, date_from: str | None = None, date_to: str | None = None,
                  province: str | None = None, min_weight: int = 1) -> nx.Graph:
@@ -65,7 +89,10 @@ def affiliations(store: Store, *, date_from: str | None = None, date_to: str | N
         Person nodes have ``bipartite=0``, ``type="person"``; organisation
         nodes ``bipartite=1``, ``type="organization"`` and ``kind``.  Edges have
         ``weight`` (positions), ``roles`` (as written), ``role_iris``,
-        ``dates`` and ``positions`` (the ``lkg:Position`` IRIs), ``;``-joined.
+        ``dates`` and ``positions`` (the ``lkg:Position`` IRIs), ``;``-joined;
+        where the store has tenures, ``terms`` (how many terms of office),
+        ``tenures`` (the ``lkg:Tenure`` IRIs) and ``began`` / ``ended`` (the
+        dates the articles state for them, at their precision).
 
     Examples
     --------
@@ -100,4 +127,5 @@ def affiliations(store: Store, *, date_from: str | None = None, date_to: str | N
                    dates=";".join(sorted({i[1] for i in infos if i[1]})),
                    roles=";".join(sorted({i[2] for i in infos if i[2]})),
                    role_iris=";".join(sorted({i[3] for i in infos if i[3]})))
+    _add_tenures(store, g)
     return g
