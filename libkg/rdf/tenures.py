@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, TIME
+from rdflib.term import Node
 
 from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG
@@ -39,7 +40,7 @@ TENURE_GRAPHS = "/graph/tenure/"
 _POSITIONS = "/id/position/"
 _IN_XSD = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Triple = tuple[Node, Node, Node]
 
 
 class Post:
@@ -104,11 +105,11 @@ def tenure_triples(post: Post, terms: Sequence[Term]) -> set[Triple]:
             begin = _instant(URIRef(f"{t}#beginning"), term.begin, term.begin_stated)
             out.update(begin)
             if begin:
-                out.add((interval, TIME.hasBeginning, begin[0][0]))
+                out.add((interval, TIME.hasBeginning, URIRef(f"{t}#beginning")))
         if term.end:
             end = _instant(URIRef(f"{t}#end"), term.end, term.end_stated)
             out.update(end)
             if end:
-                out.add((interval, TIME.hasEnd, end[0][0]))
+                out.add((interval, TIME.hasEnd, URIRef(f"{t}#end")))
     return out
 
