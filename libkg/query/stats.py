@@ -14,10 +14,11 @@ PREFIX lkg: <https://w3id.org/libkg/ontology#>
 PREFIX schema: <https://schema.org/>
 SELECT
   (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?p) AS ?persons) (COUNT(DISTINCT ?o) AS ?organizations)
-  (COUNT(DISTINCT ?pos) AS ?positions) (COUNT(DISTINCT ?e) AS ?events) (COUNT(DISTINCT ?pl) AS ?places)
+  (COUNT(DISTINCT ?pos) AS ?positions) (COUNT(DISTINCT ?t) AS ?tenures) (COUNT(DISTINCT ?e) AS ?events)
+  (COUNT(DISTINCT ?pl) AS ?places)
 WHERE {
   { ?a a schema:NewsArticle } UNION { ?p a lkg:Person } UNION { ?o a lkg:Organization }
-  UNION { ?pos a lkg:Position } UNION { ?e a lkg:Event } UNION { ?pl a lkg:Place }
+  UNION { ?pos a lkg:Position } UNION { ?t a lkg:Tenure } UNION { ?e a lkg:Event } UNION { ?pl a lkg:Place }
 }
 """
 
@@ -33,6 +34,7 @@ LABELS = {
     "persons": "persons",
     "organizations": "organisations",
     "positions": "positions",
+    "tenures": "tenures (terms of office)",
     "events": "events",
     "places": "places",
 }

@@ -44,7 +44,8 @@ TEMPLATE_DATASET = URIRef("https://w3id.org/libkg/dataset")
 
 #: the count of ``libkg.query.stats.store_stats`` -> the class it counts (one class partition each)
 ENTITY_CLASSES: dict[str, URIRef] = {"persons": LKG.Person, "organizations": LKG.Organization,
-                                     "positions": LKG.Position, "events": LKG.Event, "places": LKG.Place,
+                                     "positions": LKG.Position, "tenures": LKG.Tenure, "events": LKG.Event,
+                                     "places": LKG.Place,
                                      "articles": SCHEMA.NewsArticle}
 
 
