@@ -144,8 +144,8 @@ def _without_texts(store: Store, fmt: str, out: IO[bytes]) -> None:
     with tempfile.TemporaryFile() as tmp:
         store.export(line_fmt, tmp)
         tmp.seek(0)
-        kept: Iterator = (q for q in ox.parse(tmp, _OX_FORMATS[line_fmt])
-                          if not (q.predicate == _TEXT and is_article_text(q.subject.value, _TEXT.value)))
+        kept: Iterator[ox.Quad] = (q for q in ox.parse(tmp, _OX_FORMATS[line_fmt])
+                                   if not (q.predicate == _TEXT and is_article_text(q.subject.value, SCHEMA.text)))
         if fmt == "jsonld":
             ds = Dataset()
             bind_prefixes(ds)
