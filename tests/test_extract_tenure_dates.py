@@ -61,3 +61,10 @@ def test_two_dates_in_an_appointment_sentence_are_ambiguous():
             "giữ chức Giám đốc Thư viện tỉnh Lào Cai.")
     found = [p for (name, _), p in positions(text).items() if name == "Phạm Thị Thu"]
     assert found and not found[0].date_stated
+
+
+def test_a_retirement_from_a_date_ends_the_post():
+    text = ("Sở Văn hóa công bố quyết định nghỉ hưu đối với ông Trần Văn Hùng, Giám đốc Thư viện tỉnh Hà Giang, "
+            "kể từ ngày 01/3/2024.")
+    found = [p for (name, _), p in positions(text).items() if name == "Trần Văn Hùng"]
+    assert found and (found[0].status, found[0].date, found[0].date_kind) == ("retired", "2024-03-01", "end")

@@ -151,5 +151,7 @@ def tenure_dates(doc: Doc) -> None:
             continue
         pos.date, pos.date_kind = found
         pos.date_stated = True
-        if pos.date_kind == "end" and pos.status == "current":
+        if pos.status == "retired":  # "nghỉ hưu ... kể từ ngày X": the date a retirement states is its end
+            pos.date_kind = "end"
+        elif pos.date_kind == "end" and pos.status == "current":
             pos.status = "retired"

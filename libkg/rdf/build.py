@@ -401,10 +401,10 @@ class _Builder:
             self.add(iri, LKG.formerOn, when)
         else:
             self.add(iri, LKG.attestedOn, when)
-        if pos.status in ("appointed", "elected") or pos.date_kind == "start":
-            self.add(iri, LKG.startDate, when)
-        elif pos.status == "retired" or pos.date_kind == "end":
+        if pos.status == "retired" or pos.date_kind == "end":
             self.add(iri, LKG.endDate, when)
+        elif pos.status in ("appointed", "elected") or (pos.date_kind == "start" and pos.status != "former"):
+            self.add(iri, LKG.startDate, when)
         if pos.date_stated and pos.date:  # the text states the date: not the publication day
             self.t.add((iri, LKG.dateStated, _TRUE))
         if pos.status:
