@@ -898,3 +898,12 @@ def test_a_body_mention_with_a_long_quoted_title_is_the_event_the_headline_names
             "Ngày 18/6/2024, tại thành phố Sơn La, Thư viện tỉnh Sơn La tổ chức hội thảo “Phát triển nguồn tài "
             "nguyên số dùng chung của các thư viện vùng Tây Bắc”.")
     assert [(e.kind, e.start) for e in events(body)] == [("Workshop", "2024-06-18")]
+
+
+def test_a_book_rotation_dated_in_its_sentence_is_an_event_a_yearly_figure_or_a_policy_is_not():
+    dated = events("Ngày 9/10/2023, Thư viện tỉnh Bến Tre luân chuyển sách đợt 3 đến các điểm bưu điện văn hóa xã.")
+    assert [(e.kind, e.start) for e in dated] == [("Other", "2023-10-09")]
+    counted = events("Sáng 2/4, Thư viện huyện Châu Thành luân chuyển 1.500 bản sách cho Trường Tiểu học An Hòa.")
+    assert [(e.kind, e.start) for e in counted] == [("Other", "2024-04-02")]
+    assert events("Trong năm qua, Thư viện tỉnh Bến Tre đã luân chuyển 20.000 bản sách xuống cơ sở.") == []
+    assert events("Ngày 9/10, Sở chỉ đạo các thư viện đẩy mạnh luân chuyển sách về cơ sở.") == []

@@ -450,8 +450,18 @@ class _Reader:
             return self.low[a:b] not in _phrases("count_lead") or bool(_COUNT_AFTER.match(self.low, b))
         if t.role != "verb" or _TRIPS_BEFORE.search(left):
             return t.role != "verb"
+        if self.low.startswith(_phrases("rotation"), a):
+            return self._rotation_ok(a, b, e)
         return bool(_PHUCVU.match(self.low[b:e])) or bool(
             _phrase_re("service_lead", "", r"\s+$").search(left))
+
+    def _rotation_ok(self, a: int, b: int, e: int) -> bool:
+        """"Ngày 14/10, thư viện luân chuyển sách / 1.800 bản sách đến ...": a book rotation dated in its
+        sentence (undated, it is the yearly figures of a report)."""
+        if not (_COUNT_AFTER.match(self.low, b) or _phrase_re("rotated", r"\s+").match(self.low, b)):
+            return False
+        s = max(self.text.rfind(". ", 0, a), self.text.rfind("\n", 0, a)) + 1
+        return any(not d.non_event for d in self._in(self.dates, s, e))
 
     def _tribute_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
         """"dâng hoa và tham quan X" is a visit, not a ceremony; "trao giải nhất cho ..." hands out prizes
