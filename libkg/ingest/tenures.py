@@ -18,13 +18,12 @@ from rdflib import URIRef
 from libkg.rdf.namespaces import article_graph, article_iri, data_base
 from libkg.rdf.tenures import Post, position_of_graph, tenure_graph, tenure_triples
 from libkg.resolve.tenures import Statement, split_terms
-from libkg.store.base import GraphData, Store, select_rows
+from libkg.store.base import GraphData, Store
 
 __all__ = ["refresh_tenures", "touched_posts"]
 
 CHUNK = 400
 LKG_NS = "https://w3id.org/libkg/ontology#"
-ORG_NS = "http://www.w3.org/ns/org#"
 
 _PREFIXES = "PREFIX lkg: <https://w3id.org/libkg/ontology#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
 TOUCHED = _PREFIXES + """SELECT DISTINCT ?pos ?tg WHERE {
@@ -33,12 +32,20 @@ TOUCHED = _PREFIXES + """SELECT DISTINCT ?pos ?tg WHERE {
   { VALUES ?a { $ARTICLES } GRAPH ?tg { ?t a lkg:Tenure ; prov:wasDerivedFrom ?a } }
 }"""
 
-# one row per value (no OPTIONAL): every statement each article graph makes about the posts
+# one row per value (no OPTIONAL): what each article graph says about the posts' dates and status
 STATEMENTS = _PREFIXES + """SELECT ?pos ?a ?p ?o WHERE {
   VALUES ?pos { $POSTS }
   GRAPH ?g { ?pos ?p ?o }
   FILTER(CONTAINS(STR(?g), "/graph/article/"))
   ?g prov:wasDerivedFrom ?a .
+  FILTER(?p IN (lkg:status, lkg:attestedOn, lkg:formerOn, lkg:startDate, lkg:endDate, lkg:dateStated, lkg:term))
+}"""  # a FILTER, not VALUES ?p: Oxigraph then reads each post's quads once (3x faster)
+# who holds each post, in which role and organisation (the same in every article: read from the union)
+HEADS = _PREFIXES + """PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?pos ?member ?role ?organization WHERE {
+  VALUES ?pos { $POSTS }
+  ?pos org:member ?member ; org:role ?role .
+  OPTIONAL { ?pos org:organization ?organization }
 }"""
 
 # a graph stating several statuses for one post: the one that says most about its term
@@ -61,11 +68,11 @@ def touched_posts(store: Store, article_ids: Iterable[str], base: str | None = N
     for part in _chunks(sorted(set(article_ids))):
         q = (TOUCHED.replace("$GRAPHS", _values(article_graph(a, base) for a in part))
              .replace("$ARTICLES", _values(article_iri(a, base) for a in part)))
-        for r in select_rows(store.query(q)):
-            if r.pos is not None:
-                out.add(str(r.pos))
-            elif r.tg is not None:
-                out.add(str(position_of_graph(str(r.tg))))
+        for r in store.select_values(q):  # strings: no rdflib terms to build
+            if "pos" in r:
+                out.add(r["pos"])
+            elif "tg" in r:
+                out.add(str(position_of_graph(r["tg"])))
     return out
 
 
@@ -83,22 +90,16 @@ def _statement(article: str, values: dict[str, list[str]]) -> Statement:
 def _read(store: Store, posts: list[str]) -> tuple[dict[str, Post], dict[str, list[Statement]]]:
     """The posts' holders, roles and organisations, and each article's statement of each post."""
     seen: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    heads: dict[str, dict[str, str]] = defaultdict(dict)  # the least IRI of each: any order of rows
-    for r in select_rows(store.query(STATEMENTS.replace("$POSTS", _values(posts)))):
-        pos, prop, value = str(r.pos), str(r.p), str(r.o)
-        for ns in (LKG_NS, ORG_NS):
-            if prop.startswith(ns):
-                local = prop[len(ns):]
-                if ns == ORG_NS:
-                    heads[pos][local] = min(value, heads[pos].get(local, value))
-                else:
-                    seen[pos, str(r.a)][local].append(value)
+    for r in store.select_values(STATEMENTS.replace("$POSTS", _values(posts))):  # strings, no rdflib terms
+        seen[r["pos"], r["a"]][r["p"][len(LKG_NS):]].append(r["o"])
     statements: dict[str, list[Statement]] = defaultdict(list)
     for (pos, article), values in seen.items():
         statements[pos].append(_statement(article, values))
-    posts_found = {p: Post(p, h["member"], h["role"], h.get("organization"))
-                   for p, h in heads.items() if "member" in h and "role" in h}
-    return posts_found, statements
+    heads: dict[str, Post] = {}
+    for r in sorted(store.select_values(HEADS.replace("$POSTS", _values(posts))),
+                    key=lambda r: (r["member"], r["role"], r.get("organization", ""))):
+        heads.setdefault(r["pos"], Post(r["pos"], r["member"], r["role"], r.get("organization")))
+    return heads, statements
 
 
 def refresh_tenures(store: Store, article_ids: Iterable[str], base: str | None = None) -> int:
