@@ -391,3 +391,13 @@ def test_a_page_telling_the_review_of_a_year_is_of_the_next_year():
     assert year_from_text(text, find_dates(text)) == "2024"
     text = "Ngày 26/01, Thư viện tỉnh tổ chức Hội nghị tổng kết công tác năm 2023."
     assert year_from_text(text, find_dates(text)) == "2023"  # no plan for the next year: as before
+
+
+def test_the_years_of_a_quoted_title_do_not_date_the_page():
+    from libkg.extract.dates import year_from_text
+    text = ("Khai mạc Ngày hội đọc sách năm 2023\n\nSáng 21/4, Thư viện tỉnh trưng bày cuốn “Lịch sử Sư đoàn 9 "
+            "(1975-2015)” cùng nhiều ấn phẩm khác.")
+    assert year_from_text(text, find_dates(text)) != "2015"
+    # an anniversary's span outside quotes still dates it
+    text = "Kỷ niệm 80 năm thành lập ngành (1945-2025), Thư viện tỉnh trưng bày sách."
+    assert year_from_text(text, find_dates(text)) == "2025"

@@ -552,7 +552,7 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     review = _REVIEW_AND_PLAN.search(text)
     if review is not None and int(review["plan"]) == int(review["reviewed"]) + 1:
         return review["plan"]  # "tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024": held in 2024
-    spans = [m for m in (_YEAR_SPAN.search(text), _TERM_SPAN.search(text)) if m is not None]
+    spans = [m for m in (_first_unquoted(_YEAR_SPAN, text), _TERM_SPAN.search(text)) if m is not None]
     span = min(spans, key=lambda m: m.start(), default=None)
     if span is not None and int(span["b"]) > int(span["a"]):
         # an anniversary's span ("(1943-2023)") ends in the article's year; a term's ("Đại hội lần thứ II
@@ -564,6 +564,18 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
         if m.precision == "year" and _UNTIL_BEFORE.search(text[max(0, m.start - 12):m.start].lower()):
             continue
         return m.start_date[:4]
+    return None
+
+
+# a quoted title ("cuốn “Lịch sử Binh đoàn (1985-2015)”"): the years in it are the work's, not the article's
+_QUOTED = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
+
+
+def _first_unquoted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` outside a quoted title."""
+    for m in pattern.finditer(text):
+        if not any(q.start() < m.start() < q.end() for q in _QUOTED.finditer(text, max(0, m.start() - 200), m.end() + 1)):
+            return m
     return None
 
 
