@@ -619,3 +619,24 @@ def test_a_bare_peoples_council_after_a_role_and_no_body_in_a_document_number():
 def test_a_name_word_with_a_typographic_apostrophe():
     orgs = _orgs("Trại giam Đắk P’rông phối hợp với Thư viện tỉnh Đắk Nông tổ chức ngày hội.")
     assert set(orgs) == {"Trại giam Đắk P’rông", "Thư viện tỉnh Đắk Nông"}
+
+
+def test_society_is_no_commune_inside_a_name():
+    orgs = _orgs("Ngân hàng Chính sách xã hội huyện Yên Phong trao 50 suất quà cho bạn đọc nhỏ.")
+    assert set(orgs) == {"Ngân hàng Chính sách xã hội huyện Yên Phong"}
+
+
+def test_a_lower_case_name_closed_by_its_place():
+    orgs = _orgs("Bà Đinh Thị Yến, Giám đốc Trung tâm văn hóa thể thao huyện Lục Yên, cùng Ban quản lý di tích "
+                 "tỉnh Hà Nam và Phòng giáo dục và đào tạo thị xã Sơn Tây dự lễ.")
+    assert set(orgs) == {"Trung tâm văn hóa thể thao huyện Lục Yên", "Ban quản lý di tích tỉnh Hà Nam",
+                         "Phòng giáo dục và đào tạo thị xã Sơn Tây"}
+    assert _orgs("Hội nghị giao ban huyện Lục Yên diễn ra sáng nay.") == {}
+
+
+def test_a_firm_named_after_its_legal_form():
+    orgs = _orgs("Buổi lễ có sự đồng hành của Công ty cổ phần sách thiết bị Minh Long, Công ty TNHH MTV Văn phòng phẩm "
+                 "Hồng Hà và Công ty trách nhiệm hữu hạn in ấn và bao bì Việt Tiến.")
+    assert set(orgs) == {"Công ty cổ phần sách thiết bị Minh Long", "Công ty TNHH MTV Văn phòng phẩm Hồng Hà",
+                         "Công ty trách nhiệm hữu hạn in ấn và bao bì Việt Tiến"}
+    assert _orgs("Anh Tráng A Lử làm kế toán cho một Công ty cổ phần ở Lào Cai.") == {}

@@ -58,7 +58,6 @@ from libkg.extract.lexicon import (
     committees,
     ffold,
     folded_phrases,
-    match_admin,
     match_phrase,
     match_role,
     phrase_at,
@@ -68,6 +67,9 @@ from libkg.extract.lexicon import (
     surnames,
     titles,
     tokenize,
+)
+from libkg.extract.lexicon import (
+    match_admin as lexicon_match_admin,
 )
 from libkg.extract.pipeline import Doc
 from libkg.normalize import ascii_fold
@@ -304,6 +306,26 @@ def _init_heads() -> None:
         _SCAN_STOPS = _HEAD_FIRST | _QUOTE_TOKENS
 
 
+@lru_cache(maxsize=1)
+def _not_admin() -> dict[str, frozenset[str]]:
+    """Two-word common nouns that open with an administrative word ("xã hội": society, no commune): first
+    word -> the second words."""
+    out: dict[str, set[str]] = {}
+    for w in context_words("not_admin"):
+        a, b = w.split()
+        out.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in out.items()}
+
+
+def match_admin(toks: list[Tok], i: int) -> int:
+    """:func:`libkg.extract.lexicon.match_admin`, but no administrative word opening a common noun
+    ("Ngân hàng Chính sách xã hội": "xã" of "xã hội" is no commune)."""
+    a = lexicon_match_admin(toks, i)
+    if a == 1 and i + 1 < len(toks) and toks[i + 1].text in _not_admin().get(toks[i].text, ()):
+        return 0
+    return a
+
+
 def _name_number(toks: list[Tok], k: int) -> bool:
     """A number that is part of a name ("Mỹ Khánh 1", "Phú Sơn 4"), not a count ("1.500 bản")."""
     t = toks[k]
@@ -452,6 +474,38 @@ def _rule_quoted(p: _Parse, t: Tok) -> str | None:
     return _STOP
 
 
+def _rule_legal_form(p: _Parse, t: Tok) -> str | None:
+    """"Công ty cổ phần dịch vụ sách X", "Công ty TNHH MTV Sách Y": a firm's legal form
+    (org_legal_forms.txt) right after the head, then its name, in lower-case words too; a legal form
+    with no name after it names no firm ("một công ty cổ phần")."""
+    toks, k = p.toks, p.k
+    if p.chunks or p.head.kind != "Company" or not (m := phrase_at(toks, k, "org_legal_forms.txt")):
+        return None
+    while (m2 := phrase_at(toks, k + m, "org_legal_forms.txt")) > 0:
+        m += m2  # "TNHH MTV"
+    r = _lower_words_end(toks, k + m, 8)
+    if r == k + m and not (r < p.n and (toks[r].cap or toks[r].abbrev) and not _name_starts(toks, r)
+                           and (toks[r].text not in _HEAD_FIRST or parse_org(toks, r, p.depth + 1) is None)):
+        p.k = p.j
+        return _STOP
+    p.take(r - k)
+    return _NEXT
+
+
+def _lower_words_end(toks: list[Tok], k: int, most: int) -> int:
+    """End of up to ``most`` lower-case name words and joiners from ``k``: no break or administrative word,
+    not ending with a joiner; ``k`` if none."""
+    r = k
+    brk = break_words()
+    joiners = context_words("joiner")
+    while r < len(toks) and r - k < most and (toks[r].text in joiners or _is_lower_word(toks[r])
+                                              and toks[r].text not in brk) and not match_admin(toks, r):
+        r += 1
+    while r > k and toks[r - 1].text in joiners:
+        r -= 1
+    return r
+
+
 def _rule_phrase(p: _Parse, t: Tok) -> str | None:
     """A known multi-word piece ("Văn hóa, Thể thao và Du lịch")."""
     ph = match_phrase(p.toks, p.k)
@@ -542,6 +596,31 @@ def _rule_glued(p: _Parse, t: Tok) -> str | None:
     """A capitalised word glued to the next ("ViệnVụ", page furniture) ends the name."""
     x = t.text
     return _STOP if t.cap and not t.abbrev and any(c.isupper() for c in x[1:]) and x.isalpha() else None
+
+
+@lru_cache(maxsize=1)
+def _lower_body_heads() -> frozenset[str]:
+    """Folded heads whose name may be lower-case words that an administrative part closes
+    (org_lower_body_heads.txt: "Trung tâm văn hóa thể thao huyện X")."""
+    return frozenset(ffold(x) for x in phrases("org_lower_body_heads.txt"))
+
+
+def _rule_lower_admin(p: _Parse, t: Tok) -> str | None:
+    """"Trung tâm văn hóa thể thao huyện X", "Phòng giáo dục và đào tạo thị xã Y": a name in lower-case words
+    right after the head that an administrative part with its place closes."""
+    toks, k = p.toks, p.k
+    if p.chunks or not _is_lower_word(t) or t.text in context_words("role") or ffold(p.head.text) not in _lower_body_heads():
+        return None
+    r = _lower_piece_end(toks, k)
+    if not r or _head_at(toks, k) is not None:
+        return None
+    a, word = _admin_at(toks, r)
+    if not place_length(toks, r + a, word):
+        return None
+    p.k = r
+    p.chunks += 1
+    p.first_ok = True
+    return _NEXT
 
 
 def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
@@ -786,8 +865,8 @@ def _own_country() -> frozenset[str]:
     return frozenset(("việt nam",))
 
 
-_RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
-          _rule_descriptor,
+_RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
+          _rule_lower_admin, _rule_descriptor,
           _rule_new_head, _rule_code, _rule_person_after_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner)
 
