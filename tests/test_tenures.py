@@ -146,3 +146,15 @@ def test_the_affiliations_network_carries_the_terms(store):
     g = affiliations(store)
     (edge,) = [d for p, o, d in g.edges(data=True) if "Trần Văn Bình" in (g.nodes[p]["label"], g.nodes[o]["label"])]
     assert edge["terms"] == 2 and edge["began"] == "2015-04-02;2022-03-01" and edge["ended"] == "2019-06-30"
+
+
+def test_the_person_page_lists_terms_and_a_tenure_page_is_titled_by_its_post(store):
+    from libkg.serve.entity_view import page_context, person_posts
+    from libkg.serve.pages import load_entity
+
+    person = next(select_rows(store.query('SELECT ?p WHERE { ?p skos:prefLabel "Trần Văn Bình" }'))).p
+    posts = person_posts(load_entity(store, str(person)))
+    assert [(p["first"], p["last"], p["open"]) for p in posts] == [("2015-04-02", "2019-06-30", False),
+                                                                  ("2022-03-01", "2023-10-05", True)]
+    title = page_context(load_entity(store, posts[0]["iri"]), "vi", {})["title"]
+    assert title.startswith("Giám đốc — Thư viện tỉnh Lào Cai (2015-04-02")

@@ -80,6 +80,11 @@ def title_of(view: EntityView, lang: str) -> str:
     if role:
         org = _label_of(view, ORG + "organization", lang)
         return f"{role} — {org}" if org else role
+    post = _label_of(view, LKG + "termOf", lang)  # a tenure: its post's role, organisation and dates
+    if post:
+        org = _label_of(view, ORG + "organization", lang)
+        when = " – ".join(filter(None, (_first(view, LKG + "firstAttestedOn"), _first(view, LKG + "lastAttestedOn"))))
+        return " ".join(filter(None, (f"{post} — {org}" if org else post, f"({when})" if when else None)))
     person = _label_of(view, LKG + "resolvedTo", lang)
     if person:
         return person
