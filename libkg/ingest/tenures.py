@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from libkg.rdf.namespaces import article_graph, article_iri, data_base
 from libkg.rdf.tenures import Post, position_of_graph, tenure_graph, tenure_triples
-from libkg.resolve.tenures import Statement, split_terms
+from libkg.resolve.tenures import Statement, split_terms, statement_from_values
 from libkg.store.base import GraphData, Store
 
 __all__ = ["refresh_tenures", "touched_posts"]
@@ -48,10 +48,6 @@ SELECT ?pos ?member ?role ?organization WHERE {
   OPTIONAL { ?pos org:organization ?organization }
 }"""
 
-# a graph stating several statuses for one post: the one that says most about its term
-_STATUS_RANK = ("retired", "elected", "appointed", "current", "former")
-
-
 def _chunks(items: list, n: int = CHUNK) -> Iterator[list]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -76,17 +72,6 @@ def touched_posts(store: Store, article_ids: Iterable[str], base: str | None = N
     return out
 
 
-def _statement(article: str, values: dict[str, list[str]]) -> Statement:
-    """What one article graph says about a post, as one statement."""
-    statuses = values.get("status", [])
-    status = next((s for s in _STATUS_RANK if s in statuses), "current")
-    dates = values.get("attestedOn") or values.get("formerOn") or []
-    starts, ends, terms = values.get("startDate", []), values.get("endDate", []), values.get("term", [])
-    return Statement(article, min(dates) if dates else (min(starts) if starts else ""), status,
-                     start=min(starts) if starts else None, end=max(ends) if ends else None,
-                     stated="true" in values.get("dateStated", []), term=min(terms) if terms else None)
-
-
 def _read(store: Store, posts: list[str]) -> tuple[dict[str, Post], dict[str, list[Statement]]]:
     """The posts' holders, roles and organisations, and each article's statement of each post."""
     seen: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -94,7 +79,7 @@ def _read(store: Store, posts: list[str]) -> tuple[dict[str, Post], dict[str, li
         seen[r["pos"], r["a"]][r["p"][len(LKG_NS):]].append(r["o"])
     statements: dict[str, list[Statement]] = defaultdict(list)
     for (pos, article), values in seen.items():
-        statements[pos].append(_statement(article, values))
+        statements[pos].append(statement_from_values(article, values))
     heads: dict[str, Post] = {}
     for r in sorted(store.select_values(HEADS.replace("$POSTS", _values(posts))),
                     key=lambda r: (r["member"], r["role"], r.get("organization", ""))):

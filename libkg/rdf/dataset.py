@@ -22,6 +22,7 @@ from libkg.rdf.build import facts_to_triples
 from libkg.rdf.identity import identity_graph
 from libkg.rdf.namespaces import article_graph, bind_prefixes, evidence_graph
 from libkg.rdf.provenance import activity_graph
+from libkg.rdf.tenures import tenure_graphs
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.resolver import resolve_batch
@@ -38,7 +39,8 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
     (``{base}graph/identity/person/...``) are included unless ``identity`` is
     False, and so are each article graph's description, its activity graph
     ``{base}graph/activity/{id}`` (which article the graph was derived from; no run
-    time), and its evidence graph ``{base}graph/evidence/{id}`` (Web Annotations).  The gazetteer is not: it is not read from these articles.
+    time), its evidence graph ``{base}graph/evidence/{id}`` (Web Annotations), and the tenure graphs
+    ``{base}graph/tenure/...`` of the posts they state (the terms, as ingest derives them).  The gazetteer is not: it is not read from these articles.
     """
     items = list(items)
     idents, clusters = resolve_batch(items, base)
@@ -56,6 +58,12 @@ def facts_to_dataset(items: Iterable[tuple[Article, Facts]], base: str | None = 
         run = ds.graph(Minter(base).activity_graph(aid))
         for t in activity_graph(Article(id=aid, text=""), base, run_time=None):
             run.add(t)
+    articles = [(Minter(base).article(f.article_id or a.id), ds.graph(article_graph(f.article_id or a.id, base)))
+                for a, f in items]
+    for tenure_iri, triples in tenure_graphs(articles).items():  # the terms of the posts, as ingest derives them
+        tg = ds.graph(tenure_iri)
+        for t in triples:
+            tg.add(t)
     if identity:
         m = Minter(base)
         for iri, key in sorted((str(m.identity_graph(k)), k) for k in clusters):

@@ -23,18 +23,20 @@ articles add to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, TIME
 from rdflib.term import Node
 
 from libkg.rdf.literals import date_literal, plain_literal
 from libkg.rdf.namespaces import LKG
 from libkg.resolve.keys import short_hash
-from libkg.resolve.tenures import Term, precision
+from libkg.resolve.tenures import Statement, Term, precision, split_terms, statement_from_values
 
-__all__ = ["TENURE_GRAPHS", "Post", "position_of_graph", "tenure_graph", "tenure_iri", "tenure_triples"]
+__all__ = ["TENURE_GRAPHS", "Post", "position_of_graph", "tenure_graph", "tenure_graphs", "tenure_iri",
+           "tenure_triples"]
 
 TENURE_GRAPHS = "/graph/tenure/"
 _POSITIONS = "/id/position/"
@@ -113,3 +115,24 @@ def tenure_triples(post: Post, terms: Sequence[Term]) -> set[Triple]:
                 out.add((interval, TIME.hasEnd, URIRef(f"{t}#end")))
     return out
 
+
+
+def tenure_graphs(articles: Iterable[tuple[URIRef, Graph]]) -> dict[URIRef, set[Triple]]:
+    """The tenure graphs of every post the article graphs state: ``{graph IRI: triples}``, from
+    (article IRI, article graph) pairs held in memory (``libkg extract --format trig``, the
+    published sample graph); a store computes the same with :func:`libkg.ingest.tenures.refresh_tenures`."""
+    lkg = str(LKG)
+    heads: dict[str, Post] = {}
+    statements: dict[str, list[Statement]] = defaultdict(list)
+    for article, g in articles:
+        for pos in sorted(set(g.subjects(RDF.type, LKG.Position)), key=str):
+            values: dict[str, list[str]] = defaultdict(list)
+            for p, o in g.predicate_objects(pos):
+                if str(p).startswith(lkg):
+                    values[str(p)[len(lkg):]].append(str(o))
+            statements[str(pos)].append(statement_from_values(str(article), values))
+            member, role = g.value(pos, ORG.member), g.value(pos, ORG.role)
+            if member is not None and role is not None and str(pos) not in heads:
+                org = g.value(pos, ORG.organization)
+                heads[str(pos)] = Post(str(pos), str(member), str(role), str(org) if org is not None else None)
+    return {tenure_graph(pos): tenure_triples(post, split_terms(statements[pos])) for pos, post in sorted(heads.items())}

@@ -23,8 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Statement", "Term", "precision", "split_terms"]
+__all__ = ["Statement", "Term", "precision", "split_terms", "statement_from_values"]
 
+# a graph stating several statuses for one post: the one that says most about its term
+_STATUS_RANK = ("retired", "elected", "appointed", "current", "former")
 # on one date: take up, hold, then leave the post; a "former" statement comes last
 _ORDER = {"appointed": 0, "elected": 0, "current": 1, "retired": 2, "former": 3}
 _OPENS = ("current", "appointed", "elected")
@@ -116,3 +118,20 @@ def split_terms(statements: Iterable[Statement]) -> list[Term]:
             terms.append(cur)
         cur.add(s)
     return terms
+
+
+def statement_from_values(article: str, values: dict[str, list[str]]) -> Statement:
+    """What one article graph says about a post, as one statement, from the values of its
+    ``lkg:`` properties by local name (``{"status": ["appointed"], "attestedOn": ["2022-03-01"], ...}``).
+
+    >>> statement_from_values("a1", {"status": ["appointed"], "attestedOn": ["2022-03-01"],
+    ...                               "startDate": ["2022-03-01"], "dateStated": ["true"]}).start
+    '2022-03-01'
+    """
+    statuses = values.get("status", [])
+    status = next((s for s in _STATUS_RANK if s in statuses), "current")
+    dates = values.get("attestedOn") or values.get("formerOn") or []
+    starts, ends, terms = values.get("startDate", []), values.get("endDate", []), values.get("term", [])
+    return Statement(article, min(dates) if dates else (min(starts) if starts else ""), status,
+                     start=min(starts) if starts else None, end=max(ends) if ends else None,
+                     stated="true" in values.get("dateStated", []), term=min(terms) if terms else None)
