@@ -640,3 +640,15 @@ def test_a_firm_named_after_its_legal_form():
     assert set(orgs) == {"Công ty cổ phần sách thiết bị Minh Long", "Công ty TNHH MTV Văn phòng phẩm Hồng Hà",
                          "Công ty trách nhiệm hữu hạn in ấn và bao bì Việt Tiến"}
     assert _orgs("Anh Tráng A Lử làm kế toán cho một Công ty cổ phần ở Lào Cai.") == {}
+
+
+def test_organisations_named_in_quoted_speech_but_not_in_a_quoted_title():
+    orgs = _orgs("Bà Hà Thị Mơ cho biết: “Thư viện huyện Bảo Lâm sẽ phối hợp với Trường THCS Lý Bôn mở tủ sách”.")
+    assert set(orgs) == {"Thư viện huyện Bảo Lâm", "Trường THCS Lý Bôn"}
+    assert _orgs("Ngày 3/4 diễn ra hội thảo “Thư viện tỉnh Cao Bằng với bạn đọc nhỏ”.") == {}
+
+
+def test_a_name_ending_with_a_place_takes_no_lower_case_words_after_it():
+    orgs = _orgs("Dịp này, Trung tâm Học liệu Đại học Quốc gia Hà Nội động viên sinh viên đọc sách; Bảo tàng Mỹ thuật "
+                 "Việt Nam vận động khách tham quan.")
+    assert set(orgs) == {"Trung tâm Học liệu Đại học Quốc gia Hà Nội", "Bảo tàng Mỹ thuật Việt Nam"}

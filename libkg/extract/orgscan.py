@@ -275,10 +275,10 @@ def _country_len(toks: list[Tok], k: int) -> int:
                  and ffold(" ".join([t.text for t in toks[k:k + m]])) in names), 0)
 
 
-def _ends_country(toks: list[Tok], k: int) -> bool:
-    """Do the tokens just before ``k`` end with a country's name ("... Việt Nam")?"""
+def _ends_country(toks: list[Tok], k: int, words: tuple[int, ...] = (1, 2, 3)) -> bool:
+    """Do the tokens just before ``k`` end with a country's name of so many ``words`` ("... Việt Nam")?"""
     names = countries()
-    return any(k - m >= 0 and ffold(" ".join([t.text for t in toks[k - m:k]])) in names for m in (1, 2, 3))
+    return any(k - m >= 0 and ffold(" ".join([t.text for t in toks[k - m:k]])) in names for m in words)
 
 
 @lru_cache(maxsize=1)
@@ -711,6 +711,9 @@ def _rule_word(p: _Parse, t: Tok) -> str | None:
     k = p.k + 1
     low = 0
     brk = break_words()
+    if p.chunks and k < n and _is_lower_word(toks[k]) and (_ends_province(toks, k) or _ends_country(toks, k, (2, 3))):
+        # "... Đại học Quốc gia Hà Nội | động viên": a place ends the name words (not a one-word country: "Mỹ thuật")
+        return p.take(1, ok=False)
     while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k) \
             and match_phrase(toks, k) < 2:  # "Thông tin | khoa học và công nghệ": a known piece is read whole
         k += 1
@@ -1149,7 +1152,7 @@ def _link_parents(toks: list[Tok], hits: list[OrgHit]) -> None:
 def scan_tokens(toks: list[Tok]) -> list[OrgHit]:
     _init_heads()
     hits: list[OrgHit] = []
-    in_quote = False
+    in_quote = speech = False
     i = 0
     # only quotes and head words do anything: visit those, in order, from the current position
     stops = _SCAN_STOPS
@@ -1158,8 +1161,10 @@ def scan_tokens(toks: list[Tok]) -> list[OrgHit]:
             continue
         i = at
         text = toks[i].text
-        in_quote = _quote_state(text, in_quote)
-        if in_quote or text not in _HEAD_FIRST:
+        was, in_quote = in_quote, _quote_state(text, in_quote)
+        if in_quote and not was:  # a quotation opening a sentence or after a colon is speech, no title
+            speech = i == 0 or toks[i - 1].text == ":"
+        if in_quote and not speech or text not in _HEAD_FIRST:
             i += 1
             continue
         hit, i = _next_hit(toks, i)
