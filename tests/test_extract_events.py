@@ -907,3 +907,9 @@ def test_a_book_rotation_dated_in_its_sentence_is_an_event_a_yearly_figure_or_a_
     assert [(e.kind, e.start) for e in counted] == [("Other", "2024-04-02")]
     assert events("Trong năm qua, Thư viện tỉnh Bến Tre đã luân chuyển 20.000 bản sách xuống cơ sở.") == []
     assert events("Ngày 9/10, Sở chỉ đạo các thư viện đẩy mạnh luân chuyển sách về cơ sở.") == []
+
+
+def test_a_gift_of_a_number_of_books_told_after_the_event_is_a_sub_event_of_it():
+    body = ("Sáng 6/3, Thư viện tỉnh Hà Giang tổ chức khai trương tủ sách cơ sở tại xã Minh Tân. "
+            "Trong đó, Thư viện tỉnh trao tặng mỗi tủ sách 80 bản sách.")
+    assert kinds(body) == [("BookDonation", "2024-03-06"), ("Launch", "2024-03-06")]
