@@ -652,3 +652,9 @@ def test_a_name_ending_with_a_place_takes_no_lower_case_words_after_it():
     orgs = _orgs("Dịp này, Trung tâm Học liệu Đại học Quốc gia Hà Nội động viên sinh viên đọc sách; Bảo tàng Mỹ thuật "
                  "Việt Nam vận động khách tham quan.")
     assert set(orgs) == {"Trung tâm Học liệu Đại học Quốc gia Hà Nội", "Bảo tàng Mỹ thuật Việt Nam"}
+
+
+def test_an_abbreviated_mention_that_the_scorer_does_not_expand_is_the_full_name():
+    orgs = _orgs("Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang tổ chức hội nghị. Ông Vàng Seo Dìn, Phó Giám đốc "
+                 "Sở VHTT&DL, phát biểu; đại diện Sở TT-TT cũng dự.")
+    assert set(orgs) == {"Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang", "Sở TT-TT"}

@@ -188,7 +188,8 @@ def _province_first_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _abbrev_res() -> list[tuple[re.Pattern[str], str]]:
     out = []
-    for abbr, exp in sorted(abbreviation_rows(), key=lambda r: -len(r[0])):
+    rows = abbreviation_rows() + [(r[0], r[1]) for r in read_tsv("lexicon", "org_abbreviations.tsv")]
+    for abbr, exp in sorted(rows, key=lambda r: -len(r[0])):
         a = ffold(abbr)
         tail = r"(?!\w)" if a[-1].isalnum() else ""
         out.append((re.compile(r"(?<!\w)" + re.escape(a) + tail), ffold(exp)))
