@@ -791,14 +791,15 @@ class _Reader:
             if h.role == "noun" and self._explicit_opening(h):
                 self._opening_ceremony(st, h, existing, nxt)  # "tổ chức Lễ khai mạc X" for an X named before
             return
-        within = bool(st.referenced) and kind not in _SEEN_AT_GATHERINGS  # "trong ngày hội, ... trao tặng sách"
-        within = within or self._counted_gift(st, h, kind)
-        if (st.anchored or creating or within) and not self._generic(st, h):
+        if (st.anchored or creating or self._within(st, h, kind)) and not self._generic(st, h):
             self._create(st, h, kind, nxt)
 
-    def _counted_gift(self, st: _Sent, h: _Hit, kind: str) -> bool:
-        """"(Trong đó,) Thư viện tỉnh trao tặng 60 bản sách ...": a gift of a number of books told after the event
-        it is part of is a sub-event of it, even in a sentence that names no date."""
+    def _within(self, st: _Sent, h: _Hit, kind: str) -> bool:
+        """Does the trigger name a sub-event of an event told before: one the sentence refers to ("trong ngày
+        hội, ... trao tặng sách"), or a gift of a number of books ("Trong đó, Thư viện tỉnh trao tặng 60 bản
+        sách"), even in a sentence that names no date?"""
+        if st.referenced and kind not in _SEEN_AT_GATHERINGS:
+            return True
         return kind == "BookDonation" and self.focus is not None and h.role == "verb" and bool(
             _COUNT_BOOKS.match(self.low, h.end, min(st.e, h.end + 40)) or _COUNT_BOOKS.search(self.low, h.end, min(st.e, h.end + 30)))
 
