@@ -913,3 +913,9 @@ def test_a_gift_of_a_number_of_books_told_after_the_event_is_a_sub_event_of_it()
     body = ("Sáng 6/3, Thư viện tỉnh Hà Giang tổ chức khai trương tủ sách cơ sở tại xã Minh Tân. "
             "Trong đó, Thư viện tỉnh trao tặng mỗi tủ sách 80 bản sách.")
     assert kinds(body) == [("BookDonation", "2024-03-06"), ("Launch", "2024-03-06")]
+
+
+def test_a_town_named_in_a_list_of_members_is_not_where_the_event_happens():
+    body = ("Ngày 8/4/2011, Chi hội Thư viện tỉnh Hậu Giang tổ chức Đại hội thành lập với sự tham gia của hệ thống "
+            "thư viện gồm: Thư viện tỉnh, thư viện các huyện, thị xã Ngã Bảy.")
+    assert [(e.kind, e.start, e.place) for e in events(body)] == [("Congress", "2011-04-08", None)]

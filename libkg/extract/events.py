@@ -656,6 +656,8 @@ class _Reader:
             return False
         if _ORIGIN_BEFORE.search(left):
             return False  # "đại biểu đến từ X": where people come from
+        if _phrase_re("member_list", r"(?<!\w)").search(self.low, s, p.start):
+            return False  # "hệ thống thư viện gồm: ..., thị xã X": one of the members listed
         if any(q.end <= p.start and _LIST_JOINER.fullmatch(self.low[q.end:p.start]) for q in self.all_places
                if s <= q.start < p.start) or any(
                 q.kind == p.kind and _LIST_JOINER.fullmatch(self.low[p.end:q.start])
