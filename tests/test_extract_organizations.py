@@ -658,3 +658,16 @@ def test_an_abbreviated_mention_that_the_scorer_does_not_expand_is_the_full_name
     orgs = _orgs("Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang tổ chức hội nghị. Ông Vàng Seo Dìn, Phó Giám đốc "
                  "Sở VHTT&DL, phát biểu; đại diện Sở TT-TT cũng dự.")
     assert set(orgs) == {"Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang", "Sở TT-TT"}
+
+
+def test_post_offices_social_insurance_district_military_commands_and_cooperatives():
+    orgs = _orgs("Bưu điện tỉnh Cao Bằng, Bảo hiểm xã hội huyện Hòa An, Ban Chỉ huy Quân sự huyện Bảo Lạc và Hợp tác xã "
+                 "Chè Khau Sảo cùng trao sách.")
+    assert orgs == {"Bưu điện tỉnh Cao Bằng": ("Company", None), "Bảo hiểm xã hội huyện Hòa An": ("GovernmentBody", None),
+                    "Ban Chỉ huy Quân sự huyện Bảo Lạc": ("MilitaryPolice", None),
+                    "Hợp tác xã Chè Khau Sảo": ("Company", None)}
+
+
+def test_a_body_named_after_a_city_named_after_a_person_after_an_abbreviation():
+    orgs = _orgs("Cuộc thi do Bộ Giáo dục và Đào tạo, Trung ương Đoàn TNCS Hồ Chí Minh phát động.")
+    assert set(orgs) == {"Bộ Giáo dục và Đào tạo", "Trung ương Đoàn TNCS Hồ Chí Minh"}

@@ -691,7 +691,7 @@ def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
     # "Hội Khuyến học Nguyễn Văn Bình", "Bộ VHTTDL Hoàng Văn A": bodies not named after people, a name word
     # with its partner or an abbreviation, then a person
     return _STOP if p.chunks and p.head.kind in _NOT_NAMED_AFTER_PEOPLE \
-        and (_is_lower_word(toks[k - 1]) or toks[k - 1].abbrev) else None
+        and (_is_lower_word(toks[k - 1]) or toks[k - 1].abbrev) and not _place_starts(toks, k) else None
 
 
 def _place_starts(toks: list[Tok], k: int) -> bool:
