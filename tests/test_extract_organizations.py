@@ -671,3 +671,14 @@ def test_post_offices_social_insurance_district_military_commands_and_cooperativ
 def test_a_body_named_after_a_city_named_after_a_person_after_an_abbreviation():
     orgs = _orgs("Cuộc thi do Bộ Giáo dục và Đào tạo, Trung ương Đoàn TNCS Hồ Chí Minh phát động.")
     assert set(orgs) == {"Bộ Giáo dục và Đào tạo", "Trung ương Đoàn TNCS Hồ Chí Minh"}
+
+
+def test_the_writers_organisation_in_brackets_in_a_byline_is_no_organisation():
+    orgs = _orgs("Trung tâm Văn hóa huyện Bảo Lạc tổ chức ngày hội đọc sách.\nThu Hà (Nhà văn hóa Thanh niên Bảo Lạc)")
+    assert _orgs("Ngày hội diễn ra sôi nổi.\nThu Hà (Trung tâm Văn hóa huyện Bảo Lạc)") == {}
+    assert "Trung tâm Văn hóa huyện Bảo Lạc" in orgs
+
+
+def test_the_provinces_library_is_no_library_of_another_body():
+    orgs = _orgs("Nhân dịp này, Thư viện tỉnh đã tặng 300 cuốn sách cho Thư viện Trại giam Nam Hà.")
+    assert set(orgs) == {"Thư viện tỉnh", "Thư viện Trại giam Nam Hà", "Trại giam Nam Hà"}

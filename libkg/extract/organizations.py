@@ -331,8 +331,9 @@ def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit
                    at: int, named: dict[str, int] | None = None) -> str | None:
     fam = _head_family(h.head)
     cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
-    if not cands and h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level
-        cands = [k for k in keys if _head_family(meta[k].head) == fam and _same_level(skey, k)]
+    if not cands and h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level,
+        # not the unit of another body ("Thư viện Trại giam X" is no province's library)
+        cands = [k for k in keys if _head_family(meta[k].head) == fam and _same_level(skey, k) and not meta[k].whole]
     elif not cands:
         cands = [k for k in keys if _head_family(meta[k].head) == fam or
                  meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]

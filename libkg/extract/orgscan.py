@@ -1032,7 +1032,7 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     return (prev in context_words("plural") and not numbered) or prev in context_words("law") or _place_named(toks, hit) \
         or phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
         or (prev in context_words("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
-        or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i)
+        or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i) or _paren_byline(toks, hit)
 
 
 def _in_code(toks: list[Tok], i: int) -> bool:
@@ -1065,6 +1065,15 @@ def _byline(toks: list[Tok], hit: OrgHit) -> bool:
     if before[-1].text in _DASHES:
         return 1 <= len(before) - 1 <= 5 and all(t.cap for t in before[:-1])
     return before[-1].text == ":" and _cue_before_colon(before, 0) and len(before) <= 4
+
+
+def _paren_byline(toks: list[Tok], hit: OrgHit) -> bool:
+    """Is the hit the writer's organisation in a byline, "Minh Trang (Thư viện tỉnh)": a line of a name of up
+    to four capitalised words and the organisation in brackets?"""
+    i, e = hit.start, hit.end
+    if not 2 <= i <= 5 or toks[i - 1].text != "(" or e >= len(toks) or toks[e].text != ")":
+        return False
+    return len(toks) - e - 1 <= 1 and all(t.cap and t.text.isalpha() for t in toks[:i - 1])
 
 
 def _cue_before_colon(toks: list[Tok], k: int) -> bool:
