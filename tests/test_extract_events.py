@@ -919,3 +919,9 @@ def test_a_town_named_in_a_list_of_members_is_not_where_the_event_happens():
     body = ("Ngày 8/4/2011, Chi hội Thư viện tỉnh Hậu Giang tổ chức Đại hội thành lập với sự tham gia của hệ thống "
             "thư viện gồm: Thư viện tỉnh, thư viện các huyện, thị xã Ngã Bảy.")
     assert [(e.kind, e.start, e.place) for e in events(body)] == [("Congress", "2011-04-08", None)]
+
+
+def test_a_named_event_held_for_takes_the_day_its_parentheses_give():
+    body = ("Sáng 15/4, hướng tới Ngày Sách Việt Nam lần thứ 9 (21/4), Thư viện tỉnh Ninh Bình tổ chức Triển lãm "
+            "sách “Non nước Tràng An”.")
+    assert kinds(body, published="2022-04-16") == [("Exhibition", "2022-04-15"), ("Festival", "2022-04-21")]

@@ -146,6 +146,7 @@ _NO_OBJECT = re.compile(r"\s*(?:[.;:)!?]|$)")
 _CONTEST = _pattern("contest")
 _EDITION = _pattern("edition")
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DAY_GLOSS = re.compile(r"\s*\(\s*(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})\s*\)")  # "(21/4)", "(21.4)"
 _SPACES = re.compile(r"\s+")
 _LIST_JOINER = _pattern("list_joiner")
 _PLURAL_BEFORE = _pattern("plural_before")
@@ -846,10 +847,23 @@ class _Reader:
         if not named or any(_same_name(name, x.ev.label) for x in self.events):
             return False
         if not any(_same_name(name, x.label) for x in self.occasions):
-            ev = Event(label=name, kind=kind, start=year)
+            ev = Event(label=name, kind=kind, start=self._glossed_day(end, year) or year)
             ev.evidence.append(Evidence(h.start, h.end, self.text[st.s:st.e][:300]))
             self.occasions.append(ev)
         return True
+
+    def _glossed_day(self, end: int, year: str | None) -> str | None:
+        """"Ngày Sách Việt Nam lần thứ 6 (21/4)": the day a named event's parentheses give, in the year its
+        name or else the article's date gives."""
+        m = _DAY_GLOSS.match(self.text, end)
+        pub = self.doc.publication.date if self.doc.publication else None
+        year = year or (pub[:4] if pub else None)
+        if m is None or year is None:
+            return None
+        day, month = int(m["d"]), int(m["m"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{year}-{month:02d}-{day:02d}"
 
     def _talk(self, st: _Sent, h: _Hit, left_near: str, existing: _Ev | None) -> bool:
         """A trigger in reported speech or statistics makes no event ("Chia sẻ tại buổi lễ, ..." refers)."""
