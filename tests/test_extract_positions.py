@@ -629,3 +629,34 @@ def test_a_sub_unit_named_through_a_role_is_the_organisation_inside_the_one_name
                    ("Lục Văn Kha", "Phó Trưởng ban", "ban Văn hóa - Xã hội HĐND tỉnh Cao Bằng")]
     parents = {o.name: o.parent for o in facts.organizations}
     assert parents["bộ môn Lưu trữ học"] == "Trường Đại học Sài Gòn"
+
+
+def test_a_staff_list_under_a_header_naming_the_organisation():
+    got = _pos("Cơ cấu tổ chức của Thư viện tỉnh Yên Bái.\n\nPhòng Nghiệp vụ:\n• Đỗ Thị Mười - Trưởng phòng\n"
+               "• Hà Văn Một - Thủ thư\nPhòng tổ chức hành chính:\n• Trần Thị Hai: Phó Trưởng phòng\n\n"
+               "Về phía Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai:\n- Ông Hoàng Văn Ba, Phó Giám đốc")
+    assert ("Đỗ Thị Mười", "Trưởng phòng", "Phòng Nghiệp vụ") in got
+    assert ("Hà Văn Một", "Thủ thư", "Phòng Nghiệp vụ") in got
+    assert ("Trần Thị Hai", "Phó Trưởng phòng", "Phòng tổ chức hành chính") in got
+    assert ("Hoàng Văn Ba", "Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai") in got
+
+
+def test_a_career_told_as_a_list_of_posts_and_a_pronoun_subject_of_la():
+    got = _pos("Bà Hoàng Thị Mai sinh năm 1950. Gần 35 năm công tác, bà lần lượt giữ các cương vị Trưởng phòng "
+               "Nghiệp vụ Thư viện tỉnh Tuyên Quang (1980), Phó Giám đốc Thư viện tỉnh Tuyên Quang (1992) và Giám "
+               "đốc Thư viện tỉnh Tuyên Quang từ năm 2000. Bà cũng là Ủy viên Ban Chấp hành Hội Thư viện Việt Nam.")
+    assert got == [("Hoàng Thị Mai", "Trưởng phòng", "phòng Nghiệp vụ"),
+                   ("Hoàng Thị Mai", "Phó Giám đốc", "Thư viện tỉnh Tuyên Quang"),
+                   ("Hoàng Thị Mai", "Giám đốc", "Thư viện tỉnh Tuyên Quang"),
+                   ("Hoàng Thị Mai", "Ủy viên Ban Chấp hành", "Hội Thư viện Việt Nam")]
+
+
+def test_a_plural_role_opens_a_list_of_its_holders():
+    got = _pos("Đại hội bầu ông Lê Văn Hai làm Chủ tịch Hội Khuyến học tỉnh Bắc Kạn. Các Phó Chủ tịch gồm: bà Nông "
+               "Thị Ba; ông Hà Văn Tư, Giám đốc Thư viện tỉnh Bắc Kạn. Trong số các ủy viên Ban Chấp hành có bà Lý "
+               "Thị Năm và ông Ma Văn Sáu. Các giáo viên và em Hoàng Văn Bảy cùng đọc sách.")
+    org = "Hội Khuyến học tỉnh Bắc Kạn"
+    assert ("Nông Thị Ba", "Phó Chủ tịch", org) in got and ("Hà Văn Tư", "Phó Chủ tịch", org) in got
+    assert ("Hà Văn Tư", "Giám đốc", "Thư viện tỉnh Bắc Kạn") in got
+    assert ("Lý Thị Năm", "Ủy viên Ban Chấp hành", org) in got and ("Ma Văn Sáu", "Ủy viên Ban Chấp hành", org) in got
+    assert not [p for p in got if p[0] == "Hoàng Văn Bảy"]

@@ -718,7 +718,46 @@ def _delegation_org(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str |
     """The organisation a person represents: "(Đại diện) Thư viện tỉnh X có bà A, Phó Giám đốc", "Đại diện
     Thư viện X, bà A, Giám đốc", or that of the person listed right before ("... có bà A, Giám đốc và ông B,
     Phó Giám đốc")."""
-    return _represented_org(ctx, sent, m) or _listed_with(ctx, sent, m)
+    return _represented_org(ctx, sent, m) or _listed_with(ctx, sent, m) or _list_header_org(ctx.text, ctx.orgs, m)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[•●▪◦·*+\-–—]|\d{1,2}[.)])\s*(?:[^\W\d_][\w./]*\s+){0,2}$")
+_LIST_LINE = re.compile(r"\s*(?:[•●▪◦·*+\-–—]|\d{1,2}[.)])")
+_MAX_LIST_LINES = 30
+
+
+def _list_header_org(text: str, orgs: list[OrgMention], m: PersonMention) -> str | None:
+    """A list of people, one a line, under a header that names their organisation ("Phòng Nghiệp vụ:" then
+    "• A - Trưởng phòng", "• B - Thủ thư"; "Về phía Thư viện tỉnh X:" then "- bà C, Phó Giám đốc"): the
+    organisation that ends the header, right before its colon; None when the name opens no list item."""
+    line = text.rfind("\n", 0, m.start) + 1
+    if not _LIST_ITEM.fullmatch(text, line, m.start):
+        return None
+    end = line - 1
+    for _ in range(_MAX_LIST_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        header = text[start:end].rstrip()
+        if header.strip() and not _LIST_LINE.match(header):
+            if not header.endswith(":"):
+                return None
+            colon = start + len(header) - 1
+            named = next((o.name for o in orgs if start <= o.start and o.end <= colon
+                          and not text[o.end:colon].strip()), None)
+            return named or _dept_header(header[:-1].strip())
+        end = start - 1
+    return None
+
+
+def _dept_header(header: str) -> str | None:
+    """A header that is a department's name the organisation scan did not read ("Phòng tổ chức hành chính"),
+    not a board of the organisation ("Ban giám đốc")."""
+    toks = tokenize(header)
+    if not 2 <= len(toks) <= 8 or toks[0].text not in _DEPT_HEADS or not all(t.text.isalpha() or t.text in _DASHES
+                                                                            for t in toks):
+        return None
+    return None if toks[0].text == "Ban" and _committee_at(toks, 1) else header
 
 
 def _represented_org(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | None:
@@ -1032,8 +1071,13 @@ def _pred_subjects(ctx: _Ctx, toks: list[Tok], in_sent: list[PersonMention], cla
     for a pronoun subject ("bà đã có 8 năm giữ cương vị ...")."""
     s, clause_start = clause
     subjects = _subjects([m for m in in_sent if clause_start <= m.start < pm.start()], toks, ctx)
-    if subjects or pm.group(1) == "là":
+    if subjects:
         return subjects
+    if pm.group(1) == "là":
+        # "Bà cũng là Ủy viên ...": only a pronoun opening the sentence, with at most two words before "là"
+        opened = _PRONOUN_RE.match(ctx.text, s)
+        if opened is None or clause_start != s or len(ctx.text[opened.end():pm.start()].split()) > 2:
+            return []
     if _PRONOUN_RE.search(ctx.text, clause_start, pm.start()):
         before = [m for m in ctx.persons if m.start < s]
         return before[-1:]
@@ -1049,6 +1093,9 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
     for pm in _pred_re().finditer(text, s, e):
         k = _idx(toks, pm.end())
         if match_role(toks, k) is None and not _former_word(toks, k):
+            continue
+        if "các" in pm.group(1).split():
+            _career(ctx, toks, sent, in_sent, pm)
             continue
         chain = _chain(toks, k, ctx, need_sep=False)
         if not chain:
@@ -1073,6 +1120,82 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
         for m in subjects:
             # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
             ctx.add(m.name, role, org, status, term, m.start, toks[j - 1].end, sent)
+
+
+def _career(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[PersonMention], pm: re.Match) -> None:
+    """A career told as a list of posts ("bà lần lượt giữ các cương vị Trưởng phòng X (1982), Phó Giám đốc Thư
+    viện Y (1997) và Giám đốc Thư viện Y"): every post, each with its organisation, is the subject's."""
+    s = sent[0]
+    clause_start = max(ctx.text.rfind(";", s, pm.start()) + 1, s)
+    subjects = _pred_subjects(ctx, toks, in_sent, (s, clause_start), pm)
+    k = _idx(toks, pm.end())
+    n = len(toks)
+    while k < n:
+        link = _link(toks, k, ctx, sep_needed=False)
+        if link is None:
+            break
+        org = link.org or _implied(link.implied, toks, pm.start(), ctx) or _department_home(link.role, ctx, pm.start())
+        for m in subjects:
+            ctx.add(m.name, link.role, org, "former", link.term, m.start, toks[link.end - 1].end, sent)
+        k = link.end
+        while k < min(n, link.end + 3) and toks[k].cap and toks[k].text.isalpha():
+            k += 1  # the rest of a name the organisation scan cut short ("Thư viện tỉnh Hà Nam Ninh")
+        k = _skip_bracket(toks, k)
+        if k < n and toks[k].text in (",", ";", "và"):
+            k += 1
+        else:
+            break
+
+
+def _skip_bracket(toks: list[Tok], k: int) -> int:
+    """Index after a note in brackets at ``k`` ("(1997)"), else ``k``."""
+    if k < len(toks) and toks[k].text == "(":
+        close = next((c for c in range(k + 1, min(len(toks), k + 8)) if toks[c].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return k
+
+
+def _plural_roles(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[PersonMention]) -> None:
+    """A plural role opening a list of its holders ("Các Phó Chủ tịch gồm: A; bà B, Giám đốc X", "Trong số các
+    ủy viên Ban Chấp hành có bà C và ông D"): the role is every listed person's, at the organisation named
+    after it, else the one it implies, else the union or association in context."""
+    if not in_sent:
+        return
+    for pm in _plural_re().finditer(ctx.text, sent[0], sent[1]):
+        i = _idx(toks, pm.end())
+        if match_role(toks, i) is None:
+            continue
+        link = _link(toks, i, ctx, sep_needed=False)
+        start = _list_intro(toks, link.end) if link is not None else None
+        if link is None or start is None:
+            continue
+        org = link.org or _implied(link.implied, toks, start, ctx) or _context_union(ctx, start)
+        for m in in_sent:
+            if m.start >= start:
+                ctx.add(m.name, link.role, org, "current", link.term, m.start, m.end, sent)
+
+
+@lru_cache(maxsize=1)
+def _plural_re() -> re.Pattern[str]:
+    """A plural word of ``position_words.tsv`` ("các", "những") and the space after it, in any case."""
+    words = sorted({w for (w,) in _words("plural")} | {w.capitalize() for (w,) in _words("plural")}, key=len,
+                   reverse=True)
+    return re.compile("(?:" + literal_alternation(words) + r")\s+")
+
+
+def _list_intro(toks: list[Tok], j: int) -> int | None:
+    """Offset where a list starts after a plural role ending at ``j``: after a colon or a list word ("gồm",
+    "là", "có") and maybe a colon; None when neither follows."""
+    n = len(toks)
+    k = j
+    for w in sorted(_words("list_intro"), key=len, reverse=True):
+        if k + len(w) <= n and tuple(ffold(x.text) for x in toks[k:k + len(w)]) == w:
+            k += len(w)
+            break
+    if k < n and toks[k].text == ":":
+        k += 1
+    return toks[k].start if k > j and k < n else None
 
 
 def _role_list(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
@@ -1150,6 +1273,7 @@ def run(doc: Doc) -> None:
             _appositions(ctx, toks, sent, m, retire)
             _role_before(ctx, toks, sent, m)
         _predicates(ctx, toks, sent, in_sent)
+        _plural_roles(ctx, toks, sent, in_sent)
     doc.positions = _placed_first(ctx.out)
     _add_office_orgs(doc, ctx.sub_parent)
 
