@@ -28,10 +28,10 @@ RECURRING = {
         ("Phó Giám đốc", "Thư viện tỉnh Yên Bái"), ("Phó Giám đốc phụ trách", "Thư viện tỉnh Yên Bái"),
         ("Giám đốc", "Thư viện tỉnh Yên Bái"), ("Chủ tịch", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc")}),
     "Nguyễn Thị Hòa": ({"Nguyễn Thị Hoà", "Nguyễn Thị Hòa"}, {
-        ("Trưởng phòng Nghiệp vụ", "Thư viện tỉnh Bắc Giang"), ("Phó Giám đốc", "Thư viện tỉnh Bắc Giang"),
+        ("Trưởng phòng", "phòng Nghiệp vụ"), ("Phó Giám đốc", "Thư viện tỉnh Bắc Giang"),
         ("Giám đốc", "Thư viện tỉnh Bắc Giang"), ("Phó Chủ tịch", "Liên hiệp Thư viện các tỉnh miền núi phía Bắc")}),
     "Trịnh Minh Đức": ({"Trịnh Minh Đức"}, {
-        ("Trưởng khoa Thông tin - Thư viện", "Trường Đại học Văn hóa Hà Nội"),
+        ("Trưởng khoa", "khoa Thông tin - Thư viện"),
         ("Phó Chủ tịch", "Hội Thư viện Việt Nam")}),
     "Phan Quốc Trung": ({"Phan Quốc Trung"}, {("Phó Vụ trưởng", "Vụ Thư viện")}),
     "Đỗ Mạnh Cường": ({"Đỗ Mạnh Cường"}, {("Giám đốc", "Thư viện tỉnh Hà Giang")}),
@@ -154,8 +154,8 @@ def test_promotions_keep_one_position_per_post_with_dates(sample_store):
         "?pos org:member ?p ; lkg:roleLabel ?role ; org:organization/skos:prefLabel 'Thư viện tỉnh Yên Bái' . "
         "OPTIONAL { ?pos lkg:attestedOn ?d } OPTIONAL { ?pos lkg:startDate ?s } } GROUP BY ?role",
         bindings={"p": p})}
-    assert str(rows["Giám đốc"].start) == "2022-03-09"  # appointment news gives the start
-    assert (str(rows["Giám đốc"].first), str(rows["Giám đốc"].last)) == ("2022-03-09", "2025-04-21")
+    assert str(rows["Giám đốc"].start) == "2022-03-01"  # the appointment news states "kể từ ngày 01/3/2022"
+    assert (str(rows["Giám đốc"].first), str(rows["Giám đốc"].last)) == ("2022-03-01", "2025-04-21")
     assert str(rows["Phó Giám đốc"].first) == "2019-04-20"
 
 
@@ -259,3 +259,17 @@ def test_linear_clustering_equals_the_pairwise_definition(seed):
         ms.append(Mention(rng.choice(["lê hà", "lê hạ"]), f"a{n}", f"2024-01-{rng.randint(1, 28):02d}", anchors))
     got = [c.mentions for c in cluster(ms)]
     assert got == _pairwise_clusters(ms)
+
+
+def test_a_department_is_one_node_per_parent_not_one_for_the_country(sample_store):
+    """Bắc Giang's and Lạng Sơn's "phòng Nghiệp vụ" (d03, d06) are two nodes, each inside its library,
+    and neither holds two kinds; a department's head there is the same person as its later director."""
+    rows = list(sample_store.query(
+        "SELECT DISTINCT ?d ?parent WHERE { ?d skos:prefLabel ?l ; org:subOrganizationOf/skos:prefLabel ?parent "
+        "FILTER(LCASE(STR(?l)) = 'phòng nghiệp vụ') }"))
+    parents = {str(r.parent) for r in rows}
+    assert {"Thư viện tỉnh Bắc Giang", "Thư viện tỉnh Lạng Sơn"} <= parents
+    assert len({r.d for r in rows}) == len(rows) >= 2  # one node per parent
+    two_kinds = list(sample_store.query(
+        "SELECT ?o WHERE { ?o lkg:orgKind ?k } GROUP BY ?o HAVING (COUNT(DISTINCT ?k) > 1)"))
+    assert two_kinds == []

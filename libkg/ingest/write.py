@@ -32,6 +32,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from libkg.extract.facts import Facts
+from libkg.ingest.tenures import refresh_tenures
 from libkg.rdf.build import facts_to_triples
 from libkg.rdf.identity import identity_graph, rename_persons
 from libkg.rdf.namespaces import data_base, evidence_graph
@@ -165,6 +166,8 @@ def write_articles(store: Store, items: Sequence[tuple[Article, Facts]], base: s
     out.extend(renamed_articles(store, run.stored_renames, m))
     out.extend(identity_graphs(run))
     store.replace_articles(out)
+    # the terms of the posts these articles state (and of those whose stored tenures they fed)
+    refresh_tenures(store, [*(f.article_id or a.id for a, f in items), *run.stored_renames], base)
     return written
 
 

@@ -51,7 +51,7 @@ from libkg.rdf.ontology import asserted_types, ontology
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter, label_key, org_key, person_key
 from libkg.resolve.keys import new_tone
-from libkg.resolve.organizations import org_display
+from libkg.resolve.organizations import is_subunit, org_display
 from libkg.resolve.places import PlaceRef
 from libkg.resolve.resolver import ArticleIdentity, local_identity
 from libkg.vocab import event_kind, event_kinds, org_kind_class, org_kinds, place_kinds, roles
@@ -184,6 +184,8 @@ class _Builder:
         # many facts of an article, and each later mention adds only its evidence
         self._persons: dict[str, URIRef] = {}
         self._orgs: dict[str, URIRef] = {}
+        # the organisation each one is inside, as this article names it (scopes "phòng Nghiệp vụ")
+        self._org_parent = {o.name: o.parent for o in facts.organizations if o.parent}
         self._places: dict[tuple[str, str | None, str | None], URIRef] = {}
 
     # ------------------------------------------------------------ helpers
@@ -271,7 +273,8 @@ class _Builder:
     def org(self, name: str, evidence: Iterable[Evidence] = ()) -> URIRef:
         iri = self._orgs.get(name)
         if iri is None:
-            iri = self._orgs[name] = self.node(self.ident.org(name), LKG.Organization, name)
+            iri = self._orgs[name] = self.node(self.ident.org(name, self._org_parent.get(name)),
+                                               LKG.Organization, name)
             self.t.add((iri, LKG.nameKey, plain_literal(org_key(name))))
             where = self.ident.org_location(name)
             if where is not None:
@@ -389,13 +392,15 @@ class _Builder:
             self.t.add((role, RDF.type, SKOS.Concept))
             self.t.add((role, SKOS.prefLabel, Literal(text, lang="vi")))
             self.t.add((role, RDFS.label, Literal(text, lang="vi")))
-        iri = self.node(self.m.position(person, role_key, pos.organization), LKG.Position, None,
-                        pos.evidence)
+        org = self.org(pos.organization) if pos.organization else None
+        # a department's post is keyed by the department's node: two libraries' "phòng Nghiệp vụ" differ
+        org_for_key = str(org) if org is not None and is_subunit(pos.organization or "") else pos.organization
+        iri = self.node(self.m.position(person, role_key, org_for_key), LKG.Position, None, pos.evidence)
         self.t.add((iri, ORG.member, person))
         self.t.add((iri, ORG.role, role))
         self.t.add((iri, LKG.roleLabel, plain_literal(text)))
-        if pos.organization:
-            self.t.add((iri, ORG.organization, self.org(pos.organization)))
+        if org is not None:
+            self.t.add((iri, ORG.organization, org))
         when = date_literal(pos.date) or date_literal(self.article.published)
         if pos.status == "former":
             self.add(iri, LKG.formerOn, when)

@@ -79,7 +79,7 @@ def identity_graph(key: str, clusters: Sequence[Cluster], base: str | None = Non
             g.add((h, RDF.type, PROV.Entity))
             g.add((h, LKG.candidate, iris[i]))
             g.add((h, LKG.candidate, iris[j]))
-            g.add((h, LKG.score, Literal(f"{score:.2f}", datatype=XSD.decimal)))
+            g.add((h, LKG.score, Literal(_canonical_decimal(score), datatype=XSD.decimal)))
             g.add((h, LKG.reason, plain_literal(reason)))
             g.add((h, LKG.nameKey, plain_literal(key)))
             g.add((iris[i], LKG.possiblySameAs, iris[j]))
@@ -106,3 +106,14 @@ def rename_persons(g: Graph, renames: dict[URIRef, URIRef], m: Minter) -> Graph:
     for s, p, o in g:
         out.add((term(s), p, term(o)))
     return out
+
+
+def _canonical_decimal(x: float) -> str:
+    """Two decimals in xsd:decimal's canonical form ("0.5", "1.0"): stores that parse the literal
+    write it so, and the in-memory graph must say the same.
+
+    >>> _canonical_decimal(0.5), _canonical_decimal(1), _canonical_decimal(0.333)
+    ('0.5', '1.0', '0.33')
+    """
+    s = f"{x:.2f}".rstrip("0")
+    return s + "0" if s.endswith(".") else s

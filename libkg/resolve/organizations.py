@@ -24,13 +24,13 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from libkg.normalize import fold, nfc
+from libkg.normalize import fold, folded_admin_prefixes, nfc
 from libkg.rdf.namespaces import data_base
 from libkg.resolve.keys import new_tone, short_hash, words
 from libkg.resolve.places import gazetteer
 from libkg.resources import read_tsv
 
-__all__ = ["org_display", "org_iri", "org_key"]
+__all__ = ["is_subunit", "org_display", "org_iri", "org_key", "subunit_iri"]
 
 
 @lru_cache(maxsize=1)
@@ -84,3 +84,59 @@ def _org_iri(name: str, base: str) -> URIRef:
     return URIRef(f"{base}id/org/{slug(key) or 'x'}-{short_hash(key)}")
 
 
+
+
+@lru_cache(maxsize=1)
+def _subunit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(heads, compounds that are no head, words of a national body) of org_subunit_heads.txt."""
+    lines = [fold(r[0]) for r in read_tsv("lexicon", "org_subunit_heads.txt") if r and r[0].strip()]
+    heads = tuple(w + " " for w in lines if not w.startswith("!"))
+    compounds = tuple(w[1:] + " " for w in lines if w.startswith("!") and not w.startswith("!@"))
+    national = tuple(" " + w[2:] + " " for w in lines if w.startswith("!@"))
+    return heads, compounds, national
+
+
+@lru_cache(maxsize=1)
+def _unit_opener() -> re.Pattern[str]:
+    """An administrative word followed by a capitalised name ("huyện Phong Điền", not "Tỉnh ủy")."""
+    words_ = sorted(folded_admin_prefixes(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words_) + r")\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def is_subunit(name: str) -> bool:
+    """A department, board or faculty named without a place: not unique in the country.
+
+    >>> is_subunit("phòng Nghiệp vụ"), is_subunit("Khoa Thông tin - Thư viện")
+    (True, True)
+    >>> is_subunit("Phòng Văn hóa và Thông tin huyện Phong Điền"), is_subunit("Thư viện tỉnh Bắc Giang")
+    (False, False)
+    >>> is_subunit("Tổ chức Y tế Thế giới"), is_subunit("Ban Tuyên giáo Trung ương")
+    (False, False)
+    """
+    s = " ".join(nfc(name).split())
+    heads, compounds, national = _subunit_words()
+    folded = fold(s) + " "
+    if not folded.startswith(heads) or folded.startswith(compounds) or any(w in folded for w in national):
+        return False
+    if gazetteer().in_name(s) is not None:
+        return False
+    return not any(_unit_opener().search(s[m.start():]) and s[m.end() - 1].isupper()
+                   for m in _unit_opener().finditer(s))
+
+
+def subunit_iri(name: str, scope: str, base: str | None = None) -> URIRef:
+    """``{base}id/org/{slug}-{hash}`` of a sub-unit inside ``scope`` (its parent's name, or an article).
+
+    Two libraries' "phòng Nghiệp vụ" are two nodes; one library's, named in two articles, is one.
+
+    >>> subunit_iri("phòng Nghiệp vụ", "Thư viện tỉnh Bắc Giang") == subunit_iri("Phòng Nghiệp vụ", "TV tỉnh Bắc Giang")
+    True
+    >>> subunit_iri("phòng Nghiệp vụ", "Thư viện tỉnh Bắc Giang") == subunit_iri("phòng Nghiệp vụ", "Thư viện tỉnh Lạng Sơn")
+    False
+    """
+    from libkg.normalize import slug
+
+    key = org_key(name)
+    scoped = f"{key} @ {org_key(scope)}"
+    return URIRef(f"{data_base(base)}id/org/{slug(key) or 'x'}-{short_hash(scoped)}")

@@ -38,7 +38,7 @@ from libkg.rdf.namespaces import data_base
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.keys import person_key
-from libkg.resolve.organizations import org_key
+from libkg.resolve.organizations import is_subunit, org_key, subunit_iri
 from libkg.resolve.persons import Cluster, Mention, cluster, role_families
 from libkg.resolve.places import Gazetteer, PlaceRef, Unit, gazetteer
 
@@ -78,7 +78,11 @@ class ArticleIdentity:
         iri = self.persons.get(key)
         return iri if iri is not None else self.m.person(name)
 
-    def org(self, name: str) -> URIRef:
+    def org(self, name: str, parent: str | None = None) -> URIRef:
+        """One node per body; a department or faculty named without a place ("phòng Nghiệp vụ") is
+        one node per parent (the organisation this article names it in), else one per article."""
+        if is_subunit(name):
+            return subunit_iri(name, parent or f"article {self.facts.article_id or self.article.id}", self.base)
         return self.m.org(name)
 
     def org_location(self, name: str) -> PlaceRef | None:
@@ -160,11 +164,12 @@ def article_mentions(article: Article, facts: Facts, base: str | None = None) ->
     aid = facts.article_id or article.id
     date = _date(article)
     own: dict[str, set[str]] = defaultdict(set)
+    parents = {o.name: o.parent for o in facts.organizations if o.parent}
     for pos in facts.positions:
         key = person_key(pos.person)
-        if pos.organization:
-            own[key].add("org:" + org_key(pos.organization))
-            u = gz.in_name(pos.organization, date)
+        for anchor, org in _anchor_orgs(pos.organization, parents, aid):
+            own[key].add("org:" + anchor)
+            u = gz.in_name(org, date)
             if u is not None:
                 own[key].add(f"prov:{u.era}/{u.gso}")
         own[key].update("role:" + f for f in role_families(pos.role))
@@ -185,6 +190,19 @@ def article_mentions(article: Article, facts: Facts, base: str | None = None) ->
             anchors = own.get(key) or ctx
             out[key] = Mention(key, aid, date, frozenset(anchors))
     return out
+
+
+def _anchor_orgs(org: str | None, parents: dict[str, str], aid: str) -> list[tuple[str, str]]:
+    """The organisations a post anchors its holder to: the body itself, and for a department named
+    without a place ("phòng Nghiệp vụ") the department inside its parent, and the parent (a head of
+    department there and later its director are one person): (anchor key, name) pairs."""
+    if not org:
+        return []
+    if not is_subunit(org):
+        return [(org_key(org), org)]
+    parent = parents.get(org)
+    scoped = f"{org_key(org)} @ {org_key(parent) if parent else 'article ' + aid}"
+    return [(scoped, org)] + ([(org_key(parent), parent)] if parent else [])
 
 
 def local_identity(article: Article, facts: Facts, base: str | None = None) -> ArticleIdentity:
