@@ -39,7 +39,8 @@ place, but right after a role word they belong to the role (``positions`` reads 
 
 Hierarchy: "Vụ Thư viện, Bộ Văn hóa, ..." gives two organisations, the first
 with ``parent`` set; "Trung tâm Số - Đại học Thái Nguyên" (a unit joined to
-its parent) is kept whole and the parent is listed as well.
+its parent) is kept whole and the parent is listed as well; a parent only embedded in the unit's name
+("Thư viện Trường Đại học X") is its ``parent``, no organisation of its own (SCHEMA.md).
 """
 
 from __future__ import annotations
@@ -1111,8 +1112,9 @@ def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
         return None, 0
     whole = OrgHit(hit.start, par.end, hit.head, admin=par.admin, whole=True)
     whole.parent = par
-    # a unit's parent is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not
-    return whole, (par.end if "parent" in hit.head.flags else p_at)
+    # a unit's parent after a dash is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not, nor one
+    # only embedded in the unit's name ("Thư viện Trường Đại học X")
+    return whole, (par.end if "parent" in hit.head.flags or not dash else p_at)
 
 
 def _committee_parent(head: Head, par: OrgHit) -> bool:
