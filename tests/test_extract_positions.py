@@ -660,3 +660,10 @@ def test_a_plural_role_opens_a_list_of_its_holders():
     assert ("Hà Văn Tư", "Giám đốc", "Thư viện tỉnh Bắc Kạn") in got
     assert ("Lý Thị Năm", "Ủy viên Ban Chấp hành", org) in got and ("Ma Văn Sáu", "Ủy viên Ban Chấp hành", org) in got
     assert not [p for p in got if p[0] == "Hoàng Văn Bảy"]
+
+
+def test_an_organisation_the_scan_did_not_read_right_after_a_role():
+    facts = _facts("Ông Đào Văn Hai, Phó Giám đốc Công an Hải Phòng, phát biểu.")
+    assert [(p.person, p.role, p.organization) for p in facts.positions] == [
+        ("Đào Văn Hai", "Phó Giám đốc", "Công an Hải Phòng")]
+    assert "Công an Hải Phòng" in {o.name for o in facts.organizations}

@@ -480,7 +480,8 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
         jj += 1
     m, after = _org_here(toks, jj, ctx)
     if m is None:
-        return _short_org(toks, j, ctx)
+        org, k = _short_org(toks, j, ctx)
+        return (org, k) if org else _unread_org(toks, j, ctx)
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
@@ -501,6 +502,27 @@ def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
         return None, j
     named = _named_with_head(toks[j].start, h.text, ctx)
     return (named, k) if named else (None, j)
+
+
+_NAME_JOINERS = frozenset(("-", "–", "&", "và"))
+
+
+def _unread_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """An organisation's name right after a role that the organisation scan did not read: a head word, then
+    capitalised words (places, acronyms, numbers and joiners between them) up to a punctuation mark ("Giám đốc
+    Trung tâm Sách Kim Liên, ...").  (name, next index), else (None, ``j``)."""
+    n = len(toks)
+    h = match_head(toks, j) if j < n and toks[j].cap and toks[j].start not in ctx.person_at else None
+    if h is None:
+        return None, j
+    k = j + len(h.words)
+    while k < n and k - j < 12 and toks[k].start not in ctx.person_at and (
+            toks[k].cap or toks[k].abbrev or toks[k].text.isdigit()
+            or toks[k].text in _NAME_JOINERS and k + 1 < n and toks[k + 1].cap):
+        k += 1
+    if k == j + len(h.words) or k < n and toks[k].text not in (",", ";", ".", ")", ":", "("):
+        return None, j
+    return ctx.text[toks[j].start:toks[k - 1].end], k
 
 
 def _name_goes_on(toks: list[Tok], k: int, flags: frozenset[str]) -> bool:
