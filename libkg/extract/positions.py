@@ -508,21 +508,32 @@ _NAME_JOINERS = frozenset(("-", "–", "&", "và"))
 
 
 def _unread_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
-    """An organisation's name right after a role that the organisation scan did not read: a head word, then
-    capitalised words (places, acronyms, numbers and joiners between them) up to a punctuation mark ("Giám đốc
-    Trung tâm Sách Kim Liên, ...").  (name, next index), else (None, ``j``)."""
+    """An organisation's name right after a role that the organisation scan did not read, up to a
+    punctuation mark: a head word, then capitalised words (places, acronyms, numbers and joiners between them)
+    ("Phó Giám đốc Công an Hải Phòng,"; a brand name without a head word, "Giám đốc Viettel X", is left out:
+    on unseen pages it was more often wrong).  (name, next index), else (None, ``j``)."""
     n = len(toks)
     h = match_head(toks, j) if j < n and toks[j].cap and toks[j].start not in ctx.person_at else None
     if h is None:
         return None, j
-    k = j + len(h.words)
-    while k < n and k - j < 12 and toks[k].start not in ctx.person_at and (
+    first = j + len(h.words)
+    k = _cap_run(toks, first, ctx, j + 12)
+    if k == first or k < n and toks[k].text not in _NAME_ENDS:
+        return None, j
+    return ctx.text[toks[j].start:toks[k - 1].end], k
+
+
+_NAME_ENDS = frozenset((",", ";", ".", ")", ":", "("))
+
+
+def _cap_run(toks: list[Tok], k: int, ctx: _Ctx, limit: int) -> int:
+    """End index of capitalised words, acronyms, numbers and joiners between them from ``k``."""
+    n = min(len(toks), limit)
+    while k < n and toks[k].start not in ctx.person_at and (
             toks[k].cap or toks[k].abbrev or toks[k].text.isdigit()
             or toks[k].text in _NAME_JOINERS and k + 1 < n and toks[k + 1].cap):
         k += 1
-    if k == j + len(h.words) or k < n and toks[k].text not in (",", ";", ".", ")", ":", "("):
-        return None, j
-    return ctx.text[toks[j].start:toks[k - 1].end], k
+    return k
 
 
 def _name_goes_on(toks: list[Tok], k: int, flags: frozenset[str]) -> bool:
