@@ -226,3 +226,14 @@ def test_a_given_name_before_a_capitalised_role_is_not_read_as_a_party_committee
 def test_titles_spelt_with_sy_introduce_a_name():
     facts = _facts("Dự hội thảo có Tiến sỹ Marta Kowalska, Giám đốc Quỹ Sách Mở (Ba Lan) và Thạc sỹ Amadou Diallo.")
     assert {p.name: p.title for p in facts.persons} == {"Marta Kowalska": "Tiến sỹ", "Amadou Diallo": "Thạc sỹ"}
+
+
+def test_a_middle_name_written_as_its_initial_is_part_of_the_name():
+    """Staff lists write "Trịnh T.Thanh Hà" for Trịnh Thị Thanh Hà; a title after a dot starts anew."""
+    from libkg.extract import RuleExtractor
+    from libkg.read.article import Article
+
+    text = ("Phòng Phục vụ bạn đọc:\n\n • Đào T.Minh Khuê - Trưởng phòng\n\n"
+            "Dự lễ có bà Phùng V. Hải Yến, Giám đốc Thư viện tỉnh Hà Nam.")
+    names = {p.name for p in RuleExtractor()(Article(id="t", text=text, published="2024-01-02")).persons}
+    assert {"Đào T.Minh Khuê", "Phùng V. Hải Yến"} <= names

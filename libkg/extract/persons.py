@@ -141,11 +141,32 @@ def _run(toks: list[Tok], i: int, limit: int = 5, titled: bool = False) -> tuple
     k = i
     syl = 0
     while k < len(toks) and syl < limit and _name_token(toks[k]):
+        if k > i and _glued_initial(toks, k):  # "Nguyễn T.Thanh Lai": the initial of a middle name
+            k += 2
+            syl += 1
+            continue
         if _stops_run(toks, i, k) or _bad_letter(toks, i, k, titled):
             break
         k += 3 if _glued_hyphen(toks, k) else 1
         syl += 1
     return k - i, syl
+
+
+def _glued_initial(toks: list[Tok], k: int) -> bool:
+    """Is token ``k`` one capital letter with a dot glued after it and a name word after that ("T.Thanh",
+    "T. Thanh"): a middle name written as its initial, as staff lists do ("Trần T.Mai Anh")?"""
+    t = toks[k]
+    if len(t.text) != 1 or k + 2 >= len(toks) or toks[k + 1].text != "." or toks[k + 1].start != t.end:
+        return False
+    nxt = toks[k + 2]
+    return (_name_token(nxt) and len(nxt.text) > 1 and nxt.start - toks[k + 1].end <= 1
+            and ffold(nxt.text) not in _title_words())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Folded one-word titles ("ông", "bà"): a name never goes on into one."""
+    return frozenset(ffold(t) for t, _ in titles() if " " not in t)
 
 
 def _token_at(toks: list[Tok], pos: int) -> int | None:
@@ -220,8 +241,9 @@ def _titled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], 
 
 def _untitled_start(sc: _Scan, toks: list[Tok], i: int) -> bool:
     """May an untitled name of three syllables start at the family name ``toks[i]``?"""
-    if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and _name_token(toks[i + 2])):
-        return False  # a run of three needs three name tokens: skip the costlier _run
+    if i + 2 >= len(toks) or not (_name_token(toks[i + 1]) and (_name_token(toks[i + 2])
+                                                                 or _glued_initial(toks, i + 1))):
+        return False  # a run of three needs three name tokens (or an initial): skip the costlier _run
     prev = toks[i - 1].text if i else ""
     # "Bình Dương Nguyễn Thị Mỹ Hạnh": the province's last syllable, then the name
     return not (prev and ffold(f"{prev} {toks[i].text}") in sc.pkeys)
