@@ -8,7 +8,9 @@ others still land.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from rdflib import Graph
@@ -106,7 +108,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
                 extract_progress(1)
         existing = existing_articles(store, run.ids, base)
         decide_run(store, run, existing)
-        writer = _Writer(store, report, run, batch_size, progress)
+        writer = _Writer(store, report, run, batch_size, progress, existing)
         bulk_loaded = 0
         if bulk and store.supports_bulk_load:
             bulk_loaded = writer.bulk(spool, existing)
@@ -114,6 +116,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
             for record in spool:
                 writer.add(*record)
         writer.flush()
+        writer.wait()
     writer.finish()
     refresh_tenures(store, [*report.article_ids, *run.stored_renames], run.base)  # the terms of the posts touched
     if bulk_loaded:  # only a bulk load leaves files to merge
@@ -124,15 +127,27 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
 
 
 class _Writer:
-    """Pass 2: articles with resolved identity, written in batches (or one bulk load)."""
+    """Pass 2: articles with resolved identity, written in batches (or one bulk load).
+
+    On a store with ``concurrent_writes`` > 1 (the embedded one), batches of
+    articles new to the store are written from that many threads at once: the
+    store releases the GIL while it loads, so the next batch loads while one
+    commits.  Such batches only insert, so they commute; a batch that replaces
+    an article already stored waits for the others and runs alone.  Results
+    are taken in batch order, so the report is the same as one at a time.
+    """
 
     def __init__(self, store: Store, report: IngestReport, run: RunIdentity, batch_size: int,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, existing: set[str] | None = None) -> None:
         self.store, self.report, self.run = store, report, run
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
         self.progress = progress
         self.pending: list[Pending] = []
+        self.existing = existing or set()
+        self.threads = max(1, getattr(store, "concurrent_writes", 1))
+        self._pool: ThreadPoolExecutor | None = None
+        self._in_flight: deque[Future] = deque()
 
     def graphs(self, aid: str, statements: bytes, activity: bytes, evidence: bytes) -> list[tuple[str, bytes]]:
         """The article's graphs (facts, run, evidence), its person IRIs rewritten as the run decided."""
@@ -149,27 +164,50 @@ class _Writer:
 
     def _write(self, batch: list[Pending]) -> None:
         self.store.replace_articles([g for _, _, graphs, _ in batch for g in graphs])
-        self.store.flush()  # a remote store queues writes: send them now
+        self.store.flush()  # a remote store queues writes: send them now; the embedded one frees memory
 
-    def flush(self) -> None:
-        """Write the pending batch; if it fails, each article alone, to find the one that broke it."""
-        batch, self.pending = self.pending, []
-        if not batch:
-            return
-        errors: list[ReadError] = []
+    def _attempt(self, batch: list[Pending]) -> tuple[list[Pending], list[ReadError]]:
+        """Write the batch; if it fails, each article alone, to find the one that broke it."""
         try:
             self._write(batch)
-            done = batch
+            return batch, []
         except Exception:  # noqa: BLE001 - keep the others
-            done = []
+            done, errors = [], []
             for one in batch:
                 try:
                     self._write([one])
                     done.append(one)
                 except Exception as exc:  # noqa: BLE001
                     errors.append(failure(one[1], exc))
+            return done, errors
+
+    def _settle(self, outcome: tuple[list[Pending], list[ReadError]]) -> None:
+        done, errors = outcome
         self.report.errors.extend(errors)
         self._done([(aid, n) for aid, _, _, n in done])
+
+    def flush(self) -> None:
+        """Write the pending batch (in a thread when it only adds new articles and the store allows)."""
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if self.threads == 1 or any(aid in self.existing for aid, _, _, _ in batch):
+            self.wait()
+            self._settle(self._attempt(batch))
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="libkg-write")
+        while len(self._in_flight) >= self.threads:
+            self._settle(self._in_flight.popleft().result())
+        self._in_flight.append(self._pool.submit(self._attempt, batch))
+
+    def wait(self) -> None:
+        """Wait for the batches in flight and record them, in order."""
+        while self._in_flight:
+            self._settle(self._in_flight.popleft().result())
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     def _done(self, done: list[tuple[str, int]], progressed: bool = False) -> None:
         self.report.articles += len(done)
@@ -190,6 +228,7 @@ class _Writer:
             if record[0] in existing:
                 self.add(*record)
         self.flush()
+        self.wait()
         new = [aid for aid in sorted(self.run.ids) if aid not in existing]
         if not new:
             return 0
@@ -213,6 +252,7 @@ class _Writer:
                 if record[0] not in existing:
                     self.add(*record)
             self.flush()
+            self.wait()
             return 0
         self._done(loaded, progressed=True)
         return len(loaded)

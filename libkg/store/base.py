@@ -92,6 +92,10 @@ class Store(Protocol):
     supports_graph_selection
         :meth:`answer` accepts ``default_graphs`` / ``named_graphs`` (the SPARQL
         protocol's dataset parameters).
+    concurrent_writes
+        How many :meth:`replace_articles` calls that only add new graphs may run
+        at once from different threads (1: one at a time; the embedded store
+        releases the GIL while it loads, so ingest overlaps its batches).
     read_only
         Every write raises.
     """
@@ -99,6 +103,7 @@ class Store(Protocol):
     supports_bulk_load: bool
     supports_transactions: bool
     supports_graph_selection: bool
+    concurrent_writes: int = 1
     read_only: bool
 
     @property

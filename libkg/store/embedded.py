@@ -65,6 +65,7 @@ def unfinished_loads(path: str | Path) -> list[Path]:
 _LOADS = itertools.count()  # gives each bulk load of this process its own journal
 BULK_QUADS_PER_LOAD = 300_000  # under the loader's batch of 1M quads: see bulk_load_graphs
 BULK_PARALLEL = min(2, os.cpu_count() or 1)  # segments loading at once
+WRITE_PARALLEL = min(2, os.cpu_count() or 1)  # transactions adding new graphs at once
 
 
 class EmbeddedStore(Store):
@@ -76,6 +77,7 @@ class EmbeddedStore(Store):
     supports_bulk_load = True
     supports_transactions = True
     supports_graph_selection = True
+    concurrent_writes = WRITE_PARALLEL  # loads of new graphs only insert, so concurrent ones commute
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else None
