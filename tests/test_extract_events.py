@@ -925,3 +925,10 @@ def test_a_named_event_held_for_takes_the_day_its_parentheses_give():
     body = ("Sáng 15/4, hướng tới Ngày Sách Việt Nam lần thứ 9 (21/4), Thư viện tỉnh Ninh Bình tổ chức Triển lãm "
             "sách “Non nước Tràng An”.")
     assert kinds(body, published="2022-04-16") == [("Exhibition", "2022-04-15"), ("Festival", "2022-04-21")]
+
+
+def test_a_venue_a_headline_in_capitals_gives_is_more_specific_than_the_town_of_the_body():
+    title = "ĐOÀN CÔNG TÁC TỈNH LÀO CAI ĐẾN THĂM VÀ LÀM VIỆC TẠI THƯ VIỆN TỈNH YÊN BÁI"
+    body = ("Chiều ngày 12/3, tại thành phố Yên Bái, đoàn công tác tỉnh Lào Cai đã đến thăm và làm việc với "
+            "lãnh đạo Thư viện tỉnh Yên Bái.")
+    assert [(e.kind, e.place) for e in events(body, title=title)] == [("Visit", "Thư viện tỉnh Yên Bái")]

@@ -962,16 +962,31 @@ class _Reader:
         if not self.events or title is None:
             return
         main = self.events[0]
-        if main.ev.place is not None or main.launched or _ONLINE.search(lower_fold(main.ev.label)):
-            return
+        had = main.ev.place
+        if (had is not None and self._specific(had) <= _SPECIFIC["District"]) or main.launched or _ONLINE.search(
+                lower_fold(main.ev.label)):
+            return  # (a town the body gives yields to a venue the headline gives: the more specific)
         s, e = title
         for h in self.hits(s, e):
             if h.kind == main.ev.kind:
-                place = self._at_after(_PlaceQuery(s, e, h, e, s, False, self._in(self.places, s, e)))
-                if place is not None:
+                place = self._at_after(_PlaceQuery(s, e, h, e, s, False, self._in(self.places, s, e))) or \
+                    self._shouted_venue(h.end, e)
+                if place is not None and (had is None or self._specific(place) == 0):
                     main.ev.place = place
                     self._tell_opening(main)
                 return
+
+    def _shouted_venue(self, a: int, e: int) -> str | None:
+        """"... LÀM VIỆC TẠI THƯ VIỆN X" (a headline in capitals, where no name is found): an institution the
+        body names, written right after "tại" in the headline."""
+        if not _shouted(self.text[a:e]):
+            return None
+        at = self.low.find("tại ", a, e)
+        if at < 0:
+            return None
+        rest = self.low[at + 4:e]
+        names = sorted({self.text[o.start:o.end] for o in self.orgs if o.start >= e}, key=len, reverse=True)
+        return next((n for n in names if rest.startswith(lower_fold(n))), None)
 
     def headline_event(self) -> None:
         """A body that tells its event without naming it ("Sáng 10/6, tại X, 15 đội thi ... tranh tài" under "Thư viện
