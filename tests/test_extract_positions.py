@@ -667,3 +667,11 @@ def test_an_organisation_the_scan_did_not_read_right_after_a_role():
     assert [(p.person, p.role, p.organization) for p in facts.positions] == [
         ("Đào Văn Hai", "Phó Giám đốc", "Công an Hải Phòng")]
     assert "Công an Hải Phòng" in {o.name for o in facts.organizations}
+
+
+def test_a_role_right_before_the_name_holds_without_an_organisation_the_text_does_not_name():
+    # SCHEMA.md: the organisation is null when the text does not state it; the same role given with an
+    # organisation elsewhere in the text still wins
+    got = _pos("Hội thảo diễn ra sôi nổi. Phát biểu bế mạc, Chủ tịch Lê Văn Hai nhấn mạnh vai trò của sách. Ông "
+               "Hà Văn Ba, Giám đốc Thư viện tỉnh Hà Giang, cũng dự. Giám đốc Hà Văn Ba cảm ơn.")
+    assert got == [("Lê Văn Hai", "Chủ tịch", None), ("Hà Văn Ba", "Giám đốc", "Thư viện tỉnh Hà Giang")]

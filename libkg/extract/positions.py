@@ -143,6 +143,7 @@ class _Ctx:
         self.board_parent: dict[str, str] = {}  # "Ban Tuyên giáo Tỉnh ủy X" -> "Tỉnh ủy X"
         self.bracketed = _bracket_acronyms(self.text, self.orgs)
         self.delegated: dict[tuple[int, int], tuple[str, int]] = {}  # sentence -> (represented org, end)
+        self.bare: set[tuple[str, str]] = set()
         self.sub_parent: dict[str, str] = {}  # "phòng Nghiệp vụ" -> "Thư viện tỉnh X" (named after it)
 
     def nested(self, m: OrgMention) -> bool:
@@ -1054,6 +1055,8 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
             return  # the role goes on something before it ("... Hội X Giám đốc A"): not a bare role
         org = _implied(r.implied, toks, m.start, ctx) or _department_home(r.label, ctx, m.start)
         ctx.add(m.name, role, org, status, None, toks[k].start, m.end, sent)
+        if org is None:
+            ctx.bare.add((fold_person(m.name), expand(role)))
         return
 
 
@@ -1260,14 +1263,15 @@ def _respectively(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], subjects: l
     return True
 
 
-def _placed_first(out: dict[tuple, Position]) -> list[Position]:
+def _placed_first(out: dict[tuple, Position], bare: set[tuple[str, str]]) -> list[Position]:
     """The positions, without a role given with no organisation when the text also gives that person's
     same role at an organisation ("bà A, Giám đốc Thư viện X" ... "Giám đốc A"), nor one that is held at
     an organisation the text does not name: a role without organisation is reported only when it holds
-    without one (party membership, national offices: "Tỉnh ủy viên", "Phó Chủ tịch nước")."""
+    without one (party membership, national offices: "Tỉnh ủy viên", "Phó Chủ tịch nước") or when it stands
+    right before the name (``bare``: "Chủ tịch Lê Văn A nhấn mạnh", nothing naming the organisation)."""
     placed = {(person, role) for person, role, org in out if org}
     return [p for (person, role, org), p in out.items()
-            if org or (person, role) not in placed and _orgless(p.role)]
+            if org or (person, role) not in placed and (_orgless(p.role) or (person, role) in bare)]
 
 
 def _orgless(role: str) -> bool:
@@ -1307,7 +1311,7 @@ def run(doc: Doc) -> None:
             _role_before(ctx, toks, sent, m)
         _predicates(ctx, toks, sent, in_sent)
         _plural_roles(ctx, toks, sent, in_sent)
-    doc.positions = _placed_first(ctx.out)
+    doc.positions = _placed_first(ctx.out, ctx.bare)
     _add_office_orgs(doc, ctx.sub_parent)
 
 
