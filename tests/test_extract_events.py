@@ -932,3 +932,12 @@ def test_a_venue_a_headline_in_capitals_gives_is_more_specific_than_the_town_of_
     body = ("Chiều ngày 12/3, tại thành phố Yên Bái, đoàn công tác tỉnh Lào Cai đã đến thăm và làm việc với "
             "lãnh đạo Thư viện tỉnh Yên Bái.")
     assert [(e.kind, e.place) for e in events(body, title=title)] == [("Visit", "Thư viện tỉnh Yên Bái")]
+
+
+def test_a_sub_event_is_held_where_the_headline_says_the_event_it_belongs_to_was():
+    title = "Ngày hội đọc sách cho học sinh tại Trường Tiểu học Kim Đồng"
+    body = ("Sáng 9/5, Thư viện huyện Bảo Thắng tổ chức Ngày hội đọc sách cho 500 học sinh.\n\n"
+            "Nhân dịp này, Thư viện huyện đã trao tặng 300 bản sách cho thư viện nhà trường.")
+    got = [(e.kind, e.start, e.place) for e in events(body, title=title)]
+    assert got == [("Festival", "2024-05-09", "Trường Tiểu học Kim Đồng"),
+                   ("BookDonation", "2024-05-09", "Trường Tiểu học Kim Đồng")]

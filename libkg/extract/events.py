@@ -303,6 +303,7 @@ class _Ev:
     opening: bool = False  # the opening ceremony of another event (never a frame, never merged into)
     opens: _Ev | None = None  # for an opening ceremony: the event it opens
     persons: list[str] = field(default_factory=list)
+    within: _Ev | None = None  # the event it is held within, when that one had no place yet
 
 
 @dataclass
@@ -906,6 +907,8 @@ class _Reader:
         ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
         self._describe(st, h, ev, nxt, frame)
         wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
+        if ev.place is None and frame is not None and not (launched or st.undated or st.lead) and frame.ev.place is None:
+            wrapped.within = frame  # a sub-event of an event whose place a later sentence or the headline may give
         if st.lead and end and start != end:
             wrapped.lead_interval = (start, end)  # type: ignore[assignment]
             wrapped.secondary = bool(st.created)
@@ -1489,6 +1492,9 @@ def find_events(doc: Doc) -> list[Event]:
     r.read()
     r.headline_event()
     r.headline_venue()
+    for w in r.events:  # a sub-event is held where the event it is part of turned out to be
+        if w.ev.place is None and w.within is not None and w.within.ev.place and _during(w.ev.start, w.within.ev):
+            w.ev.place = w.within.ev.place
     inferred = _inferred_years(doc)
     headline = r.headline_years()
     for w in r.events:
