@@ -907,8 +907,7 @@ class _Reader:
         ev.organizers = self.organizers(clause_start, h) or (list(frame.ev.organizers) if frame else [])
         self._describe(st, h, ev, nxt, frame)
         wrapped = _Ev(ev, h.start, primary=not self.events, launched=launched)
-        if ev.place is None and frame is not None and not (launched or st.undated or st.lead) and frame.ev.place is None:
-            wrapped.within = frame  # a sub-event of an event whose place a later sentence or the headline may give
+        wrapped.within = self._placeless_frame(st, ev, frame, launched)
         if st.lead and end and start != end:
             wrapped.lead_interval = (start, end)  # type: ignore[assignment]
             wrapped.secondary = bool(st.created)
@@ -917,6 +916,14 @@ class _Reader:
         if start and len(start) == 10:
             self.last_date = start
         self._opening_ceremony(st, h, wrapped, nxt)
+
+    @staticmethod
+    def _placeless_frame(st: _Sent, ev: Event, frame: _Ev | None, launched: bool) -> _Ev | None:
+        """The event a new one without a place is held within, when that one has no place yet either (a later
+        sentence or the headline may give it)."""
+        if ev.place is not None or frame is None or frame.ev.place is not None or launched or st.undated or st.lead:
+            return None
+        return frame
 
     def _create_planned(self, st: _Sent, h: _Hit, kind: str, nxt: int) -> None:
         """An event a plan names ("kế hoạch tổ chức Hội thi X năm 2021"): the year its name or the plan gives,
