@@ -675,3 +675,10 @@ def test_a_role_right_before_the_name_holds_without_an_organisation_the_text_doe
     got = _pos("Hội thảo diễn ra sôi nổi. Phát biểu bế mạc, Chủ tịch Lê Văn Hai nhấn mạnh vai trò của sách. Ông "
                "Hà Văn Ba, Giám đốc Thư viện tỉnh Hà Giang, cũng dự. Giám đốc Hà Văn Ba cảm ơn.")
     assert got == [("Lê Văn Hai", "Chủ tịch", None), ("Hà Văn Ba", "Giám đốc", "Thư viện tỉnh Hà Giang")]
+
+
+def test_a_note_on_age_or_birth_between_the_name_and_the_role():
+    got = _pos("Ông Lê Văn Hai, 56 tuổi, Giám đốc Thư viện tỉnh Hà Nam, cho biết. Bà Lò Thị Ba, sinh năm 1975, "
+               "Phó Giám đốc Thư viện tỉnh Sơn La, chia sẻ.")
+    assert got == [("Lê Văn Hai", "Giám đốc", "Thư viện tỉnh Hà Nam"),
+                   ("Lò Thị Ba", "Phó Giám đốc", "Thư viện tỉnh Sơn La")]

@@ -838,13 +838,27 @@ def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
     a birth year or a place ("A (SN 1960), nguyên Giám đốc ...")."""
     n = len(toks)
     if k + 2 >= n or toks[k].text != "(":
-        return k
+        return _skip_age(toks, k)
     for c in range(k + 1, min(n, k + 10)):
         if toks[c].text == ")":
             return c + 1
         if match_role(toks, c) is not None or toks[c].text == "(":
             return k
     return k
+
+
+def _skip_age(toks: list[Tok], k: int) -> int:
+    """Skip a note on the person's age or birth between commas ("A, 56 tuổi, Giám đốc ...", "B, sinh năm
+    1975, ...": ``age_notes.txt``): the index of the comma after it, else ``k``."""
+    n = len(toks)
+    if k + 3 >= n or toks[k].text != ",":
+        return k
+    c = next((c for c in range(k + 2, min(n, k + 6)) if toks[c].text == ","), None)
+    if c is None or not any(t.text.isdigit() for t in toks[k + 1:c]):
+        return k
+    words = {ffold(t.text) for t in toks[k + 1:c] if not t.text.isdigit()}
+    notes = folded_phrases("age_notes.txt")
+    return c if any(set(p) <= words for p in notes) else k
 
 
 def _committee_of(link: _Link, ctx: _Ctx) -> str | None:
