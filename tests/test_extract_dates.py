@@ -401,3 +401,12 @@ def test_the_years_of_a_quoted_title_do_not_date_the_page():
     # an anniversary's span outside quotes still dates it
     text = "Kỷ niệm 80 năm thành lập ngành (1945-2025), Thư viện tỉnh trưng bày sách."
     assert year_from_text(text, find_dates(text)) == "2025"
+
+
+def test_an_interval_of_months_and_the_early_or_late_part_of_a_month():
+    got = [(m.start_date, m.end_date) for m in find_dates("Cuộc thi diễn ra từ tháng 3 đến tháng 5/2024.", "2024-06-01")]
+    assert got == [("2024-03", "2024-05")]
+    got = [(m.start_date, m.end_date) for m in find_dates("Hội thi kéo dài từ tháng 11 đến hết tháng 1/2025.")]
+    assert got == [("2024-11", "2025-01")]
+    got = [m.start_date for m in find_dates("Đầu tháng 3, Thư viện tỉnh tổ chức Hội sách.", "2024-03-20")]
+    assert got == ["2024-03"]

@@ -147,6 +147,10 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     # "sáng 12.7", "chiều ngày 22.12.2020": joined by dots, after a part of day or "ngày"
     _rule("day", _PART + r"(?<![\w/.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?![\d.]\d)",
           (".",), _PARTS),
+    # "từ tháng 4 đến tháng 6/2024", "từ tháng 10/2023 đến tháng 2/2024": an interval of months
+    _rule("month_range", _ahead("from") + r"{from}\s+{month}\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s+{to}\s+"
+          r"(?:{through}\s+)?{month}\s+(?P<m>\d{1,2})\s*(?:/|\s+{year}\s+)\s*(?P<y>\d{4})(?!\d)",
+          ("@month",), ("@to",)),
     # tháng 6/2020, tháng 6 năm 2020
     _rule("month", _ahead("month") + r"{month}\s+(?P<m>\d{1,2})\s*(?:/|\s+{year}\s+)\s*(?P<y>\d{4})(?!\d)",
           ("@month",)),
@@ -401,6 +405,17 @@ def _month_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMent
     return DateMention(s, e, f"{y:04d}-{mo:02d}", None, text[s:e], "month", explicit_year=True)
 
 
+def _month_range_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
+    """"từ tháng 4 đến tháng 6/2024": the first month to the last (the first in the year before when it is
+    later in the year: "từ tháng 10 đến tháng 2/2024")."""
+    m1, m2, y = int(m["m1"]), int(m["m"]), int(m["y"])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    y1 = int(m["y1"]) if m["y1"] else (y - 1 if m1 > m2 else y)
+    s, e = m.span()
+    return DateMention(s, e, f"{y1:04d}-{m1:02d}", f"{y:04d}-{m2:02d}", text[s:e], "month", explicit_year=True)
+
+
 def _month_of_pub_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
     """"trong tháng 9", "tháng 9 vừa qua": the month nearest the publication."""
     mo = int(m["m"] or m["m2"])
@@ -439,7 +454,7 @@ def _close_pair_mention(m: re.Match[str], text: str, pub: dt.date | None) -> Dat
 
 # the rule of each pattern kind of _PATTERNS: a match -> a mention, or None when it is no date
 _RULES: dict[str, Callable[[re.Match[str], str, dt.date | None], DateMention | None]] = {
-    "range": _range_mention, "pair": _range_mention, "close_pair": _close_pair_mention, "day": _day_mention, "month": _month_mention,
+    "range": _range_mention, "pair": _range_mention, "close_pair": _close_pair_mention, "day": _day_mention, "month": _month_mention, "month_range": _month_range_mention,
     "month_of_pub": _month_of_pub_mention, "year": _year_mention, "relative": _relative_mention,
 }
 
