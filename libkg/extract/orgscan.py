@@ -705,6 +705,12 @@ def _place_starts(toks: list[Tok], k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _place_last_words() -> frozenset[str]:
+    """Last words of the provinces' and countries' names: only after one of them may a place end."""
+    return frozenset(k.rsplit(" ", 1)[-1] for k in (*province_keys(), *countries()))
+
+
 def _rule_word(p: _Parse, t: Tok) -> str | None:
     """A capitalised word with up to three lower-case partners ("Văn hóa", "Trung học cơ sở")."""
     if not t.cap or not (t.text.isalpha() or "'" in t.text or "’" in t.text):  # "Đắk R'lấp", "Đắk P’lao"
@@ -713,7 +719,8 @@ def _rule_word(p: _Parse, t: Tok) -> str | None:
     k = p.k + 1
     low = 0
     brk = break_words()
-    if p.chunks and k < n and _is_lower_word(toks[k]) and (_ends_province(toks, k) or _ends_country(toks, k, (2, 3))):
+    if p.chunks and k < n and ffold(t.text) in _place_last_words() and _is_lower_word(toks[k]) \
+            and (_ends_province(toks, k) or _ends_country(toks, k, (2, 3))):
         # "... Đại học Quốc gia Hà Nội | động viên": a place ends the name words (not a one-word country: "Mỹ thuật")
         return p.take(1, ok=False)
     while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k) \
