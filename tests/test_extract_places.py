@@ -351,3 +351,13 @@ def test_a_sites_name_ends_before_the_street_its_address_names():
     got = names("Triển lãm diễn ra tại Khu di tích Đồi Cò Xanh đường Lê Lợi, phường 3, thành phố Tân An.")
     assert "Khu di tích Đồi Cò Xanh" in got
     assert not any("Lê Lợi" in n for n in got)
+
+
+def test_a_province_name_after_doctrine_words_is_no_place():
+    """"đạo đức, phong cách Hồ Chí Minh" names his ethics and style, not the city."""
+    from libkg.extract import RuleExtractor
+    from libkg.read.article import Article
+
+    text = "Thư viện phát động học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh tại Cần Thơ."
+    places = {p.name for p in RuleExtractor()(Article(id="t", text=text, published="2024-05-02")).places}
+    assert "Hồ Chí Minh" not in places and "Cần Thơ" in places
