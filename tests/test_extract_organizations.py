@@ -691,3 +691,9 @@ def test_a_parent_only_embedded_in_its_units_name_is_not_listed_but_one_after_a_
                     "Đại học Thái Nguyên": ("University", None),
                     "Vụ Thư viện": ("GovernmentBody", "Bộ Văn hóa, Thể thao và Du lịch"),
                     "Bộ Văn hóa, Thể thao và Du lịch": ("GovernmentBody", None)}
+
+
+def test_a_university_named_with_and_without_trường_is_one():
+    orgs = _orgs("Trường Đại học Tây Bắc tổ chức hội thảo. Thư viện ĐH Tây Bắc và sinh viên Đại học Tây Bắc tham gia.")
+    assert "Trường Đại học Tây Bắc" in orgs
+    assert not {"ĐH Tây Bắc", "Đại học Tây Bắc"} & set(orgs)

@@ -193,17 +193,31 @@ def _level_words() -> dict[str, str]:
 
 
 def _alias_same_levels(nm: _Names) -> None:
-    """"Trường TH Nguyễn Du" is "Trường Tiểu học Nguyễn Du": names equal once their school levels are written
-    out are one, named with the most words written out."""
+    """"Trường TH Nguyễn Du" is "Trường Tiểu học Nguyễn Du", "ĐH Hồng Đức" is "Trường Đại học Hồng Đức": names
+    equal once their school levels and heads are written out are one, named with the most words written out."""
     levels = _level_words()
     groups: dict[str, list[str]] = {}
     for k in nm.order:
         if k not in nm.alias:
-            groups.setdefault(" ".join(levels.get(w, w) for w in k.split()), []).append(k)
+            groups.setdefault(_same_head(" ".join(levels.get(w, w) for w in k.split())), []).append(k)
     for ks in groups.values():
         if len(ks) > 1:
             full = max(ks, key=lambda k: len(k.split()))
             nm.alias.update({k: full for k in ks if k != full})
+
+
+@lru_cache(maxsize=1)
+def _same_heads() -> tuple[tuple[str, str], ...]:
+    """Expanded head -> the shorter expanded head naming the same body (org_same_heads.tsv)."""
+    return tuple((expand(r[0]) + " ", expand(r[1]) + " ") for r in read_tsv("lexicon", "org_same_heads.tsv"))
+
+
+def _same_head(key: str) -> str:
+    """``key`` with its head written as the shorter one of the same body ("trường đại học x" -> "đại học x")."""
+    for long, short in _same_heads():
+        if key.startswith(long):
+            return short + key[len(long):]
+    return key
 
 
 def _alias_same_region(nm: _Names) -> None:
