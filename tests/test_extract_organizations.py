@@ -697,3 +697,8 @@ def test_a_university_named_with_and_without_trường_is_one():
     orgs = _orgs("Trường Đại học Tây Bắc tổ chức hội thảo. Thư viện ĐH Tây Bắc và sinh viên Đại học Tây Bắc tham gia.")
     assert "Trường Đại học Tây Bắc" in orgs
     assert not {"ĐH Tây Bắc", "Đại học Tây Bắc"} & set(orgs)
+
+
+def test_a_body_and_the_districts_library_are_two():
+    orgs = _orgs("Thư viện xã Tả Van được Trung tâm Văn hóa Thể thao và Thư viện huyện hỗ trợ nghiệp vụ.")
+    assert set(orgs) == {"Thư viện xã Tả Van", "Trung tâm Văn hóa Thể thao", "Thư viện huyện"}

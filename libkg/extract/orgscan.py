@@ -828,8 +828,8 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     if _joiner_ends(toks, k, joiner):
         return _STOP
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
-    if nxt is not None and not nxt.short and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
-        return _STOP
+    if nxt is not None and (nxt.bare_admin or not nxt.short) and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
+        return _STOP  # "Trung tâm X và Thư viện huyện": two bodies
     p.k += 1
     return _NEXT
 
