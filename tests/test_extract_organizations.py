@@ -702,3 +702,8 @@ def test_a_university_named_with_and_without_trường_is_one():
 def test_a_body_and_the_districts_library_are_two():
     orgs = _orgs("Thư viện xã Tả Van được Trung tâm Văn hóa Thể thao và Thư viện huyện hỗ trợ nghiệp vụ.")
     assert set(orgs) == {"Thư viện xã Tả Van", "Trung tâm Văn hóa Thể thao", "Thư viện huyện"}
+
+
+def test_a_foreign_name_with_a_capital_inside_is_no_glued_page_furniture():
+    orgs = _orgs("Đoàn đã thăm Thư viện Đại học McGill và Đại học McMaster. Trang chủ Thư việnVụ Thư viện")
+    assert set(orgs) == {"Thư viện Đại học McGill", "Đại học McMaster"}

@@ -595,9 +595,13 @@ def _rule_capital_break(p: _Parse, t: Tok) -> str | None:
 
 
 def _rule_glued(p: _Parse, t: Tok) -> str | None:
-    """A capitalised word glued to the next ("ViệnVụ", page furniture) ends the name."""
+    """A capitalised word glued to the next ("ViệnVụ", page furniture) ends the name; a foreign name with a
+    capital inside ("McGill", "DePaul": its first part no Vietnamese syllable) does not."""
     x = t.text
-    return _STOP if t.cap and not t.abbrev and any(c.isupper() for c in x[1:]) and x.isalpha() else None
+    if not (t.cap and not t.abbrev and x.isalpha()):
+        return None
+    inner = next((i for i in range(1, len(x)) if x[i].isupper()), 0)
+    return _STOP if inner and not _abbreviation_like(x[:inner].lower()) else None
 
 
 @lru_cache(maxsize=1)
