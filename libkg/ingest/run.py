@@ -118,11 +118,18 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
         writer.flush()
         writer.wait()
     writer.finish()
-    refresh_tenures(store, [*report.article_ids, *run.stored_renames], run.base)  # the terms of the posts touched
-    if bulk_loaded:  # only a bulk load leaves files to merge
-        if status:
-            status("compacting the store after the bulk load")
-        store.optimize()
+    touched = [*report.article_ids, *run.stored_renames]
+    if not bulk_loaded:
+        refresh_tenures(store, touched, run.base)  # the terms of the posts touched
+        return report
+    # only a bulk load leaves files to merge; Oxigraph compacts without the GIL, so the terms are
+    # recomputed (Python, one core) while it does (RocksDB, the other core)
+    if status:
+        status("compacting the store after the bulk load")
+    with ThreadPoolExecutor(1, thread_name_prefix="libkg-optimize") as pool:
+        compaction = pool.submit(store.optimize)
+        refresh_tenures(store, touched, run.base)
+        compaction.result()
     return report
 
 
