@@ -707,3 +707,8 @@ def test_a_body_and_the_districts_library_are_two():
 def test_a_foreign_name_with_a_capital_inside_is_no_glued_page_furniture():
     orgs = _orgs("Đoàn đã thăm Thư viện Đại học McGill và Đại học McMaster. Trang chủ Thư việnVụ Thư viện")
     assert set(orgs) == {"Thư viện Đại học McGill", "Đại học McMaster"}
+
+
+def test_international_bodies_named_by_their_acronym():
+    orgs = _orgs("Hội thảo có đại diện IFLA, UNESCO và AUN.")
+    assert {"IFLA", "UNESCO", "AUN"} <= set(orgs)
