@@ -712,3 +712,8 @@ def test_a_foreign_name_with_a_capital_inside_is_no_glued_page_furniture():
 def test_international_bodies_named_by_their_acronym():
     orgs = _orgs("Hội thảo có đại diện IFLA, UNESCO và AUN.")
     assert {"IFLA", "UNESCO", "AUN"} <= set(orgs)
+
+
+def test_a_cultural_house_with_its_name():
+    orgs = _orgs("Ngày hội diễn ra tại Nhà văn hóa Thanh niên Lạng Sơn; Nhà văn hóa xã cũng mở tủ sách.")
+    assert set(orgs) == {"Nhà văn hóa Thanh niên Lạng Sơn"}
