@@ -38,7 +38,12 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   for every person of the clause (a clause ends at ";" and at the ":" opening
   reported speech) (status appointed / elected), "A, B lần lượt
   là R1 và R2 ORG" pairing names and roles, a pronoun subject ("bà đã có 8 năm
-  giữ cương vị ...") taking the last person named;
+  giữ cương vị ...", "Bà cũng là ...") taking the last person named; a career
+  as a list of posts ("lần lượt giữ các cương vị R1 ORG1 (1982), R2 ORG2 và R3");
+* lists: a plural role opening a list of its holders ("Các Phó Chủ tịch gồm: A;
+  B", "trong số các ủy viên Ban Chấp hành có A và B"); a staff list under a
+  header naming the organisation ("Phòng Nghiệp vụ:" then "• A - Trưởng phòng");
+  a note on age or birth after the name passed over ("ông A, 56 tuổi, Giám đốc");
 * a role without organisation takes the organisation the role implies
   ("Phó Vụ trưởng" -> the Vụ named in the sentence), the organisation a person
   represents ("Về phía Thư viện X có bà A, Giám đốc và ông B, Phó Giám đốc", "Đại
@@ -46,7 +51,8 @@ named rule; Vietnamese word lists are lexicon files.  Patterns:
   deputy listed right after ("A, Giám đốc; B, Phó Giám đốc Thư viện X"), the one
   library of news naming one library (a library head's role), an elected role the
   union or association in context, else None; it is dropped when the same person's
-  same role is also given with an organisation.
+  same role is also given with an organisation, and kept with None only for roles
+  that hold without one and a role written right before the name ("Chủ tịch A").
 """
 
 from __future__ import annotations
