@@ -717,3 +717,8 @@ def test_international_bodies_named_by_their_acronym():
 def test_a_cultural_house_with_its_name():
     orgs = _orgs("Ngày hội diễn ra tại Nhà văn hóa Thanh niên Lạng Sơn; Nhà văn hóa xã cũng mở tủ sách.")
     assert set(orgs) == {"Nhà văn hóa Thanh niên Lạng Sơn"}
+
+
+def test_a_broadcaster_named_without_a_dash():
+    orgs = _orgs("Đài Phát thanh Truyền hình tỉnh Hà Nam và Đài truyền thanh truyền hình huyện Kim Bảng đưa tin.")
+    assert set(orgs) == {"Đài Phát thanh Truyền hình tỉnh Hà Nam", "Đài truyền thanh truyền hình huyện Kim Bảng"}
