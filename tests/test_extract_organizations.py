@@ -722,3 +722,8 @@ def test_a_cultural_house_with_its_name():
 def test_a_broadcaster_named_without_a_dash():
     orgs = _orgs("Đài Phát thanh Truyền hình tỉnh Hà Nam và Đài truyền thanh truyền hình huyện Kim Bảng đưa tin.")
     assert set(orgs) == {"Đài Phát thanh Truyền hình tỉnh Hà Nam", "Đài truyền thanh truyền hình huyện Kim Bảng"}
+
+
+def test_a_provincial_library_named_with_and_without_its_general_words_is_one():
+    orgs = _orgs("Thư viện Tổng hợp tỉnh Ninh Bình mở lớp tập huấn. Giám đốc Thư viện tỉnh Ninh Bình phát biểu.")
+    assert set(orgs) == {"Thư viện Tổng hợp tỉnh Ninh Bình"}

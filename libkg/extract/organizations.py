@@ -139,6 +139,7 @@ def _add_province_aliases(nm: _Names) -> None:
                 break
     _alias_same_region(nm)
     _alias_same_levels(nm)
+    _alias_optional_words(nm)
     for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
         seen = {k}
         while nm.alias[k] in nm.alias and nm.alias[k] not in seen:
@@ -228,6 +229,28 @@ def _alias_same_region(nm: _Names) -> None:
     for k in nm.order:
         if k not in nm.alias:
             groups.setdefault(" ".join(w for w in k.split() if w not in area), []).append(k)
+    for ks in groups.values():
+        if len(ks) > 1:
+            full = max(ks, key=lambda k: len(k.split()))
+            nm.alias.update({k: full for k in ks if k != full})
+
+
+@lru_cache(maxsize=1)
+def _optional_words() -> tuple[str, ...]:
+    """Folded phrases a name may leave out (org_optional_words.txt), padded with spaces, longest first."""
+    return tuple(sorted((f" {ffold(w)} " for w in phrases("org_optional_words.txt")), key=len, reverse=True))
+
+
+def _alias_optional_words(nm: _Names) -> None:
+    """"Thư viện tỉnh Kon Tum" is "Thư viện Tổng hợp tỉnh Kon Tum": names of one head equal but for words a name
+    may leave out are one, written in full."""
+    groups: dict[str, list[str]] = {}
+    for k in nm.order:
+        if k not in nm.alias:
+            key = f" {k} "
+            for w in _optional_words():
+                key = key.replace(w, " ")
+            groups.setdefault(key, []).append(k)
     for ks in groups.values():
         if len(ks) > 1:
             full = max(ks, key=lambda k: len(k.split()))
