@@ -727,3 +727,8 @@ def test_a_broadcaster_named_without_a_dash():
 def test_a_provincial_library_named_with_and_without_its_general_words_is_one():
     orgs = _orgs("Thư viện Tổng hợp tỉnh Ninh Bình mở lớp tập huấn. Giám đốc Thư viện tỉnh Ninh Bình phát biểu.")
     assert set(orgs) == {"Thư viện Tổng hợp tỉnh Ninh Bình"}
+
+
+def test_a_unit_of_every_member_of_a_group_is_no_organisation():
+    orgs = _orgs("Dự hội nghị có lãnh đạo Trung tâm Học liệu các trường đại học phía Nam và Hội Sinh viên tỉnh Cần Thơ.")
+    assert set(orgs) == {"Hội Sinh viên tỉnh Cần Thơ"}

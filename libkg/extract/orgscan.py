@@ -982,8 +982,9 @@ def _lower_head_named(p: _Parse) -> bool:
 def _generic(p: _Parse) -> bool:
     """Does the walk end where a generic plural or a list of levels makes the name every district's?"""
     toks, k = p.toks, p.k
-    if k + 1 < p.n and toks[k].text in context_words("plural") and match_admin(toks, k + 1):
-        return True  # "Trung tâm Văn hóa ... các huyện": a generic plural
+    if k + 1 < p.n and toks[k].text in context_words("plural") and (
+            match_admin(toks, k + 1) or "unit" in p.head.flags and phrase_at(toks, k + 1, "org_member_nouns.txt")):
+        return True  # "Trung tâm Văn hóa ... các huyện", "Trung tâm TT-TV các trường đại học": a generic plural
     if p.bare_admin and k + 1 < p.n and toks[k].text == "," and match_admin(toks, k + 1):
         return True  # "Công an quận, huyện, thị xã": every district's, no one body
     # "Phòng Văn hóa, Trung tâm Văn hóa các huyện": each district's, no one body
