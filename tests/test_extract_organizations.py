@@ -732,3 +732,8 @@ def test_a_provincial_library_named_with_and_without_its_general_words_is_one():
 def test_a_unit_of_every_member_of_a_group_is_no_organisation():
     orgs = _orgs("Dự hội nghị có lãnh đạo Trung tâm Học liệu các trường đại học phía Nam và Hội Sinh viên tỉnh Cần Thơ.")
     assert set(orgs) == {"Hội Sinh viên tỉnh Cần Thơ"}
+
+
+def test_an_office_named_without_its_place():
+    orgs = _orgs("Bà Lê Thị Thu, Giám đốc Văn phòng Bản quyền tác giả Việt Nam, trình bày tham luận.")
+    assert set(orgs) == {"Văn phòng Bản quyền tác giả Việt Nam"}
