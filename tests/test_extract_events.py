@@ -941,3 +941,12 @@ def test_a_sub_event_is_held_where_the_headline_says_the_event_it_belongs_to_was
     got = [(e.kind, e.start, e.place) for e in events(body, title=title)]
     assert got == [("Festival", "2024-05-09", "Trường Tiểu học Kim Đồng"),
                    ("BookDonation", "2024-05-09", "Trường Tiểu học Kim Đồng")]
+
+
+def test_an_opening_told_as_a_session_of_its_own_is_a_ceremony_beside_what_it_opens():
+    body = ("Sáng 3/6, Thư viện tỉnh Hà Nam khai mạc trưng bày chuyên đề “Sách về biển đảo”. "
+            "Phát biểu tại buổi khai mạc, bà Trần Thị Hoa, Giám đốc Thư viện tỉnh, nhấn mạnh ý nghĩa của sách.")
+    assert kinds(body) == [("Ceremony", "2024-06-03"), ("Exhibition", "2024-06-03")]
+    # without such a session the opening is the exhibition alone
+    assert kinds("Sáng 3/6, Thư viện tỉnh Hà Nam khai mạc trưng bày chuyên đề “Sách về biển đảo”.") == [
+        ("Exhibition", "2024-06-03")]

@@ -62,7 +62,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
 from libkg.extract.facts import Event, Evidence
@@ -944,7 +944,8 @@ class _Reader:
         "Triển lãm X chính thức khai mạc sáng 22/4"), or one the text names a ceremony ("tổ chức Lễ khai mạc X"), is
         a ceremony of its own beside the event it opens (once)."""
         ev = wrapped.ev
-        if ev.kind not in _OPENED_KINDS or not (self._explicit_opening(h) or self._headline_opening()) or any(
+        if ev.kind not in _OPENED_KINDS or not (
+                self._explicit_opening(h) or self._headline_opening() or self._opening_told) or any(
                 x.opens is wrapped for x in self.events):
             return
         head = _optional("ceremony_head")
@@ -1033,6 +1034,12 @@ class _Reader:
         if _phrase_re("opening").search(self.title):
             kinds["Ceremony"] = year  # "Khai mạc X": the opening ceremony
         return kinds
+
+    @cached_property
+    def _opening_told(self) -> bool:
+        """Does the text tell an opening ceremony as a happening ("Phát biểu tại lễ khai mạc", "buổi khai mạc")?
+        (Searched once per article.)"""
+        return _phrase_re("opening", _required("opening_session"), r"(?!\w)").search(self.low) is not None
 
     def _headline_opening(self) -> bool:
         """Does the headline (or, without one, the first line) report an opening?"""
