@@ -9,7 +9,9 @@ A run has two passes:
 2. :mod:`~libkg.ingest.write` reads the identity registry of the run's
    names from the store once, :class:`~libkg.resolve.plan.RunIdentity`
    decides which person every mention is, and :mod:`~libkg.ingest.run`
-   writes the articles in batches with those decisions.
+   writes the articles in batches with those decisions (on the embedded
+   store, two batches of new articles load at once, and the store moves
+   what it holds in memory to disk after each, so memory stays flat).
 
 Deciding identity once per run, not per batch, keeps the cost linear in the
 corpus and means no article written in this run is ever rewritten by it.
