@@ -737,3 +737,13 @@ def test_a_unit_of_every_member_of_a_group_is_no_organisation():
 def test_an_office_named_without_its_place():
     orgs = _orgs("Bà Lê Thị Thu, Giám đốc Văn phòng Bản quyền tác giả Việt Nam, trình bày tham luận.")
     assert set(orgs) == {"Văn phòng Bản quyền tác giả Việt Nam"}
+
+
+def test_bodies_merged_into_one_name():
+    orgs = _orgs("Sáng 5/3, Trung tâm Văn hóa, Bảo tàng và Thư viện tỉnh Hòa Bình phối hợp với Báo và Đài "
+                 "Phát thanh Truyền hình Cà Mau tổ chức trưng bày sách.")
+    assert set(orgs) == {"Trung tâm Văn hóa, Bảo tàng và Thư viện tỉnh Hòa Bình",
+                         "Báo và Đài Phát thanh Truyền hình Cà Mau"}
+    # a list of two named bodies stays two
+    orgs = _orgs("Bảo tàng tỉnh Hòa Bình và Thư viện tỉnh Hòa Bình tổ chức trưng bày sách.")
+    assert set(orgs) == {"Bảo tàng tỉnh Hòa Bình", "Thư viện tỉnh Hòa Bình"}

@@ -172,6 +172,7 @@ class OrgHit:
     bare_admin: bool = False  # ends with an administrative word and no place: "Thư viện tỉnh"
     parent: OrgHit | None = None
     whole: bool = False  # "Unit - Parent" kept whole
+    merged: bool = False  # bodies merged into one name: "Báo và Đài Phát thanh - Truyền hình X"
     children: list[OrgHit] = field(default_factory=list)
 
 
@@ -881,10 +882,22 @@ def _own_country() -> frozenset[str]:
     return frozenset(("việt nam",))
 
 
+def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
+    """"Trung tâm Văn hóa, Bảo tàng và Thư viện tỉnh X": a comma before a merged name goes on into it."""
+    toks, k = p.toks, p.k
+    if t.text != "," or not p.chunks or k + 1 >= p.n or toks[k + 1].text not in _HEAD_FIRST:
+        return None
+    sub = parse_org(toks, k + 1, p.depth + 1)
+    if sub is None or not sub.merged:
+        return None
+    p.k, p.admin = sub.end, sub.admin
+    return _STOP
+
+
 _RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
           _rule_lower_admin, _rule_descriptor,
           _rule_new_head, _rule_code, _rule_person_after_province, _rule_word, _rule_number,
-          _rule_so, _rule_joiner)
+          _rule_so, _rule_joiner, _rule_merged_list)
 
 
 def _walk(p: _Parse) -> None:
@@ -913,9 +926,24 @@ def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | Non
             if "unit" in inner.head.flags and (whole := _join_parent(toks, inner)[0]) is not None:
                 inner = whole  # "Chi hội Thư viện Trường Đại học X": the body of the university's library
             return OrgHit(i, inner.end, head, admin=inner.admin)
+    if (merged := _merged_hit(toks, i, head, depth)) is not None:
+        return merged
     if "numbered" in head.flags and k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3:
         return OrgHit(i, _service_end(toks, k + 1), head)  # "Quân khu 7", "Sư đoàn 312", "Lữ đoàn 171 Hải quân"
     return None
+
+
+def _merged_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | None:
+    """"Báo và Đài Phát thanh - Truyền hình X", "Bảo tàng và Thư viện tỉnh Y": a head alone (flag ``merges``,
+    capitalised) joined by "và" to a whole organisation opens one merged name."""
+    k = i + len(head.words)
+    if ("merges" not in head.flags or _lower_head(toks, i, head) or k + 1 >= len(toks)
+            or toks[k].text not in context_words("joiner") or toks[k + 1].text not in _HEAD_FIRST):
+        return None
+    sub = parse_org(toks, k + 1, depth + 1)
+    if sub is None or sub.short or sub.bare_admin:
+        return None
+    return OrgHit(i, sub.end, head, admin=sub.admin, merged=True)
 
 
 def _service_end(toks: list[Tok], k: int) -> int:
