@@ -682,3 +682,10 @@ def test_a_note_on_age_or_birth_between_the_name_and_the_role():
                "Phó Giám đốc Thư viện tỉnh Sơn La, chia sẻ.")
     assert got == [("Lê Văn Hai", "Giám đốc", "Thư viện tỉnh Hà Nam"),
                    ("Lò Thị Ba", "Phó Giám đốc", "Thư viện tỉnh Sơn La")]
+
+
+def test_a_department_before_its_library_without_a_comma():
+    f = _facts("Dự có bà Lê Thị Hoa, Phó Trưởng phòng phụ trách Phòng Nghiệp vụ Thư viện tỉnh Phú Yên.")
+    assert [(p.person, p.role, p.organization) for p in f.positions] == [
+        ("Lê Thị Hoa", "Phó Trưởng phòng phụ trách", "Phòng Nghiệp vụ")]
+    assert {o.name for o in f.organizations} == {"Phòng Nghiệp vụ", "Thư viện tỉnh Phú Yên"}

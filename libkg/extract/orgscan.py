@@ -516,6 +516,8 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
         return None
     if p.chunks and t.text[0].islower() and match_role(p.toks, p.k) is not None:
         return _STOP  # "Thư viện X chủ tịch liên hiệp": a role word in lower case (the expansion of "CT") ends it
+    if p.chunks and _parent_after_dept(p, t):
+        return _STOP  # "Phòng Nghiệp vụ | Thư viện tỉnh X": the department, then the library it belongs to
     p.take(ph)
     toks, k = p.toks, p.k
     if (_name_starts(toks, k) and not toks[k + 1].abbrev and not (ph > 2 and _ends_head(toks, k))
@@ -524,6 +526,15 @@ def _rule_phrase(p: _Parse, t: Tok) -> str | None:
         return _STOP  # "Bộ Văn hóa, Thể thao và Du lịch Nguyễn Minh Khang": a whole name, then a person
     p.k = _partners_before_name(toks, p.k)
     return _NEXT
+
+
+def _parent_after_dept(p: _Parse, t: Tok) -> bool:
+    """Does a whole organisation with its place open at the cursor after a department's name ("Phòng Nghiệp vụ
+    Thư viện tỉnh X"), a known piece as it may be ("Phòng Thư viện")?  Then it is the department's parent."""
+    if "dept" not in p.head.flags or t.text not in _HEAD_FIRST:
+        return False
+    sub = parse_org(p.toks, p.k, p.depth + 1)
+    return sub is not None and sub.admin and not sub.short
 
 
 def _named_piece(toks: list[Tok], k: int) -> bool:
