@@ -950,3 +950,14 @@ def test_an_opening_told_as_a_session_of_its_own_is_a_ceremony_beside_what_it_op
     # without such a session the opening is the exhibition alone
     assert kinds("Sáng 3/6, Thư viện tỉnh Hà Nam khai mạc trưng bày chuyên đề “Sách về biển đảo”.") == [
         ("Exhibition", "2024-06-03")]
+
+
+def test_an_undated_main_event_takes_the_first_day_the_body_gives_after_it():
+    body = ("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Sáng 12/3, đông đảo đoàn "
+            "viên thanh niên đã đến đọc sách và tìm hiểu tư liệu.")
+    assert kinds(body) == [("Exhibition", "2024-03-12")]
+    # a year in its name dates it; an end ("đến hết ngày") is no start
+    assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo năm 2023. Sáng 12/3, đông đảo "
+                 "đoàn viên thanh niên đã đến đọc sách.") == [("Exhibition", "2023")]
+    assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Hoạt động kéo dài "
+                 "đến hết ngày 12/3.") == [("Exhibition", None)]

@@ -40,7 +40,8 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   the lead's interval dates a secondary event; "X diễn ra từ A đến B" sets start and end;
   "mở cửa đến hết ngày ..." and "X kết thúc vào ngày ..." the end; "phát động từ ngày A đến ngày B"
   the run of a contest awarded undated.  An event dated nowhere runs in the year its name gives, or,
-  on a page without a date of its own, the year the headline gives the events it names.
+  on a page without a date of its own, the year the headline gives the events it names; a main event
+  dated nowhere and without a year in its name happens on the first event day the body gives after it.
   ``Event.year_inferred``: no mention of the event's date writes its year.
 * **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
   institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
@@ -1023,6 +1024,20 @@ class _Reader:
         ev.evidence.append(Evidence(h.start, h.end, self.text[s:e][:300]))
         self.events.append(_Ev(ev, h.start, primary=True))
 
+    def undated_lead(self) -> None:
+        """The main event the text names without a date anywhere ("Thư viện X tổ chức trưng bày sách ...", then
+        "Sáng 12/3, ..." about it) and without a year in its name happens on the first event day the body gives
+        after it (not an end: "đến hết ngày ...")."""
+        main = self.events[0] if self.events else None
+        if main is None or main.ev.start is not None or not main.primary or _name_year(main.ev.label):
+            return
+        for d in self._in(self.dates, main.start_pos, len(self.text)):
+            if d.non_event or not _is_day(d.start_date) or _END_BEFORE.search(self.low, max(0, d.start - 25), d.start):
+                continue
+            main.ev.start = d.start_date
+            self._tell_opening(main)
+            return
+
     def headline_years(self) -> dict[str, str]:
         """On a page nothing dates, the year the headline gives the events it names, by kind ("Khai mạc hội
         thi X lần thứ VI, năm 2023": the ceremony and the contest of 2023)."""
@@ -1506,6 +1521,7 @@ def find_events(doc: Doc) -> list[Event]:
     r.read()
     r.headline_event()
     r.headline_venue()
+    r.undated_lead()
     for w in r.events:  # a sub-event is held where the event it is part of turned out to be
         if w.ev.place is None and w.within is not None and w.within.ev.place and _during(w.ev.start, w.within.ev):
             w.ev.place = w.within.ev.place
