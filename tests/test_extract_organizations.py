@@ -747,3 +747,19 @@ def test_bodies_merged_into_one_name():
     # a list of two named bodies stays two
     orgs = _orgs("Bảo tàng tỉnh Hòa Bình và Thư viện tỉnh Hòa Bình tổ chức trưng bày sách.")
     assert set(orgs) == {"Bảo tàng tỉnh Hòa Bình", "Thư viện tỉnh Hòa Bình"}
+
+
+def test_a_unit_described_in_lower_case_before_its_university():
+    orgs = _orgs("Đoàn đến thăm Trung tâm lưu trữ và thư viện Trường Đại học Sao Mai. Ông Lê Văn Nam, Giám đốc "
+                 "Trung tâm thông tin thư viện Trường Cao đẳng Hòa Lạc, phát biểu.")
+    assert set(orgs) == {"Trung tâm lưu trữ và thư viện Trường Đại học Sao Mai",
+                         "Trung tâm thông tin thư viện Trường Cao đẳng Hòa Lạc"}
+    # a verb after the head is no description: "phối hợp với" a university
+    assert set(_orgs("Trung tâm Văn hóa Hòa Lạc phối hợp với Trường Đại học Sao Mai.")) == {
+        "Trung tâm Văn hóa Hòa Lạc", "Trường Đại học Sao Mai"}
+
+
+def test_a_unit_of_a_university_named_with_and_without_its_school_word_is_one():
+    orgs = _orgs("Trung tâm lưu trữ và thư viện ĐH Sao Mai mở cửa. Trung tâm lưu trữ và thư viện Trường Đại học "
+                 "Sao Mai có 5 phòng đọc.")
+    assert set(orgs) == {"Trung tâm lưu trữ và thư viện Trường Đại học Sao Mai"}

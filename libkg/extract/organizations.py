@@ -214,11 +214,12 @@ def _same_heads() -> tuple[tuple[str, str], ...]:
 
 
 def _same_head(key: str) -> str:
-    """``key`` with its head written as the shorter one of the same body ("trường đại học x" -> "đại học x")."""
+    """``key`` with its head written as the shorter one of the same body ("trường đại học x" -> "đại học x"), in
+    a unit's name too ("thư viện trường đại học x" -> "thư viện đại học x")."""
+    out = f" {key}"
     for long, short in _same_heads():
-        if key.startswith(long):
-            return short + key[len(long):]
-    return key
+        out = out.replace(f" {long}", f" {short}")
+    return out[1:]
 
 
 def _alias_same_region(nm: _Names) -> None:

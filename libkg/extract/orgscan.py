@@ -652,9 +652,14 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     brk = break_words()
     while r < n and r - p.k < 3 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
         r += 1
-    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r) or toks[p.k].text in context_words("role") \
-            or _head_at(toks, p.k) is not None:
+    if toks[p.k].text in context_words("role") or _head_at(toks, p.k) is not None:
         return None  # "Viện trưởng Viện X": a role; "Thư viện trường Đại học X": a head in lower case
+    if "unit" in p.head.flags and (r2 := _unit_descriptor_end(toks, p.k)) > r and (
+            sub := parse_org(toks, r2, p.depth + 1)) is not None and not sub.short:
+        p.early = OrgHit(p.i, r2, p.head)  # "Trung tâm lưu trữ và thư viện | Trường Đại học X": unit, then parent
+        return _STOP
+    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
+        return None
     if toks[r].text in _HEAD_FIRST and (sub := parse_org(toks, r, p.depth + 1)) is not None and not sub.short:
         if "unit" in p.head.flags:
             p.early = OrgHit(p.i, r, p.head)  # the caller joins unit and parent
@@ -663,6 +668,23 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     p.k = r
     p.first_ok = True
     return _NEXT
+
+
+def _unit_descriptor_end(toks: list[Tok], k: int) -> int:
+    """End of a unit's longer description in lower case before its parent ("thông tin thư viện", "lưu trữ và
+    thư viện": known pieces, org_unit_descriptors.txt, "và" between words; at most five words), where a capitalised head opens; else ``k``."""
+    r, n = k, len(toks)
+    brk = break_words()
+    while r < n and r - k < 5:
+        if _is_lower_word(toks[r]) and (ph := match_phrase(toks, r) or phrase_at(toks, r, "org_unit_descriptors.txt")):
+            r += ph
+        elif _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
+            r += 1
+        elif r > k and toks[r].text in context_words("joiner") and r + 1 < n and _is_lower_word(toks[r + 1]):
+            r += 1
+        else:
+            break
+    return r if r > k and r < n and toks[r].cap and toks[r].text in _HEAD_FIRST else k
 
 
 def _rule_new_head(p: _Parse, t: Tok) -> str | None:
