@@ -961,3 +961,11 @@ def test_an_undated_main_event_takes_the_first_day_the_body_gives_after_it():
                  "đoàn viên thanh niên đã đến đọc sách.") == [("Exhibition", "2023")]
     assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Hoạt động kéo dài "
                  "đến hết ngày 12/3.") == [("Exhibition", None)]
+
+
+def test_a_head_naming_two_kinds_keeps_the_kind_the_text_gave_it_first():
+    told = ("Sáng 10/8, tại thành phố Lào Cai, Thư viện tỉnh tổ chức Liên hoan cán bộ thư viện tuyên truyền giới "
+            "thiệu sách năm 2024 với 12 đội tham gia. ")
+    for later in ("Trong ngày 10/8, Liên hoan diễn ra phần thi chào hỏi.",
+                  "Ngày 12/8, Ban tổ chức bế mạc Liên hoan và trao giải cho các đội."):
+        assert kinds(told + later, published="2024-08-13") == [("Competition", "2024-08-10")], later

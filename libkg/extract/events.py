@@ -778,7 +778,7 @@ class _Reader:
         """Make, refer to or skip the event a trigger names."""
         nxt = st.hits[i + 1].start if i + 1 < len(st.hits) else st.e
         left_near = self.low[max(st.s, h.start - 30):h.start]
-        kind = self._program_kind(st.s, st.e, h, st.sents, st.idx) if h.kind == "Program" else h.kind
+        kind = self._program_kind(st.s, st.e, h, st.sents, st.idx) if h.kind == "Program" else self._head_kind(h)
         existing = self._existing(kind, h, st.e)
         is_ref = bool(_REF_BEFORE.search(left_near)) and existing is not None
         creating = bool(_CREATE.search(left_near)) or h.role == "lead"
@@ -1167,6 +1167,16 @@ class _Reader:
                     if h2.kind != "Program":
                         return h2.kind
         return "Other"
+
+    def _head_kind(self, h: _Hit) -> str:
+        """A head noun that names events of two kinds ("Liên hoan": a contest of library teams or a festival)
+        keeps the kind of the event the text named first with it ("Liên hoan cán bộ thư viện ..." then "Liên
+        hoan năm nay ...")."""
+        head = self.low[h.start:h.end]
+        if head not in _phrases("shared_head"):
+            return h.kind
+        return next((x.ev.kind for x in self.events if not x.opening and lower_fold(x.ev.label).startswith(head)),
+                    h.kind)
 
     def _other_contest(self, h: _Hit, ex: _Ev, e: int) -> bool:
         """Do the two names award different contests ("trao giải cuộc thi A" / "... cuộc thi B")?"""
