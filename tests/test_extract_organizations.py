@@ -763,3 +763,11 @@ def test_a_unit_of_a_university_named_with_and_without_its_school_word_is_one():
     orgs = _orgs("Trung tâm lưu trữ và thư viện ĐH Sao Mai mở cửa. Trung tâm lưu trữ và thư viện Trường Đại học "
                  "Sao Mai có 5 phòng đọc.")
     assert set(orgs) == {"Trung tâm lưu trữ và thư viện Trường Đại học Sao Mai"}
+
+
+def test_an_association_of_two_levels_of_libraries_in_a_region():
+    orgs = _orgs("Liên chi hội Thư viện đại học, cao đẳng các tỉnh phía Nam tổ chức hội thảo.")
+    assert set(orgs) == {"Liên chi hội Thư viện đại học, cao đẳng các tỉnh phía Nam"}
+    # no region after the members: the name ends before the comma
+    assert set(_orgs("Liên chi hội Thư viện đại học, cao đẳng các tỉnh tổ chức hội thảo.")) == {
+        "Liên chi hội Thư viện đại học"}

@@ -416,6 +416,9 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     toks, n, k = p.toks, p.n, p.k
     if "region" not in p.head.flags or k + 1 >= n:
         return None
+    if p.chunks and t.text == "," and (c := _listed_level_end(toks, k)):
+        k = c  # "Liên chi hội Thư viện đại học, cao đẳng | các tỉnh phía Nam": one more level, then the members
+        t = toks[k]
     cac = t.text in context_words("group")
     if p.chunks == 0 and t.cap and ffold(t.text) in _region_openers():
         r, members = k, False  # "Liên hiệp Thư viện Miền Đông Nam bộ và cực Nam Trung bộ"
@@ -424,7 +427,7 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     else:
         return None
     if members and (c := _country_len(toks, r)):
-        p.take(r + c - k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
+        p.take(r + c - p.k)  # "Hiệp hội các trường đại học, cao đẳng Việt Nam"
         return _STOP
     if members and r + 1 < n and f"{toks[r].text} {toks[r + 1].text}" in context_words("area"):
         r += 2  # "các trường đại học khu vực phía Bắc"
@@ -435,8 +438,20 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
     while r > start_r and toks[r - 1].text in context_words("joiner"):
         r -= 1
     if r > start_r:
-        p.take(r - k)
+        p.take(r - p.k)
     return _STOP
+
+
+def _listed_level_end(toks: list[Tok], k: int) -> int:
+    """After a comma at ``k``: the end of words (at most three, no head) that "các" and a member or an
+    administrative word follow (", cao đẳng các tỉnh ..."); 0 if none."""
+    r, brk = k + 1, break_words()
+    while r < len(toks) and r - k <= 3 and toks[r].text.isalpha() and ffold(toks[r].text) not in brk \
+            and (_is_lower_word(toks[r]) or toks[r].cap and toks[r].text not in _HEAD_FIRST):
+        r += 1  # "cao đẳng", "Cao đẳng"
+    if r == k + 1 or r + 1 >= len(toks) or toks[r].text not in context_words("group"):
+        return 0
+    return r if match_admin(toks, r + 1) or phrase_at(toks, r + 1, "org_member_nouns.txt") else 0
 
 
 def _members_end(toks: list[Tok], r: int, cac: bool) -> tuple[int, bool]:
