@@ -771,3 +771,10 @@ def test_an_association_of_two_levels_of_libraries_in_a_region():
     # no region after the members: the name ends before the comma
     assert set(_orgs("Liên chi hội Thư viện đại học, cao đẳng các tỉnh tổ chức hội thảo.")) == {
         "Liên chi hội Thư viện đại học"}
+
+
+def test_lower_case_words_after_a_known_piece_up_to_the_place():
+    orgs = _orgs("Trung tâm Phát triển quỹ đất tỉnh Hòa Bình, Trung tâm Hoạt động thanh thiếu nhi tỉnh Hòa Bình "
+                 "và Học viện Báo chí và Tuyên truyền tổ chức hội nghị.")
+    assert set(orgs) == {"Trung tâm Phát triển quỹ đất tỉnh Hòa Bình",
+                         "Trung tâm Hoạt động thanh thiếu nhi tỉnh Hòa Bình", "Học viện Báo chí và Tuyên truyền"}

@@ -642,8 +642,8 @@ def _rule_lower_admin(p: _Parse, t: Tok) -> str | None:
     """"Trung tâm văn hóa thể thao huyện X", "Phòng giáo dục và đào tạo thị xã Y": a name in lower-case words
     right after the head that an administrative part with its place closes."""
     toks, k = p.toks, p.k
-    if p.chunks or not _is_lower_word(t) or t.text in context_words("role") or ffold(p.head.text) not in _lower_body_heads():
-        return None
+    if not _is_lower_word(t) or t.text in context_words("role") or not p.chunks and ffold(p.head.text) not in _lower_body_heads():
+        return None  # after a capitalised piece any head: "Trung tâm Phát triển quỹ đất tỉnh X"
     r = _lower_piece_end(toks, k)
     if not r or _head_at(toks, k) is not None:
         return None
