@@ -969,3 +969,10 @@ def test_a_head_naming_two_kinds_keeps_the_kind_the_text_gave_it_first():
     for later in ("Trong ngày 10/8, Liên hoan diễn ra phần thi chào hỏi.",
                   "Ngày 12/8, Ban tổ chức bế mạc Liên hoan và trao giải cho các đội."):
         assert kinds(told + later, published="2024-08-13") == [("Competition", "2024-08-10")], later
+
+
+def test_the_opening_of_an_event_named_before_is_a_ceremony_when_told_as_one():
+    body = ("Thư viện tỉnh Hà Giang tổ chức trưng bày sách về Bác Hồ tại trụ sở thư viện. Chiều 12/5, Thư viện tỉnh "
+            "khai mạc trưng bày với hơn 500 bản sách. Phát biểu tại lễ khai mạc, bà Lê Thị Hoa nhấn mạnh ý nghĩa "
+            "của sách.")
+    assert kinds(body) == [("Ceremony", "2024-05-12"), ("Exhibition", "2024-05-12")]

@@ -793,7 +793,7 @@ class _Reader:
             existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
             self._refine(existing, st.s, st.e, h)
             st.referenced.append(existing)
-            if h.role == "noun" and self._explicit_opening(h):
+            if (h.role == "noun" and self._explicit_opening(h)) or self._opened_here(st.s, h):
                 self._opening_ceremony(st, h, existing, nxt)  # "tổ chức Lễ khai mạc X" for an X named before
             return
         if (st.anchored or creating or self._within(st, h, kind)) and not self._generic(st, h):
@@ -962,6 +962,11 @@ class _Reader:
                     organizers=list(ev.organizers))
         cer.evidence = list(ev.evidence)
         self.events.append(_Ev(cer, h.start, opening=True, opens=wrapped))
+
+    def _opened_here(self, s: int, h: _Hit) -> bool:
+        """Is the trigger right after an opening word ("khai mạc trưng bày", "tổ chức khai mạc chương trình X")?
+        For an event named before, that is its opening (a ceremony when the text tells it as one)."""
+        return _phrase_re("opening", "", r"\s+$").search(self.low, max(s, h.start - 20), h.start) is not None
 
     def _explicit_opening(self, h: _Hit) -> bool:
         """Does the trigger name an opening ceremony ("Lễ khai mạc X")?"""
