@@ -778,3 +778,8 @@ def test_lower_case_words_after_a_known_piece_up_to_the_place():
                  "và Học viện Báo chí và Tuyên truyền tổ chức hội nghị.")
     assert set(orgs) == {"Trung tâm Phát triển quỹ đất tỉnh Hòa Bình",
                          "Trung tâm Hoạt động thanh thiếu nhi tỉnh Hòa Bình", "Học viện Báo chí và Tuyên truyền"}
+
+
+def test_a_school_named_after_a_person_takes_no_verb_after_the_name():
+    orgs = _orgs("Học sinh Trường THCS Lê Lợi đọc sách cùng Trường Tiểu học Nguyễn Thị Minh Khai.")
+    assert set(orgs) == {"Trường THCS Lê Lợi", "Trường Tiểu học Nguyễn Thị Minh Khai"}

@@ -772,9 +772,7 @@ def _rule_word(p: _Parse, t: Tok) -> str | None:
     k = p.k + 1
     low = 0
     brk = break_words()
-    if p.chunks and k < n and ffold(t.text) in _place_last_words() and _is_lower_word(toks[k]) \
-            and (_ends_province(toks, k) or _ends_country(toks, k, (2, 3))):
-        # "... Đại học Quốc gia Hà Nội | động viên": a place ends the name words (not a one-word country: "Mỹ thuật")
+    if p.chunks and k < n and _is_lower_word(toks[k]) and _ends_proper_name(p, t, k):
         return p.take(1, ok=False)
     while k < n and _is_lower_word(toks[k]) and toks[k].text not in brk and low < 3 and not match_admin(toks, k) \
             and match_phrase(toks, k) < 2:  # "Thông tin | khoa học và công nghệ": a known piece is read whole
@@ -784,6 +782,24 @@ def _rule_word(p: _Parse, t: Tok) -> str | None:
     while p.k < n and _name_number(toks, p.k):
         p.k += 1
     return _NEXT
+
+
+def _ends_proper_name(p: _Parse, t: Tok, k: int) -> bool:
+    """Does the word ``t`` end a place's or a person's name, so that the lower-case word at ``k`` is no partner of
+    it ("... Đại học Quốc gia Hà Nội | động viên", not a one-word country: "Mỹ thuật"; "Trường THCS Lê Lợi | đọc
+    sách")?"""
+    if ffold(t.text) in _place_last_words() and (_ends_province(p.toks, k) or _ends_country(p.toks, k, (2, 3))):
+        return True
+    return _ends_personal_name(p.toks, p.j, p.k)
+
+
+def _ends_personal_name(toks: list[Tok], j: int, k: int) -> bool:
+    """Does the word at ``k`` end a personal name in an organisation's name: a run of two to four capitalised
+    words from ``j`` on that opens with a surname ("Lê Lợi", "Nguyễn Thị Minh Khai")?"""
+    r = k
+    while r > j and toks[r - 1].cap and not toks[r - 1].abbrev and toks[r - 1].text.isalpha():
+        r -= 1
+    return 1 <= k - r <= 3 and toks[r].text in surnames()
 
 
 def _rule_number(p: _Parse, t: Tok) -> str | None:
