@@ -976,3 +976,10 @@ def test_the_opening_of_an_event_named_before_is_a_ceremony_when_told_as_one():
             "khai mạc trưng bày với hơn 500 bản sách. Phát biểu tại lễ khai mạc, bà Lê Thị Hoa nhấn mạnh ý nghĩa "
             "của sách.")
     assert kinds(body) == [("Ceremony", "2024-05-12"), ("Exhibition", "2024-05-12")]
+
+
+def test_a_display_room_is_a_place_not_an_exhibition():
+    assert kinds("Thư viện tỉnh Phú Yên vừa đưa vào sử dụng phòng trưng bày sách quý.") == []
+    body = ("Sáng 12/5, Thư viện tỉnh tổ chức Hội nghị tổng kết năm 2023. Nhân dịp này, thư viện mở cửa khu trưng "
+            "bày sách quý cho đại biểu.")
+    assert "Exhibition" not in [k for k, _ in kinds(body)]
