@@ -689,3 +689,12 @@ def test_a_department_before_its_library_without_a_comma():
     assert [(p.person, p.role, p.organization) for p in f.positions] == [
         ("Lê Thị Hoa", "Phó Trưởng phòng phụ trách", "Phòng Nghiệp vụ")]
     assert {o.name for o in f.organizations} == {"Phòng Nghiệp vụ", "Thư viện tỉnh Phú Yên"}
+
+
+def test_merged_bodies_and_a_department_named_with_commas_after_the_role():
+    got = _pos("Dự có bà Trần Thị Lan, Giám đốc Thư viện - Bảo tàng tỉnh Hòa Bình; ông Lê Văn Nam, Trưởng phòng "
+               "Văn hóa, Khoa học và Thông tin huyện Mỹ Đức.")
+    assert got == [
+        ("Trần Thị Lan", "Giám đốc", "Thư viện - Bảo tàng tỉnh Hòa Bình"),
+        ("Lê Văn Nam", "Trưởng phòng", "Phòng Văn hóa, Khoa học và Thông tin huyện Mỹ Đức"),
+    ]

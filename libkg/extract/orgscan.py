@@ -999,14 +999,16 @@ def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | Non
 
 def _merged_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | None:
     """"Báo và Đài Phát thanh - Truyền hình X", "Bảo tàng và Thư viện tỉnh Y": a head alone (flag ``merges``,
-    capitalised) joined by "và" to a whole organisation opens one merged name."""
+    capitalised) joined by "và" to a whole organisation opens one merged name; by a dash, to another such head
+    ("Thư viện - Bảo tàng tỉnh X")."""
     k = i + len(head.words)
     if ("merges" not in head.flags or _lower_head(toks, i, head) or k + 1 >= len(toks)
-            or toks[k].text not in context_words("joiner") or toks[k + 1].text not in _HEAD_FIRST):
+            or toks[k].text not in context_words("joiner") and toks[k].text not in _DASHES
+            or toks[k + 1].text not in _HEAD_FIRST):
         return None
     sub = parse_org(toks, k + 1, depth + 1)
-    if sub is None or sub.short or sub.bare_admin:
-        return None
+    if sub is None or sub.short or sub.bare_admin or toks[k].text in _DASHES and "merges" not in sub.head.flags:
+        return None  # "Thư viện - Bảo tàng tỉnh X", but "Thư viện - Trường Đại học X" is a unit and its parent
     return OrgHit(i, sub.end, head, admin=sub.admin, merged=True)
 
 

@@ -75,6 +75,7 @@ from libkg.extract.lexicon import (
     literal_alternation,
     match_admin,
     match_head,
+    match_phrase,
     match_role,
     phrase_at,
     phrases,
@@ -232,6 +233,9 @@ def _dept(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[int, bool]:
         if a:
             # "Trưởng phòng Văn hóa - Thông tin huyện": the district's office
             return j + a + place_length(toks, j + a, t.text), True
+        if t.text[0].isupper() and (ph := match_phrase(toks, j)) > 1:
+            j = _dept_lower_run(toks, j + ph)  # "Trưởng phòng Văn hóa, Khoa học và Thông tin": a known piece
+            continue
         if t.text[0].isupper() and t.text[0].isalpha():
             j = _dept_lower_run(toks, j + 1)
             continue
