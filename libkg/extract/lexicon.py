@@ -208,10 +208,58 @@ def literal_alternation(words: list[str] | tuple[str, ...], not_after: str = r"\
     """
     groups: dict[str, list[str]] = {}
     for w in words:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    parts = [re.escape(first) + r"(?<!" + not_after + r".)(?:" + "|".join(rests) + r")"
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = [re.escape(first) + r"(?<!" + not_after + r".)(?:" + trie_alternation(rests) + r")"
              for first, rests in groups.items()]
     return r"(?:" + "|".join(parts) + r")"
+
+
+def trie_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Regex source matching what ``"|".join(map(re.escape, words))`` matches, in the same order, as a trie.
+
+    At one position the engine then compares each character once instead of
+    trying every word in turn.  Two literal words both match at a position
+    only when one is a prefix of the other, so the trie keeps the order when,
+    at each word ending inside a longer one, every branch under it holds only
+    words listed before it or only words after it; when that fails the flat
+    alternation is returned.
+    """
+    first: dict[str, int] = {}
+    for w in words:
+        first.setdefault(w, len(first))
+    root: dict[str, Any] = {}
+    for w, i in first.items():
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = i  # "" (no character) marks a word's end
+    try:
+        return _trie_source(root)[2]
+    except ValueError:
+        return "|".join(re.escape(w) for w in first)
+
+
+def _trie_source(node: dict[str, Any]) -> tuple[int, int, str]:
+    """(first, last) index of the words under ``node`` and its regex source (ValueError: order not kept)."""
+    opts: list[tuple[int, int, str]] = []
+    end = node.get("")
+    for ch, child in node.items():
+        if ch == "":
+            opts.append((child, child, ""))
+            continue
+        src = re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a chain of single characters
+            ((ch2, child),) = child.items()
+            src += re.escape(ch2)
+        lo, hi, rest = _trie_source(child)
+        if end is not None and lo < end < hi:
+            raise ValueError("a word between the longer words it starts")
+        opts.append((lo, hi, src + rest))
+    opts.sort()
+    lo, hi = opts[0][0], max(o[1] for o in opts)
+    if len(opts) == 1:
+        return lo, hi, opts[0][2]
+    return lo, hi, "(?:" + "|".join(o[2] for o in opts) + ")"
 
 
 def finite_strings(pattern: str, limit: int = 5000) -> list[str] | None:
@@ -440,11 +488,24 @@ _CASE_PARTNERS = re.compile("[İıſ]")
 
 def casefree(text: str) -> str | None:
     """``text.lower()`` (same offsets) when case-insensitive regexes may run on it as
-    case-sensitive ones (no character of :data:`_CASE_PARTNERS` in it), else None."""
+    case-sensitive ones (no character of :data:`_CASE_PARTNERS` in it), else None.
+
+    The last answer is kept: the sentences, dates and organisations components ask for the same article's.
+    """
+    global _last_casefree
+    last = _last_casefree  # one read: a tuple, so a thread never sees half of another's answer
+    if text is last[0]:
+        return last[1]
     if "İ" in text or "ı" in text or "ſ" in text:  # str.find runs in C; a class search here does not
-        return None
-    low = text.lower()
-    return low if len(low) == len(text) else None
+        low = None
+    else:
+        low = text.lower()
+        low = low if len(low) == len(text) else None
+    _last_casefree = (text, low)
+    return low
+
+
+_last_casefree: tuple[str | None, str | None] = (None, None)  # (text, casefree(text)) of the last call
 
 
 def lowered(doc: Doc) -> str | None:

@@ -35,7 +35,7 @@ from typing import Literal
 
 from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
-from libkg.extract.lexicon import ffold
+from libkg.extract.lexicon import ffold, literal_alternation, trie_alternation
 from libkg.extract.mentions import OrgMention, PlaceMention
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
@@ -94,29 +94,36 @@ def _country_aliases() -> set[str]:
 
 def _alt(names: list[str] | tuple[str, ...], any_case_first: bool = False) -> str:
     """A fast alternation of whole-word names: grouped by first letter, which is matched first
-    (Python's regex engine scans for a leading character class quickly)."""
+    (Python's regex engine scans for a leading character class quickly), the rest a trie
+    (:func:`~libkg.extract.lexicon.trie_alternation`, longest name first)."""
     groups: dict[str, list[str]] = {}
     for n in sorted(set(names), key=lambda x: (-len(x), x)):
         first = n[0]
         keys = {first.lower(), first.upper()} if any_case_first else {first}
         for k in keys:
-            groups.setdefault(k, []).append(re.escape(n[1:]))
-    parts = [re.escape(k) + r"(?<!\w." + r")(?:" + "|".join(v) + r")" for k, v in sorted(groups.items())]
+            groups.setdefault(k, []).append(n[1:])
+    parts = [re.escape(k) + r"(?<!\w." + r")(?:" + trie_alternation(v) + r")" for k, v in sorted(groups.items())]
     return r"(?:" + "|".join(parts) + r")(?![\w])"
 
 
 def _lead(words: tuple[str, ...] | list[str]) -> str:
     """Whole words at the start of a pattern, each opening with its first letter (a regex scan looks for a
     leading literal fast; a leading look-behind makes it try every position)."""
-    return "(?:" + "|".join(re.escape(w[0]) + r"(?<![\w]" + re.escape(w[0]) + ")" + re.escape(w[1:]) for w in words) + ")"
+    return literal_alternation(words)
 
 
-def _any_case_lower_words(pattern: str) -> str:
-    """``pattern`` (an alternation of names) with each word written in lower case after the first allowed a capital
-    too ("Đồng bằng Sông Hồng" as "Đồng bằng sông Hồng"); a capitalised word stays as it is ("Tây Bắc", never
-    "tây bắc")."""
-    return re.sub(r"(?<=\\ )(\w)", lambda m: "[" + m.group(1) + m.group(1).upper() + "]" if m.group(1).islower()
-                  else m.group(1), pattern)
+def _any_case_lower_words(names: list[str] | tuple[str, ...]) -> list[str]:
+    """``names`` with each word written in lower case after the first allowed a capital too ("Đồng bằng Sông
+    Hồng" for "Đồng bằng sông Hồng"), every spelling of a name next to each other; a capitalised word stays as
+    it is ("Tây Bắc", never "tây bắc")."""
+    out: list[str] = []
+    for name in names:
+        spellings = [""]
+        for i, c in enumerate(name):
+            cases = dict.fromkeys(c + c.upper()) if i > 1 and name[i - 1] == " " and c.islower() else (c,)
+            spellings = [x + y for x in spellings for y in cases]
+        out.extend(spellings)
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,14 +152,15 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _res() -> _Rules:
     cues = gz.place_cues()
-    word = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    word = trie_alternation  # the words in the order given, as a trie
     prov_names = {p.name for ps in gz.provinces().values() for p in ps} | set(gz.alias_names())
     return _Rules(
         org_head=re.compile(r"(?:" + word(cues["org"]) + r")(?![\w])"),
         site=re.compile(_alt(cues["site"]) + r"(?=\s+\S)"),
-        natural=re.compile(r"(?<![\w])(?:" + word(cues["natural"]) + r")\s+(?=[" + _UP + r"])"),
+        # each word opens with its letter (_lead): the engine then scans for those letters in C
+        natural=re.compile(_lead(cues["natural"]) + r"\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        venue=re.compile(r"(?:[tT](?<![\w][tT])ại|[ởỞ](?<![\w][ởỞ])|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:" + word(cues["venue_list"]) + r")\s*:\s*)?(?:(?:"
+        venue=re.compile(r"(?:t(?<!\wt)ại|T(?<!\wT)ại|ở(?<!\wở)|Ở(?<!\wỞ)|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:" + word(cues["venue_list"]) + r")\s*:\s*)?(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
@@ -171,7 +179,7 @@ def _res() -> _Rules:
         breakers=frozenset(cues["breaker"]),
         descriptor=re.compile(r"(?:" + word(cues["descriptor"]) + r")\s+(?=[" + _UP + r"])"),
         bare=re.compile(_alt(sorted(prov_names))),
-        region=re.compile(_any_case_lower_words(_alt([r.name for r in gz.regions().values()], any_case_first=True))),
+        region=re.compile(_alt(_any_case_lower_words([r.name for r in gz.regions().values()]), any_case_first=True)),
         # "khu vực Tây Gia Lai": a compass word before a province's name
         directional=re.compile(_lead(cues["direction"]) + r"\s+" + _alt(sorted(prov_names))),
         country=re.compile(_alt(sorted({*gz.countries().values()} | {a for a in _country_aliases()}))),
@@ -213,13 +221,32 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
     syllables, "và", commas before a capitalised word, " - ") until an
     organisation head ("Thư viện", "Sở", "UBND", "Trường", "Cuộc thi" ...)
     starts one; a function word ("tại", "của", "các" ...) or punctuation ends the scan.
+    The scan mostly ends within a few words: the last ~40 characters are read first (their tokens are the
+    last ones of the whole window, see :func:`_tail_tokens`), the window only when they do not decide.
     """
+    start = max(lo, pos - 160)
+    if pos - _NEAR_CHARS > start:
+        ws = _SPACE.search(text, pos - _NEAR_CHARS, pos)
+        if ws is not None:
+            found = _scan_back(text, _tokens(text, ws.end(), pos), pos, partial=True)
+            if found is not None:
+                return found
+    return bool(_scan_back(text, _tail_tokens(text, start, pos), pos, partial=False))
+
+
+_NEAR_CHARS = 40
+
+
+def _scan_back(text: str, toks: list[tuple[int, int, str]], pos: int, partial: bool) -> bool | None:
+    """:func:`inside_name` over ``toks``, the last tokens before ``pos``; None when ``partial`` (tokens
+    before them not given) and the scan reaches the first token undecided."""
     r = _res()
-    toks = _tail_tokens(text, max(lo, pos - 160), pos)
     heads: re.Pattern[str] = r.org_head
     breakers: frozenset[str] = r.breakers
     steps = 0
     for i in range(len(toks) - 1, -1, -1):
+        if partial and i == 0:
+            return None
         s, e, t = toks[i]
         steps += 1
         if steps > 16:
@@ -237,7 +264,7 @@ def inside_name(text: str, pos: int, lo: int) -> bool:
             return False
         if heads.match(text, s):
             return True
-    return False
+    return None if partial else False
 
 
 def _org_spans(doc: Doc) -> list[tuple[int, int]]:
