@@ -983,3 +983,9 @@ def test_a_display_room_is_a_place_not_an_exhibition():
     body = ("Sáng 12/5, Thư viện tỉnh tổ chức Hội nghị tổng kết năm 2023. Nhân dịp này, thư viện mở cửa khu trưng "
             "bày sách quý cho đại biểu.")
     assert "Exhibition" not in [k for k, _ in kinds(body)]
+
+
+def test_a_conference_room_is_a_venue_not_an_event():
+    for room in ("phòng hội thảo", "phòng hội nghị"):
+        body = f"Sáng 12/5, tại {room} Thư viện tỉnh, Sở Văn hóa tổ chức Tọa đàm về văn hóa đọc."
+        assert kinds(body) == [("Seminar", "2024-05-12")], room
