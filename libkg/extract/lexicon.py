@@ -160,9 +160,15 @@ def phrase_at(toks: list[Tok], k: int, name: str) -> int:
     cands = _phrase_index(name).get(ffold(toks[k].text)) if k < len(toks) else None
     if not cands:
         return 0
+    limit = len(toks) - k
     for words in cands:
         m = len(words)
-        if k + m <= len(toks) and all(ffold(toks[k + x].text) == words[x] for x in range(1, m)):
+        if m > limit:
+            continue
+        x = 1  # the first word is the dictionary key
+        while x < m and ffold(toks[k + x].text) == words[x]:
+            x += 1
+        if x == m:
             return m
     return 0
 

@@ -92,7 +92,7 @@ def _name_token(t: Tok) -> bool:
         return False
     if len(s) >= 2 and s.upper() == s and "'" not in s:
         return False  # UBND, NGƯT
-    return all(c.isalpha() or c in "'’" for c in s)
+    return s.isalpha() or s.replace("'", "").replace("’", "").isalpha()  # letters and apostrophes only
 
 
 _HYPHENS = frozenset("-‐")

@@ -77,12 +77,33 @@ def _furniture_lower() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     out = []
     for action in ("stop", "drop"):
         pats = [p for a, p, *_ in read_tsv("lexicon", "boilerplate.tsv") if a == action]
-        if any(p != p.lower() for p in pats):
+        if not all(_lower_case_pattern(p) for p in pats):
             return None
         anchored = [p for p in pats if list(_parser.parse(p))[:1] == [(c.AT, c.AT_BEGINNING)]]
         floating = [p for p in pats if p not in anchored]
         out += [re.compile("|".join(f"(?:{p})" for p in ps) if ps else r"(?!)") for ps in (anchored, floating)]
     return out[0], out[1], out[2], out[3]
+
+
+# escapes that mean the same on a lower-cased line (lower-casing keeps \s, \w, \d and every offset)
+_CASELESS_ESCAPES = frozenset("sSwWdDbBAZ")
+
+
+def _lower_case_pattern(pattern: str) -> bool:
+    """Has ``pattern`` no upper-case letter outside the escapes of :data:`_CASELESS_ESCAPES` ("\\S" is one),
+    and no other escape of a letter or digit (``\\x41`` could hide a capital)?"""
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            if pattern[i + 1].isalnum() and pattern[i + 1] not in _CASELESS_ESCAPES:
+                return False
+            i += 2
+            continue
+        if c != c.lower():
+            return False
+        i += 1
+    return True
 
 
 @lru_cache(maxsize=1)
