@@ -783,3 +783,8 @@ def test_lower_case_words_after_a_known_piece_up_to_the_place():
 def test_a_school_named_after_a_person_takes_no_verb_after_the_name():
     orgs = _orgs("Học sinh Trường THCS Lê Lợi đọc sách cùng Trường Tiểu học Nguyễn Thị Minh Khai.")
     assert set(orgs) == {"Trường THCS Lê Lợi", "Trường Tiểu học Nguyễn Thị Minh Khai"}
+
+
+def test_a_provinces_national_assembly_delegation():
+    orgs = _orgs("Đoàn đại biểu Quốc hội tỉnh Hòa Bình tiếp xúc cử tri. Sau đó, Đoàn ĐBQH tỉnh Hòa Bình thăm thư viện.")
+    assert set(orgs) == {"Đoàn đại biểu Quốc hội tỉnh Hòa Bình"}
