@@ -22,10 +22,13 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   lễ lớn") or a day named in parentheses to gloss a date ("ngày 21/4 (Ngày Sách ...)").  A later mention of an
   event already made ("Tham dự Hội nghị", "Tại Tọa đàm", a bare head "khai mạc Liên hoan", "Hội thi lần này")
   refers to it - a main event reported as "cuộc họp" and then called "Hội nghị" is one conference - unless
-  it names another edition or contest, or opens an item of an enumeration ("như: Hội thi A; Cuộc thi B").
+  it names another edition or contest, or opens an item of an enumeration ("như: Hội thi A; Cuộc thi B"); a
+  head naming two kinds ("Liên hoan": a contest or a festival) keeps the kind the text gave it first.  A room
+  ("phòng trưng bày", "phòng hội nghị") is a place, no event.
   A body that never names its event reports the one its headline names.
 * **Events beside the one told**: an opening the headline reports ("Khai mạc X") or the text names a
-  ceremony ("tổ chức Lễ khai mạc X") is a ceremony beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
+  ceremony ("tổ chức Lễ khai mạc X") or tells as a session ("khai mạc trưng bày", then "tại lễ khai mạc") is a
+  ceremony beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
   is kept apart, dated only by a year in its name; the named contest an award ceremony closes,
   told nowhere else, runs in the year its name gives.  An event a plan names ("kế hoạch tổ chức X
   năm 2021", the items of a list after "kế hoạch tổ chức ... như:") runs in the year its name or the
