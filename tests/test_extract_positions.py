@@ -698,3 +698,11 @@ def test_merged_bodies_and_a_department_named_with_commas_after_the_role():
         ("Trần Thị Lan", "Giám đốc", "Thư viện - Bảo tàng tỉnh Hòa Bình"),
         ("Lê Văn Nam", "Trưởng phòng", "Phòng Văn hóa, Khoa học và Thông tin huyện Mỹ Đức"),
     ]
+
+
+def test_a_club_and_a_peoples_committee_written_in_lower_case():
+    f = _facts("Bà Trần Thị Lan, Chủ nhiệm câu lạc bộ Đọc sách Mỹ Đức, cảm ơn ủy ban nhân dân xã Mỹ Đức. "
+               "Cả câu lạc bộ cùng đọc sách.")
+    assert [(p.person, p.role, p.organization) for p in f.positions] == [
+        ("Trần Thị Lan", "Chủ nhiệm", "Câu lạc bộ Đọc sách Mỹ Đức")]
+    assert {o.name for o in f.organizations} == {"Câu lạc bộ Đọc sách Mỹ Đức", "Ủy ban nhân dân xã Mỹ Đức"}
