@@ -788,3 +788,11 @@ def test_a_school_named_after_a_person_takes_no_verb_after_the_name():
 def test_a_provinces_national_assembly_delegation():
     orgs = _orgs("Đoàn đại biểu Quốc hội tỉnh Hòa Bình tiếp xúc cử tri. Sau đó, Đoàn ĐBQH tỉnh Hòa Bình thăm thư viện.")
     assert set(orgs) == {"Đoàn đại biểu Quốc hội tỉnh Hòa Bình"}
+
+
+def test_a_unit_of_two_heads_joined_by_and_before_its_university():
+    orgs = _orgs("Đoàn thăm Trung tâm Thông tin và Thư viện Trường Đại học Sao Mai.")
+    assert set(orgs) == {"Trung tâm Thông tin và Thư viện Trường Đại học Sao Mai"}
+    # a library named by its district is a body of its own
+    assert set(_orgs("Trung tâm Văn hóa và Thư viện huyện Mỹ Đức tặng sách.")) == {
+        "Trung tâm Văn hóa", "Thư viện huyện Mỹ Đức"}

@@ -896,11 +896,27 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return None
     if _joiner_ends(toks, k, joiner):
         return _STOP
+    if joiner and (r := _joined_unit_end(p, k + 1)):
+        p.early = OrgHit(p.i, r, p.head)  # "Trung tâm Thông tin và Thư viện | Trường Đại học X": one unit, its parent
+        return _STOP
     nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
     if nxt is not None and (nxt.bare_admin or not nxt.short) and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
         return _STOP  # "Trung tâm X và Thư viện huyện": two bodies
     p.k += 1
     return _NEXT
+
+
+def _joined_unit_end(p: _Parse, k: int) -> int:
+    """After "và" in a unit's name: the end of a second unit head that a whole parent organisation follows ("Trung
+    tâm Lưu trữ và Thư viện | Trường Đại học X"); 0 if none."""
+    h = _head_at(p.toks, k) if "unit" in p.head.flags else None
+    if h is None or "unit" not in h.flags or _lower_head(p.toks, k, h):
+        return 0
+    r = k + len(h.words)
+    if r >= p.n or p.toks[r].text not in _HEAD_FIRST:
+        return 0
+    par = parse_org(p.toks, r, p.depth + 1)
+    return r if par is not None and not par.short else 0
 
 
 def _joiner_ends(toks: list[Tok], k: int, joiner: bool) -> bool:
