@@ -907,9 +907,11 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
 
 
 def _joined_unit_end(p: _Parse, k: int) -> int:
-    """After "và" in a unit's name: the end of a second unit head that a whole parent organisation follows ("Trung
-    tâm Lưu trữ và Thư viện | Trường Đại học X"); 0 if none."""
-    h = _head_at(p.toks, k) if "unit" in p.head.flags else None
+    """After "và" in a unit's name described by common nouns: the end of a second unit head that a whole parent
+    organisation follows ("Trung tâm Lưu trữ và Thư viện | Trường Đại học X"); 0 if none."""
+    if "unit" not in p.head.flags or not _is_lower_word(p.toks[k - 2]):
+        return 0  # "Thư viện Tạ Văn Hải và Thư viện Học viện X": a name, then another body
+    h = _head_at(p.toks, k)
     if h is None or "unit" not in h.flags or _lower_head(p.toks, k, h):
         return 0
     r = k + len(h.words)
