@@ -796,3 +796,10 @@ def test_a_unit_of_two_heads_joined_by_and_before_its_university():
     # a library named by its district is a body of its own
     assert set(_orgs("Trung tâm Văn hóa và Thư viện huyện Mỹ Đức tặng sách.")) == {
         "Trung tâm Văn hóa", "Thư viện huyện Mỹ Đức"}
+
+
+def test_field_words_listed_with_commas_and_and_stay_in_the_name():
+    orgs = _orgs("Trung tâm Văn hóa, Triển lãm và Điện ảnh tỉnh Hòa Bình phối hợp với Sở Nội vụ, Sở Tư pháp và "
+                 "Trường THCS Lê Lợi tổ chức.")
+    assert set(orgs) == {"Trung tâm Văn hóa, Triển lãm và Điện ảnh tỉnh Hòa Bình", "Sở Nội vụ", "Sở Tư pháp",
+                         "Trường THCS Lê Lợi"}

@@ -964,6 +964,33 @@ def _own_country() -> frozenset[str]:
     return frozenset(("việt nam",))
 
 
+def _field_word_end(toks: list[Tok], k: int) -> int:
+    """End of a field's common-noun word at ``k``: a capitalised syllable, not a head, and its lower-case partners
+    ("Triển lãm", "Điện ảnh"); ``k`` if none."""
+    if k >= len(toks) or not toks[k].cap or toks[k].abbrev or not toks[k].text.isalpha() or _head_at(toks, k):
+        return k
+    r = k + 1
+    while r < len(toks) and r - k <= 2 and _is_lower_word(toks[r]) and toks[r].text not in break_words():
+        r += 1
+    return r if r > k + 1 else k
+
+
+def _rule_field_list(p: _Parse, t: Tok) -> str | None:
+    """"Trung tâm Văn hóa, Triển lãm và Điện ảnh tỉnh X": after a field word, more field words listed with commas
+    and closed by "và" and a last one belong to the name (as "Văn hóa, Thể thao và Du lịch")."""
+    toks, k = p.toks, p.k
+    if t.text != "," or not p.chunks or not _is_lower_word(toks[k - 1]):
+        return None
+    r = k
+    while r < p.n and toks[r].text == "," and (e := _field_word_end(toks, r + 1)) > r + 1:
+        r = e
+    if r == k or r >= p.n or toks[r].text not in context_words("joiner") or (e := _field_word_end(toks, r + 1)) == r + 1:
+        return None
+    p.k = e
+    p.chunks += 1
+    return _NEXT
+
+
 def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
     """"Trung tâm Văn hóa, Bảo tàng và Thư viện tỉnh X": a comma before a merged name goes on into it."""
     toks, k = p.toks, p.k
@@ -979,7 +1006,7 @@ def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
 _RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
           _rule_lower_admin, _rule_descriptor,
           _rule_new_head, _rule_code, _rule_person_after_province, _rule_word, _rule_number,
-          _rule_so, _rule_joiner, _rule_merged_list)
+          _rule_so, _rule_joiner, _rule_field_list, _rule_merged_list)
 
 
 def _walk(p: _Parse) -> None:
