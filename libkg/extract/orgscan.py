@@ -26,6 +26,12 @@ personal name after the head of a body named after people stays ("Thư viện Đ
 Đức Thắng"); a role word ending a role ("Phó đồn trưởng") does not take the organisation
 head after it ("đồn biên phòng X").  The words
 the rules test ("các", "và", "số", role words ...) are in ``org_context_words.tsv``.
+Bodies merged into one name stay one ("Báo và Đài Phát thanh Truyền hình X", "Trung tâm X, Bảo tàng
+và Thư viện tỉnh Y", "Thư viện - Bảo tàng tỉnh Z": heads flagged ``merges``), and so do field words listed
+with commas and "và" ("Trung tâm Văn hóa, Triển lãm và Điện ảnh"); a unit described in lower case or by two
+heads before its parent ("Trung tâm lưu trữ và thư viện Trường Đại học X", ``org_unit_descriptors.txt``)
+is one unit of that parent; a department ends before a whole organisation with its place ("Phòng Nghiệp vụ
+| Thư viện tỉnh X"); a personal name in a name takes no lower-case partner ("Trường THCS Lê Lợi | đọc").
 A body named after a country keeps its seat abroad ("... Việt Nam tại Pháp"), a foreign
 one its seat here ("Đại sứ quán Hungary tại Việt Nam"); a dash
 opening a piece of an address ("- Huyện X") and "và" after a province or country end
