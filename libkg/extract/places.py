@@ -368,12 +368,12 @@ class _Scan:
     text: str
     org_at: dict[int, OrgMention]
     org_cover: Cover
-    persons: list[tuple[int, int]]
+    persons: Cover
     out: list[PlaceMention]
     used: bytearray
     lo: int = 0
     hi: int = 0
-    blocked: Cover | None = None
+    blocked: Cover | None = None  # the quotes of the region read
 
     def free(self, s: int, e: int) -> bool:
         return self.used.find(1, s, e) < 0
@@ -382,7 +382,7 @@ class _Scan:
         self.used[s:e] = b"\x01" * (e - s)
 
     def is_blocked(self, s: int, e: int) -> bool:
-        return self.blocked is not None and self.blocked.covers(s, e)
+        return (self.blocked is not None and self.blocked.covers(s, e)) or self.persons.covers(s, e)
 
     def ok(self, s: int, e: int, check_org: bool = True) -> bool:
         if self.is_blocked(s, e) or not self.free(s, e):
@@ -774,10 +774,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     text = doc.text
     orgs = _org_spans(doc)
     sc = _Scan(text, {m.start: m for m in doc.org_mentions}, Cover(orgs),
-               _person_spans(doc), [], bytearray(len(text)))
+               Cover(_person_spans(doc)), [], bytearray(len(text)))
     for lo, hi in _content_regions(doc):
         sc.lo, sc.hi = lo, hi
-        sc.blocked = Cover([(m.start(), m.end()) for m in _QUOTE.finditer(text, lo, hi)] + sc.persons)
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text, lo, hi)]
+        sc.blocked = Cover(quotes) if quotes else None
         for finder in _FINDERS:
             finder(sc)
     out = sorted(sc.out, key=lambda x: x.start)
