@@ -52,19 +52,19 @@ def export(store_path: str | None, endpoint: str | None, user: str | None, passw
         license_iri(license_)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--license") from None
-    options = {"profile": profile, "with_text": with_text, "license": license_}
     with read_store_or_fail(store_path, endpoint, user, password) as store:
         if output:
             tmp = Path(output + ".part")
             try:
                 with tmp.open("wb") as fh:
-                    export_with_description(store, fmt, fh, **options)
+                    export_with_description(store, fmt, fh, profile=profile, with_text=with_text, license=license_)
                 tmp.replace(output)
             finally:
                 tmp.unlink(missing_ok=True)
             click.echo(f"wrote {output}", err=True)
         else:
-            export_with_description(store, fmt, sys.stdout.buffer, **options)
+            export_with_description(store, fmt, sys.stdout.buffer, profile=profile, with_text=with_text,
+                                    license=license_)
 
 
 @cli.command()

@@ -747,7 +747,8 @@ class _Reader:
             if self.item_list is not None:
                 self.list_items.extend((ev, self.item_list) for ev in st.created)
             return
-        owner = (st.created or st.referenced or [self.focus])[0]
+        candidates = st.created or st.referenced or ([self.focus] if self.focus is not None else [])
+        owner = candidates[0] if candidates else None
         opens = st.seg.rstrip().endswith(":") and _has("activities", st.seg)
         self.item_list = owner if opens else None
 

@@ -150,13 +150,15 @@ def _without_texts(store: Store, fmt: str, out: IO[bytes]) -> None:
             ds = Dataset()
             bind_prefixes(ds)
             for q in kept:
-                named = isinstance(q.graph_name, ox.NamedNode)
-                g = ds.graph(URIRef(q.graph_name.value)) if named else ds.default_graph
+                gn = q.graph_name
+                g = ds.graph(URIRef(gn.value)) if isinstance(gn, ox.NamedNode) else ds.default_graph
                 g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
             out.write(ds.serialize(format="json-ld", auto_compact=True).encode("utf-8"))
             return
-        prefixes = PREFIXES if fmt in ("ttl", "trig") else None
-        ox.serialize(kept, out, _OX_FORMATS[fmt], **({"prefixes": prefixes} if prefixes else {}))
+        if fmt in ("ttl", "trig"):
+            ox.serialize(kept, out, _OX_FORMATS[fmt], prefixes=PREFIXES)
+        else:
+            ox.serialize(kept, out, _OX_FORMATS[fmt])
 
 
 def export_with_description(store: Store, fmt: str, out: IO[bytes], base: str | None = None,
