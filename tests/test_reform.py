@@ -94,4 +94,4 @@ def test_person_timeline_is_in_date_order_with_first_and_last(sample_store):
     froms = [str(r["from"]) for r in rows]
     assert froms == sorted(froms)
     director = next(r for r in rows if str(r.detail) == "Giám đốc — Thư viện tỉnh Yên Bái")
-    assert (str(director.first), str(director.last), str(director.start)) == ("2022-03-09", "2025-04-21", "2022-03-09")
+    assert (str(director.first), str(director.last), str(director.start)) == ("2022-03-01", "2025-04-21", "2022-03-01")

@@ -31,6 +31,9 @@ from libkg.store.terms import from_ox, term_converter, to_ox
 ])
 def test_from_ox_builds_what_rdflib_builds(term):
     got = from_ox(to_ox(term))
+    if isinstance(term, Literal):  # made now, as from_ox makes it: a library imported since collection
+        # may have taught rdflib a datatype (pyshacl, owlready2: xsd:gYearMonth gets a value)
+        term = Literal(str(term), lang=term.language, datatype=term.datatype)
     want = Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
     assert type(got) is type(want) and got == want and hash(got) == hash(want)
     if isinstance(want, Literal):

@@ -553,3 +553,13 @@ def match_admin(toks: list[Tok], i: int) -> int:
 
 _ADMIN_SORTED = sorted(ADMIN_WORDS, key=len, reverse=True)
 _ADMIN_FIRST = frozenset(w[0] for w in ADMIN_WORDS)
+
+
+def head_kind(name: str) -> str | None:
+    """The kind an organisation's name gives by its head word ("Trường ĐH X" -> "University"), or None.
+
+    >>> head_kind("Trường ĐH Thủy lợi"), head_kind("Thư viện tỉnh Bắc Giang"), head_kind("Nguyễn Văn A")
+    ('University', 'Library', None)
+    """
+    head = match_head(tokenize(name), 0)
+    return head.kind if head is not None else None

@@ -152,7 +152,7 @@ class _Writer:
         self.progress = progress
         self.pending: list[Pending] = []
         self.existing = existing or set()
-        self.threads = max(1, getattr(store, "concurrent_writes", 1))
+        self.threads = max(1, store.concurrent_writes)
         self._pool: ThreadPoolExecutor | None = None
         self._in_flight: deque[Future] = deque()
 

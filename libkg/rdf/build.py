@@ -40,6 +40,7 @@ from rdflib.namespace import SKOS as _SKOS
 from rdflib.namespace import XSD
 
 from libkg.extract.facts import Event, Evidence, Facts, Organization, Person, Place, Position
+from libkg.extract.lexicon import head_kind
 from libkg.normalize import fold, nfc, squash
 from libkg.rdf.identity import mention_triples
 from libkg.rdf.literals import date_literal, plain_literal
@@ -186,6 +187,7 @@ class _Builder:
         self._orgs: dict[str, URIRef] = {}
         # the organisation each one is inside, as this article names it (scopes "phòng Nghiệp vụ")
         self._org_parent = {o.name: o.parent for o in facts.organizations if o.parent}
+        self._org_names = {o.name for o in facts.organizations}
         self._places: dict[tuple[str, str | None, str | None], URIRef] = {}
 
     # ------------------------------------------------------------ helpers
@@ -365,8 +367,19 @@ class _Builder:
         if o.parent and org_key(o.parent) != org_key(o.name):
             parent = self.org(o.parent)
             self.t.add((iri, ORG.subOrganizationOf, parent))
+            if o.parent not in self._org_names:  # named only as the parent: its kind from its head word
+                self.add_kind(parent, head_kind(o.parent))
         if o.province:
             self.t.add((iri, SCHEMA.location, self.place(o.province, "Province")))
+
+    def add_kind(self, iri: URIRef, kind_name: str | None) -> None:
+        """Type an organisation by its kind (a class and an lkg:orgKind concept); None: leave it."""
+        if kind_name is None:
+            return
+        kind = org_kinds().get(kind_name)
+        for t in asserted_types(org_kind_class(kind)):
+            self.t.add((iri, RDF.type, t))
+        self.t.add((iri, LKG.orgKind, kind))
 
     def add_place(self, pl: Place) -> None:
         self.place(pl.name, pl.kind, pl.within, pl.evidence)

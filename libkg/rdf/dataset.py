@@ -7,8 +7,9 @@ Example
 -------
 >>> from libkg.testing import EXAMPLE_BASE, example_article, example_facts
 >>> ds = facts_to_dataset([(example_article(), example_facts())], base=EXAMPLE_BASE)
->>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
-['https://example.org/kg/graph/activity/t1', 'https://example.org/kg/graph/article/t1', 'https://example.org/kg/graph/evidence/t1']
+>>> sorted(str(g.identifier).rsplit("/", 2)[0] if "/tenure/" in str(g.identifier) else str(g.identifier)
+...        for g in ds.graphs() if len(g))  # a tenure graph per post: {base}graph/tenure/{person}/{post}
+['https://example.org/kg/graph/activity/t1', 'https://example.org/kg/graph/article/t1', 'https://example.org/kg/graph/evidence/t1', 'https://example.org/kg/graph/tenure']
 """
 
 from __future__ import annotations
