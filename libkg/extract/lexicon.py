@@ -160,16 +160,9 @@ def phrase_at(toks: list[Tok], k: int, name: str) -> int:
     cands = _phrase_index(name).get(ffold(toks[k].text)) if k < len(toks) else None
     if not cands:
         return 0
-    limit = len(toks) - k
     for words in cands:
-        m = len(words)
-        if m > limit:
-            continue
-        x = 1  # the first word is the dictionary key
-        while x < m and ffold(toks[k + x].text) == words[x]:
-            x += 1
-        if x == m:
-            return m
+        if _follows(words, toks, k, ffold):
+            return len(words)
     return 0
 
 
@@ -353,18 +346,21 @@ def _first_entry(cands, toks: list[Tok], i: int, norm):
 
     ``norm`` maps a token's text to the form the entries store (identity or folding).
     """
-    limit = len(toks) - i
     for entry in cands:
-        words = entry.words
-        n = len(words)
-        if n > limit:
-            continue
-        k = 1  # the first word is the dictionary key
-        while k < n and norm(toks[i + k].text) == words[k]:
-            k += 1
-        if k == n:
+        if _follows(entry.words, toks, i, norm):
             return entry
     return None
+
+
+def _follows(words: tuple[str, ...], toks: list[Tok], i: int, norm) -> bool:
+    """Do ``words`` (their first one already matched at ``i``, the dictionary key) follow at token ``i``?"""
+    n = len(words)
+    if n > len(toks) - i:
+        return False
+    k = 1
+    while k < n and norm(toks[i + k].text) == words[k]:
+        k += 1
+    return k == n
 
 
 def _same(text: str) -> str:

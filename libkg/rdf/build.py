@@ -360,10 +360,7 @@ class _Builder:
 
     def add_org(self, o: Organization) -> None:
         iri = self.org(o.name, o.evidence)
-        kind = org_kinds().get(o.kind)
-        for t in asserted_types(org_kind_class(kind)):
-            self.t.add((iri, RDF.type, t))
-        self.t.add((iri, LKG.orgKind, kind))
+        self.add_kind(iri, o.kind)
         if o.parent and org_key(o.parent) != org_key(o.name):
             parent = self.org(o.parent)
             self.t.add((iri, ORG.subOrganizationOf, parent))

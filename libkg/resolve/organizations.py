@@ -30,7 +30,7 @@ from libkg.resolve.keys import new_tone, short_hash, words
 from libkg.resolve.places import gazetteer
 from libkg.resources import read_tsv
 
-__all__ = ["is_subunit", "org_display", "org_iri", "org_key", "subunit_iri"]
+__all__ = ["is_subunit", "org_display", "org_iri", "org_key", "subunit_iri", "subunit_key"]
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +100,7 @@ def _subunit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 def _unit_opener() -> re.Pattern[str]:
     """An administrative word followed by a capitalised name ("huyện Phong Điền", not "Tỉnh ủy")."""
     words_ = sorted(folded_admin_prefixes(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words_) + r")\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(w) for w in words_) + r")\s+[A-ZĐÀ-Ỹ]")
 
 
 @lru_cache(maxsize=65536)
@@ -119,10 +119,8 @@ def is_subunit(name: str) -> bool:
     folded = fold(s) + " "
     if not folded.startswith(heads) or folded.startswith(compounds) or any(w in folded for w in national):
         return False
-    if gazetteer().in_name(s) is not None:
-        return False
-    return not any(_unit_opener().search(s[m.start():]) and s[m.end() - 1].isupper()
-                   for m in _unit_opener().finditer(s))
+    # the class [A-ZĐÀ-Ỹ] holds lower-case accented letters too: the letter must be a capital
+    return gazetteer().in_name(s) is None and not any(s[m.end() - 1].isupper() for m in _unit_opener().finditer(s))
 
 
 def subunit_iri(name: str, scope: str, base: str | None = None) -> URIRef:
@@ -138,5 +136,9 @@ def subunit_iri(name: str, scope: str, base: str | None = None) -> URIRef:
     from libkg.normalize import slug
 
     key = org_key(name)
-    scoped = f"{key} @ {org_key(scope)}"
-    return URIRef(f"{data_base(base)}id/org/{slug(key) or 'x'}-{short_hash(scoped)}")
+    return URIRef(f"{data_base(base)}id/org/{slug(key) or 'x'}-{short_hash(subunit_key(name, scope))}")
+
+
+def subunit_key(name: str, scope: str) -> str:
+    """Identity key of a sub-unit inside ``scope`` (its parent's name, or "article {id}")."""
+    return f"{org_key(name)} @ {org_key(scope)}"

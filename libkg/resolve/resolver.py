@@ -38,7 +38,7 @@ from libkg.rdf.namespaces import data_base
 from libkg.read.article import Article
 from libkg.resolve.iris import Minter
 from libkg.resolve.keys import person_key
-from libkg.resolve.organizations import is_subunit, org_key, subunit_iri
+from libkg.resolve.organizations import is_subunit, org_key, subunit_iri, subunit_key
 from libkg.resolve.persons import Cluster, Mention, cluster, role_families
 from libkg.resolve.places import Gazetteer, PlaceRef, Unit, gazetteer
 
@@ -82,7 +82,7 @@ class ArticleIdentity:
         """One node per body; a department or faculty named without a place ("phòng Nghiệp vụ") is
         one node per parent (the organisation this article names it in), else one per article."""
         if is_subunit(name):
-            return subunit_iri(name, parent or f"article {self.facts.article_id or self.article.id}", self.base)
+            return subunit_iri(name, parent or _subunit_scope(self.facts.article_id or self.article.id), self.base)
         return self.m.org(name)
 
     def org_location(self, name: str) -> PlaceRef | None:
@@ -192,6 +192,11 @@ def article_mentions(article: Article, facts: Facts, base: str | None = None) ->
     return out
 
 
+def _subunit_scope(article_id: str) -> str:
+    """The scope of a department named without its parent: the article that names it."""
+    return f"article {article_id}"
+
+
 def _anchor_orgs(org: str | None, parents: dict[str, str], aid: str) -> list[tuple[str, str]]:
     """The organisations a post anchors its holder to: the body itself, and for a department named
     without a place ("phòng Nghiệp vụ") the department inside its parent, and the parent (a head of
@@ -201,7 +206,7 @@ def _anchor_orgs(org: str | None, parents: dict[str, str], aid: str) -> list[tup
     if not is_subunit(org):
         return [(org_key(org), org)]
     parent = parents.get(org)
-    scoped = f"{org_key(org)} @ {org_key(parent) if parent else 'article ' + aid}"
+    scoped = subunit_key(org, parent or _subunit_scope(aid))
     return [(scoped, org)] + ([(org_key(parent), parent)] if parent else [])
 
 
