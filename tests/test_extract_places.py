@@ -361,3 +361,8 @@ def test_a_province_name_after_doctrine_words_is_no_place():
     text = "Thư viện phát động học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh tại Cần Thơ."
     places = {p.name for p in RuleExtractor()(Article(id="t", text=text, published="2024-05-02")).places}
     assert "Hồ Chí Minh" not in places and "Cần Thơ" in places
+
+
+def test_a_relic_named_inside_a_conservation_centres_name_is_no_place():
+    got = names("Sáng 3/4, Trung tâm Bảo tồn Di tích Cố đô Phú Xuân khai mạc trưng bày sách tại Thư viện tỉnh.")
+    assert not any("Cố đô" in n for n in got)

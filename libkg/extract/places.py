@@ -405,8 +405,8 @@ def _sites(sc: _Scan) -> None:
             continue  # "Ma Đình Tuấn": a syllable of a name, not a head
         e = _name_extent(text, s, hi, loose=True)
         head_len = m.end() - s
-        if e - s <= head_len + 1 or not sc.ok(s, e, check_org=False):
-            continue
+        if e - s <= head_len + 1 or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s - 1, e):
+            continue  # "Trung tâm Bảo tồn di tích Cố đô Huế": a site's name inside an organisation's
         after = text[m.end():e].split()
         if not any(w[:1].isupper() or w[:1].isdigit() for w in after):
             continue  # "Công viên nước" is no name
