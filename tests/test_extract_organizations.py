@@ -803,3 +803,12 @@ def test_field_words_listed_with_commas_and_and_stay_in_the_name():
                  "Trường THCS Lê Lợi tổ chức.")
     assert set(orgs) == {"Trung tâm Văn hóa, Triển lãm và Điện ảnh tỉnh Hòa Bình", "Sở Nội vụ", "Sở Tư pháp",
                          "Trường THCS Lê Lợi"}
+
+
+def test_a_field_in_lower_case_after_va_goes_on_with_the_name():
+    orgs = _orgs("Phòng Văn hóa và thông tin đã phối hợp với Trung tâm Văn hóa thể thao và truyền thông "
+                 "tổ chức ngày hội; Công ty TNHH Sách và thiết bị giáo dục Minh Long tài trợ giải thưởng.")
+    assert set(orgs) == {"Phòng Văn hóa và thông tin", "Trung tâm Văn hóa thể thao và truyền thông",
+                         "Công ty TNHH Sách và thiết bị giáo dục Minh Long"}
+    # a noun of people after "và" is the sentence going on, not a field of the name
+    assert set(_orgs("Trung tâm Văn hóa thể thao và người dân cùng dọn vệ sinh.")) == {"Trung tâm Văn hóa thể thao"}

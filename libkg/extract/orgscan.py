@@ -895,6 +895,9 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
     joiner = t.text in context_words("joiner")
+    if joiner and p.chunks and (r := _lower_field_end(toks, k + 1)):
+        p.k = r  # "Phòng Văn hóa và thông tin": a field in lower case after "và"
+        return _NEXT
     if (t.text in _DASHES or joiner) and p.chunks and (r := _lower_piece_end(toks, k + 1)):
         p.k = r  # "Trung tâm Văn hóa - thông tin và thể thao huyện X": a piece in lower case
         return _NEXT
@@ -910,6 +913,21 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
         return _STOP  # "Trung tâm X và Thư viện huyện": two bodies
     p.k += 1
     return _NEXT
+
+
+def _lower_field_end(toks: list[Tok], k: int) -> int:
+    """End of a field of work in lower case at ``k`` after "và" (org_field_words.txt: "thông tin", "truyền
+    thông", "thiết bị"), with up to three more lower-case name words or fields ("thiết bị giáo dục"), where the
+    lower-case words end; 0 if no field opens at ``k`` or lower-case words run on (the sentence goes on)."""
+    if k >= len(toks) or not _is_lower_word(toks[k]) or not (r := k + phrase_at(toks, k, "org_field_words.txt")) > k:
+        return 0
+    brk = break_words()
+    while r < len(toks) and r - k < 5 and _is_lower_word(toks[r]) and not match_admin(toks, r):
+        m = phrase_at(toks, r, "org_field_words.txt")
+        if not m and toks[r].text in brk:
+            return r
+        r += m or 1
+    return 0 if r < len(toks) and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r) else r
 
 
 def _joined_unit_end(p: _Parse, k: int) -> int:
