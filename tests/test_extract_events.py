@@ -989,3 +989,12 @@ def test_a_conference_room_is_a_venue_not_an_event():
     for room in ("phòng hội thảo", "phòng hội nghị"):
         body = f"Sáng 12/5, tại {room} Thư viện tỉnh, Sở Văn hóa tổ chức Tọa đàm về văn hóa đọc."
         assert kinds(body) == [("Seminar", "2024-05-12")], room
+
+
+def test_two_contests_listed_in_one_sentence_are_two_events():
+    evs = events("Sáng 5/10, Thư viện tỉnh Nam Hà khai mạc Tuần lễ đọc sách năm 2024. Trong khuôn khổ Tuần lễ, Thư "
+                 "viện tổ chức cuộc thi viết cảm nhận về sách chủ đề “Sách và em”, cuộc thi vẽ tranh trực tuyến với "
+                 "chủ đề “Quê hương”.")
+    contests = [e for e in evs if e.kind == "Competition"]
+    assert [(e.start, e.label[:16]) for e in contests] == [("2024-10-05", "Cuộc thi viết cả"),
+                                                           ("2024-10-05", "Cuộc thi vẽ tran")]

@@ -153,6 +153,7 @@ _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DAY_GLOSS = re.compile(r"\s*\(\s*(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})\s*\)")  # "(21/4)", "(21.4)"
 _SPACES = re.compile(r"\s+")
 _LIST_JOINER = _pattern("list_joiner")
+_ENUM_JOINER = _pattern("enum_joiner")
 _PLURAL_BEFORE = _pattern("plural_before")
 _PURPOSE_BEFORE = _pattern("purpose_before")
 _COUNT_AFTER = _pattern("count_after")
@@ -793,6 +794,8 @@ class _Reader:
         if existing is None:
             existing = self._plainly_named(kind, h, left_near) or self._head_only(h, st.e)
             is_ref = existing is not None
+        if existing is not None and self._enumerated(st, i, existing):
+            existing = None  # "tổ chức cuộc thi A, cuộc thi B": the second of a list is an event of its own
         if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
             existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
             self._refine(existing, st.s, st.e, h)
@@ -802,6 +805,15 @@ class _Reader:
             return
         if (st.anchored or creating or self._within(st, h, kind)) and not self._generic(st, h):
             self._create(st, h, kind, nxt)
+
+    def _enumerated(self, st: _Sent, i: int, existing: _Ev) -> bool:
+        """Does the noun trigger ``st.hits[i]`` name the next item of a list whose previous item, the trigger right
+        before it, made ``existing`` in this sentence ("tổ chức cuộc thi viết A, cuộc thi vẽ B")?"""
+        h = st.hits[i]
+        if i == 0 or h.role != "noun" or existing not in st.created or existing.start_pos != st.hits[i - 1].start:
+            return False
+        prev = st.hits[i - 1]
+        return prev.role == "noun" and _ENUM_JOINER.fullmatch(self.low, prev.label_end or prev.end, h.start) is not None
 
     def _within(self, st: _Sent, h: _Hit, kind: str) -> bool:
         """Does the trigger name a sub-event of an event told before: one the sentence refers to ("trong ngày
