@@ -812,3 +812,10 @@ def test_a_field_in_lower_case_after_va_goes_on_with_the_name():
                          "Công ty TNHH Sách và thiết bị giáo dục Minh Long"}
     # a noun of people after "và" is the sentence going on, not a field of the name
     assert set(_orgs("Trung tâm Văn hóa thể thao và người dân cùng dọn vệ sinh.")) == {"Trung tâm Văn hóa thể thao"}
+
+
+def test_a_library_or_cultural_house_named_in_lower_case_words_up_to_its_place():
+    orgs = _orgs("Thư viện cộng đồng xã Tân Lập và Nhà văn hóa cộng đồng xã Vân Sơn được khai trương sáng nay.")
+    assert set(orgs) == {"Thư viện cộng đồng xã Tân Lập", "Nhà văn hóa cộng đồng xã Vân Sơn"}
+    # the common noun in lower case is no name: the public libraries of a province
+    assert _orgs("Cán bộ trong hệ thống thư viện công cộng tỉnh Hòa Bình được tập huấn.") == {}

@@ -644,11 +644,17 @@ def _lower_body_heads() -> frozenset[str]:
     return frozenset(ffold(x) for x in phrases("org_lower_body_heads.txt"))
 
 
+def _lower_body_head(p: _Parse) -> bool:
+    """May the name of the head at the cursor be lower-case words (org_lower_body_heads.txt), the head written
+    with its capital ("Thư viện cộng đồng xã X"; "hệ thống thư viện công cộng tỉnh Y" is no name)?"""
+    return ffold(p.head.text) in _lower_body_heads() and not p.toks[p.i].text[0].islower()
+
+
 def _rule_lower_admin(p: _Parse, t: Tok) -> str | None:
     """"Trung tâm văn hóa thể thao huyện X", "Phòng giáo dục và đào tạo thị xã Y": a name in lower-case words
     right after the head that an administrative part with its place closes."""
     toks, k = p.toks, p.k
-    if not _is_lower_word(t) or t.text in context_words("role") or not p.chunks and ffold(p.head.text) not in _lower_body_heads():
+    if not _is_lower_word(t) or t.text in context_words("role") or not p.chunks and not _lower_body_head(p):
         return None  # after a capitalised piece any head: "Trung tâm Phát triển quỹ đất tỉnh X"
     r = _lower_piece_end(toks, k)
     if not r or _head_at(toks, k) is not None:
