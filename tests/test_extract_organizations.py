@@ -819,3 +819,11 @@ def test_a_library_or_cultural_house_named_in_lower_case_words_up_to_its_place()
     assert set(orgs) == {"Thư viện cộng đồng xã Tân Lập", "Nhà văn hóa cộng đồng xã Vân Sơn"}
     # the common noun in lower case is no name: the public libraries of a province
     assert _orgs("Cán bộ trong hệ thống thư viện công cộng tỉnh Hòa Bình được tập huấn.") == {}
+
+
+def test_a_party_body_of_an_office_named_by_its_short_head():
+    # kept as written when the article names it no fuller
+    assert "Đảng bộ Sở" in _orgs("Đảng bộ Sở đã lãnh đạo hoàn thành các nhiệm vụ năm 2024.")
+    # the fuller name the article gives
+    orgs = _orgs("Đảng ủy Sở Giáo dục và Đào tạo ban hành kế hoạch. Ban Chấp hành Đảng ủy Sở đã họp phiên thường kỳ.")
+    assert set(orgs) == {"Đảng ủy Sở Giáo dục và Đào tạo"}

@@ -138,6 +138,7 @@ def _add_province_aliases(nm: _Names) -> None:
                 nm.alias[k] = k2
                 break
     _alias_same_region(nm)
+    _alias_short_tails(nm)
     _alias_same_levels(nm)
     _alias_optional_words(nm)
     for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
@@ -148,6 +149,28 @@ def _add_province_aliases(nm: _Names) -> None:
     for k, k2 in nm.alias.items():
         nm.full[k2].evidence.extend(nm.full[k].evidence)
     nm.keys = [k for k in nm.order if k not in nm.alias]
+
+
+@lru_cache(maxsize=1)
+def _short_heads() -> frozenset[str]:
+    """Expanded texts of the heads that alone are a short mention ("Sở", "Hội", "Liên hiệp")."""
+    from libkg.extract.lexicon import org_heads
+    return frozenset(expand(h.text) for hs in org_heads().values() for h in hs if "short" in h.flags)
+
+
+def _alias_short_tails(nm: _Names) -> None:
+    """"Đảng ủy Sở" is "Đảng ủy Sở Văn hóa, Thể thao và Du lịch": a body named after its organisation's short
+    head is the one of the same head the article names with that organisation in full."""
+    shorts = _short_heads()
+    for k in nm.order:
+        words = k.split()
+        if k in nm.alias or nm.meta[k].admin or not any(" ".join(words[-m:]) in shorts for m in (1, 2) if m < len(words)):
+            continue
+        fam = _head_family(nm.meta[k].head)
+        k2 = next((x for x in nm.order if x.startswith(k + " ") and x not in nm.alias
+                   and _head_family(nm.meta[x].head) == fam), None)
+        if k2 is not None:
+            nm.alias[k] = k2
 
 
 def _add_initials_aliases(nm: _Names, text: str, named: _Hits) -> None:

@@ -1061,6 +1061,8 @@ def _prefix_hit(toks: list[Tok], i: int, head: Head, depth: int) -> OrgHit | Non
     if "of" in head.flags and k < n and toks[k].text in _HEAD_FIRST:
         # "Chi bộ Thư viện tỉnh X", "Đảng bộ Sở ...": the body of the organisation named right after
         inner = parse_org(toks, k, depth + 1)
+        if inner is not None and inner.short and not inner.bare_admin and inner.head.kind != head.kind:
+            return OrgHit(i, inner.end, head)  # "Đảng bộ Sở", "Công đoàn Sở": as written, or the fuller name
         if inner is not None and not inner.short:
             if "unit" in inner.head.flags and (whole := _join_parent(toks, inner)[0]) is not None:
                 inner = whole  # "Chi hội Thư viện Trường Đại học X": the body of the university's library
