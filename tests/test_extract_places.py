@@ -366,3 +366,12 @@ def test_a_province_name_after_doctrine_words_is_no_place():
 def test_a_relic_named_inside_a_conservation_centres_name_is_no_place():
     got = names("Sáng 3/4, Trung tâm Bảo tồn Di tích Cố đô Phú Xuân khai mạc trưng bày sách tại Thư viện tỉnh.")
     assert not any("Cố đô" in n for n in got)
+
+
+def test_a_page_of_bulleted_chrome_only_names_no_place():
+    body = ("Skip to content\n  • Loading...\n  • Trang chủ\n  • Giới thiệu\n  • Liên hệ\nTin nổi bật\n\n"
+            "  • Cần Thơ: Khai mạc hội báo Xuân tại Thư viện thành phố\n"
+            "  • Nghệ An: Thư viện tỉnh tổ chức tập huấn nghiệp vụ\n"
+            "  • Bình Định: Trao tặng sách cho học sinh vùng cao\n")
+    art = article_from_text(body, id="t1", published="2024-05-01")
+    assert RuleExtractor()(art).places == []

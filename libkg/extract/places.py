@@ -275,14 +275,39 @@ def _person_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in doc.person_mentions]
 
 
+# a bulleted line ("  • Đà Nẵng: Sơ kết ..."): in a run of them, a menu or a list of other news (page chrome)
+_BULLET_LINE = re.compile(r"^[ \t]*[•▪►][^\n]*", re.M)
+_BULLET_RUN = 3
+
+
+def _bullet_runs(text: str) -> Cover | None:
+    """The spans of runs of at least ``_BULLET_RUN`` bulleted lines (blank lines between them allowed)."""
+    if "•" not in text and "▪" not in text and "►" not in text:
+        return None
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    n = 0
+    for m in _BULLET_LINE.finditer(text):
+        if n and not text[end:m.start()].strip():
+            end, n = m.end(), n + 1
+            continue
+        if n >= _BULLET_RUN:
+            runs.append((start, end))
+        start, end, n = m.start(), m.end(), 1
+    if n >= _BULLET_RUN:
+        runs.append((start, end))
+    return Cover(runs) if runs else None
+
+
 def _content_regions(doc: Doc) -> list[tuple[int, int]]:
     regions = list(doc.sentences)
     if doc.title:  # a real page's headline may name a place its excerpt does not repeat
         regions.append(doc.title)
-    if not regions:
+    if not regions:  # no content sentences: every line, but the bulleted lists of the page's chrome
+        bullets = _bullet_runs(doc.text)
         pos = 0
         for line in doc.text.split("\n"):
-            if line.strip():
+            if line.strip() and (bullets is None or not bullets.covers(pos, pos + len(line))):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
     return sorted(regions)
