@@ -827,3 +827,11 @@ def test_a_party_body_of_an_office_named_by_its_short_head():
     # the fuller name the article gives
     orgs = _orgs("Đảng ủy Sở Giáo dục và Đào tạo ban hành kế hoạch. Ban Chấp hành Đảng ủy Sở đã họp phiên thường kỳ.")
     assert set(orgs) == {"Đảng ủy Sở Giáo dục và Đào tạo"}
+
+
+def test_lower_case_words_after_va_that_a_name_word_closes_go_on_with_the_name():
+    assert set(_orgs("Viện Nghiên cứu văn hóa và chuyển giao công nghệ Tây Bắc tổ chức hội thảo.")) == {
+        "Viện Nghiên cứu văn hóa và chuyển giao công nghệ Tây Bắc"}
+    # another body's head after them: two bodies
+    assert set(_orgs("Trường Tiểu học Tân Lập và học sinh Trường THCS Vân Sơn cùng đọc sách.")) == {
+        "Trường Tiểu học Tân Lập", "Trường THCS Vân Sơn"}

@@ -925,8 +925,10 @@ def _lower_field_end(toks: list[Tok], k: int) -> int:
     """End of a field of work in lower case at ``k`` after "và" (org_field_words.txt: "thông tin", "truyền
     thông", "thiết bị"), with up to three more lower-case name words or fields ("thiết bị giáo dục"), where the
     lower-case words end; 0 if no field opens at ``k`` or lower-case words run on (the sentence goes on)."""
-    if k >= len(toks) or not _is_lower_word(toks[k]) or not (r := k + phrase_at(toks, k, "org_field_words.txt")) > k:
+    if k >= len(toks) or not _is_lower_word(toks[k]):
         return 0
+    if not (r := k + phrase_at(toks, k, "org_field_words.txt")) > k:
+        return _lower_before_name(toks, k)
     brk = break_words()
     while r < len(toks) and r - k < 5 and _is_lower_word(toks[r]) and not match_admin(toks, r):
         m = phrase_at(toks, r, "org_field_words.txt")
@@ -934,6 +936,18 @@ def _lower_field_end(toks: list[Tok], k: int) -> int:
             return r
         r += m or 1
     return 0 if r < len(toks) and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r) else r
+
+
+def _lower_before_name(toks: list[Tok], k: int) -> int:
+    """After "và": up to four lower-case words (no break word) that a capitalised name word closes, no head, person or
+    title ("... và chuyển giao công nghệ Hòa Bình"): the end of those words; else 0."""
+    r, n, brk = k, len(toks), break_words()
+    while r < n and r - k < 4 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
+        r += 1
+    if r == k or r >= n or not toks[r].cap or toks[r].abbrev or toks[r].text in _HEAD_FIRST or _name_starts(toks, r) \
+            or _title_at(toks, r):
+        return 0
+    return r
 
 
 def _joined_unit_end(p: _Parse, k: int) -> int:
