@@ -410,3 +410,12 @@ def test_an_interval_of_months_and_the_early_or_late_part_of_a_month():
     assert got == [("2024-11", "2025-01")]
     got = [m.start_date for m in find_dates("Đầu tháng 3, Thư viện tỉnh tổ chức Hội sách.", "2024-03-20")]
     assert got == ["2024-03"]
+
+
+def test_a_documents_date_after_its_number_and_a_comma_is_no_event_date():
+    text = ("Thực hiện Kế hoạch số 17-KH/ĐU, ngày 3/3/2024 của Đảng ủy Sở, chiều ngày 9/5/2024 Chi bộ Thư viện "
+            "tổ chức Đại hội; văn bản số 210/STTTT-VP, ngày 2/4/2024 nêu rõ.")
+    got = [(m.start_date, m.non_event) for m in find_dates(text, "2024-05-10")]
+    assert got == [("2024-03-03", True), ("2024-05-09", False), ("2024-04-02", True)]
+    # a number written before a day of its own is no document ("ngày 12/3, ngày 15/3")
+    assert [m.non_event for m in find_dates("Ngày 12/3, ngày 15/3/2024, Thư viện tổ chức", "2024-05-10")] == [False]

@@ -228,6 +228,9 @@ _NON_EVENT_LEFT_LOWER = re.compile(_NON_EVENT_LEFT.pattern)
 _HAPPENING = re.compile(_alt("happening"))
 _NON_EVENT_RIGHT = re.compile(r"^\s*(" + _alt("not_event_after") + ")", re.I)
 _DECISION_RIGHT = re.compile(r"^/\s*[A-ZĐ]")
+# a document's number right before the date ("Kế hoạch số 44-KH/ĐUK, ngày 24/4/2022", "văn bản số 4343/VPCP-KGVX,
+# ngày ..."): the document's date, even past the comma that ends the clause ``_NON_EVENT_LEFT`` reads
+_DOCUMENT_BEFORE = re.compile(r"(?<![\w/])\d+[\w.-]*/[\w./&-]*[A-ZĐ][\w./&-]*\s*,?\s*(?i:" + _alt("day") + r"\s*)?\Z")
 _NUMBER_BEFORE = re.compile(r"(?<!\w)" + _alt("number") + r"[ \t]*\Z", re.I)  # "số 12/2023": a document number (not a line ending "SỐ")
 
 
@@ -471,7 +474,8 @@ def _is_non_event(text: str, low: str | None, s: int, e: int, part: str | None =
         left = _NON_EVENT_LEFT.search(clause)
     if left is not None and (part is not None or _HAPPENING.search(clause.lower(), left.end())):
         left = None
-    return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or _in_parentheses(text, s, e))
+    return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or _in_parentheses(text, s, e)
+                or _DOCUMENT_BEFORE.search(text, max(0, s - 40), s))
 
 
 def _windows(text: str, low: str | None, regions: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
