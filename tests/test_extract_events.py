@@ -998,3 +998,9 @@ def test_two_contests_listed_in_one_sentence_are_two_events():
     contests = [e for e in evs if e.kind == "Competition"]
     assert [(e.start, e.label[:16]) for e in contests] == [("2024-10-05", "Cuộc thi viết cả"),
                                                            ("2024-10-05", "Cuộc thi vẽ tran")]
+
+
+def test_a_gathering_named_as_a_purpose_is_no_event():
+    got = kinds("Sáng 12/1, Thư viện tỉnh Nam Hà tổ chức Hội nghị bạn đọc năm 2023. Hội nghị là dịp để Thư viện "
+                "lắng nghe ý kiến, nhằm gặp mặt và cảm ơn các bạn đọc tiêu biểu.", published="2024-01-13")
+    assert got == [("Conference", "2024-01-12")]

@@ -887,7 +887,7 @@ class _Reader:
         """A trigger in reported speech or statistics makes no event ("Chia sẻ tại buổi lễ, ..." refers)."""
         in_report = bool(st.report and st.report.start() < h.start - st.s)
         if not (in_report or (st.stat and not st.cue)):
-            return _PURPOSE_BEFORE.search(left_near) is not None and h.role == "verb"  # "để trao giải"
+            return _PURPOSE_BEFORE.search(left_near) is not None  # "để trao giải", "nhằm gặp mặt"
         if _AT_SESSION_BEFORE.search(left_near):
             if not self.events:
                 return False  # "cho biết tại buổi lễ tổng kết ...": the occasion of the words
