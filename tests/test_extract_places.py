@@ -375,3 +375,9 @@ def test_a_page_of_bulleted_chrome_only_names_no_place():
             "  • Bình Định: Trao tặng sách cho học sinh vùng cao\n")
     art = article_from_text(body, id="t1", published="2024-05-01")
     assert RuleExtractor()(art).places == []
+
+
+def test_a_region_or_province_after_the_writers_of_it_is_an_adjective():
+    got = names("Thư viện tỉnh tiếp nhận 200 cuốn sách của các nhà văn xứ Lạng và các tác giả Hà Tĩnh.")
+    assert "xứ Lạng" not in got and "Hà Tĩnh" not in got
+    assert "xứ Lạng" in names("Đoàn công tác về xứ Lạng tặng sách cho bà con.")

@@ -78,7 +78,10 @@ _PROVINCES_BEFORE = re.compile(r"tỉnh(?:\s+[^\s,;.]+){0,5}\s+và\s+$|tỉnh\s+
 # a province name after the 'person' cues is a person's name ("Lăng Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh")
 _PERSON_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["person"])) + r")\s+$")
 # words after which a province's or a country's name is an adjective ("bạn đọc Hải Phòng", "văn hóa Việt Nam")
-_ADJECTIVAL_BEFORE = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["adjectival"])) + r")\s+$")
+_ADJECTIVAL_BEFORE = re.compile(
+    r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["adjectival"] + gz.place_cues()["people"])) + r")\s+$")
+# people of a place, after whom a region's name is an adjective too ("nhà văn xứ Thanh")
+_PEOPLE_BEFORE = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["people"])) + r")\s+$")
 _AREA_BEFORE = re.compile(r"(?<![\w])(?:vùng|khu vực|tại|ở)\s+$", re.I)
 # words after which a capitalised country name is the country ("sang Nhật Bản", "giáp Lào")
 _COUNTRY_BEFORE = frozenset(gz.place_cues()["country"])
@@ -663,6 +666,8 @@ def _regions(sc: _Scan) -> None:
             continue  # "Liên hiệp Thư viện các tỉnh miền núi phía Bắc": part of a name
         if (not reg.strong and not _AREA_BEFORE.search(left)) or inside_name(text, s, lo):
             continue
+        if _PEOPLE_BEFORE.search(left):
+            continue  # "nhà văn xứ Thanh": the region's name used as an adjective
         sc.take(PlaceMention(s, e, text[s:e], "Region", reg.within))
 
 
