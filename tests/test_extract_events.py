@@ -1004,3 +1004,9 @@ def test_a_gathering_named_as_a_purpose_is_no_event():
     got = kinds("Sáng 12/1, Thư viện tỉnh Nam Hà tổ chức Hội nghị bạn đọc năm 2023. Hội nghị là dịp để Thư viện "
                 "lắng nghe ý kiến, nhằm gặp mặt và cảm ơn các bạn đọc tiêu biểu.", published="2024-01-13")
     assert got == [("Conference", "2024-01-12")]
+
+
+def test_the_opening_of_a_training_course_is_no_ceremony_of_its_own():
+    got = kinds("Sáng 3/6, Thư viện tỉnh Nam Hà tổ chức Lễ khai mạc lớp tập huấn nghiệp vụ thư viện cho cán bộ "
+                "thư viện cơ sở. Lớp tập huấn diễn ra từ ngày 3 đến ngày 6/6.", published="2024-06-07")
+    assert got == [("Training", "2024-06-03")]

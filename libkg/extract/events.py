@@ -163,6 +163,8 @@ _TRIBUTE_VISIT = _pattern("tribute_visit")
 _OPENING_OF = _pattern("opening_of")
 _OPENED_KINDS = ("Festival", "Exhibition", "Competition", "Training", "Conference", "Workshop", "Seminar",
                  "SportsEvent", "Launch", "BookDonation")
+# kinds whose opening is a ceremony of its own beside them (a course's opening is its first session)
+_CEREMONY_OPENED = tuple(k for k in _OPENED_KINDS if k != "Training")
 # the look-ahead is the set of characters a match can start with: it rejects most positions before the
 # engine enters "\s*" and the alternation
 _LABEL_END = _pattern("label_end")
@@ -961,7 +963,7 @@ class _Reader:
         "Triển lãm X chính thức khai mạc sáng 22/4"), or one the text names a ceremony ("tổ chức Lễ khai mạc X"), is
         a ceremony of its own beside the event it opens (once)."""
         ev = wrapped.ev
-        if ev.kind not in _OPENED_KINDS or not (
+        if ev.kind not in _CEREMONY_OPENED or not (
                 self._explicit_opening(h) or self._headline_opening() or self._opening_told) or any(
                 x.opens is wrapped for x in self.events):
             return
