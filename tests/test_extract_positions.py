@@ -706,3 +706,55 @@ def test_a_club_and_a_peoples_committee_written_in_lower_case():
     assert [(p.person, p.role, p.organization) for p in f.positions] == [
         ("Trần Thị Lan", "Chủ nhiệm", "Câu lạc bộ Đọc sách Mỹ Đức")]
     assert {o.name for o in f.organizations} == {"Câu lạc bộ Đọc sách Mỹ Đức", "Ủy ban nhân dân xã Mỹ Đức"}
+
+
+def test_a_rank_or_degree_between_commas_after_the_name():
+    got = _pos("Đồng chí Hà Văn Lực, Trung tá, Phó Chính ủy Bộ đội Biên phòng tỉnh Lai Châu, dự lễ. "
+               "Bà Vi Thị Mến, Thạc sĩ, Giám đốc Thư viện tỉnh Bắc Kạn, phát biểu.")
+    assert got == [("Hà Văn Lực", "Phó Chính ủy", "Bộ đội Biên phòng tỉnh Lai Châu"),
+                   ("Vi Thị Mến", "Giám đốc", "Thư viện tỉnh Bắc Kạn")]
+
+
+def test_a_post_given_by_a_verb_right_after_the_name():
+    f = _facts("Hội Thư viện tỉnh Gia Lai tổ chức đại hội. Đại hội đã bầu ông Rơ Châm Hyin làm Chủ tịch Hội nhiệm "
+               "kỳ mới. Bà Đinh Thị Mai hiện làm Giám đốc Thư viện tỉnh Kon Tum. Ông Lê Văn Bé làm Trưởng ban "
+               "giám khảo cuộc thi.")
+    got = [(p.person, p.role, p.organization, p.status) for p in f.positions]
+    assert got == [("Rơ Châm Hyin", "Chủ tịch", "Hội Thư viện tỉnh Gia Lai", "elected"),
+                   ("Đinh Thị Mai", "Giám đốc", "Thư viện tỉnh Kon Tum", "current")]
+
+
+def test_a_role_and_its_organisation_by_head_word_right_before_the_name():
+    got = _pos("Sở Văn hóa, Thể thao và Du lịch tỉnh Trà Vinh tổ chức lễ phát động. Phó Giám đốc Sở Thạch Văn "
+               "Sang phát biểu. Sở Giáo dục và Đào tạo tỉnh Trà Vinh cũng tham gia. Bà Kim Thị Đa, Giám đốc "
+               "Sở Giáo dục và Đào tạo tỉnh Trà Vinh và Giám đốc Sở Kim Thị Đa trao giải.")
+    assert got == [
+        ("Thạch Văn Sang", "Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Trà Vinh"),
+        ("Kim Thị Đa", "Giám đốc", "Sở Giáo dục và Đào tạo tỉnh Trà Vinh"),
+    ]
+
+
+def test_central_committee_seats_hold_without_an_organisation():
+    got = _pos("Đồng chí Lê Minh Tâm, Ủy viên Ban Chấp hành Trung ương Đảng, Phó Trưởng Ban Thường trực Ban "
+               "Tuyên giáo Trung ương, dự hội nghị.")
+    assert got == [("Lê Minh Tâm", "Ủy viên Ban Chấp hành Trung ương Đảng", None),
+                   ("Lê Minh Tâm", "Phó Trưởng ban Thường trực", "Ban Tuyên giáo Trung ương")]
+
+
+def test_a_role_joined_by_kiem_to_a_department_head_is_held_at_the_parent():
+    got = _pos("Ông Mã Văn Lình - Phó Giám đốc kiêm Trưởng phòng Nghiệp vụ Thư viện tỉnh Lạng Sơn phát biểu.")
+    assert got == [("Mã Văn Lình", "Phó Giám đốc", "Thư viện tỉnh Lạng Sơn"),
+                   ("Mã Văn Lình", "Trưởng phòng", "phòng Nghiệp vụ")]
+
+
+def test_lists_of_officials_with_the_role_before_a_colon_or_the_organisation_as_header():
+    got = _pos("Ban Chấp hành Hội Thư viện tỉnh Cà Mau gồm: Chủ tịch: ông Lâm Văn Út; Phó Chủ tịch: bà Trần "
+               "Thị Sáu, ông Lý Văn Bảy. Lãnh đạo Thư viện tỉnh Bạc Liêu: Giám đốc Tô Thị Hai; Phó Giám đốc "
+               "Huỳnh Văn Ba.")
+    assert got == [
+        ("Lâm Văn Út", "Chủ tịch", "Hội Thư viện tỉnh Cà Mau"),
+        ("Trần Thị Sáu", "Phó Chủ tịch", "Hội Thư viện tỉnh Cà Mau"),
+        ("Lý Văn Bảy", "Phó Chủ tịch", "Hội Thư viện tỉnh Cà Mau"),
+        ("Tô Thị Hai", "Giám đốc", "Thư viện tỉnh Bạc Liêu"),
+        ("Huỳnh Văn Ba", "Phó Giám đốc", "Thư viện tỉnh Bạc Liêu"),
+    ]

@@ -82,6 +82,7 @@ from libkg.extract.lexicon import (
     pronoun_titles,
     sentence_tokens,
     title_re,
+    titles,
     tokenize,
 )
 from libkg.extract.mentions import OrgMention, PersonMention
@@ -152,6 +153,7 @@ class _Ctx:
         self.delegated: dict[tuple[int, int], tuple[str, int]] = {}  # sentence -> (represented org, end)
         self.bare: set[tuple[str, str]] = set()
         self.sub_parent: dict[str, str] = {}  # "phòng Nghiệp vụ" -> "Thư viện tỉnh X" (named after it)
+        self.sub_units: set[str] = set()  # departments read through a role ("phòng Nghiệp vụ")
 
     def nested(self, m: OrgMention) -> bool:
         """Is the mention inside a longer one ("Đại học Quốc gia X" of "Trường Đại học Y - Đại học Quốc gia X")?"""
@@ -464,6 +466,7 @@ def _sub_unit(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> 
     if org is None and k == j:
         role, org, k, sub = _unit_name(toks, j, ctx, role_text, last)
     if sub and org is not None:
+        ctx.sub_units.add(org)
         parent, k = _org_after_role(toks, k, ctx)
         if parent:
             ctx.sub_parent.setdefault(org, parent)
@@ -848,7 +851,7 @@ def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
     a birth year or a place ("A (SN 1960), nguyên Giám đốc ...")."""
     n = len(toks)
     if k + 2 >= n or toks[k].text != "(":
-        return _skip_age(toks, k)
+        return _skip_title_note(toks, _skip_age(toks, k))
     for c in range(k + 1, min(n, k + 10)):
         if toks[c].text == ")":
             return c + 1
@@ -871,6 +874,25 @@ def _skip_age(toks: list[Tok], k: int) -> int:
     return c if any(set(p) <= words for p in notes) else k
 
 
+@lru_cache(maxsize=1)
+def _note_titles() -> frozenset[tuple[str, ...]]:
+    """Titles that may stand alone between commas after a name: ranks, degrees, professions (not "ông")."""
+    return frozenset(tuple(ffold(t.text) for t in tokenize(title)) for title, kind in titles()
+                     if kind != "honorific")
+
+
+def _skip_title_note(toks: list[Tok], k: int) -> int:
+    """Skip a rank, degree or profession written between commas after the name ("ông A, Thượng tá, Phó Chính
+    ủy ...", "bà B, Tiến sĩ, Giám đốc ..."): the index of the comma after it, else ``k``."""
+    n = len(toks)
+    if k + 2 >= n or toks[k].text != ",":
+        return k
+    c = next((c for c in range(k + 2, min(n, k + 6)) if toks[c].text == ","), None)
+    if c is None or tuple(ffold(t.text) for t in toks[k + 1:c]) not in _note_titles():
+        return k
+    return c
+
+
 def _committee_of(link: _Link, ctx: _Ctx) -> str | None:
     """The party committee a link's organisation is or belongs to."""
     if link.org is None:
@@ -885,6 +907,13 @@ def _seats() -> frozenset[str]:
     return frozenset(ffold(w) for w in phrases("committee_seats.txt"))
 
 
+def _shared_org(org: str, ctx: _Ctx) -> str | None:
+    """The organisation a role joined by "kiêm" to a role at ``org`` is held at: ``org``, or the parent of a
+    department read through that role ("Phó Giám đốc kiêm Trưởng phòng Nghiệp vụ Thư viện X": Thư viện X;
+    none when no parent is named)."""
+    return ctx.sub_parent.get(org) if org in ctx.sub_units else org
+
+
 def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
     """Shared heads: a role joined by "kiêm" to a role at an organisation is held there too; a committee
     seat given without organisation before a role on a party committee takes that committee ("Ủy viên Ban
@@ -892,7 +921,7 @@ def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
     out = list(chain)
     for a in range(len(out) - 2, -1, -1):
         if out[a].org is None and out[a + 1].joined and out[a + 1].org:
-            out[a] = out[a]._replace(org=out[a + 1].org)  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
+            out[a] = out[a]._replace(org=_shared_org(out[a + 1].org, ctx))  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
     for a, link in enumerate(out):
         if link.org is not None or ffold(link.role.split(" ", 1)[-1] if link.former else link.role) not in _seats():
             continue
@@ -1075,25 +1104,105 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
             continue
         role, status = _with_former(toks, k, r.label)
         b = k - 1 if status == "former" else k
-        if b > 0 and not (toks[b - 1].text in _SEPS or toks[b - 1].text.islower()):
+        if b > 0 and not (toks[b - 1].text in _SEPS or toks[b - 1].text == ";" or toks[b - 1].text.islower()):
             return  # the role goes on something before it ("... Hội X Giám đốc A"): not a bare role
-        org = _implied(r.implied, toks, m.start, ctx) or _department_home(r.label, ctx, m.start)
+        org = _implied(r.implied, toks, m.start, ctx) or _department_home(r.label, ctx, m.start) \
+            or _header_org(ctx, sent, toks[b].start)
         ctx.add(m.name, role, org, status, None, toks[k].start, m.end, sent)
+        if org is not None:
+            ctx.delegated[sent] = (org, m.end)
         if org is None:
             ctx.bare.add((fold_person(m.name), expand(role)))
         return
+
+
+def _short_org_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, i: int) -> bool:
+    """A role and its organisation written short, by its head word or an acronym, right before the name
+    ("Giám đốc Thư viện Nguyễn Thị A cho biết", "Phó Giám đốc Sở Trần Văn B"): the organisation with that head
+    the text names (see :func:`_named_with_head`).  True when one was read."""
+    for back in range(_LONGEST_ROLE + 2, 1, -1):
+        k = i - back
+        r = match_role(toks, k) if k >= 0 else None
+        j = k + len(r.words) if r is not None else i
+        if r is None or j >= i or toks[j].start in ctx.org_at or k > 0 and toks[k - 1].text[:1].isupper():
+            continue
+        h = match_head(toks, j) if toks[j].cap else None
+        if h is not None and j + len(h.words) == i:
+            org = _own_with_head(ctx, m.name, h.text) or _named_with_head(toks[j].start, h.text, ctx)
+        else:
+            org = _acronym_org(toks[j], ctx) if j + 1 == i else None
+        if org is None:
+            continue
+        role, status = _with_former(toks, k, r.label)
+        ctx.add(m.name, role, org, status, None, toks[k].start, m.end, sent)
+        return True
+    return False
+
+
+_ITEM_OPENERS = frozenset((";", ",", ":", ".", "-", "–", "•", "+", "*"))
+
+
+def _colon_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention, colon: int) -> None:
+    """A role, a colon, then its holders, as lists of officials write ("Ban Chấp hành gồm: Chủ tịch: ông A;
+    Phó Chủ tịch: bà B, ông C"): the role opens its item; its organisation is the one it implies, the one
+    library of the news for a library head, else the union or association in context."""
+    found = _role_ending_at(toks, colon)
+    if found is None:
+        return
+    k, r = found
+    if _former_word(toks, k - 1):
+        k -= 1
+    if k > 0 and toks[k - 1].text not in _ITEM_OPENERS:
+        return
+    role, status = _with_former(toks, found[0], r.label)
+    org = _implied(r.implied, toks, m.start, ctx) or _sole_library(ctx, r.label) or _context_union(ctx, m.start)
+    ctx.add(m.name, role, org, status, None, toks[found[0]].start, m.end, sent)
+
+
+def _own_with_head(ctx: _Ctx, person: str, head: str) -> str | None:
+    """The organisation with this head word at which the text already gave the person a post ("bà A, Phó
+    Giám đốc Sở X; ... Sở Y ... Phó Giám đốc Sở A": Sở X)."""
+    key, who = ffold(head) + " ", fold_person(person)
+    return next((p.organization for (pk, _, _), p in ctx.out.items()
+                 if pk == who and p.organization and ffold(p.organization).startswith(key)), None)
+
+
+def _header_org(ctx: _Ctx, sent: tuple[int, int], at: int) -> str | None:
+    """The organisation that heads a list of its officials, each a role before a name ("Lãnh đạo Thư viện tỉnh
+    X: Giám đốc A; Phó Giám đốc B"): the one ending right before a colon that opens the list at ``at``, or
+    that of the item right before, only separators between."""
+    gap = ctx.text[sent[0]:at].rstrip()
+    if gap.endswith(":"):
+        end = sent[0] + len(gap[:-1].rstrip())
+        return next((o.name for o in ctx.orgs if o.end == end and o.start >= sent[0]), None)
+    prev = ctx.delegated.get(sent)
+    if prev is not None and prev[1] <= at and not ctx.text[prev[1]:at].strip(" ,;"):
+        return prev[0]
+    return None
 
 
 def _list_head(toks: list[Tok], i: int, ctx: _Ctx) -> int:
     """The first name of a list after a colon that the name at ``i`` belongs to ("Phó Giám đốc Sở: A, B"),
     else ``i``: the role before the colon is every member's."""
     first = i
-    while first >= 2 and toks[first - 1].text in (",", "và"):
-        prev = next((p for p in ctx.persons if p.end == toks[first - 2].end), None)
+    while (t := _title_before(toks, first, ctx)) >= 2 and toks[t - 1].text in (",", "và"):
+        prev = next((p for p in ctx.persons if p.end == toks[t - 2].end), None)
         if prev is None:
             return i
         first = _idx(toks, prev.start)
-    return first if first != i and toks[first - 1].text == ":" else i
+    return first if first != i and toks[_title_before(toks, first, ctx) - 1].text == ":" else i
+
+
+def _title_before(toks: list[Tok], i: int, ctx: _Ctx) -> int:
+    """Index of the title right before the name at token ``i`` ("bà", "TS."), else ``i``."""
+    for back in range(1, 4):
+        k = i - back
+        if k < 0:
+            break
+        tm = title_re().match(ctx.text, toks[k].start)
+        if tm is not None and not ctx.text[tm.end():toks[i].start].strip():
+            return k
+    return i
 
 
 def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> None:
@@ -1110,8 +1219,10 @@ def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
         _role_before_org(ctx, toks, sent, m, prev_org, comma)
     elif lead == i and i >= 2:
         _dept_head_before(ctx, toks, sent, m, i)
-    if prev_org is None and lead == i:
+    if prev_org is None and lead == i and not _short_org_before(ctx, toks, sent, m, i):
         _bare_role_before(ctx, toks, sent, m, i)
+    elif prev_org is None and toks[lead].text == ":":
+        _colon_role_before(ctx, toks, sent, m, lead)
 
 
 def _pred_status(verb: str, former: str, appoint: bool, clause: str) -> str:
@@ -1180,6 +1291,28 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
         for m in subjects:
             # names listed with their own roles share the predicate ("A, ... và B, ... được bầu làm")
             ctx.add(m.name, role, org, status, term, m.start, toks[j - 1].end, sent)
+
+
+def _name_verb(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> None:
+    """A post given right after the name by a verb ("Đại hội bầu ông A làm Chủ tịch Hội X", "bà B hiện làm
+    Giám đốc Thư viện Y": ``position_words.tsv`` name_verb), only when its organisation follows."""
+    k = _idx(toks, m.end)
+    n = len(toks)
+    verb = next((w for w in sorted(_words("name_verb"), key=len, reverse=True)
+                 if k + len(w) < n and tuple(ffold(t.text) for t in toks[k:k + len(w)]) == w), None)
+    if verb is None:
+        return
+    chain = _chain(toks, k + len(verb), ctx, need_sep=False)
+    if not chain:
+        return
+    link = chain[0]
+    clause = ctx.text[max(ctx.text.rfind(";", sent[0], m.start) + 1, sent[0]):m.start]
+    status = _pred_status(clause, link.former, "bổ nhiệm" in clause, clause)
+    org = link.org
+    if org is None and status == "elected":  # "Đại hội bầu ông A làm Chủ tịch": the union or association
+        org = _implied(link.implied, toks, m.start, ctx) or _context_union(ctx, m.start)
+    if org is not None:
+        ctx.add(m.name, link.role, org, status, link.term, m.start, toks[link.end - 1].end, sent)
 
 
 def _career(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list[PersonMention], pm: re.Match) -> None:
@@ -1333,6 +1466,7 @@ def run(doc: Doc) -> None:
         for m in in_sent:
             _appositions(ctx, toks, sent, m, retire)
             _role_before(ctx, toks, sent, m)
+            _name_verb(ctx, toks, sent, m)
         _predicates(ctx, toks, sent, in_sent)
         _plural_roles(ctx, toks, sent, in_sent)
     doc.positions = _placed_first(ctx.out, ctx.bare)
