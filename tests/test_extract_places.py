@@ -381,3 +381,8 @@ def test_a_region_or_province_after_the_writers_of_it_is_an_adjective():
     got = names("Thư viện tỉnh tiếp nhận 200 cuốn sách của các nhà văn xứ Lạng và các tác giả Hà Tĩnh.")
     assert "xứ Lạng" not in got and "Hà Tĩnh" not in got
     assert "xứ Lạng" in names("Đoàn công tác về xứ Lạng tặng sách cho bà con.")
+
+
+def test_a_short_venue_takes_the_full_name_the_article_gives_inside_a_longer_name():
+    got = names("Sáng 2/3, tại hội trường Thư viện tỉnh, Chi bộ Thư viện tỉnh Kon Tum tổ chức đại hội lần thứ V.")
+    assert "Thư viện tỉnh Kon Tum" in got and "Thư viện tỉnh" not in got

@@ -465,7 +465,26 @@ def _venue_span(sc: _Scan, m: re.Match[str]) -> tuple[int, int, str] | None:
     if e - s <= len(m.group("head")) + 1:
         return None
     # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
-    return s, e, org.name if org else text[s:e]
+    name = org.name if org else text[s:e]
+    return s, e, _full_form(text, name) if _SHORT_FORM.search(name) else name
+
+
+# a short mention of an institution: its head and a level word, no name ("Thư viện tỉnh", "Bảo tàng huyện")
+_SHORT_FORM = re.compile(r"\s(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)$", re.I)
+
+
+def _full_form(text: str, name: str) -> str:
+    """The full name a short mention ("Thư viện tỉnh") stands for: the same words followed by a name the
+    article gives somewhere ("Thư viện tỉnh Bà Rịa – Vũng Tàu", inside a longer name too); else ``name``."""
+    at = 0
+    while (at := text.find(name, at)) >= 0:
+        after = at + len(name)
+        at = after
+        if text[after:after + 1] == " " and _CAPWORD.match(text, after + 1):
+            end = _name_extent(text, after + 1, min(len(text), after + 80), loose=False)
+            if end > after + 1:
+                return text[after - len(name):end]
+    return name
 
 
 def _venue_at(sc: _Scan, m: re.Match[str]) -> int | None:
