@@ -1010,3 +1010,10 @@ def test_the_opening_of_a_training_course_is_no_ceremony_of_its_own():
     got = kinds("Sáng 3/6, Thư viện tỉnh Nam Hà tổ chức Lễ khai mạc lớp tập huấn nghiệp vụ thư viện cho cán bộ "
                 "thư viện cơ sở. Lớp tập huấn diễn ra từ ngày 3 đến ngày 6/6.", published="2024-06-07")
     assert got == [("Training", "2024-06-03")]
+
+
+def test_work_as_a_qualifier_of_a_place_is_no_visit():
+    assert kinds("Thư viện tỉnh Nam Hà được thành lập năm 1980. Thư viện có trụ sở làm việc với tòa nhà 5 tầng và "
+                 "giờ làm việc tại các phòng đọc từ 7h30.") == []
+    assert kinds("Sáng 4/3, Đoàn công tác Thư viện Quốc gia đến làm việc với Thư viện tỉnh Nam Hà.",
+                 published="2024-03-05") == [("Visit", "2024-03-04")]

@@ -481,7 +481,10 @@ class _Reader:
 
     def _visit_ok(self, t: _Trigger, a: int, b: int, e: int, left: str) -> bool:
         """"tham quan" a site is a visit; the public touring a display ("tham quan gian trưng bày"), reading
-        there ("đến tham quan, đọc sách") or drawn to see it ("thu hút bạn đọc tham quan") is not."""
+        there ("đến tham quan, đọc sách") or drawn to see it ("thu hút bạn đọc tham quan") is not; nor is work as a
+        qualifier of a place or a time ("trụ sở làm việc với 4 tầng", "giờ làm việc")."""
+        if _phrase_re("workplace", r"(?<!\w)", r"\s+$").search(left):
+            return False
         if not self.low[a:b].endswith(_phrases("tour")):
             return True
         if _has("attracting", left[max(left.rfind(","), left.rfind(";")) + 1:]):
