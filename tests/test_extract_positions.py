@@ -758,3 +758,10 @@ def test_lists_of_officials_with_the_role_before_a_colon_or_the_organisation_as_
         ("Tô Thị Hai", "Giám đốc", "Thư viện tỉnh Bạc Liêu"),
         ("Huỳnh Văn Ba", "Phó Giám đốc", "Thư viện tỉnh Bạc Liêu"),
     ]
+
+
+def test_a_role_right_before_the_next_name_is_that_persons_even_after_the_first_name():
+    got = _pos("Phó Chủ tịch UBND tỉnh Sóc Trăng Lê Văn Hùng, Giám đốc Sở Văn hóa, Thể thao và Du lịch Trần Thị Mai "
+               "đến dự.")
+    assert got == [("Lê Văn Hùng", "Phó Chủ tịch", "UBND tỉnh Sóc Trăng"),
+                   ("Trần Thị Mai", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch")]

@@ -727,7 +727,7 @@ def _chain(toks: list[Tok], k: int, ctx: _Ctx, need_sep: bool) -> list[_Link]:
             link = link._replace(org=ctx.text[toks[link.end].start:toks[tail - 1].end], end=tail)
         elif link.org is not None:
             link = link._replace(end=_owner_after(toks, link.end, ctx))
-        if out and link.end < len(toks) and toks[link.end].start in ctx.person_at:
+        if link.end < len(toks) and toks[link.end].start in ctx.person_at:
             break  # "ông A, Giám đốc X, Chủ tịch UBND tỉnh Y Nguyễn Văn B": the last role is B's
         out.append(link)
         k = link.end
