@@ -386,3 +386,10 @@ def test_a_region_or_province_after_the_writers_of_it_is_an_adjective():
 def test_a_short_venue_takes_the_full_name_the_article_gives_inside_a_longer_name():
     got = names("Sáng 2/3, tại hội trường Thư viện tỉnh, Chi bộ Thư viện tỉnh Kon Tum tổ chức đại hội lần thứ V.")
     assert "Thư viện tỉnh Kon Tum" in got and "Thư viện tỉnh" not in got
+
+
+def test_village_halls_and_postal_culture_points_are_venues():
+    assert "Đình làng Phú Mỹ" in names("Sáng 4/4, tại Đình làng Phú Mỹ, Thư viện huyện tổ chức ngày hội đọc sách.")
+    assert "Nhà rông làng Kon Ktu" in names("Sáng 4/4, tại Nhà rông làng Kon Ktu, Thư viện tỉnh phục vụ sách.")
+    assert "Điểm Bưu điện Văn hóa xã Tân Lập" in names(
+        "Sáng 4/4, tại Điểm Bưu điện Văn hóa xã Tân Lập, Thư viện huyện luân chuyển 300 bản sách.")
