@@ -419,3 +419,10 @@ def test_a_documents_date_after_its_number_and_a_comma_is_no_event_date():
     assert got == [("2024-03-03", True), ("2024-05-09", False), ("2024-04-02", True)]
     # a number written before a day of its own is no document ("ngày 12/3, ngày 15/3")
     assert [m.non_event for m in find_dates("Ngày 12/3, ngày 15/3/2024, Thư viện tổ chức", "2024-05-10")] == [False]
+
+
+def test_from_to_ranges_with_a_hyphen_or_a_dot():
+    assert dates("Tuần lễ diễn ra từ ngày 14 đến 20-10, gồm nhiều hoạt động", "2025-10-14") == [("2025-10-14", "2025-10-20")]
+    assert dates("Từ ngày 28-12 đến 3-1-2025, thư viện mở cửa", "2025-01-04") == [("2024-12-28", "2025-01-03")]
+    assert dates("từ ngày 5 đến ngày 9.8.2024, tại Hà Nội") == [("2024-08-05", "2024-08-09")]
+    assert dates("dành cho học sinh từ 6 đến 11-12 tuổi") == []  # a count of years, no "ngày"

@@ -118,6 +118,12 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?"
           r"\s+{to}\s+(?:{through}\s+)?(?:{day}\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
           ("/",), ("@to",)),
+    # "từ ngày 16 đến 22-10", "Từ ngày 16-10 đến 22-10-2025", "từ ngày 16 đến ngày 22.10.2025": the same with a
+    # hyphen or a dot (after "ngày", which a count "từ 6 đến 11-12 tuổi" lacks)
+    _rule("range", _ahead("from", "day") + r"(?:{from}\s+{day}\s+|{day}\s+)(?P<d1>\d{1,2})(?:\s*[.-]\s*(?P<m1>\d{1,2}))?"
+          r"\s+{to}\s+(?:{through}\s+)?(?:{day}\s+)?(?P<d2>\d{1,2})\s*(?P<sep>[.-])\s*(?P<m>\d{1,2})"
+          r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/]|[.-]\d)",
+          ("-", "."), ("@to",), ("@day",)),
     # từ ngày 2 đến ngày 4 tháng 7 (năm 2023)
     _rule("range", _ahead("from", "day") + r"(?:{from}\s+(?:{day}\s+)?|{day}\s+)(?P<d1>\d{1,2})\s+{to}\s+(?:{through}\s+)?"
           r"(?:{day}\s+)?(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
