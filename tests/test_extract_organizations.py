@@ -835,3 +835,8 @@ def test_lower_case_words_after_va_that_a_name_word_closes_go_on_with_the_name()
     # another body's head after them: two bodies
     assert set(_orgs("Trường Tiểu học Tân Lập và học sinh Trường THCS Vân Sơn cùng đọc sách.")) == {
         "Trường Tiểu học Tân Lập", "Trường THCS Vân Sơn"}
+
+
+def test_tv_is_a_library_only_with_its_place_or_the_person_it_is_named_after():
+    orgs = _orgs("TV tỉnh Hòa Bình và TV Nguyễn Văn Cừ trao sách cho bà Lê Thị Hoa, TV Hội đồng thẩm định.")
+    assert set(orgs) == {"TV tỉnh Hòa Bình", "TV Nguyễn Văn Cừ"}

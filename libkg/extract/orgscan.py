@@ -1189,9 +1189,15 @@ def _verdict(p: _Parse) -> OrgHit | None:
         return None
     if "strict" in flags and p.chunks and not p.first_ok:
         return None
-    if "admin" in flags and not (p.admin or p.trailing_admin):  # "Phòng Giáo dục và Đào tạo huyện"
+    if "admin" in flags and not (p.admin or p.trailing_admin or _named_after_person(p)):  # "Phòng GD&ĐT huyện"
         return None
     return OrgHit(p.i, k, p.head, admin=p.admin)
+
+
+def _named_after_person(p: _Parse) -> bool:
+    """Is a head flagged ``person`` followed by a personal name ("TV Nguyễn Đình Chiểu": the library named after
+    him, though "TV" alone needs a place: "TV Hội đồng" is a member of a council)?"""
+    return "person" in p.head.flags and _name_starts(p.toks, p.j)
 
 
 def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
