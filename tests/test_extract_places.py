@@ -393,3 +393,9 @@ def test_village_halls_and_postal_culture_points_are_venues():
     assert "Nhà rông làng Kon Ktu" in names("Sáng 4/4, tại Nhà rông làng Kon Ktu, Thư viện tỉnh phục vụ sách.")
     assert "Điểm Bưu điện Văn hóa xã Tân Lập" in names(
         "Sáng 4/4, tại Điểm Bưu điện Văn hóa xã Tân Lập, Thư viện huyện luân chuyển 300 bản sách.")
+
+
+def test_a_country_in_brackets_after_a_foreign_town_and_the_town_after_capital():
+    got = places("Tháng 5/2024, đoàn công tác đến thủ đô Seoul (Hàn Quốc) và làm việc tại thủ đô Phnôm Pênh, Campuchia.")
+    assert ("Hàn Quốc", "Country", None) in got and ("Campuchia", "Country", None) in got
+    assert {"Seoul", "Phnôm Pênh"} <= {n for n, _, _ in got}

@@ -723,14 +723,18 @@ def _bare_provinces(sc: _Scan) -> None:
             sc.take(PlaceMention(s, e, m.group(0), "City" if p.central else "Province", "Việt Nam"))
 
 
-_FOREIGN_TOWN = re.compile(r"(?<![\w])(?:tại|ở)\s+(?P<town>" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,2}),\s*$")
+# "tại Rotterdam, Hà Lan", "đến thủ đô Tokyo (Nhật Bản)": a town, then its country after a comma or in brackets
+_FOREIGN_TOWN = re.compile(r"(?<![\w])(?:tại|ở|đến|sang)\s+(?:thủ đô\s+|thành phố\s+)?(?P<town>" + _CAP
+                           + r"(?:[ \t]+" + _CAP + r"){0,2})(?:,|\s*\()\s*$")
 
 
-def _country_cued(text: str, lo: int, s: int) -> bool:
+def _country_cued(text: str, lo: int, s: int, e: int) -> bool:
     """A word before a country name that makes it the country ("sang Nhật Bản", "của Lào")."""
     prev = text[max(lo, s - 20):s].split()
     if not prev:  # a clause's subject: "Hàn Quốc là ...", "Nhật Bản có ..."
         return True
+    if prev[-1].endswith("(") and text[e:e + 1] == ")":
+        return True  # "Tokyo (Nhật Bản)": the country of the town before it
     return not prev[-1][:1].isupper() and prev[-1].rstrip(":").lower() in _COUNTRY_BEFORE
 
 
@@ -775,8 +779,8 @@ def _countries(sc: _Scan) -> None:
         listed = last_country >= 0 and _LIST_SEP.fullmatch(text, last_country, s)
         if _ADJECTIVAL_BEFORE.search(text, max(lo, s - 20), s):
             continue  # "văn hóa Việt Nam", "đất nước Việt Nam tươi đẹp": an adjective
-        if not (listed or _country_cued(text, lo, s) or _country_list_head(text, e, sc.hi)
-                or _foreign_town(sc, s, name)):
+        town = _foreign_town(sc, s, name)  # first: the town before its country is taken whatever cues it
+        if not (town or listed or _country_cued(text, lo, s, e) or _country_list_head(text, e, sc.hi)):
             continue  # "Đảng Cộng sản Việt Nam", "pháp luật Việt Nam": a name's or an adjective's
         sc.take(PlaceMention(s, e, name, "Country", None))
         last_country = e
