@@ -765,3 +765,13 @@ def test_a_role_right_before_the_next_name_is_that_persons_even_after_the_first_
                "đến dự.")
     assert got == [("Lê Văn Hùng", "Phó Chủ tịch", "UBND tỉnh Sóc Trăng"),
                    ("Trần Thị Mai", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch")]
+
+
+def test_two_names_joined_by_va_share_the_roles_after_the_second():
+    got = _pos("Bà Đào Thị Nhung và bà Lục Thị Vân, Phó Giám đốc Thư viện tỉnh Hà Giang, trao quà. Nhà thơ Y Phương "
+               "và ThS. Ma Văn Đức, giảng viên Trường Đại học Tân Trào, giao lưu. Bà Lục Thị Vân và ông Hoàng Văn "
+               "Tư, Phó Chủ tịch UBND xã Đông Hà, cắt băng.")
+    assert got == [("Đào Thị Nhung", "Phó Giám đốc", "Thư viện tỉnh Hà Giang"),
+                   ("Lục Thị Vân", "Phó Giám đốc", "Thư viện tỉnh Hà Giang"),
+                   ("Ma Văn Đức", "Giảng viên", "Trường Đại học Tân Trào"),
+                   ("Hoàng Văn Tư", "Phó Chủ tịch", "UBND xã Đông Hà")]

@@ -936,7 +936,8 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
     text = ctx.text
     s = sent[0]
     k = _skip_alias(toks, _idx(toks, m.end), ctx)
-    chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx) or _unseparated_chain(toks, k, ctx)
+    chain = _chain(toks, k, ctx, need_sep=True) or _semicolon_chain(toks, k, ctx) or _unseparated_chain(toks, k, ctx) \
+        or _coordinated_chain(ctx, toks, sent, m)
     for role, org, term, j, implied, former, _ in _distribute(chain, ctx):
         end = toks[j - 1].end if j else m.end
         if org is None:
@@ -951,6 +952,36 @@ def _appositions(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
         if ";" in text[m.end:end]:
             status = "current"
         ctx.add(m.name, role, org, status, term, m.start, end, sent)
+
+
+_OWN_STANDING = frozenset(("profession", "descriptor"))
+
+
+@lru_cache(maxsize=1)
+def _title_kinds() -> dict[str, str]:
+    return {ffold(t): kind for t, kind in titles()}
+
+
+def _title_kind(before: str) -> str | None:
+    """The kind (titles.tsv) of the title that ends ``before`` (the text right before a name), else None."""
+    tm = next((t for t in reversed(list(title_re().finditer(before)))), None)
+    if tm is None or before[tm.end():].strip():
+        return None
+    return _title_kinds().get(ffold(tm.group(1)))
+
+
+def _coordinated_chain(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> list[_Link]:
+    """Roles shared by two names joined by "và" ("bà A và bà B, Phó Giám đốc Thư viện X"): the roles after the
+    second name, when only "và" and a title stand between the two and the first is named here first."""
+    nxt = next((p for p in ctx.persons if m.end < p.start < sent[1]), None)
+    if nxt is None or ffold(_without_title(ctx.text[m.end:nxt.start]).strip()) != "và":
+        return []
+    who = fold_person(m.name)
+    if any(p.start < m.start and fold_person(p.name) == who for p in ctx.persons):
+        return []  # "A và B, Phó Giám đốc Sở X" with A introduced before: the role is B's
+    if _title_kind(ctx.text[max(0, m.start - 24):m.start]) in _OWN_STANDING:
+        return []  # "nhà văn A và ThS. B, giảng viên Trường X": A is presented by the title
+    return _chain(toks, _skip_alias(toks, _idx(toks, nxt.end), ctx), ctx, need_sep=True)
 
 
 def _unseparated_chain(toks: list[Tok], k: int, ctx: _Ctx) -> list[_Link]:
