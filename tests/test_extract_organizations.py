@@ -840,3 +840,8 @@ def test_lower_case_words_after_va_that_a_name_word_closes_go_on_with_the_name()
 def test_tv_is_a_library_only_with_its_place_or_the_person_it_is_named_after():
     orgs = _orgs("TV tỉnh Hòa Bình và TV Nguyễn Văn Cừ trao sách cho bà Lê Thị Hoa, TV Hội đồng thẩm định.")
     assert set(orgs) == {"TV tỉnh Hòa Bình", "TV Nguyễn Văn Cừ"}
+
+
+def test_a_union_of_school_libraries_with_its_members_abbreviated():
+    assert set(_orgs("Liên chi hội Thư viện các trường ĐH, CĐ khu vực phía Nam tổ chức hội thảo.")) == {
+        "Liên chi hội Thư viện các trường ĐH, CĐ khu vực phía Nam"}
