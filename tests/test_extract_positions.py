@@ -775,3 +775,11 @@ def test_two_names_joined_by_va_share_the_roles_after_the_second():
                    ("Lục Thị Vân", "Phó Giám đốc", "Thư viện tỉnh Hà Giang"),
                    ("Ma Văn Đức", "Giảng viên", "Trường Đại học Tân Trào"),
                    ("Hoàng Văn Tư", "Phó Chủ tịch", "UBND xã Đông Hà")]
+
+
+def test_an_appointment_or_election_named_with_its_authority_between():
+    f = _facts("Bà Vàng Thị Dua được UBND tỉnh bổ nhiệm làm Giám đốc Thư viện tỉnh Điện Biên. Ông Lò Văn Pọm được "
+               "Đại hội bầu giữ chức Chủ tịch Hội Thư viện tỉnh Điện Biên.")
+    got = [(p.person, p.role, p.organization, p.status) for p in f.positions]
+    assert got == [("Vàng Thị Dua", "Giám đốc", "Thư viện tỉnh Điện Biên", "appointed"),
+                   ("Lò Văn Pọm", "Chủ tịch", "Hội Thư viện tỉnh Điện Biên", "elected")]
