@@ -399,3 +399,8 @@ def test_a_country_in_brackets_after_a_foreign_town_and_the_town_after_capital()
     got = places("Tháng 5/2024, đoàn công tác đến thủ đô Seoul (Hàn Quốc) và làm việc tại thủ đô Phnôm Pênh, Campuchia.")
     assert ("Hàn Quốc", "Country", None) in got and ("Campuchia", "Country", None) in got
     assert {"Seoul", "Phnôm Pênh"} <= {n for n, _, _ in got}
+
+
+def test_a_lower_case_venue_before_its_unit_word_and_a_lower_case_square():
+    assert "nhà văn hóa thôn Đồng Tâm" in names("Sáng 6/6, tại nhà văn hóa thôn Đồng Tâm, Thư viện huyện tặng 200 bản sách.")
+    assert "quảng trường Lâm Viên" in names("Tối 6/6, tại quảng trường Lâm Viên, Thư viện tỉnh khai mạc hội sách.")

@@ -167,7 +167,7 @@ def _res() -> _Rules:
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
-                            + r")(?=\s+[" + _UP + r"]))"),
+                            + r")(?=\s+(?:(?:" + word(cues["venue_lower_unit"]) + r")\s+)?[" + _UP + r"]))"),
         # "đưa sách đến Đồn Biên phòng X": a place gone to
         went=re.compile(_lead(cues["venue_motion"]) + r"\s+(?P<head>(?:" + word(cues["venue_gone_to"])
                         + r")(?=\s))"),
