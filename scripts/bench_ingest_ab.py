@@ -7,8 +7,10 @@ Each checkout runs as ``PYTHONPATH=<checkout> PYTHONSAFEPATH=1 libkg ingest CORP
 (the venv's other packages shared), one after the other, ``--repeats`` times interleaved (base, head,
 base, head ...): on a shared machine other jobs only slow a run down, so the best of each side is
 compared.  The corpus is ``scripts/bench.py``'s (the 31 samples, then ``synth_corpus.py``).  Prints
-per run: seconds, articles/s, triples written, peak RSS of the ingest and its workers; then the
-speed ratio head / base (best runs) and each side's peak memory per size.
+per run: seconds, articles/s, CPU seconds (main process and workers), the load average, triples
+written, peak RSS of the ingest and its workers; then the
+speed ratio head / base (best runs; wall, and CPU of the
+process and its workers, steadier on a shared machine) and each side's peak memory per size.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # noqa: E402  (scripts/bench.py: the corpus and the measured subprocess)
+
+
+def cpu(res: dict) -> float:
+    """CPU seconds of the ingest process (its threads) and its workers; the lowest of a side's runs."""
+    return res.get("best_cpu", res["cpu_main"] + res["cpu_workers"])
 
 
 def run(checkout: Path, corpus: Path, store: Path, jobs: int) -> dict:
@@ -64,15 +71,20 @@ def main(argv: list[str] | None = None) -> int:
                 res = run(sides[name], corpus, work / f"store-{name}", args.jobs)
                 rate = res["articles"] / res["seconds"]
                 print(f"{n:>6} {name:4s} run {r + 1}: {res['seconds']:7.1f} s  {rate:6.1f} articles/s  "
-                      f"{res['triples']:>9,} triples written  peak RSS {res['peak_tree'] / 2**20:7.0f} MB", flush=True)
+                      f"CPU {res['cpu_main'] + res['cpu_workers']:6.1f} s ({res['cpu_main']:.1f} main + "
+                      f"{res['cpu_workers']:.1f} workers)  {res['triples']:>9,} triples written  "
+                      f"peak RSS {res['peak_tree'] / 2**20:7.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
                 key = (name, n)
                 if key not in best or res["seconds"] < best[key]["seconds"]:
-                    best[key] = {**res, "peak": max(res["peak_tree"], best.get(key, {}).get("peak", 0))}
+                    best[key] = {**res, "peak": max(res["peak_tree"], best.get(key, {}).get("peak", 0)),
+                                 "best_cpu": min(cpu(res), best.get(key, {}).get("best_cpu", cpu(res)))}
                 else:
                     best[key]["peak"] = max(best[key]["peak"], res["peak_tree"])
+                    best[key]["best_cpu"] = min(best[key]["best_cpu"], cpu(res))
         if ("base", n) in best and ("head", n) in best:
             b, h = best["base", n], best["head", n]
-            print(f"{n:>6} speed head / base (best runs): {b['seconds'] / h['seconds']:.2f}x  "
+            print(f"{n:>6} speed head / base (best runs): {b['seconds'] / h['seconds']:.2f}x wall, "
+                  f"{cpu(b) / cpu(h):.2f}x CPU "
                   f"({b['articles'] / b['seconds']:.1f} -> {h['articles'] / h['seconds']:.1f} articles/s); "
                   f"triples written {b['triples']:,} -> {h['triples']:,}", flush=True)
     for (name, n), res in sorted(best.items()):

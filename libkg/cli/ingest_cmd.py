@@ -56,7 +56,10 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     PATHS are files (.txt, .html, .json, .jsonl) or folders, searched recursively.
     Two passes: every article is read and extracted ("extract" bar), then
     identities are resolved over the whole run and the articles written
-    ("ingest" bar).
+    ("ingest" bar), --batch-size per transaction; into a store that holds no
+    articles yet, each batch goes to Oxigraph's bulk loader instead (faster;
+    a failed or interrupted batch is removed again, so articles are whole or
+    absent, but readers may see a batch half-loaded).
     Text may be UTF-8 or a legacy Vietnamese encoding (TCVN3, VNI, VISCII,
     Windows-1258), converted to Unicode.  Re-ingesting an article replaces its
     facts; a bad file is reported and skipped, never half-written; the exit

@@ -11,7 +11,9 @@ A run has two passes:
    decides which person every mention is, and :mod:`~libkg.ingest.run`
    writes the articles in batches with those decisions (on the embedded
    store, two batches of new articles load at once, and the store moves
-   what it holds in memory to disk after each, so memory stays flat).
+   what it holds in memory to disk after each, so memory stays flat; into a
+   store that holds no articles yet, each batch is one bulk load with its own
+   journal, undone if it fails or is cut short).
 
 Deciding identity once per run, not per batch, keeps the cost linear in the
 corpus and means no article written in this run is ever rewritten by it.

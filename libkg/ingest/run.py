@@ -31,11 +31,12 @@ from libkg.rdf.namespaces import evidence_graph, ontology_graph
 from libkg.rdf.provenance import run_time_setting
 from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning
 from libkg.resolve.iris import Minter
+from libkg.resolve.places import gazetteer_graph_iri
 from libkg.resolve.plan import RunIdentity
 from libkg.resources import ontology_dir
 from libkg.store.base import GraphData, Store
 
-__all__ = ["ingest_paths", "load_ontology"]
+__all__ = ["holds_articles", "ingest_paths", "load_ontology"]
 
 Progress = Callable[[int], object]
 Pending = tuple[str, str, list[tuple[str, bytes]], int]  # article id, source, its graphs, its triples
@@ -84,6 +85,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
     report = IngestReport()
     dupes = DuplicateCheck()
     run = RunIdentity(base)
+    fresh = not bulk and store.supports_bulk_load and not holds_articles(store, base)
     load_ontology(store)
     load_reference_data(store, base)
     with Spool() as spool:
@@ -108,7 +110,9 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
                 extract_progress(1)
         existing = existing_articles(store, run.ids, base)
         decide_run(store, run, existing)
-        writer = _Writer(store, report, run, batch_size, progress, existing)
+        if fresh and status:
+            status("a new store: each batch goes to the bulk loader")
+        writer = _Writer(store, report, run, batch_size, progress, existing, fresh=fresh)
         bulk_loaded = 0
         if bulk and store.supports_bulk_load:
             bulk_loaded = writer.bulk(spool, existing)
@@ -142,11 +146,17 @@ class _Writer:
     commits.  Such batches only insert, so they commute; a batch that replaces
     an article already stored waits for the others and runs alone.  Results
     are taken in batch order, so the report is the same as one at a time.
+    With ``fresh`` (a store that held no articles: nothing to protect) each
+    batch is one :meth:`~libkg.store.EmbeddedStore.bulk_load_graphs` call, with
+    its own journal: a failed batch is undone by the store and retried one
+    article at a time like a failed transaction, and a crash undoes only the
+    batches in flight.
     """
 
     def __init__(self, store: Store, report: IngestReport, run: RunIdentity, batch_size: int,
-                 progress: Progress | None, existing: set[str] | None = None) -> None:
+                 progress: Progress | None, existing: set[str] | None = None, fresh: bool = False) -> None:
         self.store, self.report, self.run = store, report, run
+        self.fresh = fresh  # a store that held no articles: batches go to the bulk loader
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
         self.progress = progress
@@ -170,7 +180,11 @@ class _Writer:
             self.flush()
 
     def _write(self, batch: list[Pending]) -> None:
-        self.store.replace_articles([g for _, _, graphs, _ in batch for g in graphs])
+        graphs = [g for _, _, gs, _ in batch for g in gs]
+        if self.fresh:  # its own journal: after a crash, only the batches in flight are undone
+            self.store.bulk_load_graphs(graphs, [iri for iri, _ in graphs])
+            return
+        self.store.replace_articles(graphs)
         self.store.flush()  # a remote store queues writes: send them now; the embedded one frees memory
 
     def _attempt(self, batch: list[Pending]) -> tuple[list[Pending], list[ReadError]]:
@@ -271,6 +285,17 @@ class _Writer:
         for i in range(0, len(graphs), self.batch_size):
             self.store.replace_articles(graphs[i:i + self.batch_size])
         self.store.flush()
+
+
+def holds_articles(store: Store, base: str | None = None) -> bool:
+    """Whether ``store`` holds any graph but the ontology and the reference data (which every run rewrites).
+
+    A store that holds none has nothing a failed or interrupted load could
+    damage, so :func:`ingest_paths` writes its batches with the bulk loader.
+    """
+    own = {str(ontology_graph()), str(gazetteer_graph_iri(base))}
+    rows = store.select_values("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3")
+    return any(r.get("g") not in own for r in rows)
 
 
 def load_ontology(store: Store) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -68,6 +69,37 @@ BULK_PARALLEL = min(2, os.cpu_count() or 1)  # segments loading at once
 WRITE_PARALLEL = min(2, os.cpu_count() or 1)  # transactions adding new graphs at once
 
 
+class _LoadGate:
+    """Bulk loads run side by side; undoing a failed one waits for the others and holds new ones back.
+
+    An undo deletes union triples no graph states, and a load in progress may
+    have written its union copy before its graphs: it must not run meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._loading = 0
+        self._undoing = 0
+
+    def begin(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._undoing)
+            self._loading += 1
+
+    def end(self, failed: bool) -> None:
+        with self._cond:
+            self._loading -= 1
+            if failed:
+                self._undoing += 1
+                self._cond.wait_for(lambda: self._loading == 0)
+            self._cond.notify_all()
+
+    def undone(self) -> None:
+        with self._cond:
+            self._undoing -= 1
+            self._cond.notify_all()
+
+
 class EmbeddedStore(Store):
     """A pyoxigraph ``Store`` at ``path`` (a directory, created if missing), or in memory if None.
 
@@ -83,6 +115,7 @@ class EmbeddedStore(Store):
         self.path = Path(path) if path is not None else None
         self.read_only = False
         self.recovered: list[str] = []  # graphs dropped on opening, left incomplete by a crash
+        self._gate = _LoadGate()
         self._store: ox.Store | None
         if self.path is None:
             self._store = ox.Store()
@@ -109,7 +142,7 @@ class EmbeddedStore(Store):
         """
         p = Path(path)
         st = cls.__new__(cls)
-        st.path, st.recovered, st.read_only = p, [], True
+        st.path, st.recovered, st.read_only, st._gate = p, [], True, _LoadGate()
         try:
             st._store = ox.Store.read_only(str(p))
         except OSError as exc:
@@ -292,6 +325,7 @@ class EmbeddedStore(Store):
 
         parallel = max(1, parallel)
         in_flight: list[Future] = []
+        self._gate.begin()
         try:
             with ThreadPoolExecutor(parallel) as pool:  # leaving it waits for every load, even on an error
                 while (data := segment()) is not None:
@@ -302,9 +336,14 @@ class EmbeddedStore(Store):
                 for f in in_flight:
                     f.result()
         except BaseException:
-            if journal is not None:
-                self._undo([journal])
+            self._gate.end(failed=True)  # waits for other threads' loads, holds new ones back
+            try:
+                if journal is not None:
+                    self._undo([journal])
+            finally:
+                self._gate.undone()
             raise
+        self._gate.end(failed=False)
         if journal is not None:
             self.store.flush()
             journal.unlink()
