@@ -845,3 +845,9 @@ def test_tv_is_a_library_only_with_its_place_or_the_person_it_is_named_after():
 def test_a_union_of_school_libraries_with_its_members_abbreviated():
     assert set(_orgs("Liên chi hội Thư viện các trường ĐH, CĐ khu vực phía Nam tổ chức hội thảo.")) == {
         "Liên chi hội Thư viện các trường ĐH, CĐ khu vực phía Nam"}
+
+
+def test_a_memorial_area_and_its_management_board():
+    assert set(_orgs("Khu Lưu niệm Phan Bội Châu đón 2.000 lượt khách trong dịp lễ.")) == {"Khu Lưu niệm Phan Bội Châu"}
+    assert set(_orgs("Ban Quản lý Khu Lưu niệm Phan Bội Châu phối hợp với Thư viện tỉnh Nghệ An trưng bày sách.")) \
+        == {"Ban Quản lý Khu Lưu niệm Phan Bội Châu", "Thư viện tỉnh Nghệ An"}
