@@ -783,3 +783,11 @@ def test_an_appointment_or_election_named_with_its_authority_between():
     got = [(p.person, p.role, p.organization, p.status) for p in f.positions]
     assert got == [("Vàng Thị Dua", "Giám đốc", "Thư viện tỉnh Điện Biên", "appointed"),
                    ("Lò Văn Pọm", "Chủ tịch", "Hội Thư viện tỉnh Điện Biên", "elected")]
+
+
+def test_a_school_head_without_organisation_in_news_naming_one_school_or_one_library():
+    got = _pos("Trường Tiểu học Na Hang tổ chức ngày hội đọc sách. Cô Ma Thị Lành, Hiệu trưởng, cho biết các em rất "
+               "hào hứng. Trung tâm Học liệu - Thư viện Đại học Tây Bắc mở cửa phòng đọc. Ông Cà Văn Chung, Giám đốc, "
+               "cho biết phòng đọc có 500 chỗ.")
+    assert got == [("Ma Thị Lành", "Hiệu trưởng", "Trường Tiểu học Na Hang"),
+                   ("Cà Văn Chung", "Giám đốc", "Trung tâm Học liệu - Thư viện Đại học Tây Bắc")]

@@ -997,11 +997,18 @@ _NEXT_GAP = re.compile(r"\s*[,;]\s*")
 
 
 def _sole_library(ctx: _Ctx, role: str) -> str | None:
-    """A library's head named without organisation in news that names one library only: that library."""
-    if tuple(ffold(role).split()) not in _words("library_head"):
+    """A library's or a school's head named without organisation in news that names one library (one school or
+    university) only, not counting one named inside another's name: that one (``position_words.tsv``
+    library_head, school_head)."""
+    words = tuple(ffold(role).split())
+    kinds = next((k for use, k in _HOMES if words in _words(use)), None)
+    if kinds is None:
         return None
-    libs = {m.name for m in ctx.orgs if m.kind == "Library"}
+    libs = {m.name for m in ctx.orgs if m.kind in kinds and not ctx.nested(m)}
     return libs.pop() if len(libs) == 1 else None
+
+
+_HOMES = (("library_head", ("Library",)), ("school_head", ("School", "University")))
 
 
 def _ladder_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], role: str, end: int) -> str | None:
