@@ -851,3 +851,8 @@ def test_a_memorial_area_and_its_management_board():
     assert set(_orgs("Khu Lưu niệm Phan Bội Châu đón 2.000 lượt khách trong dịp lễ.")) == {"Khu Lưu niệm Phan Bội Châu"}
     assert set(_orgs("Ban Quản lý Khu Lưu niệm Phan Bội Châu phối hợp với Thư viện tỉnh Nghệ An trưng bày sách.")) \
         == {"Ban Quản lý Khu Lưu niệm Phan Bội Châu", "Thư viện tỉnh Nghệ An"}
+
+
+def test_a_place_opening_with_a_head_word_is_no_organisation_even_with_more_words():
+    assert _orgs("Sách được gửi ra Trường Sa Lớn và các đảo của quần đảo Trường Sa và Hoàng Sa.") == {}
+    assert "Trường Trung học cơ sở Lê Lợi" in _orgs("Trường Trung học cơ sở Lê Lợi nhận sách.")

@@ -1287,12 +1287,18 @@ def _cue_before_colon(toks: list[Tok], k: int) -> bool:
 
 
 def _place_named(toks: list[Tok], hit: OrgHit) -> bool:
-    """Is the whole hit a place's name ("Trường Sa", "Trường Sơn": a head word opening a place)?"""
-    words = toks[hit.start:hit.end]
-    if hit.admin or hit.short or not 2 <= len(words) <= 3 or not all(t.cap for t in words):
+    """Is the hit a place's name ("Trường Sa", "Trường Sơn": a head word opening a place), maybe with more words
+    ("Trường Sa Lớn", "Trường Sa và Hoàng Sa")?"""
+    if hit.admin or hit.short or len(hit.head.words) > 1:
         return False
-    key = ffold(" ".join([t.text for t in words]))
-    return key in admin_units() or key in regions()
+    for m in (2, 3):
+        words = toks[hit.start:hit.start + m]
+        if len(words) == m and hit.start + m <= hit.end and all(t.cap for t in words) \
+                and not (match_phrase(toks, hit.start + 1) or _head_at(toks, hit.start + 1)):  # "Trường Trung học"
+            key = ffold(" ".join([t.text for t in words]))
+            if key in admin_units() or key in regions():
+                return True
+    return False
 
 
 def _after_role(toks: list[Tok], i: int) -> bool:
