@@ -856,3 +856,10 @@ def test_a_memorial_area_and_its_management_board():
 def test_a_place_opening_with_a_head_word_is_no_organisation_even_with_more_words():
     assert _orgs("Sách được gửi ra Trường Sa Lớn và các đảo của quần đảo Trường Sa và Hoàng Sa.") == {}
     assert "Trường Trung học cơ sở Lê Lợi" in _orgs("Trường Trung học cơ sở Lê Lợi nhận sách.")
+
+
+def test_a_detention_centre_of_the_police_and_a_boarding_school_abbreviated():
+    assert set(_orgs("Trại tạm giam Công an tỉnh Hòa Bình đưa sách đến phạm nhân.")) == {
+        "Trại tạm giam Công an tỉnh Hòa Bình"}
+    assert set(_orgs("Trường PTDT bán trú Tiểu học và THCS Sà Phìn nhận sách.")) == {
+        "Trường PTDT bán trú Tiểu học và THCS Sà Phìn"}
