@@ -340,6 +340,8 @@ class EmbeddedStore(Store):
             try:
                 if journal is not None:
                     self._undo([journal])
+                else:  # a store in memory keeps no journal: the names are at hand
+                    self._drop_loaded(names)
             finally:
                 self._gate.undone()
             raise
@@ -383,13 +385,18 @@ class EmbeddedStore(Store):
     def _undo(self, journals: list[Path]) -> list[str]:
         """Drop the graphs the journals name, and union triples no graph states any more."""
         graphs = sorted({g for j in journals for g in j.read_text(encoding="utf-8").split("\n") if g})
-        ops = [f"DROP SILENT GRAPH {to_ox_graph_name(g)}" for g in graphs]
-        ops.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
-        self.store.update(" ;\n".join(ops))
-        self.store.flush()
+        self._drop_loaded(graphs)
         for j in journals:
             j.unlink()
         return graphs
+
+    def _drop_loaded(self, graphs: Iterable[str]) -> None:
+        """Drop ``graphs`` and the union triples no graph states any more (one transaction)."""
+        ops = [f"DROP SILENT GRAPH {to_ox_graph_name(g)}" for g in graphs]
+        ops.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        self.store.update(" ;\n".join(ops))
+        if self.path is not None:
+            self.store.flush()
 
     def _recover(self) -> None:
         """Undo bulk loads a crash interrupted (their journals are still there)."""
