@@ -863,3 +863,16 @@ def test_a_detention_centre_of_the_police_and_a_boarding_school_abbreviated():
         "Trại tạm giam Công an tỉnh Hòa Bình"}
     assert set(_orgs("Trường PTDT bán trú Tiểu học và THCS Sà Phìn nhận sách.")) == {
         "Trường PTDT bán trú Tiểu học và THCS Sà Phìn"}
+
+
+def test_fields_in_lower_case_listed_with_commas_up_to_the_place():
+    assert set(_orgs("Trung tâm Văn hóa, thông tin và thể thao huyện Mỹ Đức tổ chức giải cờ tướng.")) == {
+        "Trung tâm Văn hóa, thông tin và thể thao huyện Mỹ Đức"}
+    assert set(_orgs("Trung tâm Văn hóa, thông tin tỉnh đã tổ chức triển lãm.")) == {"Trung tâm Văn hóa, thông tin tỉnh"}
+    # a comma and a word that is no field: the name ends at the comma
+    assert set(_orgs("Thư viện tỉnh Hòa Bình, thông tin cho biết.")) == {"Thư viện tỉnh Hòa Bình"}
+
+
+def test_the_youth_union_cell_of_an_organisation():
+    assert set(_orgs("Đoàn thanh niên cơ sở Trung tâm Văn hóa tỉnh Hòa Bình tặng sách cho các em.")) == {
+        "Đoàn thanh niên cơ sở Trung tâm Văn hóa tỉnh Hòa Bình"}

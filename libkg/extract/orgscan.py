@@ -1025,6 +1025,10 @@ def _rule_field_list(p: _Parse, t: Tok) -> str | None:
     toks, k = p.toks, p.k
     if t.text != "," or not p.chunks or not _is_lower_word(toks[k - 1]):
         return None
+    if (r := _lower_field_list_end(toks, k)) > k:
+        p.k = r  # "Trung tâm Văn hóa, thông tin và thể thao huyện X": fields in lower case
+        p.chunks += 1
+        return _NEXT
     r = k
     while r < p.n and toks[r].text == "," and (e := _field_word_end(toks, r + 1)) > r + 1:
         r = e
@@ -1033,6 +1037,21 @@ def _rule_field_list(p: _Parse, t: Tok) -> str | None:
     p.k = e
     p.chunks += 1
     return _NEXT
+
+
+def _lower_field_list_end(toks: list[Tok], k: int) -> int:
+    """After a comma at ``k``: the end of fields of work in lower case (org_field_words.txt) listed with commas, when
+    "và" and another field, or an administrative word, follows them (", thông tin và thể thao", ", thông tin
+    tỉnh"); ``k`` if none."""
+    r = k
+    while r < len(toks) and toks[r].text == "," and r + 1 < len(toks) and _is_lower_word(toks[r + 1]) \
+            and (m := phrase_at(toks, r + 1, "org_field_words.txt")):
+        r += 1 + m
+    if r == k or r >= len(toks):
+        return k
+    if toks[r].text in context_words("joiner") and (e := _lower_field_end(toks, r + 1)):
+        return e
+    return r if _admin_at(toks, r)[0] else k
 
 
 def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
