@@ -876,3 +876,8 @@ def test_fields_in_lower_case_listed_with_commas_up_to_the_place():
 def test_the_youth_union_cell_of_an_organisation():
     assert set(_orgs("Đoàn thanh niên cơ sở Trung tâm Văn hóa tỉnh Hòa Bình tặng sách cho các em.")) == {
         "Đoàn thanh niên cơ sở Trung tâm Văn hóa tỉnh Hòa Bình"}
+
+
+def test_one_office_written_with_a_dash_and_abbreviated_is_one_named_in_words():
+    orgs = _orgs("Phòng Giáo dục-Đào tạo tổ chức hội thảo. Công văn của Phòng GD-ĐT hướng dẫn các trường.")
+    assert set(orgs) == {"Phòng Giáo dục-Đào tạo"}

@@ -277,8 +277,13 @@ def _alias_optional_words(nm: _Names) -> None:
             groups.setdefault(key, []).append(k)
     for ks in groups.values():
         if len(ks) > 1:
-            full = max(ks, key=lambda k: len(k.split()))
+            full = max(ks, key=lambda k: (-_abbreviated(nm.full[k].name), len(k.split())))
             nm.alias.update({k: full for k in ks if k != full})
+
+
+def _abbreviated(name: str) -> int:
+    """How many words of ``name`` are abbreviations ("Phòng GD-ĐT": the name written out is the fuller one)."""
+    return sum(1 for w in name.split()[1:] if sum(c.isupper() for c in w) > 1)
 
 
 def _place_extension(rest: str) -> bool:
