@@ -791,3 +791,23 @@ def test_a_school_head_without_organisation_in_news_naming_one_school_or_one_lib
                "cho biết phòng đọc có 500 chỗ.")
     assert got == [("Ma Thị Lành", "Hiệu trưởng", "Trường Tiểu học Na Hang"),
                    ("Cà Văn Chung", "Giám đốc", "Trung tâm Học liệu - Thư viện Đại học Tây Bắc")]
+
+
+def test_a_party_inspection_commission_is_the_organisation_inside_its_committee():
+    got = _pos("Dự có ông Lý Văn Páo - Ủy viên Ban Thường vụ - Chủ nhiệm UBKT Đảng ủy Sở; ông Sùng A Lử - Phó Chủ "
+               "nhiệm Ủy ban Kiểm tra Huyện ủy Mèo Vạc.")
+    assert got == [("Lý Văn Páo", "Ủy viên Ban Thường vụ", "Đảng ủy Sở"),
+                   ("Lý Văn Páo", "Chủ nhiệm", "UBKT Đảng ủy Sở"),
+                   ("Sùng A Lử", "Phó Chủ nhiệm", "Ủy ban Kiểm tra Huyện ủy Mèo Vạc")]
+
+
+def test_a_head_word_alone_takes_the_name_given_inside_another_organisations_name():
+    got = _pos("Dự có đồng chí Hồ Văn Lành, Phó Giám đốc Sở, Chủ tịch Công đoàn Sở Văn hóa và Thể thao.")
+    assert ("Hồ Văn Lành", "Phó Giám đốc", "Sở Văn hóa và Thể thao") in got
+
+
+def test_a_roles_last_words_read_with_the_organisation_after_it():
+    got = _pos("Nhà văn Trịnh Bích Ngân, Chánh Văn phòng Hội Nhà văn Đồng Nai, giao lưu với học sinh. Bà Hồ Thị Út, "
+               "Phụ trách Thư viện Trường THCS Tân Phú, giới thiệu sách.")
+    assert got == [("Trịnh Bích Ngân", "Chánh Văn phòng", "Hội Nhà văn Đồng Nai"),
+                   ("Hồ Thị Út", "Phụ trách", "Thư viện Trường THCS Tân Phú")]

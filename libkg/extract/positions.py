@@ -357,6 +357,19 @@ def _board(toks: list[Tok], j: int, ctx: _Ctx, last: str) -> tuple[str, int] | N
     return ctx.text[start:toks[d_end + k - 1].end], d_end + k
 
 
+def _commission(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str, int] | None:
+    """A party committee's inspection commission after a role, then the committee ("Chủ nhiệm Ủy ban Kiểm tra
+    Huyện ủy X", "Phó Chủ nhiệm UBKT Đảng ủy Sở": ``party_commissions.txt``): the commission with its committee
+    is the organisation, inside that committee."""
+    k = phrase_at(toks, j, "party_commissions.txt") if j < len(toks) and toks[j].start not in ctx.org_at else 0
+    m = ctx.org_at.get(toks[j + k].start) if k and j + k < len(toks) else None
+    if m is None or not (m.kind == "PoliticalBody" or phrase_at(toks, j + k, "party_committees.txt")):
+        return None
+    org = ctx.text[toks[j].start:m.end]
+    ctx.board_parent[org] = m.name
+    return org, _idx(toks, m.end)
+
+
 def _own_board(toks: list[Tok], j: int, d_end: int) -> bool:
     """Is the board named at ``j:d_end`` a body of its own without a party committee after it: a party
     board ("Ban Dân vận Trung ương") or a board "of" an organisation ("Ban Công tác Hội viên của Hội X")?"""
@@ -499,7 +512,17 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
-    return m.name, _skip_parents(toks, j, ctx, m.name)
+    return _bare_head_name(m, ctx), _skip_parents(toks, j, ctx, m.name)
+
+
+def _bare_head_name(m: OrgMention, ctx: _Ctx) -> str:
+    """The name of an organisation mention that is its head word alone ("Phó Giám đốc Sở, Chủ tịch Công đoàn
+    Sở X"): the fuller name with that head the text gives (see :func:`_named_with_head`), else as read."""
+    mt = tokenize(m.name)
+    h = match_head(mt, 0)
+    if h is None or len(h.words) != len(mt):
+        return m.name
+    return _named_with_head(m.start, h.text, ctx) or m.name
 
 
 def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
@@ -564,7 +587,18 @@ def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
     cands = [m for m in ctx.orgs if ffold(m.name).startswith(key)]
     before = [m for m in cands if m.start < at]
     pick = before[-1] if before else (cands[0] if cands else None)
-    return pick.name if pick else None
+    return pick.name if pick else _embedded_with_head(at, head, ctx)
+
+
+def _embedded_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
+    """An organisation with this head named only inside another's name ("Phó Giám đốc Sở, Chủ tịch Công đoàn Sở
+    Văn hóa và Thể thao" -> "Sở Văn hóa và Thể thao"): that part of the last such name before ``at``, else of
+    the first after it."""
+    pat = re.compile(r"\s(" + re.escape(head) + r"\s\S.*)$", re.I)
+    found = [(m.start, hit.group(1)) for m in ctx.orgs if (hit := pat.search(m.name))]
+    before = [f for f in found if f[0] < at]
+    pick = before[-1] if before else (found[0] if found else None)
+    return pick[1] if pick else None
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
@@ -654,7 +688,30 @@ def _role_words(toks: list[Tok], j: int, ctx: _Ctx, role: Role) -> tuple[str, in
         return role.label, end
     if cut == end - 1 and toks[cut].text.lower() in _UNIT_WORDS:
         return role.label, cut  # "Trưởng Khoa X": the unit word is the role's and opens the unit's name
+    if not _stands_alone(toks[j:cut]) and _role_tail_read(toks, cut, end, ctx):
+        return role.label, end
     return ctx.text[toks[j].start:toks[cut - 1].end], cut
+
+
+def _stands_alone(words: list[Tok]) -> bool:
+    """Are these words a role of their own ("Phụ trách" of "Phụ trách Thư viện X": a qualifier, a role, a head
+    word alone, ``position_words.tsv`` bare_role) rather than a role's first words ("Chánh" of "Chánh Văn
+    phòng")?"""
+    r = match_role(words, 0)
+    return r is not None and len(r.words) == len(words) or phrase_at(words, 0, "role_qualifiers.txt") == len(words) \
+        or tuple(ffold(t.text) for t in words) in _words("bare_role")
+
+
+def _role_tail_read(toks: list[Tok], cut: int, end: int, ctx: _Ctx) -> bool:
+    """Did the organisation scan read the last words of a role with the organisation after it as one name
+    ("Chánh Văn phòng Hội Nhà văn X" read as "Văn phòng Hội Nhà văn X")?  When another organisation's head
+    follows the role inside that name, that rest is the organisation (noted at its first token): True."""
+    m = ctx.org_at[toks[cut].start]
+    if end >= len(toks) or toks[end].start >= m.end or not toks[end].cap or match_head(toks, end) is None:
+        return False
+    rest = ctx.text[toks[end].start:m.end]
+    ctx.org_at.setdefault(toks[end].start, OrgMention(toks[end].start, m.end, rest, m.kind, rest))
+    return True
 
 
 def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
@@ -674,7 +731,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     role_text = (former + " " if former else "") + label
     last = label.split()[-1].lower()
     named = _repeated_unit(toks, j, ctx, role.words) or _repeated_body(toks, j, ctx, role.words) \
-        or _board(toks, j, ctx, last) \
+        or _board(toks, j, ctx, last) or _commission(toks, j, ctx) \
         or _mission(toks, k_role, j, ctx, role.label)
     org_name: str | None
     if named is not None:
