@@ -404,3 +404,9 @@ def test_a_country_in_brackets_after_a_foreign_town_and_the_town_after_capital()
 def test_a_lower_case_venue_before_its_unit_word_and_a_lower_case_square():
     assert "nhà văn hóa thôn Đồng Tâm" in names("Sáng 6/6, tại nhà văn hóa thôn Đồng Tâm, Thư viện huyện tặng 200 bản sách.")
     assert "quảng trường Lâm Viên" in names("Tối 6/6, tại quảng trường Lâm Viên, Thư viện tỉnh khai mạc hội sách.")
+
+
+def test_every_venue_of_a_list_announced_by_a_plural_noun():
+    got = names("Sách được trưng bày tại các địa điểm: Hội trường UBND phường 4, 7; Trường Tiểu học Hòa Bình - "
+                "phường 8, Trường THCS Lê Lợi - phường 9.")
+    assert {"Trường Tiểu học Hòa Bình", "Trường THCS Lê Lợi"} <= got

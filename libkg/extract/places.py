@@ -163,7 +163,7 @@ def _res() -> _Rules:
         # each word opens with its letter (_lead): the engine then scans for those letters in C
         natural=re.compile(_lead(cues["natural"]) + r"\s+(?=[" + _UP + r"])"),
         # "tại Thư viện tỉnh X", "tại sân Trường ...", "tại cơ sở 1 của Thư viện ..."
-        venue=re.compile(r"(?:t(?<!\wt)ại|T(?<!\wT)ại|ở(?<!\wở)|Ở(?<!\wỞ)|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?:" + word(cues["venue_list"]) + r")\s*:\s*)?(?:(?:"
+        venue=re.compile(r"(?:t(?<!\wt)ại|T(?<!\wT)ại|ở(?<!\wở)|Ở(?<!\wỞ)|tham quan|phục vụ[^.;:]{0,40}?học sinh)\s+(?:(?P<list>" + word(cues["venue_list"]) + r")\s*:\s*)?(?:(?:"
                             + word(cues["venue_part"]) + r")(?:\s+\d+)?"
                             r"\s+(?:của\s+)?)?(?P<head>(?:"
                             + word(cues["venue"]) + r")(?=\s)|(?:" + word(cues["venue_lower"])
@@ -522,10 +522,23 @@ def _venues(sc: _Scan) -> None:
     r = _res()
     for m in [*r.venue.finditer(sc.text, sc.lo, sc.hi), *r.went.finditer(sc.text, sc.lo, sc.hi)]:
         end, head = _venue_at(sc, m), m.group("head")
+        if m.groupdict().get("list"):
+            _venue_list(sc, end if end is not None else m.end())
+            continue
         while end is not None and (nxt := r.next_venue.match(sc.text, end, sc.hi)) is not None:
             if not _listed_venue(sc, nxt, head):
                 break
             end, head = _venue_at(sc, nxt), nxt.group("head")
+
+
+def _venue_list(sc: _Scan, pos: int) -> None:
+    """The venues of a list announced by a plural noun ("tại các địa điểm: Hội trường UBND phường 2, 3; Trường
+    Tiểu học A - phường 6, Trường B"): every venue head after a comma or a semicolon up to the sentence's end,
+    whatever the items between them hold (their wards, numbers)."""
+    stop = sc.text.find(". ", pos, sc.hi)
+    hi = sc.hi if stop < 0 else stop
+    for nxt in _res().next_venue.finditer(sc.text, pos, hi):
+        _venue_at(sc, nxt)
 
 
 def _described_sites(sc: _Scan) -> None:
