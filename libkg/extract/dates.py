@@ -12,6 +12,7 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
 * "trong tháng 9", "vào tháng 9", "tháng 9 vừa qua"   -> YYYY-MM, the month nearest the publication
 * "từ ngày 2 đến ngày 4 tháng 7"                     -> interval
+* "từ ngày 16 đến 22-10", "Từ ngày 16-10 đến 22-10-2025" (a hyphen or a dot, after "ngày") -> interval
 * "năm 2019"                                         -> YYYY
 * "Chiều cùng ngày", "sáng cùng ngày", "ngày hôm sau" -> relative (resolved by ``events``)
 
@@ -21,7 +22,8 @@ address, the year of its sentences - the later year of an anniversary span
 "(1943-2023)" first - or a year its first line names alone, "Hè 2017").  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
 numbers inside names ("Quảng trường 3/2", "24/7"), lunar dates ("mùng 5 tháng
 Giêng").  Dates that are not when something happened (decision, effective,
-birth, founding and anniversary dates, dates in parentheses) are kept but
+birth, founding and anniversary dates, dates in parentheses, a document's date after its number
+"Kế hoạch số 44-KH/ĐU, ngày 24/4/2022") are kept but
 flagged ``non_event``.
 
 Every word of these rules lives in ``data/lexicon/date_words.tsv`` (families filling the ``{family}``

@@ -24,9 +24,12 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   refers to it - a main event reported as "cuộc họp" and then called "Hội nghị" is one conference - unless
   it names another edition or contest, or opens an item of an enumeration ("như: Hội thi A; Cuộc thi B"); a
   head naming two kinds ("Liên hoan": a contest or a festival) keeps the kind the text gave it first.  A room
-  ("phòng trưng bày", "phòng hội nghị") is a place, no event.
+  ("phòng trưng bày", "phòng hội nghị") is a place, no event; work as a qualifier ("trụ sở làm việc với ...") is no
+  visit; a trigger right after "nhằm" / "để" names a purpose ("nhằm gặp mặt bạn đọc").  The next item of a list of
+  events in one sentence ("tổ chức cuộc thi A, cuộc thi B") is an event of its own.
   A body that never names its event reports the one its headline names.
-* **Events beside the one told**: an opening the headline reports ("Khai mạc X") or the text names a
+* **Events beside the one told** (a training course's opening is its first session, no ceremony): an opening the
+  headline reports ("Khai mạc X") or the text names a
   ceremony ("tổ chức Lễ khai mạc X") or tells as a session ("khai mạc trưng bày", then "tại lễ khai mạc") is a
   ceremony beside X; a named event another is held for ("chào mừng thành công Đại hội ... lần thứ XIV")
   is kept apart, dated only by a year in its name; the named contest an award ceremony closes,
