@@ -802,8 +802,7 @@ class _Reader:
         if existing is None:
             existing = self._plainly_named(kind, h, left_near) or self._head_only(h, st.e)
             is_ref = existing is not None
-        if existing is not None and self._enumerated(st, i, existing):
-            existing = None  # "tổ chức cuộc thi A, cuộc thi B": the second of a list is an event of its own
+        existing = self._unless_listed(st, i, existing)
         if existing is not None and self._merges(existing, h, st.s, st.e, st.created, st.cue, is_ref):
             existing.ev.kind = kind if existing.ev.kind == _PLAIN_NAMES.get(kind) else existing.ev.kind
             self._refine(existing, st.s, st.e, h)
@@ -813,6 +812,11 @@ class _Reader:
             return
         if (st.anchored or creating or self._within(st, h, kind)) and not self._generic(st, h):
             self._create(st, h, kind, nxt)
+
+    def _unless_listed(self, st: _Sent, i: int, existing: _Ev | None) -> _Ev | None:
+        """``existing``, or None when the trigger is the next item of a list that made it ("tổ chức cuộc thi A, cuộc
+        thi B": the second of a list is an event of its own)."""
+        return None if existing is not None and self._enumerated(st, i, existing) else existing
 
     def _enumerated(self, st: _Sent, i: int, existing: _Ev) -> bool:
         """Does the noun trigger ``st.hits[i]`` name the next item of a list whose previous item, the trigger right
