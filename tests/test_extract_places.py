@@ -410,3 +410,9 @@ def test_every_venue_of_a_list_announced_by_a_plural_noun():
     got = names("Sách được trưng bày tại các địa điểm: Hội trường UBND phường 4, 7; Trường Tiểu học Hòa Bình - "
                 "phường 8, Trường THCS Lê Lợi - phường 9.")
     assert {"Trường Tiểu học Hòa Bình", "Trường THCS Lê Lợi"} <= got
+
+
+def test_one_unknown_word_after_tp_is_no_city():
+    got = names("Kinh phí lấy từ ngân sách TP. Dự án khởi công vào năm 2026 tại phường Tân Định.")
+    assert "Dự" not in got and "Tân Định" in got
+    assert "Vinh" in names("Ngày 3/3, tại TP. Vinh, Thư viện tỉnh khai mạc hội sách.")

@@ -927,8 +927,8 @@ def _unit_at(text: str, pos: int, hi: int, kind: str, strict: bool) -> tuple[int
             return pos, end, text[pos:end]
     if strict or kind in ("Province",):
         return None
-    if kind == "City" and len(words) > 4:
-        return None
+    if kind == "City" and not 2 <= len(words) <= 4:
+        return None  # "ngân sách TP. Dự án": one unknown word after "TP." opens the next sentence
     n = min(len(words), 4)
     end = pos + len(" ".join(words[:n]))
     return pos, end, text[pos:end]
