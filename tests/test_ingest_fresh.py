@@ -94,3 +94,15 @@ def test_a_failed_bulk_load_names_the_article_and_the_others_land_whole(tmp_path
         assert not bool(st.store.query(ORPHANS))  # nothing of the failed loads is left in the union
         assert not list(tmp_path.glob("S/" + JOURNAL + "*"))
         assert _quads(st) == clean  # the failed batch was undone and its other articles written again
+
+
+def test_a_big_run_into_a_new_store_grows_its_batches_to_keep_the_number_of_loads_down(tmp_path, monkeypatch):
+    import libkg.ingest.run as run
+
+    monkeypatch.setattr(run, "FRESH_LOADS", 8)  # as if 31 articles were a big run: 31 // 8 = 3 per load
+    with EmbeddedStore(tmp_path / "S") as st:
+        loads = Loads(st._store)
+        st._store = loads
+        report = ingest_paths(st, [SAMPLES], batch_size=1)
+        st._store = loads.inner
+        assert report.articles == 31 and loads.calls == 11  # ceil(31 / 3), not 31

@@ -39,6 +39,10 @@ from libkg.store.base import GraphData, Store
 __all__ = ["holds_articles", "ingest_paths", "load_ontology"]
 
 Progress = Callable[[int], object]
+# each bulk load adds files RocksDB must merge: a few hundred (one per batch of 256 at ~100k articles) stalled
+# its writes (stop 13), so a big run's batches grow to give about this many loads, up to a --bulk segment's size
+FRESH_LOADS = 128
+FRESH_MAX_BATCH = 1024
 Pending = tuple[str, str, list[tuple[str, bytes]], int]  # article id, source, its graphs, its triples
 
 
@@ -159,6 +163,8 @@ class _Writer:
         self.fresh = fresh  # a store that held no articles: batches go to the bulk loader
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
+        if fresh:  # about FRESH_LOADS loads for a big run, at most FRESH_MAX_BATCH articles (~300k quads) each
+            self.batch_size = max(self.batch_size, min(len(run.ids) // FRESH_LOADS, FRESH_MAX_BATCH))
         self.progress = progress
         self.pending: list[Pending] = []
         self.existing = existing or set()
