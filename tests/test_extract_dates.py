@@ -426,3 +426,23 @@ def test_from_to_ranges_with_a_hyphen_or_a_dot():
     assert dates("Từ ngày 28-12 đến 3-1-2025, thư viện mở cửa", "2025-01-04") == [("2024-12-28", "2025-01-03")]
     assert dates("từ ngày 5 đến ngày 9.8.2024, tại Hà Nội") == [("2024-08-05", "2024-08-09")]
     assert dates("dành cho học sinh từ 6 đến 11-12 tuổi") == []  # a count of years, no "ngày"
+
+
+def test_a_month_and_year_joined_by_a_hyphen_or_a_dot():
+    """"tháng 6-2022" (the press's hyphen), "tháng 9.2023": a month of that year, not the month nearest the
+    publication; also in an interval of months and after a day ("ngày 5 tháng 6-2022")."""
+    assert dates("Công trình được khởi công vào đầu tháng 6-2022 tại xã Hướng Việt.") == [("2022-06", None)]
+    assert dates("Hội sách diễn ra vào tháng 9.2023 tại Hà Nội.") == [("2023-09", None)]
+    assert dates("Từ tháng 10-2023 đến tháng 2-2024, thư viện tổ chức") == [("2023-10", "2024-02")]
+    assert dates("Ngày 5 tháng 6-2022, Thư viện tỉnh tổ chức") == [("2022-06-05", None)]
+    # a sentence ends after the month: the month nearest the publication, not one of the next sentence's year
+    assert dates("kết thúc vào tháng 9. 2023 là năm") == [("2024-09", None)]
+
+
+def test_a_sentence_opening_with_a_month_and_a_comma_is_that_month_nearest_the_publication():
+    """"Tháng 4, Thư viện tỉnh tổ chức ...": the month of the publication's time, as "Trong tháng 4"; not a
+    month inside a sentence ("ngày 21 tháng 4, ...", "sau 2 tháng, ...")."""
+    assert dates("Tháng 4, Thư viện tỉnh tổ chức Hội sách thiếu nhi.", "2024-05-20") == [("2024-04", None)]
+    assert dates("Kết quả tốt. Tháng 12, thư viện mở lớp tập huấn.", "2025-01-10") == [("2024-12", None)]
+    assert dates("Ngày 21 tháng 4, Thư viện tổ chức", "2024-05-20") == [("2024-04-21", None)]
+    assert dates("Sau 2 tháng, cuộc thi khép lại; đợt 1 tháng 3, đợt 2") == []

@@ -9,8 +9,9 @@ Forms of the genre (case-insensitive, the part of day optional):
 * "Sáng ngày 09 tháng 3 năm 2022", "ngày 08 tháng 01 năm 2020"
 * "Sáng 17/6", "Chiều 18/12", "ngày 19/4/2019", "đến hết ngày 23/4"
 * "sáng 12-3", "ngày 12-3-2020" (a hyphen, after a part of day or "ngày")
-* "tháng 6/2020", "tháng 6 năm 2020"                  -> YYYY-MM
-* "trong tháng 9", "vào tháng 9", "tháng 9 vừa qua"   -> YYYY-MM, the month nearest the publication
+* "tháng 6/2020", "tháng 6 năm 2020", "tháng 6-2020", "tháng 6.2020" -> YYYY-MM
+* "trong tháng 9", "vào tháng 9", "tháng 9 vừa qua", a sentence opening "Tháng 9, ..."
+                                                     -> YYYY-MM, the month nearest the publication
 * "từ ngày 2 đến ngày 4 tháng 7"                     -> interval
 * "từ ngày 16 đến 22-10", "Từ ngày 16-10 đến 22-10-2025" (a hyphen or a dot, after "ngày") -> interval
 * "năm 2019"                                         -> YYYY
@@ -87,6 +88,9 @@ def _rule(kind: str, template: str, *needs: tuple[str, ...]) -> tuple[str, re.Pa
 
 _PART = _ahead("part", "day", digit=True) + r"(?:(?P<part>{part})\s+(?:(?:{day}|{today})\s+)?|(?P<ngay>{day})\s+)"
 _Y = r"(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+# between a month and its year: "tháng 6/2020", "tháng 6 năm 2020", the press's "tháng 6-2020", "tháng 6.2020" (a dot with
+# no space: "tháng 9. 2023 là ..." ends a sentence)
+_MONTH_YEAR = r"(?:\s*[/-]\s*|\.|\s+{year}\s+)"
 _END = r"(?![\d/])"
 _SEPS = ("/", "-", ".")
 # the days after the first of a list of days: ", 25", "và 26" (the last one is the ``d2`` that follows)
@@ -143,8 +147,8 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     _rule("pair", _ahead("day") + r"{day}\s+(?P<d1>\d{1,2})" + _MORE_DAYS + r"(?P<d2>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})"
           r"(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
           ("@month",), ("@day",), ("@and", ",")),
-    # ngày 09 tháng 3 năm 2022
-    _rule("day", _PART + r"?(?<!\w)(?P<d>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:\s+{year}\s+(?P<y>\d{4}))?(?!\d)",
+    # ngày 09 tháng 3 năm 2022, ngày 5 tháng 6-2022
+    _rule("day", _PART + r"?(?<!\w)(?P<d>\d{1,2})\s+{month}\s+(?P<m>\d{1,2})(?:" + _MONTH_YEAR + r"(?P<y>\d{4}))?(?!\d)",
           ("@month",)),
     # 19/4/2019, 17/6 (a day without a year needs "ngày"/"sáng"/... before it)
     _rule("day", _PART + r"?(?<![\w/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
@@ -156,16 +160,18 @@ _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
     _rule("day", _PART + r"(?<![\w/.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?![\d.]\d)",
           (".",), _PARTS),
     # "từ tháng 4 đến tháng 6/2024", "từ tháng 10/2023 đến tháng 2/2024": an interval of months
-    _rule("month_range", _ahead("from") + r"{from}\s+{month}\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s+{to}\s+"
-          r"(?:{through}\s+)?{month}\s+(?P<m>\d{1,2})\s*(?:/|\s+{year}\s+)\s*(?P<y>\d{4})(?!\d)",
+    _rule("month_range", _ahead("from") + r"{from}\s+{month}\s+(?P<m1>\d{1,2})(?:" + _MONTH_YEAR + r"(?P<y1>\d{4}))?\s+{to}\s+"
+          r"(?:{through}\s+)?{month}\s+(?P<m>\d{1,2})" + _MONTH_YEAR + r"(?P<y>\d{4})(?!\d)",
           ("@month",), ("@to",)),
-    # tháng 6/2020, tháng 6 năm 2020
-    _rule("month", _ahead("month") + r"{month}\s+(?P<m>\d{1,2})\s*(?:/|\s+{year}\s+)\s*(?P<y>\d{4})(?!\d)",
+    # tháng 6/2020, tháng 6 năm 2020, tháng 6-2020, tháng 6.2020
+    _rule("month", _ahead("month") + r"{month}\s+(?P<m>\d{1,2})" + _MONTH_YEAR + r"(?P<y>\d{4})(?!\d)",
           ("@month",)),
-    # "trong tháng 9", "tháng 9 vừa qua", "tháng 9 năm nay": a month of the publication's time, no year written
+    # "trong tháng 9", "tháng 9 vừa qua", "tháng 9 năm nay", a sentence opening "Tháng 9, ...": a month of the
+    # publication's time, no year written
     _rule("month_of_pub", _ahead("month") + r"(?:(?:" + "|".join(f"(?<={re.escape(w)} )" for w in _words("month_before"))
           + r"){month}\s+(?P<m>\d{1,2})(?![\d/])(?!\s+{year})"
-          r"|{month}\s+(?P<m2>\d{1,2})\s+{month_after})",
+          r"|{month}\s+(?P<m2>\d{1,2})\s+{month_after}"
+          r"|(?:^|(?<=\n)|(?<=[.!?] )){month}\s+(?P<m3>\d{1,2})(?=\s*,))",
           ("@month",)),
     _rule("year", r"(?<!\w)" + _ahead("year") + r"{year}\s+(?P<y>(?:19|20)\d{2})(?![\d/])",
           ("@year",)),
@@ -429,7 +435,7 @@ def _month_range_mention(m: re.Match[str], text: str, pub: dt.date | None) -> Da
 
 def _month_of_pub_mention(m: re.Match[str], text: str, pub: dt.date | None) -> DateMention | None:
     """"trong tháng 9", "tháng 9 vừa qua": the month nearest the publication."""
-    mo = int(m["m"] or m["m2"])
+    mo = int(m["m"] or m["m2"] or m["m3"])
     if not 1 <= mo <= 12 or pub is None:
         return None
     near = _with_year(15, mo, None, pub)
