@@ -446,3 +446,11 @@ def test_a_sentence_opening_with_a_month_and_a_comma_is_that_month_nearest_the_p
     assert dates("Kết quả tốt. Tháng 12, thư viện mở lớp tập huấn.", "2025-01-10") == [("2024-12", None)]
     assert dates("Ngày 21 tháng 4, Thư viện tổ chức", "2024-05-20") == [("2024-04-21", None)]
     assert dates("Sau 2 tháng, cuộc thi khép lại; đợt 1 tháng 3, đợt 2") == []
+
+
+def test_a_month_with_its_year_in_parentheses_is_when_it_happened_a_day_is_a_gloss():
+    """"Ngày hội đọc sách (tháng 4/2024)": the time of the event named before it; "Ngày Sách (ngày 21/4)" glosses a
+    recurring day."""
+    got = [(m.start_date, m.non_event) for m in find_dates("Ngày hội đọc sách (tháng 4/2024) thu hút bạn đọc; "
+                                                           "hưởng ứng Ngày Sách (ngày 21/4).", "2024-05-20")]
+    assert got == [("2024-04", False), ("2024-04-21", True)]

@@ -1017,3 +1017,14 @@ def test_work_as_a_qualifier_of_a_place_is_no_visit():
                  "giờ làm việc tại các phòng đọc từ 7h30.") == []
     assert kinds("Sáng 4/3, Đoàn công tác Thư viện Quốc gia đến làm việc với Thư viện tỉnh Nam Hà.",
                  published="2024-03-05") == [("Visit", "2024-03-04")]
+
+
+def test_an_event_dated_only_to_a_month_takes_that_month():
+    """Issue 18: a start at month precision ("YYYY-MM"), whether the month is written with its year (slash,
+    hyphen, dot or "năm"), opens the sentence ("Tháng 3, ..."), or glosses the event in parentheses."""
+    assert kinds("Tháng 3, Thư viện tỉnh tổ chức Hội thi kể chuyện theo sách cho học sinh.",
+                 published="2024-04-10") == [("Competition", "2024-03")]
+    assert kinds("Vào đầu tháng 6-2022, Thư viện tỉnh tổ chức triển lãm sách về biển đảo.",
+                 published="2024-04-10") == [("Exhibition", "2022-06")]
+    assert kinds("Thư viện tỉnh đã tổ chức thành công Ngày hội đọc sách (tháng 4/2023) tại Trường THCS Lê Lợi.",
+                 published="2024-04-10") == [("Festival", "2023-04")]

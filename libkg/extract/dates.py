@@ -23,7 +23,8 @@ address, the year of its sentences - the later year of an anniversary span
 "(1943-2023)" first - or a year its first line names alone, "Hè 2017").  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
 numbers inside names ("Quảng trường 3/2", "24/7"), lunar dates ("mùng 5 tháng
 Giêng").  Dates that are not when something happened (decision, effective,
-birth, founding and anniversary dates, dates in parentheses, a document's date after its number
+birth, founding and anniversary dates, dates in parentheses - not a month with its year, "Ngày hội (tháng
+4/2024)", the time of what it follows -, a document's date after its number
 "Kế hoạch số 44-KH/ĐU, ngày 24/4/2022") are kept but
 flagged ``non_event``.
 
@@ -476,7 +477,7 @@ _RULES: dict[str, Callable[[re.Match[str], str, dt.date | None], DateMention | N
 }
 
 
-def _is_non_event(text: str, low: str | None, s: int, e: int, part: str | None = None) -> bool:
+def _is_non_event(text: str, low: str | None, s: int, e: int, part: str | None = None, month_of_year: bool = False) -> bool:
     """A date that is not when the reported thing happened: a decision's, a founding's, one in parentheses;
     not one the clause gives a happening after such a word ("Lễ kỷ niệm 60 năm thành lập vào sáng 5/6", "...
     thành lập diễn ra vào ngày 5/6": a part of the day or a verb of happening between them)."""
@@ -488,7 +489,7 @@ def _is_non_event(text: str, low: str | None, s: int, e: int, part: str | None =
         left = _NON_EVENT_LEFT.search(clause)
     if left is not None and (part is not None or _HAPPENING.search(clause.lower(), left.end())):
         left = None
-    return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or _in_parentheses(text, s, e)
+    return bool(left or _NON_EVENT_RIGHT.match(text[e:e + 20]) or not month_of_year and _in_parentheses(text, s, e)
                 or _DOCUMENT_BEFORE.search(text, max(0, s - 40), s))
 
 
@@ -541,7 +542,8 @@ def find_dates(text: str, published: str | None = None,
         mention = _RULES[kind](m, text, pub)
         if mention is None:
             continue
-        mention.non_event = _is_non_event(text, low, s, e, mention.part)
+        mention.non_event = _is_non_event(text, low, s, e, mention.part,
+                                          mention.precision == "month" and mention.explicit_year)
         for i in range(s, e):
             taken[i] = True
         out.append(mention)
