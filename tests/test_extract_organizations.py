@@ -881,3 +881,17 @@ def test_the_youth_union_cell_of_an_organisation():
 def test_one_office_written_with_a_dash_and_abbreviated_is_one_named_in_words():
     orgs = _orgs("Phòng Giáo dục-Đào tạo tổ chức hội thảo. Công văn của Phòng GD-ĐT hướng dẫn các trường.")
     assert set(orgs) == {"Phòng Giáo dục-Đào tạo"}
+
+
+def test_a_name_without_its_administrative_word_is_the_fuller_name():
+    orgs = _orgs("Thư viện tỉnh Cao Bằng tổ chức hội sách. Sau đó, Thư viện Cao Bằng trao sách cho các xã.")
+    assert set(orgs) == {"Thư viện tỉnh Cao Bằng"}
+    orgs = _orgs("Sở Văn hoá và Thể thao Cao Bằng họp. Ông Lê Văn An, Giám đốc Sở Văn hóa và Thể thao "
+                 "tỉnh Cao Bằng, phát biểu.")
+    assert set(orgs) == {"Sở Văn hóa và Thể thao tỉnh Cao Bằng"}
+
+
+def test_a_short_name_between_two_administrative_levels_stays_apart():
+    orgs = _orgs("Thư viện tỉnh Cao Bằng và Thư viện thành phố Cao Bằng ký kết hợp tác. "
+                 "Thư viện Cao Bằng có 20 nghìn bản sách.")
+    assert {"Thư viện tỉnh Cao Bằng", "Thư viện thành phố Cao Bằng"} <= set(orgs)

@@ -141,6 +141,7 @@ def _add_province_aliases(nm: _Names) -> None:
     _alias_short_tails(nm)
     _alias_same_levels(nm)
     _alias_optional_words(nm)
+    _alias_admin_words(nm)
     for k in nm.alias:  # "X" -> "X Việt Nam" -> "X Việt Nam về ...": the fullest
         seen = {k}
         while nm.alias[k] in nm.alias and nm.alias[k] not in seen:
@@ -257,6 +258,33 @@ def _alias_same_region(nm: _Names) -> None:
         if len(ks) > 1:
             full = max(ks, key=lambda k: len(k.split()))
             nm.alias.update({k: full for k in ks if k != full})
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> tuple[str, ...]:
+    """Expanded administrative words ("tỉnh", "thành phố", "huyện" ...), padded with spaces, longest first."""
+    return tuple(sorted({f" {expand(full)} " for full in ADMIN_WORDS.values()}, key=len, reverse=True))
+
+
+def _without_admin_words(key: str) -> str:
+    """``key`` with the administrative words before its place left out ("thư viện tỉnh x" -> "thư viện x")."""
+    out = f" {key} "
+    for w in _admin_words():
+        out = out.replace(w, " ")
+    return out.strip()
+
+
+def _alias_admin_words(nm: _Names) -> None:
+    """"Thư viện Điện Biên" is "Thư viện tỉnh Điện Biên": a name that is another name of the article but for
+    its administrative word is that organisation, written in full -- only when one such fuller name exists
+    ("Thư viện Lào Cai" beside both "Thư viện tỉnh Lào Cai" and "Thư viện thành phố Lào Cai" stays apart)."""
+    fuller: dict[str, list[str]] = {}
+    for k in nm.order:
+        if k not in nm.alias and (bare := _without_admin_words(k)) != k:
+            fuller.setdefault(bare, []).append(k)
+    for k in nm.order:
+        if k not in nm.alias and len(ks := fuller.get(k, [])) == 1:
+            nm.alias[k] = ks[0]
 
 
 @lru_cache(maxsize=1)
