@@ -895,3 +895,9 @@ def test_a_short_name_between_two_administrative_levels_stays_apart():
     orgs = _orgs("Thư viện tỉnh Cao Bằng và Thư viện thành phố Cao Bằng ký kết hợp tác. "
                  "Thư viện Cao Bằng có 20 nghìn bản sách.")
     assert {"Thư viện tỉnh Cao Bằng", "Thư viện thành phố Cao Bằng"} <= set(orgs)
+
+
+def test_a_count_after_a_name_is_not_part_of_it():
+    orgs = _orgs("Thư viện tỉnh trao tặng Đồn Biên phòng Nà Lừa 300 bản sách và Trường Tiểu học Pác Bó 120 cuốn "
+                 "truyện. Trại giam Nam Hà 4 nhận tủ sách.")
+    assert {"Đồn Biên phòng Nà Lừa", "Trường Tiểu học Pác Bó", "Trại giam Nam Hà 4"} <= set(orgs)

@@ -341,8 +341,16 @@ def _name_number(toks: list[Tok], k: int) -> bool:
     if not t.text.isdigit() or len(t.text) > 3:
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.text in _count_nouns():  # "... Lý Vạn 500 bản sách": a count
+        return False
     return not (nxt is not None and nxt.text in ".," and nxt.start == t.end and k + 2 < len(toks)
                 and toks[k + 2].text.isdigit())
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    """Words that count things after a number (org_count_nouns.txt), as written in lower case."""
+    return frozenset(phrases("org_count_nouns.txt"))
 
 
 def _is_lower_word(t: Tok) -> bool:
