@@ -518,11 +518,16 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
 def _bare_head_name(m: OrgMention, ctx: _Ctx) -> str:
     """The name of an organisation mention that is its head word alone ("Phó Giám đốc Sở, Chủ tịch Công đoàn
     Sở X"): the fuller name with that head the text gives (see :func:`_named_with_head`), else as read."""
-    mt = tokenize(m.name)
+    head = _bare_head(m.name)
+    return (_named_with_head(m.start, head, ctx) or m.name) if head else m.name
+
+
+@lru_cache(maxsize=1024)
+def _bare_head(name: str) -> str | None:
+    """The head word(s) an organisation's name consists of alone ("Sở"), else None."""
+    mt = tokenize(name)
     h = match_head(mt, 0)
-    if h is None or len(h.words) != len(mt):
-        return m.name
-    return _named_with_head(m.start, h.text, ctx) or m.name
+    return h.text if h is not None and len(h.words) == len(mt) else None
 
 
 def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
@@ -1290,6 +1295,8 @@ def _list_head(toks: list[Tok], i: int, ctx: _Ctx) -> int:
 
 def _title_before(toks: list[Tok], i: int, ctx: _Ctx) -> int:
     """Index of the title right before the name at token ``i`` ("bà", "TS."), else ``i``."""
+    if i < 1 or not toks[i - 1].text[-1:].isalpha() and toks[i - 1].text[-1:] != ".":
+        return i
     for back in range(1, 4):
         k = i - back
         if k < 0:
@@ -1388,13 +1395,25 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
             ctx.add(m.name, role, org, status, term, m.start, toks[j - 1].end, sent)
 
 
+@lru_cache(maxsize=1)
+def _name_verbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(_words("name_verb"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _name_verb_starts() -> frozenset[str]:
+    return frozenset(w[0] for w in _name_verbs())
+
+
 def _name_verb(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> None:
     """A post given right after the name by a verb ("Đại hội bầu ông A làm Chủ tịch Hội X", "bà B hiện làm
     Giám đốc Thư viện Y": ``position_words.tsv`` name_verb), only when its organisation follows."""
     k = _idx(toks, m.end)
     n = len(toks)
-    verb = next((w for w in sorted(_words("name_verb"), key=len, reverse=True)
-                 if k + len(w) < n and tuple(ffold(t.text) for t in toks[k:k + len(w)]) == w), None)
+    if k >= n or ffold(toks[k].text) not in _name_verb_starts():
+        return
+    verb = next((w for w in _name_verbs() if k + len(w) < n and tuple(ffold(t.text) for t in toks[k:k + len(w)]) == w),
+                None)
     if verb is None:
         return
     chain = _chain(toks, k + len(verb), ctx, need_sep=False)
