@@ -237,3 +237,10 @@ def test_a_middle_name_written_as_its_initial_is_part_of_the_name():
             "Dự lễ có bà Phùng V. Hải Yến, Giám đốc Thư viện tỉnh Hà Nam.")
     names = {p.name for p in RuleExtractor()(Article(id="t", text=text, published="2024-01-02")).persons}
     assert {"Đào T.Minh Khuê", "Phùng V. Hải Yến"} <= names
+
+
+def test_the_holder_named_right_after_a_role_and_its_organisation():
+    # "hóa" ends the name of the department, not a doctrine ("văn hóa Hồ Chí Minh" names no person)
+    assert _names("Phó Giám đốc Sở Văn hóa Nguyễn Văn Bình cho biết sở đã chỉ đạo các thư viện.") == \
+        ["Nguyễn Văn Bình"]
+    assert _names("Thư viện học tập và làm theo phong cách văn hóa Hồ Chí Minh.") == []

@@ -194,8 +194,9 @@ class _Scan:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        self.orgs = Cover((toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc)
-                          if not h.short)
+        spans = [(toks[h.start].start, toks[h.end - 1].end) for h, toks, _ in scan_orgs(doc) if not h.short]
+        self.orgs = Cover(spans)
+        self.org_starts = {e: s for s, e in spans}  # an organisation name's end -> its start
         self.tkind = _title_kind()
         self.sur = surnames()
         self.pkeys = _province_keys()
@@ -357,6 +358,15 @@ def _credited(text: str, a: int) -> bool:
     return _credit_re().search(text, max(0, a - 16), a) is not None
 
 
+def _holder_after_org(sc: _Scan, toks: list[Tok], i: int) -> bool:
+    """Is the run at ``i`` the holder named right after a role and its organisation ("Phó Giám đốc Sở Văn hóa
+    Nguyễn Văn A"): an organisation name ends at the word before it, and a role word reaches that name's head?
+    Then the name's last word ("hóa") is no word that a name cannot follow."""
+    start = sc.org_starts.get(toks[i - 1].end) if i else None
+    hs = _token_at(toks, start) if start is not None else None
+    return hs is not None and _role_reaches(toks, hs)
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -364,8 +374,9 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     prev = toks[i - 1].text if i else ""
     # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
     after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in sc.pkeys
+    free = after_tinh or _holder_after_org(sc, toks, i)
     if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) or _inside_quotes(text, s, a)
-            or not after_tinh and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
+            or not free and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
     if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i) or _school_named(toks, i) \
             or _byline(toks, i + nt - 1) or _carried_by_org(toks, i):
