@@ -982,8 +982,9 @@ def _distribute(chain: list[_Link], ctx: _Ctx) -> list[_Link]:
     Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X" -> Ủy viên Ban Thường vụ @ Tỉnh ủy X)."""
     out = list(chain)
     for a in range(len(out) - 2, -1, -1):
-        if out[a].org is None and out[a + 1].joined and out[a + 1].org:
-            out[a] = out[a]._replace(org=_shared_org(out[a + 1].org, ctx))  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
+        nxt_org = out[a + 1].org
+        if out[a].org is None and out[a + 1].joined and nxt_org:
+            out[a] = out[a]._replace(org=_shared_org(nxt_org, ctx))  # "Phó Chủ tịch kiêm Tổng Thư ký Hội X"
     for a, link in enumerate(out):
         if link.org is not None or ffold(link.role.split(" ", 1)[-1] if link.former else link.role) not in _seats():
             continue
