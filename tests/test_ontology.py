@@ -157,7 +157,9 @@ def _hermit(graph: Graph, tmp_path: Path) -> list:
     doc = tmp_path / "reason.nt"
     g.serialize(doc, format="nt", encoding="utf-8")
     world = owlready2.World()
-    world.get_ontology(doc.as_uri()).load()
+    # N-Triples named, not guessed: owlready2 guesses from the first 1,000 bytes and takes a first line longer
+    # than that (a long literal, in whatever order the graph serialises) for RDF/XML
+    world.get_ontology(doc.as_uri()).load(format="ntriples")
     owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
     return list(world.inconsistent_classes())
 
