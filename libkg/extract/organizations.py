@@ -266,10 +266,10 @@ def _admin_words() -> tuple[str, ...]:
     return tuple(sorted({f" {expand(full)} " for full in ADMIN_WORDS.values()}, key=len, reverse=True))
 
 
-def _without_admin_words(key: str) -> str:
-    """``key`` with the administrative words before its place left out ("thư viện tỉnh x" -> "thư viện x")."""
+def _without(key: str, padded: tuple[str, ...]) -> str:
+    """``key`` with the phrases ``padded`` (each with a space on both sides) left out."""
     out = f" {key} "
-    for w in _admin_words():
+    for w in padded:
         out = out.replace(w, " ")
     return out.strip()
 
@@ -280,7 +280,7 @@ def _alias_admin_words(nm: _Names) -> None:
     ("Thư viện Lào Cai" beside both "Thư viện tỉnh Lào Cai" and "Thư viện thành phố Lào Cai" stays apart)."""
     fuller: dict[str, list[str]] = {}
     for k in nm.order:
-        if k not in nm.alias and (bare := _without_admin_words(k)) != k:
+        if k not in nm.alias and (bare := _without(k, _admin_words())) != k:
             fuller.setdefault(bare, []).append(k)
     for k in nm.order:
         if k not in nm.alias and len(ks := fuller.get(k, [])) == 1:
@@ -299,10 +299,7 @@ def _alias_optional_words(nm: _Names) -> None:
     groups: dict[str, list[str]] = {}
     for k in nm.order:
         if k not in nm.alias:
-            key = f" {k} "
-            for w in _optional_words():
-                key = key.replace(w, " ")
-            groups.setdefault(key, []).append(k)
+            groups.setdefault(_without(k, _optional_words()), []).append(k)
     for ks in groups.values():
         if len(ks) > 1:
             full = max(ks, key=lambda k: (-_abbreviated(nm.full[k].name), len(k.split())))

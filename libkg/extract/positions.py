@@ -1182,15 +1182,9 @@ def _lead_start(toks: list[Tok], i: int, ctx: _Ctx) -> tuple[int, bool]:
     """Index of the first token of what introduces the name at token ``i``: its title and a dash or colon
     before it ("Giám đốc Thư viện X – ông A": the index of "–"), or a comma before a title ("Bí thư Tỉnh ủy
     X, đồng chí A"); and whether that was a comma."""
-    titled = False
-    for back in range(1, 5):
-        k = i - back
-        if k < 0:
-            break
-        tm = title_re().match(ctx.text, toks[k].start)
-        if tm is not None and not ctx.text[tm.end():toks[i].start].strip():
-            i, titled = k, True
-            break
+    k = _title_before(toks, i, ctx, reach=4)
+    titled = k != i
+    i = k
     if i > 0 and (toks[i - 1].text in _LEAD_SEPS or titled and toks[i - 1].text == ","):
         return i - 1, toks[i - 1].text == ","
     return i, False
@@ -1294,11 +1288,12 @@ def _list_head(toks: list[Tok], i: int, ctx: _Ctx) -> int:
     return first if first != i and toks[_title_before(toks, first, ctx) - 1].text == ":" else i
 
 
-def _title_before(toks: list[Tok], i: int, ctx: _Ctx) -> int:
-    """Index of the title right before the name at token ``i`` ("bà", "TS."), else ``i``."""
+def _title_before(toks: list[Tok], i: int, ctx: _Ctx, reach: int = 3) -> int:
+    """Index of the title right before the name at token ``i`` ("bà", "TS."), within ``reach`` tokens,
+    else ``i``."""
     if i < 1 or not toks[i - 1].text[-1:].isalpha() and toks[i - 1].text[-1:] != ".":
-        return i
-    for back in range(1, 4):
+        return i  # a title ends in a letter or a dot
+    for back in range(1, reach + 1):
         k = i - back
         if k < 0:
             break
