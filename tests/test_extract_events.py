@@ -778,9 +778,22 @@ def test_where_delegates_come_from_or_a_list_of_provinces_is_not_where_the_event
     evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức hội nghị tổng kết với sự tham gia của đại biểu đến từ Yên Bái, "
                  "Lai Châu.", published="2024-06-06")
     assert [(e.kind, e.place) for e in evs] == [("Conference", None)]
-    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Ngày hội đọc sách cho học sinh xã Bản Xèo, huyện Bát Xát.",
+    evs = events("Sáng 5/6, Thư viện tỉnh Lào Cai tổ chức Ngày hội đọc sách tại xã Bản Xèo, huyện Bát Xát.",
                  published="2024-06-06")
     assert [(e.kind, e.place) for e in evs] == [("Festival", "Bản Xèo")]  # a commune and its district: no list
+
+
+def test_a_place_named_without_tai_is_no_venue():
+    # real pages name a town as the actor, the audience or the scope; the venue follows "tại"
+    evs = events("Sáng 12/10, huyện Thanh Oai tổ chức lễ gắn biển công trình Nhà truyền thống của Thư viện huyện.",
+                 published="2024-10-13")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Ceremony", "2024-10-12", None)]
+    evs = events("Sáng 20/4, Thư viện tỉnh Kon Tum tổ chức Ngày hội đọc sách cho học sinh thành phố Kon Tum với "
+                 "sự tham gia của 300 em.", published="2024-04-21")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Festival", "2024-04-20", None)]
+    evs = events("Sáng 20/4, thành phố Hội An tổ chức Ngày hội đọc sách tại Quảng trường Sông Hoài.",
+                 published="2024-04-21")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Festival", "2024-04-20", "Quảng trường Sông Hoài")]
 
 
 def test_persons_quoted_thanked_or_whose_works_are_shown_do_not_attend():
