@@ -454,3 +454,25 @@ def test_a_month_with_its_year_in_parentheses_is_when_it_happened_a_day_is_a_glo
     got = [(m.start_date, m.non_event) for m in find_dates("Ngày hội đọc sách (tháng 4/2024) thu hút bạn đọc; "
                                                            "hưởng ứng Ngày Sách (ngày 21/4).", "2024-05-20")]
     assert got == [("2024-04", False), ("2024-04-21", True)]
+
+
+def test_a_numbered_edition_of_the_book_day_dates_a_page_without_a_date():
+    from libkg.extract.dates import year_from_text
+
+    # "Ngày Sách Việt Nam" was first held in 2014, "Ngày Sách và Văn hóa đọc Việt Nam" in 2022
+    text = ("Hưởng ứng Ngày Sách Việt Nam lần thứ 5, từ ngày 15 - 25/4, Thư viện huyện Kim Thành trưng bày tranh "
+            "thiếu nhi vẽ qua các cuộc thi vẽ tranh theo sách.")
+    assert year_from_text(text, find_dates(text)) == "2018"
+    # only when no sentence writes a year of its own: a page may recall an edition long past
+    text = "Sáng 20/4/2016, Thư viện tỉnh tổ chức Ngày hội đọc sách, như tại Ngày Sách Việt Nam lần thứ nhất."
+    assert year_from_text(text, find_dates(text)) == "2016"
+    text = "Chào mừng Ngày Sách và Văn hóa đọc Việt Nam lần thứ ba, tối 19/4 Thư viện tỉnh tổ chức đêm thơ."
+    assert year_from_text(text, find_dates(text)) == "2024"
+    text = "Nhân Ngày sách và Văn hoá đọc lần thứ 2, sáng 20/4 Thư viện huyện tổ chức ngày hội."
+    assert year_from_text(text, find_dates(text)) == "2023"
+    text = "Ngày Sách Việt Nam lần thứ VI (21/4/2014 – 21/4/2019) được tổ chức tại nhiều nơi."
+    assert year_from_text(text, find_dates(text)) == "2019"
+    art = article_from_text("Ngày hội đọc sách\n\nHưởng ứng Ngày Sách Việt Nam lần thứ tám, sáng 20/4, Thư viện tỉnh "
+                            "Hà Nam tổ chức Ngày hội đọc sách tại Quảng trường Vị Hoàng.", id="t1", published=None)
+    assert [(e.kind, e.start) for e in RuleExtractor()(art).events if e.kind == "Festival"][-1:] == [
+        ("Festival", "2021-04-20")]

@@ -20,7 +20,8 @@ Forms of the genre (case-insensitive, the part of day optional):
 A day and month without a year take the year that puts the date nearest to the
 publication date.  A page without one is dated by :func:`article_date` (date line,
 address, the year of its sentences - the later year of an anniversary span
-"(1943-2023)" first - or a year its first line names alone, "Hè 2017").  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
+"(1943-2023)" first, a numbered edition "Ngày Sách Việt Nam lần thứ 5" (2018) last - or a year its first
+line names alone, "Hè 2017").  Not dates: decision numbers ("Quyết định số 12/2023/QĐ-UBND"),
 numbers inside names ("Quảng trường 3/2", "24/7"), lunar dates ("mùng 5 tháng
 Giêng").  Dates that are not when something happened (decision, effective,
 birth, founding and anniversary dates, dates in parentheses - not a month with its year, "Ngày hội (tháng
@@ -574,11 +575,51 @@ _YEAR_SPAN = re.compile(r"\(\s*(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\
 _TERM_SPAN = re.compile(r"(?<!\w)" + _alt("term") + r"\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)", re.I)
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+@cache
+def _editions() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    """The numbered editions of ``date_editions.tsv``: (one pattern, first year by name, ordinal words' values)."""
+    rows = read_tsv("lexicon", "date_editions.tsv")
+    firsts = {row[1]: int(row[2]) for row in rows if row[0] == "edition"}
+    numbers = {row[1]: int(row[2]) for row in rows if row[0] == "number"}
+    before = "|".join(re.escape(row[1]).replace(r"\ ", r"\s+") for row in rows if row[0] == "ordinal")
+    names = "|".join(f"(?P<e{i}>{name})" for i, name in enumerate(firsts))
+    ordinal = r"(?P<n>\d{1,2}|[ivx]{1,5}|" + "|".join(sorted(numbers, key=len, reverse=True)) + r")"
+    return re.compile(r"(?<!\w)(?:" + names + r")\s+(?:" + before + r")\s+" + ordinal + r"(?!\w)"), firsts, numbers
+
+
+def _ordinal(word: str, numbers: dict[str, int]) -> int | None:
+    """The value of "5", "VIII" or "tám"."""
+    if word.isdigit():
+        return int(word)
+    if word in numbers:
+        return numbers[word]
+    if any(c not in _ROMAN for c in word):
+        return None
+    vals = [_ROMAN[c] for c in word]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def edition_year(text: str) -> str | None:
+    """The year of the first numbered edition of a recurring national day the text names ("Ngày Sách Việt Nam
+    lần thứ 5": 2018), from the year of its first edition (``date_editions.tsv``)."""
+    pattern, firsts, numbers = _editions()
+    for m in pattern.finditer(text.lower()):
+        n = _ordinal(m["n"], numbers)
+        name = next(k for i, k in enumerate(firsts) if m.group(f"e{i}") is not None)
+        if n is not None and 0 < n < 60:
+            return str(firsts[name] + n - 1)
+    return None
+
+
 def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     """The article's year from its own sentences, when neither metadata, date line nor address gives it.
 
     The later year of an anniversary pair ("kỷ niệm 80 năm ... (19/8/1945 - 19/8/2025)" or "(1943-2023)":
-    the anniversary falls in the article's year); else the first written year of an event date or of
+    the anniversary falls in the article's year); else the year of a numbered edition (:func:`edition_year`:
+    "Ngày Sách Việt Nam lần thứ 5", 2018); else the first written year of an event date or of
     "năm YYYY" (not a document's, founding's or anniversary's date, nor a plan's "đến năm 2030").
     """
     year = _anniversary_year(mentions)
@@ -599,7 +640,7 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
         if m.precision == "year" and _UNTIL_BEFORE.search(text[max(0, m.start - 12):m.start].lower()):
             continue
         return m.start_date[:4]
-    return None
+    return edition_year(text)
 
 
 # a quoted title ("cuốn “Lịch sử Binh đoàn (1985-2015)”"): the years in it are the work's, not the article's
