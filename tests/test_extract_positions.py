@@ -811,3 +811,15 @@ def test_a_roles_last_words_read_with_the_organisation_after_it():
                "Phụ trách Thư viện Trường THCS Tân Phú, giới thiệu sách.")
     assert got == [("Trịnh Bích Ngân", "Chánh Văn phòng", "Hội Nhà văn Đồng Nai"),
                    ("Hồ Thị Út", "Phụ trách", "Thư viện Trường THCS Tân Phú")]
+
+
+
+def test_a_head_word_alone_after_a_role_points_back_to_one_organisation_named_before():
+    # one library named before: that one
+    got = _pos("Thư viện tỉnh Cao Bằng ký kết chương trình phối hợp với các trường. Ông Hà Văn Thụ, Giám đốc Thư viện "
+               "cho biết sẽ mở thêm phòng đọc.")
+    assert got == [("Hà Văn Thụ", "Giám đốc", "Thư viện tỉnh Cao Bằng")]
+    # two libraries named before: which one is meant is a guess, none is taken
+    got = _pos("Thư viện tỉnh Cao Bằng và Thư viện huyện Bảo Lạc ký kết chương trình phối hợp. Ông Hà Văn Thụ, Giám "
+               "đốc Thư viện cho biết sẽ mở thêm phòng đọc.")
+    assert not [p for p in got if p[0] == "Hà Văn Thụ" and p[2]]

@@ -542,8 +542,21 @@ def _short_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
     k = j + len(h.words) if h is not None else j
     if h is None or _name_goes_on(toks, k, h.flags):
         return None, j
-    named = _named_with_head(toks[j].start, h.text, ctx)
+    named = _antecedent_with_head(toks[j].start, h.text, ctx)
     return (named, k) if named else (None, j)
+
+
+def _antecedent_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
+    """The one organisation with this head word the text named before ``at``, a head alone after a role
+    pointing back to it ("Sở Văn hóa X ... bà A, Phó Giám đốc Sở, cho biết"); None when two are named before
+    it (which one is meant is a guess) or when the only ones come after it; the one embedded in another's
+    name when the text names none on its own (see :func:`_embedded_with_head`)."""
+    key = ffold(head) + " "
+    cands = [m for m in ctx.orgs if ffold(m.name).startswith(key)]
+    if not cands:
+        return _embedded_with_head(at, head, ctx)
+    before = {expand(m.name): m.name for m in cands if m.start < at}
+    return next(iter(before.values())) if len(before) == 1 else None
 
 
 _NAME_JOINERS = frozenset(("-", "–", "&", "và"))
