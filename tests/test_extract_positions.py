@@ -823,3 +823,10 @@ def test_a_head_word_alone_after_a_role_points_back_to_one_organisation_named_be
     got = _pos("Thư viện tỉnh Cao Bằng và Thư viện huyện Bảo Lạc ký kết chương trình phối hợp. Ông Hà Văn Thụ, Giám "
                "đốc Thư viện cho biết sẽ mở thêm phòng đọc.")
     assert not [p for p in got if p[0] == "Hà Văn Thụ" and p[2]]
+
+
+def test_the_youth_union_of_an_organisation_after_a_role():
+    got = _pos("Anh Quàng Văn Bảo - Bí thư Đoàn Trường Đại học Tây Bắc, cho biết các đoàn viên đã góp 300 cuốn sách. "
+               "Chị Lường Thị Hoa, Phó Bí thư Đoàn Thư viện tỉnh Sơn La, phát biểu.")
+    assert got == [("Quàng Văn Bảo", "Bí thư", "Đoàn Trường Đại học Tây Bắc"),
+                   ("Lường Thị Hoa", "Phó Bí thư", "Đoàn Thư viện tỉnh Sơn La")]

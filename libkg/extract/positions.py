@@ -303,6 +303,19 @@ def _repeated_unit(toks: list[Tok], j: int, ctx: _Ctx, role_words: tuple[str, ..
     return ctx.text[toks[jj].start:toks[d_end - 1].end], d_end
 
 
+def _union_of(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str, int] | None:
+    """The youth union of an organisation after a role, "Đoàn" then the organisation's name ("Bí thư Đoàn
+    Trường Đại học X", "Phó Bí thư Đoàn Sở Y"; ``union_words.txt``): both are the organisation (organisation,
+    next index); "Đoàn" is no head on its own (a delegation, a family name)."""
+    k = j + phrase_at(toks, j, "union_words.txt") if j < len(toks) and toks[j].cap else j
+    if k == j or k >= len(toks) or toks[j].start in ctx.org_at:
+        return None
+    m = ctx.org_at.get(toks[k].start)
+    if m is None:
+        return None
+    return ctx.text[toks[j].start:m.end], _idx(toks, m.end)
+
+
 _NAMED_BODIES = frozenset(("viện", "vụ", "cục"))
 
 
@@ -749,6 +762,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     role_text = (former + " " if former else "") + label
     last = label.split()[-1].lower()
     named = _repeated_unit(toks, j, ctx, role.words) or _repeated_body(toks, j, ctx, role.words) \
+        or _union_of(toks, j, ctx) \
         or _board(toks, j, ctx, last) or _commission(toks, j, ctx) \
         or _mission(toks, k_role, j, ctx, role.label)
     org_name: str | None
