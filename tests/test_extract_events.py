@@ -992,7 +992,8 @@ def test_the_opening_of_an_event_named_before_is_a_ceremony_when_told_as_one():
 
 
 def test_a_display_room_is_a_place_not_an_exhibition():
-    assert kinds("Thư viện tỉnh Phú Yên vừa đưa vào sử dụng phòng trưng bày sách quý.") == []
+    # (the room put into use is a launch, not an exhibition)
+    assert kinds("Thư viện tỉnh Phú Yên vừa đưa vào sử dụng phòng trưng bày sách quý.") == [("Launch", None)]
     body = ("Sáng 12/5, Thư viện tỉnh tổ chức Hội nghị tổng kết năm 2023. Nhân dịp này, thư viện mở cửa khu trưng "
             "bày sách quý cho đại biểu.")
     assert "Exhibition" not in [k for k, _ in kinds(body)]
@@ -1041,3 +1042,13 @@ def test_an_event_dated_only_to_a_month_takes_that_month():
                  published="2024-04-10") == [("Exhibition", "2022-06")]
     assert kinds("Thư viện tỉnh đã tổ chức thành công Ngày hội đọc sách (tháng 4/2023) tại Trường THCS Lê Lợi.",
                  published="2024-04-10") == [("Festival", "2023-04")]
+
+
+def test_put_into_use_is_a_launch_and_with_an_inauguration_one_ceremony():
+    evs = events("Ngày 10/9, Thư viện huyện Bảo Lâm chính thức đưa vào sử dụng phòng đọc thiếu nhi với hơn 2.000 bản "
+                 "sách.", published="2024-10-01")
+    assert [(e.kind, e.start, e.label) for e in evs] == [
+        ("Launch", "2024-09-10", "Đưa vào sử dụng phòng đọc thiếu nhi")]
+    evs = events("Sáng 2/6, UBND huyện Cồn Cỏ tổ chức khánh thành, đưa vào sử dụng Thư viện huyện Cồn Cỏ.",
+                 published="2024-06-03")
+    assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2024-06-02")]

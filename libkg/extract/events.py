@@ -503,8 +503,9 @@ class _Reader:
         for h in found:
             last = merged[-1] if merged else None
             if last is not None and _JOINER.fullmatch(self.low[last.end:h.start]) and (
-                    last.kind == h.kind or _awards_summing_up(last, h)):
-                last.end, last.kind, last.joined = h.end, h.kind, True
+                    last.kind == h.kind or _awards_summing_up(last, h) or _inaugurated(last, h)):
+                last.end, last.joined = h.end, True
+                last.kind = last.kind if _inaugurated(last, h) else h.kind
                 continue
             merged.append(h)
         return merged
@@ -515,7 +516,8 @@ class _Reader:
         for i, h in enumerate(merged):
             if h.absorbed:
                 continue
-            h.label_end = self._label_end(h.start, e, h.end if h.joined else h.start)
+            # (a verb's name runs past the verb's own words: "đưa vào sử dụng X" does not end at its "vào")
+            h.label_end = self._label_end(h.start, e, h.end if h.joined or h.role == "verb" else h.start)
             if h.role in ("noun", "lead"):
                 self._absorb_name(h, merged[i + 1:])
                 continue
@@ -1526,6 +1528,11 @@ def _contest_name(m: re.Match[str] | None) -> str | None:
     if m is None or not (m.group(1)[0].isupper() or m.group(1)[0] in "“\""):
         return None
     return lower_fold(m.group(1).lstrip("“\""))
+
+
+def _inaugurated(last: _Hit, h: _Hit) -> bool:
+    """"khánh thành, đưa vào sử dụng Thư viện X": the opening for use is the inauguration ceremony itself."""
+    return last.kind == "Ceremony" and last.role == "verb" and h.kind == "Launch"
 
 
 def _awards_summing_up(last: _Hit, h: _Hit) -> bool:
