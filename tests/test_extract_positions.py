@@ -830,3 +830,12 @@ def test_the_youth_union_of_an_organisation_after_a_role():
                "Chị Lường Thị Hoa, Phó Bí thư Đoàn Thư viện tỉnh Sơn La, phát biểu.")
     assert got == [("Quàng Văn Bảo", "Bí thư", "Đoàn Trường Đại học Tây Bắc"),
                    ("Lường Thị Hoa", "Phó Bí thư", "Đoàn Thư viện tỉnh Sơn La")]
+
+
+def test_the_holder_named_after_an_organisation_whose_name_the_scan_ran_on_into_his():
+    got = _pos("Giám đốc Nhà xuất bản Hồng Lam Đinh Văn Thọ cho biết năm nay có 300 đầu sách mới. Tổng Biên tập "
+               "Báo Sông Mã Lê Quốc Hưng tặng sách cho thư viện.")
+    assert ("Đinh Văn Thọ", "Giám đốc", "Nhà xuất bản Hồng Lam") in got
+    assert ("Lê Quốc Hưng", "Tổng Biên tập", "Báo Sông Mã") in got
+    # a school named after a person is no holder
+    assert _pos("Hiệu trưởng Trường THCS Lê Quý Đôn phát biểu khai mạc.") == []

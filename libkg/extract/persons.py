@@ -367,6 +367,19 @@ def _holder_after_org(sc: _Scan, toks: list[Tok], i: int) -> bool:
     return hs is not None and _role_reaches(toks, hs)
 
 
+def _holder_ending_org(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
+    """Is the run at ``i`` the holder named after a role and an organisation the scan ran on into the name
+    ("Giám đốc Nhà xuất bản Kim Đồng Bùi Tuấn Nghĩa cho biết"): an organisation name ends with the run, a role
+    word reaches its head, two capitalised words of the name stand between its head and the run, and no
+    capitalised word follows the run?"""
+    b = toks[i + nt - 1].end
+    start = sc.org_starts.get(b)
+    hs = _token_at(toks, start) if start is not None else None
+    if hs is None or i - hs < 3 or not _role_reaches(toks, hs) or not (toks[i - 1].cap and toks[i - 2].cap):
+        return False
+    return i + nt >= len(toks) or not toks[i + nt].cap
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -375,7 +388,8 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
     after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in sc.pkeys
     free = after_tinh or _holder_after_org(sc, toks, i)
-    if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) or _inside_quotes(text, s, a)
+    if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) and not _holder_ending_org(sc, toks, i, nt)
+            or _inside_quotes(text, s, a)
             or not free and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
     if _province_named(sc, toks, i, a, b) or _house_number_before(toks, i) or _school_named(toks, i) \
