@@ -1052,3 +1052,11 @@ def test_put_into_use_is_a_launch_and_with_an_inauguration_one_ceremony():
     evs = events("Sáng 2/6, UBND huyện Cồn Cỏ tổ chức khánh thành, đưa vào sử dụng Thư viện huyện Cồn Cỏ.",
                  published="2024-06-03")
     assert [(e.kind, e.start) for e in evs] == [("Ceremony", "2024-06-02")]
+
+
+def test_a_region_or_a_country_is_the_scope_of_an_event_not_its_venue():
+    evs = events("Sáng 12/5, Hội Thư viện Việt Nam tổ chức lớp tập huấn nghiệp vụ cho cán bộ thư viện tại khu vực "
+                 "miền Trung.", published="2024-05-13")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Training", "2024-05-12", None)]
+    evs = events("Sáng 12/5, tại Việt Nam, Quỹ Sách Châu Á tổ chức trao tặng 5.000 cuốn sách.", published="2024-05-13")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("BookDonation", "2024-05-12", None)]

@@ -1489,6 +1489,8 @@ _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, 
 # at a gathering named earlier in the sentence, touring and displays are part of it (the public seeing
 # them), while a gift, a ceremony or a contest named there is a sub-event of its own
 # how far after its trigger a site is where an event of the kind happens
+# kinds of place that are an event's scope, never its venue (real pages' annotators give none)
+_NO_VENUE_KINDS = ("Region", "Country")
 _SITE_REACH = {"Visit": 40, "Ceremony": 40, "Other": 80}
 
 _SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
@@ -1575,6 +1577,10 @@ def find_events(doc: Doc) -> list[Event]:
     r.headline_event()
     r.headline_venue()
     r.undated_lead()
+    scopes = {p.name for p in doc.place_mentions if p.kind in _NO_VENUE_KINDS}
+    for w in r.events:  # "các thư viện khu vực miền Trung", "tại Việt Nam": the scope, never where it happens
+        if w.ev.place in scopes:
+            w.ev.place = None
     for w in r.events:  # a sub-event is held where the event it is part of turned out to be
         if w.ev.place is None and w.within is not None and w.within.ev.place and _during(w.ev.start, w.within.ev):
             w.ev.place = w.within.ev.place
