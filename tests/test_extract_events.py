@@ -1060,3 +1060,13 @@ def test_a_region_or_a_country_is_the_scope_of_an_event_not_its_venue():
     assert [(e.kind, e.start, e.place) for e in evs] == [("Training", "2024-05-12", None)]
     evs = events("Sáng 12/5, tại Việt Nam, Quỹ Sách Châu Á tổ chức trao tặng 5.000 cuốn sách.", published="2024-05-13")
     assert [(e.kind, e.start, e.place) for e in evs] == [("BookDonation", "2024-05-12", None)]
+
+
+def test_an_activity_organised_for_readers_is_an_event():
+    # "tổ chức hoạt động trải nghiệm / đọc sách / ngoại khóa ...": an activity held that day (kind Other)
+    assert kinds("Sáng 12/5, Thư viện tỉnh Hà Giang tổ chức hoạt động trải nghiệm cho 200 học sinh Trường Tiểu học "
+                 "Minh Khai.", published="2024-05-13") == [("Other", "2024-05-12")]
+    assert kinds("Chiều 14/5, Thư viện huyện tổ chức hoạt động đọc sách cùng thiếu nhi.",
+                 published="2024-05-15") == [("Other", "2024-05-14")]
+    # not an organised activity: the library's work in general
+    assert kinds("Hoạt động đọc sách của thiếu nhi ngày càng được quan tâm.", published="2024-05-15") == []
