@@ -1577,10 +1577,7 @@ def find_events(doc: Doc) -> list[Event]:
     r.headline_event()
     r.headline_venue()
     r.undated_lead()
-    scopes = {p.name for p in doc.place_mentions if p.kind in _NO_VENUE_KINDS}
-    for w in r.events:  # "các thư viện khu vực miền Trung", "tại Việt Nam": the scope, never where it happens
-        if w.ev.place in scopes:
-            w.ev.place = None
+    _drop_scopes(r.events, doc)
     for w in r.events:  # a sub-event is held where the event it is part of turned out to be
         if w.ev.place is None and w.within is not None and w.within.ev.place and _during(w.ev.start, w.within.ev):
             w.ev.place = w.within.ev.place
@@ -1596,6 +1593,15 @@ def find_events(doc: Doc) -> list[Event]:
     if r.pending_persons and r.events:
         _Reader._add(r.events[0], [n for _, n in r.pending_persons])
     return [w.ev for w in r.events] + r.occasions + _awarded_contests([w.ev for w in r.events])
+
+
+def _drop_scopes(events: list[_Ev], doc: Doc) -> None:
+    """"các thư viện khu vực miền Trung", "tại Việt Nam": a region or a country is an event's scope, never where it
+    happens (no place)."""
+    scopes = {p.name for p in doc.place_mentions if p.kind in _NO_VENUE_KINDS}
+    for w in events:
+        if w.ev.place in scopes:
+            w.ev.place = None
 
 
 def _inferred_years(doc: Doc) -> dict[str, bool]:
