@@ -128,18 +128,24 @@ def graph_quads(graph: Graph | Iterable[tuple[Node, Node, Node]],
     """The triples of ``graph`` as pyoxigraph quads in graph ``graph_iri``."""
     g = to_ox_graph_name(graph_iri)
     cache = _OX
-    if len(cache) > 200_000:
+    if len(cache) > CACHE_TERMS:
         cache.clear()
     for s, p, o in graph:
         terms: list[Any] = []  # subject, predicate, object: checked by pyoxigraph
         for t in (s, p, o):
             x = cache.get(t)
             if x is None:
-                x = cache[t] = to_ox(t)
+                x = to_ox(t)
+                if len(str(t)) <= CACHE_TERM_CHARS:
+                    cache[t] = x
             terms.append(x)
         yield ox.Quad(terms[0], terms[1], terms[2], g)
 
 
+# Terms recur (IRIs, classes, names, dates) but an article's text, sentences and quotes never do: a cache
+# that kept them held ~1 KB per entry, and a worker grew by ~200 MB over its first 10,000 articles.
+CACHE_TERMS = 50_000  # entries before a cache starts again
+CACHE_TERM_CHARS = 200  # longer terms (texts, sentences) are converted, not kept
 _OX: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}  # pyoxigraph terms are immutable: shared
 
 
@@ -148,9 +154,11 @@ _NT: dict[Node, str] = {}  # term -> its N-Triples form (IRIs and types repeat a
 
 def _nt(term: Node) -> str:
     """The N-Triples form of a term not yet in the cache (never empty)."""
-    if len(_NT) > 200_000:
-        _NT.clear()
-    out = _NT[term] = str(to_ox(term))
+    out = str(to_ox(term))
+    if len(str(term)) <= CACHE_TERM_CHARS:
+        if len(_NT) > CACHE_TERMS:
+            _NT.clear()
+        _NT[term] = out
     return out
 
 
