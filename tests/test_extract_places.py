@@ -416,3 +416,14 @@ def test_one_unknown_word_after_tp_is_no_city():
     got = names("Kinh phí lấy từ ngân sách TP. Dự án khởi công vào năm 2026 tại phường Tân Định.")
     assert "Dự" not in got and "Tân Định" in got
     assert "Vinh" in names("Ngày 3/3, tại TP. Vinh, Thư viện tỉnh khai mạc hội sách.")
+
+
+def test_a_street_after_its_lower_case_word_is_a_place_without_the_word():
+    got = places("Thư viện mới đặt tại số 12 đường Lê Lợi, phường Bình Minh. Hội sách mở trên phố Hàng Khay, quận Hoàn Kiếm.")
+    assert ("Lê Lợi", "Other") in {(n, k) for n, k, _ in got}
+    assert ("Hàng Khay", "Other") in {(n, k) for n, k, _ in got}
+    # after the city's word "thành phố" it is the city; a province on the road is the province
+    got = places("Em Lan (thành phố Thủ Dầu Một) đi khắp nẻo đường Yên Bái và về đường Trường Chinh.")
+    assert ("Thủ Dầu Một", "City") in {(n, k) for n, k, _ in got}
+    assert ("Yên Bái", "Province") in {(n, k) for n, k, _ in got}
+    assert ("Trường Chinh", "Other") in {(n, k) for n, k, _ in got}

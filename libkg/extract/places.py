@@ -831,8 +831,35 @@ def _bracketed_units(sc: _Scan) -> None:
                 sc.take(PlaceMention(s, e, unit, kind))
 
 
+# a street's word before its capitalised name ("đường Lê Lợi"), not after a word that makes it another ("thành phố")
+_STREET = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["street"])) + r")\s+(?=[" + _UP + r"])")
+_NOT_STREET_AFTER = frozenset(gz.place_cues()["street_not_after"])
+_WORD = re.compile(r"\w+")
+
+
+def _streets(sc: _Scan) -> None:
+    """Streets named after their lower-case word: "tại số 5 đường Lê Lợi, phường X" (kind Other, without the word);
+    not a province's or a country's name ("nẻo đường Yên Bái" is the province)."""
+    text = sc.text
+    for m in _STREET.finditer(text, sc.lo, sc.hi):
+        prev = _WORD.findall(text, max(sc.lo, m.start() - 12), m.start())
+        if prev and prev[-1] in _NOT_STREET_AFTER:
+            continue  # "(thành phố X)", "khu phố Y"
+        if not sc.free(m.start() - 2, m.start() - 1):
+            continue  # "Khu di tích X đường Y": the address of a site named just before, no place of its own
+        run = _NAME_RUN.match(text, m.end(), sc.hi)
+        if run is None or len(run.group(0).split()) > 4:
+            continue
+        name = run.group(0)
+        if gz.province(name) is not None or _res().country.fullmatch(name):
+            continue
+        if sc.ok(run.start(), run.end()):
+            sc.take(PlaceMention(run.start(), run.end(), name, "Other"))
+        sc.block(m.start(), run.end())
+
+
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _admin_units, _villages, _located_units, _bracketed_units, _regions, _natural_sites, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _streets, _admin_units, _villages, _located_units, _bracketed_units, _regions, _natural_sites, _bare_provinces, _countries)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
