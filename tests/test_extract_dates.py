@@ -476,3 +476,12 @@ def test_a_numbered_edition_of_the_book_day_dates_a_page_without_a_date():
                             "Hà Nam tổ chức Ngày hội đọc sách tại Quảng trường Vị Hoàng.", id="t1", published=None)
     assert [(e.kind, e.start) for e in RuleExtractor()(art).events if e.kind == "Festival"][-1:] == [
         ("Festival", "2021-04-20")]
+
+
+def test_a_page_stamped_with_its_month_dates_day_months_in_that_year():
+    # " date 2019-05 ...": the page's own month stamp (no day), where the text's other years are a project's past
+    art = article_from_text(" date 2019-05 Thư viện huyện Hòa Lạc khánh thành phòng đọc\n\nSáng nay (14/5), tại "
+                            "Trường Tiểu học Đồng Tâm, Phòng Giáo dục huyện Hòa Lạc tổ chức lễ khánh thành phòng đọc. "
+                            "Dự án bắt đầu từ năm 2016 với 3 phòng đọc.", id="m1")
+    assert art.published is None
+    assert [e.start for e in RuleExtractor()(art).events] == ["2019-05-14"]

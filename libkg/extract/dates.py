@@ -679,10 +679,16 @@ def article_date(doc: Doc, regions: list[tuple[int, int]] | None = None) -> tupl
     found = infer_published(doc.text, doc.article.url)
     if found is not None:
         return found.date, found.source
+    stamp = _MONTH_STAMP.match(doc.text)
+    if stamp is not None:  # " date 2022-04 Tiêu đề ...": a page stamped with its month only
+        return stamp["ym"], "date line"
     year = year_from_text(doc.text, find_dates(doc.text, None, regions)) or _headline_year(doc.text)
     return (year, "year in text") if year else (None, None)
 
 
+# a page's own month stamp opening its text (" date 2022-04 ..."; a full " date 2022-04-19" is a date line the reader
+# reads)
+_MONTH_STAMP = re.compile(r"\s*date\s+(?P<ym>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])")
 # a year written alone ("Hè 2017"), not part of a date or a document number ("09/2020/NQ", "1.2020")
 _BARE_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,-]\d)")
 _HEAD_CHARS = 300
