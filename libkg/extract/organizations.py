@@ -418,16 +418,23 @@ def _body_form(text: str, start: int, name: str) -> str:
     return m.group() if m else name
 
 
+def _short_candidates(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit]) -> list[str]:
+    """The full names a short mention (key ``skey``) may stand for: those its key opens, else those of its head's
+    family (for a bare administrative word, only at its level)."""
+    cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
+    if cands:
+        return cands
+    fam = _head_family(h.head)
+    if h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level,
+        # not the unit of another body ("Thư viện Trại giam X" is no province's library)
+        return [k for k in keys if _head_family(meta[k].head) == fam and _same_level(skey, k) and not meta[k].whole]
+    return [k for k in keys if _head_family(meta[k].head) == fam or
+            meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
+
+
 def _resolve_short(skey: str, h: OrgHit, keys: list[str], meta: dict[str, OrgHit], first_pos: dict[str, int],
                    at: int, named: dict[str, int] | None = None) -> str | None:
-    fam = _head_family(h.head)
-    cands = [k for k in keys if (k.startswith(skey + " ") or k == skey) and not meta[k].short]
-    if not cands and h.bare_admin:  # "Thư viện tỉnh", "Bộ Chỉ huy Quân sự tỉnh": its own kind, its level,
-        # not the unit of another body ("Thư viện Trại giam X" is no province's library)
-        cands = [k for k in keys if _head_family(meta[k].head) == fam and _same_level(skey, k) and not meta[k].whole]
-    elif not cands:
-        cands = [k for k in keys if _head_family(meta[k].head) == fam or
-                 meta[k].head.kind == h.head.kind and h.head.kind in ("LibraryUnion", "MilitaryPolice")]
+    cands = _short_candidates(skey, h, keys, meta)
     if not cands:
         return None
     before = [k for k in cands if first_pos[k] < at] or cands
