@@ -858,8 +858,33 @@ def _streets(sc: _Scan) -> None:
         sc.block(m.start(), run.end())
 
 
+_AT_CAPITAL = re.compile(r"(?:t(?<!\wt)ại|T(?<!\wT)ại)\s+(?=[" + _UP + r"])")
+
+
+_NOT_VENUE = re.compile(r"(?:" + "|".join(map(re.escape, gz.place_cues()["not_venue"])) + r")(?![\w])")
+
+
+def _event_noun(name: str) -> bool:
+    return _NOT_VENUE.match(name.lower()) is not None
+
+
+def _named_venues(sc: _Scan) -> None:
+    """A capitalised name of two words or more after "tại" that nothing else read (no unit, person, organisation or
+    event): a venue by its own name ("tại Nhà Điều hành X", "tại Tòa nhà Y")."""
+    text = sc.text
+    for m in _AT_CAPITAL.finditer(text, sc.lo, sc.hi):
+        s = m.end()
+        e = _name_extent(text, s, min(sc.hi, s + 120), loose=False)
+        words = text[s:e].split()
+        if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words[:2]):
+            continue
+        if _event_noun(text[s:e]) or not sc.ok(s, e) or _unit_kind(text[s:e]) is not None:
+            continue
+        sc.take(PlaceMention(s, e, text[s:e], "Site", venue=True))
+
+
 # the finders, in the order they claim text (an earlier one's mention blocks a later one)
-_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _streets, _admin_units, _villages, _located_units, _bracketed_units, _regions, _natural_sites, _bare_provinces, _countries)
+_FINDERS = (_sites, _venues, _described_sites, _directional_regions, _streets, _admin_units, _villages, _located_units, _bracketed_units, _regions, _natural_sites, _bare_provinces, _countries, _named_venues)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
