@@ -445,15 +445,21 @@ def _rule_region(p: _Parse, t: Tok) -> str | None:
         return _STOP
     if members and r + 1 < n and f"{toks[r].text} {toks[r + 1].text}" in context_words("area"):
         r += 2  # "các trường đại học khu vực phía Bắc"
-    start_r = r
+    end = _region_words_end(toks, r)
+    if end > r:
+        p.take(end - p.k)
+    return _STOP
+
+
+def _region_words_end(toks: list[Tok], r: int) -> int:
+    """End of the region words from ``r`` ("miền núi phía Bắc"), a joiner that joins nothing left out."""
+    start_r, n = r, len(toks)
     words = _region_words()
     while r < n and ffold(toks[r].text) in words:
         r += 1
     while r > start_r and toks[r - 1].text in context_words("joiner"):
         r -= 1
-    if r > start_r:
-        p.take(r - p.k)
-    return _STOP
+    return r
 
 
 def _listed_level_end(toks: list[Tok], k: int) -> int:
@@ -683,19 +689,15 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     toks, n = p.toks, p.n
     if p.chunks or not _is_lower_word(t) or ffold(p.head.text) not in _head_sets()[1]:
         return None
-    r = p.k
-    brk = break_words()
-    while r < n and r - p.k < 3 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
-        r += 1
+    r = _descriptor_end(toks, p.k)
     if toks[p.k].text in context_words("role") or _head_at(toks, p.k) is not None:
         return None  # "Viện trưởng Viện X": a role; "Thư viện trường Đại học X": a head in lower case
-    if "unit" in p.head.flags and (r2 := _unit_descriptor_end(toks, p.k)) > r and (
-            sub := parse_org(toks, r2, p.depth + 1)) is not None and not sub.short:
+    if "unit" in p.head.flags and (r2 := _unit_descriptor_end(toks, p.k)) > r and _whole_org_at(p, r2):
         p.early = OrgHit(p.i, r2, p.head)  # "Trung tâm lưu trữ và thư viện | Trường Đại học X": unit, then parent
         return _STOP
     if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
         return None
-    if toks[r].text in _HEAD_FIRST and (sub := parse_org(toks, r, p.depth + 1)) is not None and not sub.short:
+    if toks[r].text in _HEAD_FIRST and _whole_org_at(p, r):
         if "unit" in p.head.flags:
             p.early = OrgHit(p.i, r, p.head)  # the caller joins unit and parent
             return _STOP
@@ -703,6 +705,21 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     p.k = r
     p.first_ok = True
     return _NEXT
+
+
+def _descriptor_end(toks: list[Tok], k: int) -> int:
+    """End of up to three lower-case descriptor words from ``k`` (no break word, no administrative word)."""
+    r, n = k, len(toks)
+    brk = break_words()
+    while r < n and r - k < 3 and _is_lower_word(toks[r]) and toks[r].text not in brk and not match_admin(toks, r):
+        r += 1
+    return r
+
+
+def _whole_org_at(p: _Parse, k: int) -> bool:
+    """Does an organisation with a name of its own (not a short mention) start at ``k``?"""
+    sub = parse_org(p.toks, k, p.depth + 1)
+    return sub is not None and not sub.short
 
 
 def _unit_descriptor_end(toks: list[Tok], k: int) -> int:
@@ -909,11 +926,8 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     """"-"/"và" joining name words, unless another organisation follows."""
     toks, k = p.toks, p.k
     joiner = t.text in context_words("joiner")
-    if joiner and p.chunks and (r := _lower_field_end(toks, k + 1)):
-        p.k = r  # "Phòng Văn hóa và thông tin": a field in lower case after "và"
-        return _NEXT
-    if (t.text in _DASHES or joiner) and p.chunks and (r := _lower_piece_end(toks, k + 1)):
-        p.k = r  # "Trung tâm Văn hóa - thông tin và thể thao huyện X": a piece in lower case
+    if (r := _lower_after_joiner(p, t, joiner)):
+        p.k = r
         return _NEXT
     if not ((t.text in _DASHES or joiner) and p.chunks and k + 1 < p.n and toks[k + 1].cap):
         return None
@@ -922,11 +936,28 @@ def _rule_joiner(p: _Parse, t: Tok) -> str | None:
     if joiner and (r := _joined_unit_end(p, k + 1)):
         p.early = OrgHit(p.i, r, p.head)  # "Trung tâm Thông tin và Thư viện | Trường Đại học X": one unit, its parent
         return _STOP
-    nxt = parse_org(toks, k + 1, p.depth + 1) if toks[k + 1].text in _HEAD_FIRST else None
-    if nxt is not None and (nxt.bare_admin or not nxt.short) and not ("nested" in nxt.head.flags and _ends_nested(toks, k)):
+    if _second_body(p, k + 1):
         return _STOP  # "Trung tâm X và Thư viện huyện": two bodies
     p.k += 1
     return _NEXT
+
+
+def _lower_after_joiner(p: _Parse, t: Tok, joiner: bool) -> int:
+    """End of a lower-case part of the name after a joiner at the cursor: a field after "và" ("Phòng Văn hóa và
+    thông tin"), a piece after a dash or "và" ("Trung tâm Văn hóa - thông tin và thể thao huyện X"); else 0."""
+    if not p.chunks:
+        return 0
+    if joiner and (r := _lower_field_end(p.toks, p.k + 1)):
+        return r
+    return _lower_piece_end(p.toks, p.k + 1) if t.text in _DASHES or joiner else 0
+
+
+def _second_body(p: _Parse, k: int) -> bool:
+    """Does another body's name start at ``k``, after a joiner (not a school level nested in this name)?"""
+    toks = p.toks
+    nxt = parse_org(toks, k, p.depth + 1) if toks[k].text in _HEAD_FIRST else None
+    return nxt is not None and (nxt.bare_admin or not nxt.short) \
+        and not ("nested" in nxt.head.flags and _ends_nested(toks, k - 1))
 
 
 def _lower_field_end(toks: list[Tok], k: int) -> int:
