@@ -432,6 +432,8 @@ def test_a_street_after_its_lower_case_word_is_a_place_without_the_word():
 def test_a_capitalised_name_after_tai_that_nothing_else_reads_is_a_venue():
     got = places("Tối 19/4, tại Nhà Điều hành, Trường Đại học Cửu Long tổ chức tọa đàm về sách.")
     assert ("Nhà Điều hành", "Site") in {(n, k) for n, k, _ in got}
+    got = names("Sáng 2/3, tại Cơ sở cai nghiện Bình Đức, thư viện trưng bày 500 bản sách.")
+    assert "Cơ sở cai nghiện Bình Đức" in got
     # an event, a person or a unit after "tại" is none
     got = names("Tại Hội nghị Tổng kết, ông An phát biểu. Tại Thanh Sơn, đoàn tặng sách. Tại Kế hoạch Số 5 có nêu.")
     assert not any(n.startswith(("Hội nghị", "Kế hoạch")) for n in got)

@@ -876,7 +876,7 @@ def _named_venues(sc: _Scan) -> None:
         s = m.end()
         e = _name_extent(text, s, min(sc.hi, s + 120), loose=False)
         words = text[s:e].split()
-        if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words[:2]):
+        if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
             continue
         if _event_noun(text[s:e]) or not sc.ok(s, e) or _unit_kind(text[s:e]) is not None:
             continue
