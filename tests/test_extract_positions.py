@@ -839,3 +839,15 @@ def test_the_holder_named_after_an_organisation_whose_name_the_scan_ran_on_into_
     assert ("Lê Quốc Hưng", "Tổng Biên tập", "Báo Sông Mã") in got
     # a school named after a person is no holder
     assert _pos("Hiệu trưởng Trường THCS Lê Quý Đôn phát biểu khai mạc.") == []
+
+
+def test_a_party_role_given_by_a_predicate_without_organisation_is_held_at_the_party_body_named_before():
+    got = _pos("Đại hội Chi bộ Bảo tàng tỉnh Tuyên Quang nhiệm kỳ 2025-2030 đã bầu Ban Chi ủy. Đồng chí Ma Văn Khánh "
+               "được bầu giữ chức danh Bí thư, đồng chí Hoàng Thị Dung giữ chức danh Phó Bí thư.")
+    assert got == [("Ma Văn Khánh", "Bí thư", "Chi bộ Bảo tàng tỉnh Tuyên Quang"),
+                   ("Hoàng Thị Dung", "Phó Bí thư", "Chi bộ Bảo tàng tỉnh Tuyên Quang")]
+    # "giữ chức danh" with the organisation after the role
+    assert _pos("Bà Nông Thị Yến giữ chức danh Phó Giám đốc Thư viện tỉnh Bắc Kạn từ năm 2020.") == [
+        ("Nông Thị Yến", "Phó Giám đốc", "Thư viện tỉnh Bắc Kạn")]
+    # no party body named before: no organisation is guessed, the role alone is not reported
+    assert _pos("Đồng chí Ma Văn Khánh được bầu giữ chức danh Bí thư.") == []

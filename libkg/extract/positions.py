@@ -1408,7 +1408,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
             org = pred_org  # "A ... giữ chức Giám đốc Thư viện tỉnh X; B ..., giữ chức Phó Giám đốc"
         if org is None:
             org = _implied(implied, toks, pm.start(), ctx) or _department_home(role, ctx, pm.start()) \
-                or _context_union(ctx, pm.start())
+                or _context_union(ctx, pm.start()) or _context_party(ctx, pm.start(), role)
         elif naming:
             pred_org = org
         if _respectively(ctx, toks, sent, subjects, pm, status):
@@ -1650,6 +1650,19 @@ def _department_home(role: str, ctx: _Ctx, at: int) -> str | None:
 def _office_kind(name: str) -> str:
     h = match_head(tokenize(name), 0)
     return h.kind if h is not None else "Other"
+
+
+def _context_party(ctx: _Ctx, at: int, role: str) -> str | None:
+    """The party body the text last named before ``at``, for a party committee's role given without one ("Đồng
+    chí A được bầu giữ chức danh Bí thư" at the congress of the party cell named before:
+    ``position_words.tsv`` party_role)."""
+    if tuple(ffold(role).split()) not in _words("party_role"):
+        return None
+    best = None
+    for m in ctx.orgs:
+        if m.start < at and m.kind == "PoliticalBody":
+            best = m.name
+    return best
 
 
 def _context_union(ctx: _Ctx, at: int) -> str | None:
