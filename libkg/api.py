@@ -572,7 +572,7 @@ class KnowledgeGraph:
 
         if bindings:
             bindings = resolve_bindings(self.store, query, dict(bindings))
-        res = self.store.query(query.text, bindings=dict(bindings) if bindings else None)
+        res = self.store.query(query.text_for(self.store.sparql_dialect), bindings=dict(bindings) if bindings else None)
         return QueryResult.from_rdflib(res, name=query.name)
 
     @staticmethod

@@ -71,3 +71,20 @@ def test_remote_store_sees_every_query_as_a_select(q):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert SPARQLWrapper("http://localhost/sparql")._parseQueryType(_prefix_block() + q.text) == "SELECT"
+
+
+def test_only_article_graphs_type_a_library(sample_store):
+    """libraries-in-province counts a library's articles as the graphs that type it (one index entry
+    each): that holds only while every such graph is an article's graph, derived from a NewsArticle."""
+    graphs = {str(r.g) for r in sample_store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?lib a lkg:Library } }")}
+    articles = {str(r.g) for r in sample_store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?lib a lkg:Library } ?g prov:wasDerivedFrom ?a . ?a a schema:NewsArticle }")}
+    assert len(graphs) >= 10 and graphs == articles
+
+
+def test_a_query_has_its_text_for_each_engine():
+    q = get_query("libraries-in-province")
+    assert q.text_for("sparql11") == q.text and q.text_for("no such engine") == q.text
+    assert "GRAPH ?g" in q.text_for("virtuoso") and q.text_for("virtuoso") != q.text
+    assert all(set(x.variants) <= {"virtuoso"} for x in QUERIES)

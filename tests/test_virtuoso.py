@@ -100,7 +100,7 @@ def test_bundled_queries_on_three_stores(virtuoso, sample_store, tmp_path):
             b = bind_params(q, params) or None
             t0 = time.monotonic()
             stores = (sample_store, oxigraph) if q.name in VIRTUOSO_HANGS else (sample_store, oxigraph, virt)
-            answers = [_rows(st, q.name, q.text, b) for st in stores] + ["not run"] * (q.name in VIRTUOSO_HANGS)
+            answers = [_rows(st, q.name, q.text_for(st.sparql_dialect), b) for st in stores] + ["not run"] * (q.name in VIRTUOSO_HANGS)
             table.append((q.name, answers, time.monotonic() - t0))
     finally:
         proc.terminate()

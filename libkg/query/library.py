@@ -85,12 +85,29 @@ class Param:
 
 @dataclass
 class BundledQuery:
+    """A query of the library (``queries/NAME.rq``): its header's title, question and parameters, its text.
+
+    ``variants`` holds texts written for one engine's planner, from ``queries/dialects/ENGINE/NAME.rq``
+    (the same question, the same rows; each file says why it exists): :meth:`text_for` picks the one a
+    store asks for with its ``sparql_dialect``.
+    """
+
     name: str
     path: Path
     title: str
     question: str
     text: str
     params: list[Param] = field(default_factory=list)
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def text_for(self, dialect: str) -> str:
+        """The text to send to a store of this ``sparql_dialect``: its own variant, else the standard one.
+
+        >>> q = get_query("libraries-in-province")
+        >>> q.text_for("sparql11") == q.text, q.text_for("virtuoso") == q.text
+        (True, False)
+        """
+        return self.variants.get(dialect, self.text)
 
 
 def parse_header(text: str, name: str, path: Path) -> BundledQuery:
@@ -124,9 +141,13 @@ def parse_header(text: str, name: str, path: Path) -> BundledQuery:
 
 
 def list_queries(folder: Path | None = None) -> list[BundledQuery]:
-    """Every bundled query, sorted by name."""
+    """Every bundled query, sorted by name, with its engine variants (``dialects/ENGINE/NAME.rq``)."""
     folder = folder or queries_dir()
-    return [parse_header(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))]
+    out = [parse_header(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))]
+    for q in out:
+        q.variants = {v.parent.name: v.read_text(encoding="utf-8")
+                      for v in sorted(folder.glob(f"dialects/*/{q.name}.rq"))}
+    return out
 
 
 def get_query(name_or_path: str) -> BundledQuery:

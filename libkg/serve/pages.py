@@ -230,6 +230,11 @@ def describe(store: Store, iri: str) -> list[tuple]:
     return list(store.query(page_query("describe"), {"this": URIRef(iri)}).graph or ())
 
 
+def sparql_dialect(store: Store) -> str:
+    """Whose SPARQL the store answers (the editor offers each bundled query in the text for it)."""
+    return store.sparql_dialect
+
+
 def home_stats(store: Store) -> dict[str, int]:
     from libkg.query.stats import STATS_QUERY
 
@@ -326,15 +331,16 @@ async def home(request: Request) -> Response:
     return state.templates.TemplateResponse(request, "index.html", {"title": "libkg", "stats": stats})
 
 
-def bundled_queries() -> list[dict[str, Any]]:
-    """The query library for the editor's menu, so that a click gives a query that answers: the
-    example values of required parameters are bound (VALUES); optional ones are left unbound (the
-    query then lists everything) with the binding written as a comment to uncomment."""
+def bundled_queries(dialect: str = "sparql11") -> list[dict[str, Any]]:
+    """The query library for the editor's menu, so that a click gives a query that answers: each in
+    the text for the store's ``dialect``; the example values of required parameters are bound (VALUES);
+    optional ones are left unbound (the query then lists everything) with the binding written as a
+    comment to uncomment."""
     from libkg.query.library import list_queries, to_term
 
     out = []
     for q in list_queries():
-        text = q.text
+        text = q.text_for(dialect)
         examples = [(p, to_term(p.example, p.kind)) for p in q.params if p.example]
         bound = [(p.var, t) for p, t in examples if not re.search(r"\boptional\b", p.doc)]
         hinted = [(p.var, t) for p, t in examples if re.search(r"\boptional\b", p.doc)]
@@ -353,7 +359,8 @@ def bundled_queries() -> list[dict[str, Any]]:
 
 async def editor_page(request: Request) -> Response:
     state = request.app.state
-    queries = bundled_queries()
+    dialect = await state.backend.call(sparql_dialect, timeout=state.config.query_timeout, lane="page")
+    queries = bundled_queries(dialect)
     chosen = request.query_params.get("name")
     current = next((q for q in queries if q["name"] == chosen), None)
     return state.templates.TemplateResponse(

@@ -98,6 +98,10 @@ class Store(Protocol):
         releases the GIL while it loads, so ingest overlaps its batches).
     read_only
         Every write raises.
+    sparql_dialect
+        Whose SPARQL the store answers: ``"sparql11"`` (the standard, as Oxigraph
+        does), or an engine whose planner needs its own text for some bundled
+        queries (``"virtuoso"``: :meth:`libkg.query.library.BundledQuery.text_for`).
     """
 
     supports_bulk_load: bool
@@ -105,6 +109,7 @@ class Store(Protocol):
     supports_graph_selection: bool
     concurrent_writes: int = 1
     read_only: bool
+    sparql_dialect: str = "sparql11"
 
     @property
     def location(self) -> str | None:

@@ -277,6 +277,11 @@ class RemoteStore(Store):
             self._engine = engine_from_server_header(header)
         return self._engine
 
+    @property
+    def sparql_dialect(self) -> str:  # type: ignore[override]
+        """The engine's name (``sparql11`` or ``virtuoso``): bundled queries written for it are sent."""
+        return self.engine.name
+
     def __enter__(self) -> RemoteStore:
         return self
 
