@@ -974,6 +974,11 @@ def test_an_undated_main_event_takes_the_first_day_the_body_gives_after_it():
                  "đoàn viên thanh niên đã đến đọc sách.") == [("Exhibition", "2023")]
     assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Hoạt động kéo dài "
                  "đến hết ngày 12/3.") == [("Exhibition", None)]
+    # a day told far down the page (three sentences on) is another happening's, not the undated main event's
+    far = ("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Nhiều tư liệu quý được giới "
+           "thiệu tới bạn đọc. Học sinh các trường lân cận thường đến đọc sách. Thư viện còn có phòng đọc thiếu "
+           "nhi rộng rãi. Sáng 12/3, đông đảo đoàn viên thanh niên đã đến đọc sách và tìm hiểu tư liệu.")
+    assert kinds(far) == [("Exhibition", None)]
 
 
 def test_a_head_naming_two_kinds_keeps_the_kind_the_text_gave_it_first():

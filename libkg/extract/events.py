@@ -1062,11 +1062,14 @@ class _Reader:
     def undated_lead(self) -> None:
         """The main event the text names without a date anywhere ("Thư viện X tổ chức trưng bày sách ...", then
         "Sáng 12/3, ..." about it) and without a year in its name happens on the first event day the body gives
-        after it (not an end: "đến hết ngày ...")."""
+        after it (not an end: "đến hết ngày ..."), in its own sentence or the next ``_UNDATED_LEAD_REACH``: a day
+        told further down the page is another happening's (a visit, a later session, a past edition)."""
         main = self.events[0] if self.events else None
         if main is None or main.ev.start is not None or not main.primary or _name_year(main.ev.label):
             return
-        for d in self._in(self.dates, main.start_pos, len(self.text)):
+        ends = [b for _, b in self.sentences() if b > main.start_pos]
+        reach = ends[min(len(ends) - 1, _UNDATED_LEAD_REACH)] if ends else len(self.text)
+        for d in self._in(self.dates, main.start_pos, reach):
             if d.non_event or not _is_day(d.start_date) or _END_BEFORE.search(self.low, max(0, d.start - 25), d.start):
                 continue
             main.ev.start = d.start_date
@@ -1492,6 +1495,10 @@ _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, 
 # kinds of place that are an event's scope, never its venue (real pages' annotators give none)
 _NO_VENUE_KINDS = ("Region", "Country")
 _SITE_REACH = {"Visit": 40, "Ceremony": 40, "Other": 80}
+
+# how many sentences after its own an undated main event looks for its day (stop 21: unseen pooled participants
+# 71/99 -> 73/99 with 1 or 2; with 3 or more, or any distance, a later happening's day is taken)
+_UNDATED_LEAD_REACH = 2
 
 _SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
 
