@@ -1075,3 +1075,12 @@ def test_an_activity_organised_for_readers_is_an_event():
                  published="2024-05-15") == [("Other", "2024-05-14")]
     # not an organised activity: the library's work in general
     assert kinds("Hoạt động đọc sách của thiếu nhi ngày càng được quan tâm.", published="2024-05-15") == []
+
+
+def test_persons_named_just_before_the_first_event_attend_it_not_those_of_the_opening_paragraphs():
+    body = ("Ông Lê Văn Tâm gắn bó nhiều năm với phong trào đọc sách ở xã. "
+            "Bà Phạm Thị Lan, Giám đốc Thư viện tỉnh, cùng nhiều đại biểu đã đến dự. "
+            "Sáng 5/6, Thư viện tỉnh Hòa Bình tổ chức Ngày hội đọc sách cho thiếu nhi.")
+    (ev,) = events(body)
+    assert ev.start == "2024-06-05"
+    assert ev.participants == ["Phạm Thị Lan"]

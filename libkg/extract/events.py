@@ -117,7 +117,8 @@ _DATELINE = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:[\w ]{1,20}\s-\s)?")
 _AT_PROGRAM = _pattern("at_program")
 _OPEN_UNTIL = _pattern("open_until")
 
-_PENDING_SENTENCES = 2  # how far before the first event a person still attends it
+_PENDING_SENTENCES = 1  # how far before the first event a person still attends it (the sentence right before;
+# stop 21: 2 gave pooled unseen participants one false pair more, and tests/data one)
 _SPECIFIC = {"Site": 0, "Other": 1, "Commune": 1, "District": 2, "City": 3, "Province": 4, "Region": 5,
              "Country": 6}
 _CUE = _pattern("cue")
