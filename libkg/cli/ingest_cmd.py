@@ -75,9 +75,11 @@ def ingest(paths: tuple[str, ...], store_path: str | None, endpoint: str | None,
     from tqdm import tqdm
 
     from libkg.ingest import ingest_paths
+    from libkg.ingest.memory import limit_arenas
     from libkg.read import ReadError
     from libkg.store import StoreError
 
+    limit_arenas()  # before the store starts its threads (libkg.ingest.memory)
     jobs = jobs or os.cpu_count() or 1
     bars: dict[str, tqdm] = {}  # one bar per pass, the first closed when the second starts
 

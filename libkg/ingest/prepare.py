@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from libkg.extract.pipeline import Extractor
+from libkg.ingest.memory import limit_arenas
 from libkg.ingest.report import failure, text_digest
 from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning, iter_sources, read_file
 from libkg.read.article import Article
@@ -100,6 +101,7 @@ _worker: dict[str, Any] = {}
 def init_worker(base: str | None, max_bytes: int, run_time: str | None = None,
                 extractor: Extractor | None = None) -> None:
     """Set up this process for :func:`process_unit` (a pool initializer; also called in-process)."""
+    limit_arenas()
     if extractor is None:
         from libkg.extract.pipeline import RuleExtractor
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from libkg.extract.pipeline import Extractor
+from libkg.ingest.memory import limit_arenas, release_free_memory
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure
 from libkg.ingest.spool import Spool
 from libkg.ingest.tenures import refresh_tenures
@@ -86,6 +87,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
     IngestReport
         Counts, the ids written, and every error against its file.
     """
+    limit_arenas()  # before the write and load threads start: memory flat with the corpus (see libkg.ingest.memory)
     report = IngestReport()
     dupes = DuplicateCheck()
     run = RunIdentity(base)
@@ -126,6 +128,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
         writer.flush()
         writer.wait()
     writer.finish()
+    release_free_memory()
     touched = [*report.article_ids, *run.stored_renames]
     if not bulk_loaded:
         refresh_tenures(store, touched, run.base)  # the terms of the posts touched
@@ -212,6 +215,7 @@ class _Writer:
         done, errors = outcome
         self.report.errors.extend(errors)
         self._done([(aid, n) for aid, _, _, n in done])
+        release_free_memory()  # a batch's statements and load buffers are freed: give the pages back
 
     def flush(self) -> None:
         """Write the pending batch (in a thread when it only adds new articles and the store allows)."""
