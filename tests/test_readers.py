@@ -78,3 +78,19 @@ def test_sample_articles_all_read(samples_dir):
     items = _items(samples_dir)
     assert len(items) == 31
     assert all(not isinstance(i, ReadError) and i.gold is not None and i.published for i in items)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://x.vn/a",
+                                 "thuvien.vn/tin-tuc", "http://"])
+def test_a_record_url_that_is_no_web_address_is_dropped_with_a_warning(tmp_path, url):
+    rec = {"id": "u1", "text": "Bà Lê Thị Hoa phát biểu tại Thư viện tỉnh.", "url": url}
+    (tmp_path / "u1.json").write_text(json.dumps(rec), encoding="utf-8")
+    [art] = _items(tmp_path)
+    assert art.url is None and any("not an http(s) address" in w for w in art.warnings)
+
+
+def test_a_record_url_on_the_web_is_kept(tmp_path):
+    rec = {"id": "u2", "text": "Bà Lê Thị Hoa phát biểu.", "url": "HTTPS://thuvien.vn/tin/1"}
+    (tmp_path / "u2.json").write_text(json.dumps(rec), encoding="utf-8")
+    [art] = _items(tmp_path)
+    assert art.url == "HTTPS://thuvien.vn/tin/1" and not art.warnings

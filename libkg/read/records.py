@@ -30,6 +30,7 @@ from libkg.read.text import (
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[\w.\-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47, as RDF literals need
+_WEB_URL = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)  # a page's address: nothing a link may not open
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SKIP_CHUNK = 1 << 20
 
@@ -81,6 +82,9 @@ def article_from_record(rec: Any, *, source: str, default_id: str) -> Article:
     if url and _SURROGATE.search(url):
         warnings.append(f"'url' {printable_name(url)[:200]!r} is not valid text (an unpaired surrogate escape); "
                         f"ignored, the article is kept")
+        url = None
+    if url and not _WEB_URL.match(url):
+        warnings.append(f"'url' {printable_name(url)[:200]!r} is not an http(s) address; ignored, the article is kept")
         url = None
     fmt = rec.get("format", "text")
     if fmt == "html":
