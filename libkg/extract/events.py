@@ -47,7 +47,8 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   "mở cửa đến hết ngày ..." and "X kết thúc vào ngày ..." the end; "phát động từ ngày A đến ngày B"
   the run of a contest awarded undated.  An event dated nowhere runs in the year its name gives, or,
   on a page without a date of its own, the year the headline gives the events it names; a main event
-  dated nowhere and without a year in its name happens on the first event day the body gives after it.
+  dated nowhere and without a year in its name happens on the first event day the body gives after it
+  within the next two sentences (``_UNDATED_LEAD_REACH``).
   ``Event.year_inferred``: no mention of the event's date writes its year.
 * **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
   institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
@@ -57,7 +58,8 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   launched ("phát động"); an online event only a hall (also one a later sentence holds it in); never a
   country (the scope, "tại Việt Nam"), where delegates come from, or one of a list; the main event told
   without a place is held at the venue its headline gives.
-* **Participants**: persons of the sentences an event is in focus for (``doc.person_mentions``),
+* **Participants**: persons of the sentences an event is in focus for (``doc.person_mentions``) and of
+  the sentence right before the first event (``_PENDING_SENTENCES``),
   not those quoted ("Theo bà X"), thanked, elected, credited for a photo, whose works are shown, nor a
   name inside an organisation's or place's; prize winners also go to the competition and the award
   ceremony.  **Organizers**: organisations before "tổ chức" and "đơn vị đăng cai".
