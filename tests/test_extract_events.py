@@ -979,6 +979,9 @@ def test_an_undated_main_event_takes_the_first_day_the_body_gives_after_it():
            "thiệu tới bạn đọc. Học sinh các trường lân cận thường đến đọc sách. Thư viện còn có phòng đọc thiếu "
            "nhi rộng rãi. Sáng 12/3, đông đảo đoàn viên thanh niên đã đến đọc sách và tìm hiểu tư liệu.")
     assert kinds(far) == [("Exhibition", None)]
+    # a month told right after it is when it happened (a report of the month)
+    assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Trong tháng 3/2023, "
+                 "hàng nghìn lượt bạn đọc đã đến xem.") == [("Exhibition", "2023-03")]
 
 
 def test_a_head_naming_two_kinds_keeps_the_kind_the_text_gave_it_first():

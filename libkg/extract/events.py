@@ -47,8 +47,8 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   "mở cửa đến hết ngày ..." and "X kết thúc vào ngày ..." the end; "phát động từ ngày A đến ngày B"
   the run of a contest awarded undated.  An event dated nowhere runs in the year its name gives, or,
   on a page without a date of its own, the year the headline gives the events it names; a main event
-  dated nowhere and without a year in its name happens on the first event day the body gives after it
-  within the next two sentences (``_UNDATED_LEAD_REACH``).
+  dated nowhere and without a year in its name happens on the first event day (or month) the body gives
+  after it within the next two sentences (``_UNDATED_LEAD_REACH``).
   ``Event.year_inferred``: no mention of the event's date writes its year.
 * **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
   institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
@@ -1064,16 +1064,18 @@ class _Reader:
 
     def undated_lead(self) -> None:
         """The main event the text names without a date anywhere ("Thư viện X tổ chức trưng bày sách ...", then
-        "Sáng 12/3, ..." about it) and without a year in its name happens on the first event day the body gives
-        after it (not an end: "đến hết ngày ..."), in its own sentence or the next ``_UNDATED_LEAD_REACH``: a day
-        told further down the page is another happening's (a visit, a later session, a past edition)."""
+        "Sáng 12/3, ..." about it) and without a year in its name happens on the first event day (or month: "Trong
+        tháng 4/2023, ...") the body gives after it (not an end: "đến hết ngày ..."), in its own sentence or the next
+        ``_UNDATED_LEAD_REACH``: a day told further down the page is another happening's (a visit, a later
+        session, a past edition)."""
         main = self.events[0] if self.events else None
         if main is None or main.ev.start is not None or not main.primary or _name_year(main.ev.label):
             return
         ends = [b for _, b in self.sentences() if b > main.start_pos]
         reach = ends[min(len(ends) - 1, _UNDATED_LEAD_REACH)] if ends else len(self.text)
         for d in self._in(self.dates, main.start_pos, reach):
-            if d.non_event or not _is_day(d.start_date) or _END_BEFORE.search(self.low, max(0, d.start - 25), d.start):
+            if d.non_event or d.precision not in _LEAD_PRECISIONS or not d.start_date \
+                    or _END_BEFORE.search(self.low, max(0, d.start - 25), d.start):
                 continue
             main.ev.start = d.start_date
             self._tell_opening(main)
@@ -1502,6 +1504,9 @@ _SITE_REACH = {"Visit": 40, "Ceremony": 40, "Other": 80}
 # how many sentences after its own an undated main event looks for its day (stop 21: unseen pooled participants
 # 71/99 -> 73/99 with 1 or 2; with 3 or more, or any distance, a later happening's day is taken)
 _UNDATED_LEAD_REACH = 2
+# the dates that date an undated main event told right after it: a day, or a month ("Trong tháng 4/2023, hàng nghìn
+# lượt bạn đọc ..."), not a year (a plan's, a founding's)
+_LEAD_PRECISIONS = ("day", "month")
 
 _SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
 
