@@ -901,3 +901,13 @@ def test_a_count_after_a_name_is_not_part_of_it():
     orgs = _orgs("Thư viện tỉnh trao tặng Đồn Biên phòng Nà Lừa 300 bản sách và Trường Tiểu học Pác Bó 120 cuốn "
                  "truyện. Trại giam Nam Hà 4 nhận tủ sách.")
     assert {"Đồn Biên phòng Nà Lừa", "Trường Tiểu học Pác Bó", "Trại giam Nam Hà 4"} <= set(orgs)
+
+
+def test_a_capitalised_proper_name_in_an_organisation_takes_no_lower_case_verb_after_it():
+    orgs = _orgs("Học sinh Trường Tiểu học Hoà Lạc Đông đọc sách tại phòng đọc. "
+                 "Phạm nhân Trại giam Nam Sơn đọc truyện mỗi tuần. "
+                 "Liên chi hội thư viện Nam Trung bộ Tây nguyên họp tại Quy Nhơn.")
+    assert "Trường Tiểu học Hoà Lạc Đông" in orgs
+    assert "Trại giam Nam Sơn" in orgs
+    assert "Liên chi hội thư viện Nam Trung bộ Tây nguyên" in orgs
+    assert not any("đọc" in name for name in orgs)

@@ -827,7 +827,23 @@ def _ends_proper_name(p: _Parse, t: Tok, k: int) -> bool:
     sách")?"""
     if ffold(t.text) in _place_last_words() and (_ends_province(p.toks, k) or _ends_country(p.toks, k, (2, 3))):
         return True
-    return _ends_personal_name(p.toks, p.j, p.k)
+    return _ends_personal_name(p.toks, p.j, p.k) or _in_title_case_run(p.toks, p.j, p.k)
+
+
+def _in_title_case_run(toks: list[Tok], j: int, k: int) -> bool:
+    """Is the word at ``k`` the second or later word of a run of capitalised syllables in the name ("Trại giam
+    Nà Tấu | đọc sách"): a proper name, whose words take no lower-case partner (a field name capitalises its
+    first word only: "Văn hóa cơ sở"), when the lower-case word after it opens a predicate ("đọc", "chính thức")?"""
+    prev = toks[k - 1]
+    if k + 1 >= len(toks) or toks[k + 1].text not in _name_verbs():
+        return False  # "Vùng Cảnh sát biển": a field word after a capitalised common noun
+    return k - 1 >= j and prev.cap and not prev.abbrev and prev.text.isalpha()
+
+
+@lru_cache(maxsize=1)
+def _name_verbs() -> frozenset[str]:
+    """Words that open a predicate right after a proper name (lexicon/org_name_verbs.txt)."""
+    return frozenset(phrases("org_name_verbs.txt"))
 
 
 def _ends_personal_name(toks: list[Tok], j: int, k: int) -> bool:
