@@ -979,6 +979,10 @@ def test_an_undated_main_event_takes_the_first_day_the_body_gives_after_it():
            "thiệu tới bạn đọc. Học sinh các trường lân cận thường đến đọc sách. Thư viện còn có phòng đọc thiếu "
            "nhi rộng rãi. Sáng 12/3, đông đảo đoàn viên thanh niên đã đến đọc sách và tìm hiểu tư liệu.")
     assert kinds(far) == [("Exhibition", None)]
+    # the other events the lead sentence names take that day too
+    assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách biển đảo và hội thi kể chuyện theo sách cho thiếu "
+                 "nhi. Sáng 12/3, đông đảo học sinh đã đến tham gia.") == [
+        ("Competition", "2024-03-12"), ("Exhibition", "2024-03-12")]
     # a month told right after it is when it happened (a report of the month)
     assert kinds("Thư viện tỉnh Phú Yên tổ chức trưng bày sách chủ đề biển đảo quê hương. Trong tháng 3/2023, "
                  "hàng nghìn lượt bạn đọc đã đến xem.") == [("Exhibition", "2023-03")]

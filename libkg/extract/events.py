@@ -1067,9 +1067,18 @@ class _Reader:
         "Sáng 12/3, ..." about it) and without a year in its name happens on the first event day (or month: "Trong
         tháng 4/2023, ...") the body gives after it (not an end: "đến hết ngày ..."), in its own sentence or the next
         ``_UNDATED_LEAD_REACH``: a day told further down the page is another happening's (a visit, a later
-        session, a past edition)."""
-        main = self.events[0] if self.events else None
-        if main is None or main.ev.start is not None or not main.primary or _name_year(main.ev.label):
+        session, a past edition).  So do the other undated events the main event's sentence names."""
+        if not self.events:
+            return
+        first = self.events[0]
+        lead_end = next((b for _, b in self.sentences() if b > first.start_pos), len(self.text))
+        for x in self.events:  # the main event, and the others its sentence names ("trưng bày sách và hội thi ...")
+            if x.start_pos < lead_end and (x.primary or x is not first) and not x.launched:
+                self._lead_day(x)
+
+    def _lead_day(self, main: _Ev) -> None:
+        """The first day (or month) told in ``main``'s sentence or the next ``_UNDATED_LEAD_REACH`` dates it."""
+        if main.ev.start is not None or _name_year(main.ev.label):
             return
         ends = [b for _, b in self.sentences() if b > main.start_pos]
         reach = ends[min(len(ends) - 1, _UNDATED_LEAD_REACH)] if ends else len(self.text)
