@@ -911,3 +911,10 @@ def test_a_capitalised_proper_name_in_an_organisation_takes_no_lower_case_verb_a
     assert "Trại giam Nam Sơn" in orgs
     assert "Liên chi hội thư viện Nam Trung bộ Tây nguyên" in orgs
     assert not any("đọc" in name for name in orgs)
+
+
+def test_a_library_named_in_lower_case_through_its_institution_is_listed_with_the_institution():
+    orgs = _orgs("Mỗi tuần các em đến thư viện Trường THCS Hòa Phong mượn sách. "
+                 "Phạm nhân đọc sách tại thư viện Trại giam Bình Sơn.")
+    assert {"Thư viện Trường THCS Hòa Phong", "Trường THCS Hòa Phong",
+            "Thư viện Trại giam Bình Sơn", "Trại giam Bình Sơn"} <= set(orgs)

@@ -1285,8 +1285,9 @@ def parse_org(toks: list[Tok], i: int, depth: int = 0) -> OrgHit | None:
     p = _Parse(toks, i, head, depth)
     _walk(p)
     if p.early is not None:
-        # "thư viện trại giam X": a lower-case head joins no parent (the institution's library, unnamed)
-        return None if _lower_head(toks, i, head) else p.early
+        # "trung tâm trường X": a lower-case head joins no parent (the institution's centre, unnamed), but for a
+        # library ("thư viện Trại giam X": the library and the institution are both named)
+        return None if _lower_head(toks, i, head) and head.kind != "Library" else p.early
     return _verdict(p)
 
 
@@ -1397,6 +1398,8 @@ def _join_parent(toks: list[Tok], hit: OrgHit) -> tuple[OrgHit | None, int]:
     whole.parent = par
     # a unit's parent after a dash is an organisation of its own; a board's ("Ban ... Tỉnh ủy X") is not, nor one
     # only embedded in the unit's name ("Thư viện Trường Đại học X")
+    if _lower_head(toks, hit.start, hit.head):
+        return whole, p_at  # "thư viện Trại giam X": the institution's library, and the institution itself
     return whole, (par.end if "parent" in hit.head.flags or not dash else p_at)
 
 
