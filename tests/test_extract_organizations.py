@@ -918,3 +918,10 @@ def test_a_library_named_in_lower_case_through_its_institution_is_listed_with_th
                  "Phạm nhân đọc sách tại thư viện Trại giam Bình Sơn.")
     assert {"Thư viện Trường THCS Hòa Phong", "Trường THCS Hòa Phong",
             "Thư viện Trại giam Bình Sơn", "Trại giam Bình Sơn"} <= set(orgs)
+
+
+def test_the_central_military_commission_and_an_abbreviated_grassroots_union_are_organisations():
+    orgs = _orgs("Đồng chí Trần Văn Khải, Ủy viên Quân ủy Trung ương, đến dự. "
+                 "Chị Lê Thị Hạnh, Chủ tịch CĐCS, trao quà cho đoàn viên.")
+    assert orgs["Quân ủy Trung ương"][0] == "PoliticalBody"
+    assert orgs["CĐCS"][0] == "PoliticalBody"
