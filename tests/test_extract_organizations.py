@@ -925,3 +925,8 @@ def test_the_central_military_commission_and_an_abbreviated_grassroots_union_are
                  "Chị Lê Thị Hạnh, Chủ tịch CĐCS, trao quà cho đoàn viên.")
     assert orgs["Quân ủy Trung ương"][0] == "PoliticalBody"
     assert orgs["CĐCS"][0] == "PoliticalBody"
+
+
+def test_the_association_of_agent_orange_victims_is_read_whole():
+    orgs = _orgs("Đại diện Hội Nạn nhân chất độc da cam/dioxin huyện Tam Nông trao quà.")
+    assert "Hội Nạn nhân chất độc da cam/dioxin huyện Tam Nông" in orgs
