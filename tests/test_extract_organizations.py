@@ -930,3 +930,10 @@ def test_the_central_military_commission_and_an_abbreviated_grassroots_union_are
 def test_the_association_of_agent_orange_victims_is_read_whole():
     orgs = _orgs("Đại diện Hội Nạn nhân chất độc da cam/dioxin huyện Tam Nông trao quà.")
     assert "Hội Nạn nhân chất độc da cam/dioxin huyện Tam Nông" in orgs
+
+
+def test_the_party_central_committee_abbreviated_is_an_organisation():
+    orgs = _orgs("Đồng chí Hoàng Văn Bình, Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy Hà Giang đến dự. "
+                 "Đồng chí Lò Thị Mai, Ủy viên TW Đảng, cũng có mặt.")
+    assert orgs["T.Ư Đảng"][0] == "PoliticalBody"
+    assert orgs["TW Đảng"][0] == "PoliticalBody"
