@@ -937,3 +937,8 @@ def test_the_party_central_committee_abbreviated_is_an_organisation():
                  "Đồng chí Lò Thị Mai, Ủy viên TW Đảng, cũng có mặt.")
     assert orgs["T.Ư Đảng"][0] == "PoliticalBody"
     assert orgs["TW Đảng"][0] == "PoliticalBody"
+
+
+def test_a_counted_head_in_lower_case_names_no_organisation():
+    orgs = _orgs("Dự án trao tủ sách cho 12 trường học (9 trường tiểu học, 3 trường THCS) của huyện Mỹ Lộc.")
+    assert not any(name.startswith("Trường") for name in orgs)

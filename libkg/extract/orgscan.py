@@ -1311,7 +1311,14 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
     return (prev in context_words("plural") and not numbered) or prev in context_words("law") or _place_named(toks, hit) \
         or phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
         or (prev in context_words("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
-        or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i) or _paren_byline(toks, hit)
+        or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i) or _paren_byline(toks, hit) \
+        or _counted(toks, hit)
+
+
+def _counted(toks: list[Tok], hit: OrgHit) -> bool:
+    """Is a head written in lower case counted ("4 trường THCS", "12 thư viện huyện"): several bodies, no name?"""
+    i = hit.start
+    return i > 0 and toks[i - 1].text.isdigit() and _lower_head(toks, i, hit.head)
 
 
 def _in_code(toks: list[Tok], i: int) -> bool:
