@@ -153,3 +153,13 @@ def test_link_and_visitor_boxes_above_the_article_do_not_end_it():
     sents = _sents(_doc(text))
     assert sents[-1] == "Sáng 3/4, Thư viện huyện Cờ Đỏ ra mắt tủ sách tại xã Thới Hưng."
     assert not any("truy cập" in s for s in sents)
+
+
+def test_town_and_township_abbreviations_end_no_sentence():
+    doc = _doc("Sáng 8/6, Thư viện TX. Sơn Hà khai trương phòng đọc mới. Đoàn đến thăm TT. Cầu Lạc và "
+               "Tx. Bình Minh. Buổi lễ kết thúc lúc 11 giờ.")
+    assert _sents(doc) == [
+        "Sáng 8/6, Thư viện TX. Sơn Hà khai trương phòng đọc mới.",
+        "Đoàn đến thăm TT. Cầu Lạc và Tx. Bình Minh.",
+        "Buổi lễ kết thúc lúc 11 giờ.",
+    ]
