@@ -505,11 +505,12 @@ class _Reader:
         merged: list[_Hit] = []
         for h in found:
             last = merged[-1] if merged else None
-            if last is not None and _JOINER.fullmatch(self.low[last.end:h.start]) and (
-                    last.kind == h.kind or _awards_summing_up(last, h) or _inaugurated(last, h)):
-                last.end, last.joined = h.end, True
-                last.kind = last.kind if _inaugurated(last, h) else h.kind
-                continue
+            if last is not None and _JOINER.fullmatch(self.low[last.end:h.start]):
+                inaugurated = _inaugurated(last, h)  # the ceremony keeps its kind
+                if last.kind == h.kind or _awards_summing_up(last, h) or inaugurated:
+                    last.end, last.joined = h.end, True
+                    last.kind = last.kind if inaugurated else h.kind
+                    continue
             merged.append(h)
         return merged
 
@@ -1071,16 +1072,17 @@ class _Reader:
         if not self.events:
             return
         first = self.events[0]
-        lead_end = next((b for _, b in self.sentences() if b > first.start_pos), len(self.text))
+        sentence_ends = [b for _, b in self.sentences()]
+        lead_end = next((b for b in sentence_ends if b > first.start_pos), len(self.text))
         for x in self.events:  # the main event, and the others its sentence names ("trưng bày sách và hội thi ...")
             if x.start_pos < lead_end and (x.primary or x is not first) and not x.launched:
-                self._lead_day(x)
+                self._lead_day(x, sentence_ends)
 
-    def _lead_day(self, main: _Ev) -> None:
+    def _lead_day(self, main: _Ev, sentence_ends: list[int]) -> None:
         """The first day (or month) told in ``main``'s sentence or the next ``_UNDATED_LEAD_REACH`` dates it."""
         if main.ev.start is not None or _name_year(main.ev.label):
             return
-        ends = [b for _, b in self.sentences() if b > main.start_pos]
+        ends = [b for b in sentence_ends if b > main.start_pos]
         reach = ends[min(len(ends) - 1, _UNDATED_LEAD_REACH)] if ends else len(self.text)
         for d in self._in(self.dates, main.start_pos, reach):
             if d.non_event or d.precision not in _LEAD_PRECISIONS or not d.start_date \

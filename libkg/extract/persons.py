@@ -358,12 +358,17 @@ def _credited(text: str, a: int) -> bool:
     return _credit_re().search(text, max(0, a - 16), a) is not None
 
 
+def _org_head_ending_at(sc: _Scan, toks: list[Tok], end: int) -> int | None:
+    """The token index where the organisation name ending at character ``end`` starts, if one does."""
+    start = sc.org_starts.get(end)
+    return _token_at(toks, start) if start is not None else None
+
+
 def _holder_after_org(sc: _Scan, toks: list[Tok], i: int) -> bool:
     """Is the run at ``i`` the holder named right after a role and its organisation ("Phó Giám đốc Sở Văn hóa
     Nguyễn Văn A"): an organisation name ends at the word before it, and a role word reaches that name's head?
     Then the name's last word ("hóa") is no word that a name cannot follow."""
-    start = sc.org_starts.get(toks[i - 1].end) if i else None
-    hs = _token_at(toks, start) if start is not None else None
+    hs = _org_head_ending_at(sc, toks, toks[i - 1].end) if i else None
     return hs is not None and _role_reaches(toks, hs)
 
 
@@ -372,9 +377,7 @@ def _holder_ending_org(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
     ("Giám đốc Nhà xuất bản Kim Đồng Bùi Tuấn Nghĩa cho biết"): an organisation name ends with the run, a role
     word reaches its head, two capitalised words of the name stand between its head and the run, and no
     capitalised word follows the run?"""
-    b = toks[i + nt - 1].end
-    start = sc.org_starts.get(b)
-    hs = _token_at(toks, start) if start is not None else None
+    hs = _org_head_ending_at(sc, toks, toks[i + nt - 1].end)
     if hs is None or i - hs < 3 or not _role_reaches(toks, hs) or not (toks[i - 1].cap and toks[i - 2].cap):
         return False
     return i + nt >= len(toks) or not toks[i + nt].cap

@@ -564,8 +564,7 @@ def _antecedent_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
     pointing back to it ("Sở Văn hóa X ... bà A, Phó Giám đốc Sở, cho biết"); None when two are named before
     it (which one is meant is a guess) or when the only ones come after it; the one embedded in another's
     name when the text names none on its own (see :func:`_embedded_with_head`)."""
-    key = ffold(head) + " "
-    cands = [m for m in ctx.orgs if ffold(m.name).startswith(key)]
+    cands = _with_head(head, ctx)
     if not cands:
         return _embedded_with_head(at, head, ctx)
     before = {expand(m.name): m.name for m in cands if m.start < at}
@@ -614,11 +613,16 @@ def _name_goes_on(toks: list[Tok], k: int, flags: frozenset[str]) -> bool:
 
 def _named_with_head(at: int, head: str, ctx: _Ctx) -> str | None:
     """The organisation with this head word the text named last before ``at``, else first after it."""
-    key = ffold(head) + " "
-    cands = [m for m in ctx.orgs if ffold(m.name).startswith(key)]
+    cands = _with_head(head, ctx)
     before = [m for m in cands if m.start < at]
     pick = before[-1] if before else (cands[0] if cands else None)
     return pick.name if pick else _embedded_with_head(at, head, ctx)
+
+
+def _with_head(head: str, ctx: _Ctx) -> list[OrgMention]:
+    """The organisations the text names whose name opens with this head word, in text order."""
+    key = ffold(head) + " "
+    return [m for m in ctx.orgs if ffold(m.name).startswith(key)]
 
 
 def _embedded_with_head(at: int, head: str, ctx: _Ctx) -> str | None:

@@ -4,8 +4,8 @@ glibc gives each thread that allocates its own arena (up to eight per core) and
 rarely returns freed pages from them.  An ingest frees most of what it makes
 (each batch of statements, RocksDB's load buffers in Oxigraph's threads), so
 with many arenas its resident memory kept the high-water mark of every thread:
-a 30,000-article default ingest peaked at 812 MB, against 449 MB for 3,000
-(``scripts/bench.py``'s memory figures; ``MALLOC_ARENA_MAX=2`` alone: 563 MB).
+a 30,000-article default ingest peaked at 824 MB, against 461 MB for 3,000
+(all processes, RSS sampled every 0.2 s; ``MALLOC_ARENA_MAX=2`` alone: 575 MB at 30,000).
 Both calls are glibc's (``mallopt``, ``malloc_trim``) and do nothing elsewhere.
 """
 

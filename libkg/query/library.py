@@ -143,10 +143,12 @@ def parse_header(text: str, name: str, path: Path) -> BundledQuery:
 def list_queries(folder: Path | None = None) -> list[BundledQuery]:
     """Every bundled query, sorted by name, with its engine variants (``dialects/ENGINE/NAME.rq``)."""
     folder = folder or queries_dir()
+    variants: dict[str, dict[str, str]] = {}
+    for v in sorted(folder.glob("dialects/*/*.rq")):
+        variants.setdefault(v.stem, {})[v.parent.name] = v.read_text(encoding="utf-8")
     out = [parse_header(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))]
     for q in out:
-        q.variants = {v.parent.name: v.read_text(encoding="utf-8")
-                      for v in sorted(folder.glob(f"dialects/*/{q.name}.rq"))}
+        q.variants = variants.get(q.name, {})
     return out
 
 

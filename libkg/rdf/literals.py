@@ -46,13 +46,16 @@ def date_literal(text: str | None) -> Literal | None:
     return None
 
 
+RECURRING_MAX_CHARS = 200  # longer strings (an article's text, a sentence) never recur: caches skip them
+
+
 def plain_literal(text: str) -> Literal:
     """A plain string literal, made once: names, keys and labels recur across facts and articles.
 
     Long ones (an article's text, a sentence) never recur and are not kept: a cache of them held a
     worker's every article.
     """
-    return _recurring_literal(text) if len(text) <= 200 else Literal(text)
+    return _recurring_literal(text) if len(text) <= RECURRING_MAX_CHARS else Literal(text)
 
 
 @lru_cache(maxsize=65536)

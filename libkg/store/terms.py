@@ -20,6 +20,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
+from libkg.rdf.literals import RECURRING_MAX_CHARS
+
 __all__ = ["from_ox", "graph_quads", "nt_document", "nt_statements", "statements", "term_converter", "to_ox", "to_ox_graph_name"]
 
 _XSD_STRING = str(XSD.string)
@@ -136,7 +138,7 @@ def graph_quads(graph: Graph | Iterable[tuple[Node, Node, Node]],
             x = cache.get(t)
             if x is None:
                 x = to_ox(t)
-                if len(str(t)) <= CACHE_TERM_CHARS:
+                if len(str(t)) <= RECURRING_MAX_CHARS:
                     cache[t] = x
             terms.append(x)
         yield ox.Quad(terms[0], terms[1], terms[2], g)
@@ -145,7 +147,6 @@ def graph_quads(graph: Graph | Iterable[tuple[Node, Node, Node]],
 # Terms recur (IRIs, classes, names, dates) but an article's text, sentences and quotes never do: a cache
 # that kept them held ~1 KB per entry, and a worker grew by ~200 MB over its first 10,000 articles.
 CACHE_TERMS = 50_000  # entries before a cache starts again
-CACHE_TERM_CHARS = 200  # longer terms (texts, sentences) are converted, not kept
 _OX: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}  # pyoxigraph terms are immutable: shared
 
 
@@ -155,7 +156,7 @@ _NT: dict[Node, str] = {}  # term -> its N-Triples form (IRIs and types repeat a
 def _nt(term: Node) -> str:
     """The N-Triples form of a term not yet in the cache (never empty)."""
     out = str(to_ox(term))
-    if len(str(term)) <= CACHE_TERM_CHARS:
+    if len(str(term)) <= RECURRING_MAX_CHARS:
         if len(_NT) > CACHE_TERMS:
             _NT.clear()
         _NT[term] = out
