@@ -942,3 +942,10 @@ def test_the_party_central_committee_abbreviated_is_an_organisation():
 def test_a_counted_head_in_lower_case_names_no_organisation():
     orgs = _orgs("Dự án trao tủ sách cho 12 trường học (9 trường tiểu học, 3 trường THCS) của huyện Mỹ Lộc.")
     assert not any(name.startswith("Trường") for name in orgs)
+
+
+def test_the_youth_union_of_an_organisation_is_one_name():
+    orgs = _orgs("Đoàn Thanh niên Bộ Nội vụ phối hợp với Trường Tiểu học Tân Lạc tặng 500 cuốn sách. "
+                 "Đoàn thanh niên Nhà xuất bản Kim Liên cũng góp sách.")
+    assert "Đoàn Thanh niên Bộ Nội vụ" in orgs and "Bộ Nội vụ" not in orgs
+    assert "Đoàn thanh niên Nhà xuất bản Kim Liên" in orgs
