@@ -437,3 +437,12 @@ def test_a_capitalised_name_after_tai_that_nothing_else_reads_is_a_venue():
     # an event, a person or a unit after "tại" is none
     got = names("Tại Hội nghị Tổng kết, ông An phát biểu. Tại Thanh Sơn, đoàn tặng sách. Tại Kế hoạch Số 5 có nêu.")
     assert not any(n.startswith(("Hội nghị", "Kế hoạch")) for n in got)
+
+
+def test_more_venue_heads_in_lower_case_before_a_name():
+    got = names("Tối 8/5, tại nhà hát Cải lương Phú Lộc, Thư viện tỉnh tổ chức đêm thơ.")
+    assert "nhà hát Cải lương Phú Lộc" in got
+    got = names("Sáng 3/4, đoàn trao 200 bản sách tại điểm trường Nà Khoang của Trường Tiểu học Tân Hợp.")
+    assert "điểm trường Nà Khoang" in got
+    # a lower-case head before no capitalised name is none
+    assert not names("Các em đọc sách tại nhà hát và tại bảo tàng của huyện.")
