@@ -93,6 +93,12 @@ def test_deictic_day_glossed_in_parentheses():
     assert [m.non_event for m in find_dates("Luật (ngày 21/11/2019) quy định", "2024-11-08")] == [True]
 
 
+def test_part_of_day_and_ngay_glossed_in_parentheses():
+    # "Chiều ngày (7/4)": the day glossed after "ngày" in parentheses is the event's day
+    got = find_dates("Chiều ngày (12/5) tại Nhà văn hóa xã Tân Lộc, UBND xã tổ chức lễ ra mắt.", "2019-05-13")
+    assert [(m.start_date, m.non_event, m.part) for m in got] == [("2019-05-12", False, "chiều")]
+
+
 def test_anchor_candidates_find_what_the_anchor_regex_finds():
     from libkg.extract.dates import _ANCHOR, _anchors
     from libkg.extract.lexicon import casefree

@@ -104,12 +104,12 @@ _PARTS = ("@part", "@day")
 # look-ahead for the characters its match can start with (``_ahead``). The words are those of
 # ``data/lexicon/date_words.tsv``, in the ``{family}`` slots.
 _RULE_TABLE: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [
-    # "Hôm qua (3/10)", "Sáng nay (15/8)", "Chiều thứ Bảy (ngày 12/3)": a deictic word or a weekday glossed by
-    # the date in parentheses
-    _rule("day", _ahead("part", "deictic", "weekday") + r"(?:(?P<part>{part})\s+(?:{today}|{weekday})"
+    # "Hôm qua (3/10)", "Sáng nay (15/8)", "Chiều thứ Bảy (ngày 12/3)", "Chiều ngày (7/4)": a deictic word, a
+    # weekday or a part of the day glossed by the date in parentheses
+    _rule("day", _ahead("part", "deictic", "weekday") + r"(?:(?P<part>{part})\s+(?:{today}|{weekday}|{day})"
           r"|(?P<ngay>{deictic}|{weekday}))"
           r"\s*\(\s*(?:{day}\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + r"\s*\)",
-          ("(",), ("@today", "@deictic", "@weekday")),
+          ("(",), ("@today", "@deictic", "@weekday", "@day")),
     # 06-08/7/2023, 13-14/10/2022
     _rule("range", _PART + r"?(?<![\d/.])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})" + _Y + _END,
           ("/",), ("-", "–")),
