@@ -949,3 +949,10 @@ def test_the_youth_union_of_an_organisation_is_one_name():
                  "Đoàn thanh niên Nhà xuất bản Kim Liên cũng góp sách.")
     assert "Đoàn Thanh niên Bộ Nội vụ" in orgs and "Bộ Nội vụ" not in orgs
     assert "Đoàn thanh niên Nhà xuất bản Kim Liên" in orgs
+
+
+def test_abbreviations_listed_with_commas_and_closed_by_an_ampersand_are_one_name():
+    orgs = _orgs("Ông Trần Văn Nam, Bộ trưởng Bộ VH, TT&DL, trao tặng xe sách cho tỉnh Hà Giang. "
+                 "Thường trực Ủy ban VH, GD, TN, TN & NĐ tổ chức tọa đàm về sách.")
+    assert "Bộ VH, TT&DL" in orgs and "Bộ VH" not in orgs
+    assert "Ủy ban VH, GD, TN, TN & NĐ" in orgs

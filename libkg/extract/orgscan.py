@@ -768,6 +768,31 @@ def _rule_code(p: _Parse, t: Tok) -> str | None:
     return _NEXT
 
 
+def _rule_code_list(p: _Parse, t: Tok) -> str | None:
+    """"Bộ VH, TT&DL", "Ủy ban VH, GD, TN, TN & NĐ": abbreviations listed with commas and closed by "&" are one
+    abbreviated name (the fields of a ministry or a committee), written with spaces after the commas."""
+    if t.text != "," or not p.chunks or not p.toks[p.k - 1].abbrev:
+        return None
+    r = _code_list_end(p.toks, p.k)
+    if r == p.k:
+        return None
+    p.k = r
+    return _NEXT
+
+
+def _code_list_end(toks: list[Tok], k: int) -> int:
+    """After a comma at ``k``: the end of abbreviations listed with commas when the last one holds "&" or is joined
+    by "&" to another; ``k`` if none."""
+    r, n = k, len(toks)
+    while r + 1 < n and toks[r].text == "," and toks[r + 1].abbrev:
+        r += 2
+        if "&" in toks[r - 1].text:
+            return r
+        if r + 1 < n and toks[r].text == "&" and toks[r + 1].abbrev:
+            return r + 2
+    return k
+
+
 def _rule_person_after_province(p: _Parse, t: Tok) -> str | None:
     """"Sở ... Thanh Hóa Trịnh Xuân Quyết", "Hội ... Việt Nam Trần Thị Hoa": a personal name after
     a province or a country ends the name."""
@@ -1123,7 +1148,7 @@ def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
 
 _RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_glued,
           _rule_lower_admin, _rule_descriptor,
-          _rule_new_head, _rule_code, _rule_person_after_province, _rule_word, _rule_number,
+          _rule_new_head, _rule_code, _rule_code_list, _rule_person_after_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner, _rule_field_list, _rule_merged_list)
 
 
