@@ -851,3 +851,10 @@ def test_a_party_role_given_by_a_predicate_without_organisation_is_held_at_the_p
         ("Nông Thị Yến", "Phó Giám đốc", "Thư viện tỉnh Bắc Kạn")]
     # no party body named before: no organisation is guessed, the role alone is not reported
     assert _pos("Đồng chí Ma Văn Khánh được bầu giữ chức danh Bí thư.") == []
+
+
+def test_a_second_role_after_a_comma_and_kiem():
+    got = _pos("Bà Lò Thị Hạnh, Phó Giám đốc Thư viện tỉnh Lai Châu, kiêm Trưởng phòng Nghiệp vụ, trao sách cho "
+               "các em.")
+    assert ("Lò Thị Hạnh", "Phó Giám đốc", "Thư viện tỉnh Lai Châu") in got
+    assert ("Lò Thị Hạnh", "Trưởng phòng", "phòng Nghiệp vụ") in got

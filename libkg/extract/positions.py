@@ -698,6 +698,9 @@ def _link_start(toks: list[Tok], k: int, sep_needed: bool) -> tuple[int, int, bo
     joined = phrase_at(toks, k, "role_joiners.txt") if sep_needed else 0
     if joined:
         return k + joined, joined, False
+    if sep_needed and k + 1 < len(toks) and toks[k].text in _SEPS \
+            and (joined := phrase_at(toks, k + 1, "role_joiners.txt")):
+        return k + 1 + joined, joined, False  # "Phó Giám đốc Thư viện X, kiêm Trưởng phòng Y"
     if k < len(toks) and toks[k].text in _SEPS:
         return k + 1, 0, False
     if not sep_needed:
