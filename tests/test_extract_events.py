@@ -1091,3 +1091,10 @@ def test_persons_named_just_before_the_first_event_attend_it_not_those_of_the_op
     (ev,) = events(body)
     assert ev.start == "2024-06-05"
     assert ev.participants == ["Phạm Thị Lan"]
+
+
+def test_venue_leading_the_clause_beats_the_town_after_the_trigger():
+    # "tại <venue>, X tổ chức lễ ... tại huyện Y": the venue is the more specific place
+    evs = events("Sáng 9/5, tại Trung tâm Văn hóa huyện, UBND huyện Phú Lâm tổ chức lễ phát động "
+                 "Tuần lễ đọc sách tại huyện Phú Lâm.", published="2024-05-10")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("Ceremony", "2024-05-09", "Trung tâm Văn hóa huyện")]

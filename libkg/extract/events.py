@@ -616,8 +616,16 @@ class _Reader:
         for rule in _PLACE_RULES:
             place = rule(self, at)
             if place is not None:
-                return place
+                return self._venue_before(at, place) if rule is _Reader._at_after else place
         return None
+
+    def _venue_before(self, at: _PlaceQuery, place: str) -> str:
+        """"Sáng 7/4, tại Nhà văn hóa X, UBND huyện tổ chức lễ ... tại huyện Y": the venue leading the clause is
+        more specific than the town named after the trigger."""
+        if self._specific(place) <= _SPECIFIC["Commune"]:
+            return place
+        before = self._at_before(at)
+        return before if before is not None and self._specific(before) == _SPECIFIC["Site"] else place
 
     def _online_hall(self, at: _PlaceQuery) -> str | None:
         """Held online: only a hall it is broadcast from ("tại X") is a place, not the audience's province."""
