@@ -858,3 +858,10 @@ def test_a_second_role_after_a_comma_and_kiem():
                "các em.")
     assert ("Lò Thị Hạnh", "Phó Giám đốc", "Thư viện tỉnh Lai Châu") in got
     assert ("Lò Thị Hạnh", "Trưởng phòng", "phòng Nghiệp vụ") in got
+
+
+def test_board_roles_and_abbreviated_vice_chair():
+    got = _pos("Ông Tạ Văn Quân - Phó Chủ tịch Hội đồng quản trị Tập đoàn Hòa Lâm, dự lễ. Ông Vi Văn Tám - TUV, "
+               "Phó CT UBND tỉnh Lai Châu phát biểu.")
+    assert ("Tạ Văn Quân", "Phó Chủ tịch Hội đồng quản trị", "Tập đoàn Hòa Lâm") in got
+    assert ("Vi Văn Tám", "Phó CT", "UBND tỉnh Lai Châu") in got
