@@ -1098,3 +1098,11 @@ def test_venue_leading_the_clause_beats_the_town_after_the_trigger():
     evs = events("Sáng 9/5, tại Trung tâm Văn hóa huyện, UBND huyện Phú Lâm tổ chức lễ phát động "
                  "Tuần lễ đọc sách tại huyện Phú Lâm.", published="2024-05-10")
     assert [(e.kind, e.start, e.place) for e in evs] == [("Ceremony", "2024-05-09", "Trung tâm Văn hóa huyện")]
+
+
+def test_a_talk_is_a_seminar():
+    # "buổi nói chuyện chuyên đề", "Talkshow", "Bàn tròn ...": a talk, a seminar
+    for head in ("buổi nói chuyện chuyên đề “Sách và tuổi trẻ”", "Talkshow “Đọc để lớn”",
+                 "Bàn tròn văn học số 3"):
+        evs = events(f"Sáng 12/6, Thư viện tỉnh Hòa Định tổ chức {head}.", published="2024-06-13")
+        assert [(e.kind, e.start) for e in evs] == [("Seminar", "2024-06-12")], head
