@@ -956,3 +956,10 @@ def test_abbreviations_listed_with_commas_and_closed_by_an_ampersand_are_one_nam
                  "Thường trực Ủy ban VH, GD, TN, TN & NĐ tổ chức tọa đàm về sách.")
     assert "Bộ VH, TT&DL" in orgs and "Bộ VH" not in orgs
     assert "Ủy ban VH, GD, TN, TN & NĐ" in orgs
+
+
+def test_a_department_written_in_lower_case_is_named_but_not_inside_co_so():
+    orgs = _orgs("Lễ ký kết diễn ra tại trụ sở Thư viện tỉnh Lạng Sơn giữa sở Văn hóa, Thể thao và Du lịch Lạng Sơn "
+                 "và sở Thông tin và Truyền thông. Học sinh đến cơ sở Thư viện tỉnh Lạng Sơn đọc sách.")
+    assert {"Sở Văn hóa, Thể thao và Du lịch Lạng Sơn", "Sở Thông tin và Truyền thông"} <= set(orgs)
+    assert not any(name.lower().startswith("sở thư viện") for name in orgs)

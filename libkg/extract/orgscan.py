@@ -1252,7 +1252,7 @@ def _shares_plural(toks: list[Tok], k: int) -> bool:
 def _lower_head_named(p: _Parse) -> bool:
     """Does a head written in lower case open a name (org_lower_heads.tsv's condition)?"""
     toks, j = p.toks, p.j
-    if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)):
+    if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)) or _compound_tail(toks, p.i):
         return False
     if not p.admin and _country_len(toks, j) == p.k - j:
         return False  # "thư viện Việt Nam": the libraries of a country, no one library
@@ -1261,6 +1261,17 @@ def _lower_head_named(p: _Parse) -> bool:
     if _lower_heads().get(ffold(p.head.text)) != "level":
         return True
     return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
+
+
+def _compound_tail(toks: list[Tok], i: int) -> bool:
+    """Does the lower-case head at ``i`` end a common two-syllable word ("cơ | sở", "hội | trường";
+    lexicon/org_lower_head_compounds.txt)?"""
+    return i > 0 and ffold(f"{toks[i - 1].text} {toks[i].text}") in _lower_head_compounds()
+
+
+@lru_cache(maxsize=1)
+def _lower_head_compounds() -> frozenset[str]:
+    return frozenset(ffold(x) for x in phrases("org_lower_head_compounds.txt"))
 
 
 def _generic(p: _Parse) -> bool:
