@@ -865,3 +865,10 @@ def test_board_roles_and_abbreviated_vice_chair():
                "Phó CT UBND tỉnh Lai Châu phát biểu.")
     assert ("Tạ Văn Quân", "Phó Chủ tịch Hội đồng quản trị", "Tập đoàn Hòa Lâm") in got
     assert ("Vi Văn Tám", "Phó CT", "UBND tỉnh Lai Châu") in got
+
+
+def test_a_role_and_organisation_after_theo_before_the_name():
+    got = _pos("Theo Giám đốc Thư viện tỉnh Kon Tum, ông Lưu Văn Ngọc, thư viện đã có 20.000 bạn đọc.")
+    assert got == [("Lưu Văn Ngọc", "Giám đốc", "Thư viện tỉnh Kon Tum")]
+    # a role going on from a word before it opens no clause: the name after the comma is not its holder
+    assert _pos("Thừa ủy quyền của Giám đốc Thư viện tỉnh Kon Tum, ông Lưu Văn Ngọc trao giấy khen.") == []

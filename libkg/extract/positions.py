@@ -1149,13 +1149,19 @@ def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Perso
     for back in range(_LONGEST_ROLE, 0, -1):  # "Tham tán Thông tin Văn hóa Đại sứ quán X Nguyễn Văn A"
         r = match_role(toks, oi - back) if oi - back >= 0 else None
         if comma and r is not None and (_person_in_clause(ctx, sent, toks[oi - back].start)
-                                        or oi - back > 0 and toks[oi - back - 1].text.isalnum()):
+                                        or oi - back > 0 and _goes_on_word(toks[oi - back - 1])):
             return  # "thừa ủy quyền của Bộ trưởng Bộ X, ông A": the role opens no clause
         if r is not None and oi - back + len(r.words) == oi:
             role, status = _with_former(toks, oi - back, r.label)
             ctx.add(m.name, role, prev_org.name, status, None, toks[oi - back].start, m.end, sent)
             _roles_before(ctx, toks, sent, m, oi - back)
             return
+
+
+def _goes_on_word(t: Tok) -> bool:
+    """Is ``t`` a word the role after it goes on from, so that the role opens no clause ("của Bộ trưởng Bộ X,
+    ông A")?  Not a word naming the source of what follows ("Theo Giám đốc Thư viện X, ông A, ...")."""
+    return t.text.isalnum() and (ffold(t.text),) not in _words("source")
 
 
 def _role_ending_at(toks: list[Tok], end: int) -> tuple[int, Role] | None:
