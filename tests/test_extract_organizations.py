@@ -963,3 +963,9 @@ def test_a_department_written_in_lower_case_is_named_but_not_inside_co_so():
                  "và sở Thông tin và Truyền thông. Học sinh đến cơ sở Thư viện tỉnh Lạng Sơn đọc sách.")
     assert {"Sở Văn hóa, Thể thao và Du lịch Lạng Sơn", "Sở Thông tin và Truyền thông"} <= set(orgs)
     assert not any(name.lower().startswith("sở thư viện") for name in orgs)
+
+
+def test_the_union_of_literature_and_arts_associations_keeps_its_head():
+    orgs = _orgs("Nhà thơ Lê Văn Tâm, Chủ tịch Hội Liên hiệp VHNT tỉnh Phú Yên, phát biểu khai mạc.")
+    assert orgs.get("Hội Liên hiệp VHNT tỉnh Phú Yên", ("",))[0] == "Association"
+    assert "Liên hiệp VHNT tỉnh Phú Yên" not in orgs
