@@ -1106,3 +1106,10 @@ def test_a_talk_is_a_seminar():
                  "Bàn tròn văn học số 3"):
         evs = events(f"Sáng 12/6, Thư viện tỉnh Hòa Định tổ chức {head}.", published="2024-06-13")
         assert [(e.kind, e.start) for e in evs] == [("Seminar", "2024-06-12")], head
+
+
+def test_undated_main_event_takes_the_day_of_the_sentence_right_before_it():
+    # the lead tells the day without a trigger; the event is named in the next sentence
+    evs = events("Sáng 3/9, hơn 400 cuốn sách về biển đảo đã được giới thiệu đến bạn đọc tại thị xã Bình Hòa. "
+                 "Triển lãm do Thư viện tỉnh Long Giang thực hiện.", published="2024-09-04")
+    assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2024-09-03")]

@@ -1080,19 +1080,23 @@ class _Reader:
         if not self.events:
             return
         first = self.events[0]
-        sentence_ends = [b for _, b in self.sentences()]
+        sentences = self.sentences()
+        sentence_ends = [b for _, b in sentences]
         lead_end = next((b for b in sentence_ends if b > first.start_pos), len(self.text))
+        before = next((a for a, b in reversed(sentences) if b <= first.start_pos), first.start_pos)
         for x in self.events:  # the main event, and the others its sentence names ("trưng bày sách và hội thi ...")
             if x.start_pos < lead_end and (x.primary or x is not first) and not x.launched:
-                self._lead_day(x, sentence_ends)
+                self._lead_day(x, sentence_ends, before)
 
-    def _lead_day(self, main: _Ev, sentence_ends: list[int]) -> None:
-        """The first day (or month) told in ``main``'s sentence or the next ``_UNDATED_LEAD_REACH`` dates it."""
+    def _lead_day(self, main: _Ev, sentence_ends: list[int], before: int) -> None:
+        """The first day (or month) told in ``main``'s sentence or the next ``_UNDATED_LEAD_REACH`` dates it, or
+        one told in the sentence right before the first event ("Sáng 8/7, 700 cuốn sách ... được giới thiệu tại X.
+        Triển lãm do ..."): no event claims that day."""
         if main.ev.start is not None or _name_year(main.ev.label):
             return
         ends = [b for b in sentence_ends if b > main.start_pos]
         reach = ends[min(len(ends) - 1, _UNDATED_LEAD_REACH)] if ends else len(self.text)
-        for d in self._in(self.dates, main.start_pos, reach):
+        for d in self._in(self.dates, min(before, main.start_pos), reach):
             if d.non_event or d.precision not in _LEAD_PRECISIONS or not d.start_date \
                     or _END_BEFORE.search(self.low, max(0, d.start - 25), d.start):
                 continue
