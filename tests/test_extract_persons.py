@@ -244,3 +244,9 @@ def test_the_holder_named_right_after_a_role_and_its_organisation():
     assert _names("Phó Giám đốc Sở Văn hóa Nguyễn Văn Bình cho biết sở đã chỉ đạo các thư viện.") == \
         ["Nguyễn Văn Bình"]
     assert _names("Thư viện học tập và làm theo phong cách văn hóa Hồ Chí Minh.") == []
+
+
+def test_an_untitled_woman_s_name_with_thi_and_a_family_name_the_list_lacks():
+    assert "Sơn Thị Mỹ" in _names("Tiếp đó, Giám đốc Thư viện tỉnh Trà Vinh Sơn Thị Mỹ báo cáo kết quả năm 2024.")
+    # "Thị" of a town is no middle name
+    assert _names("Người dân Thị trấn Phong Điền đến đọc sách.") == []

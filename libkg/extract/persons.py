@@ -401,11 +401,17 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     return not _in_memorial(text, s, a)
 
 
+def _thi_middle(toks: list[Tok], k: int) -> bool:
+    """Does a woman's name open at ``k`` with a family name the list lacks ("Sơn Thị Hoa", "Danh Thị Út"): a
+    capitalised name word, then "Thị"?"""
+    return k + 1 < len(toks) and toks[k + 1].text == "Thị" and _name_token(toks[k])
+
+
 def _untitled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], taken: set[int]) -> None:
     """Names without a title: runs of three or more syllables opening with a family name."""
     nxt_free = 0  # tokens before it belong to a name found here
     sur = sc.sur  # one attribute lookup, not one per token
-    for i in [k for k, t in enumerate(toks) if t.text in sur]:
+    for i in [k for k, t in enumerate(toks) if t.text in sur or _thi_middle(toks, k)]:
         if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
             continue
         if not _untitled_start(sc, toks, i):
