@@ -446,3 +446,9 @@ def test_more_venue_heads_in_lower_case_before_a_name():
     assert "điểm trường Nà Khoang" in got
     # a lower-case head before no capitalised name is none
     assert not names("Các em đọc sách tại nhà hát và tại bảo tàng của huyện.")
+
+
+def test_a_schools_code_after_its_name_is_part_of_the_venue():
+    got = names("Sáng 9/10, xe thư viện lưu động phục vụ tại Trường Tiểu học Phú Mỹ 2B, huyện Tân Phước.")
+    assert "Trường Tiểu học Phú Mỹ 2B" in got
+    assert "Trường Tiểu học Phú Mỹ" not in got

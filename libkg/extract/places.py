@@ -459,14 +459,20 @@ def _venue_span(sc: _Scan, m: re.Match[str]) -> tuple[int, int, str] | None:
     s = m.start("head")
     org = sc.org_at.get(s)
     e = org.end if org else _name_extent(text, s, sc.hi, loose=False)
+    if org and (code := _SCHOOL_CODE.match(text, e, sc.hi)):
+        e = code.end()  # "Trường Tiểu học An Thạnh 3B": the code of one of a commune's schools ends its name
     inner = None if org else sc.org_at.get(m.end("head") + 1)
     if inner is not None and text[m.end("head")] == " " and inner.end > e:
         e = inner.end  # "tại Hội trường Sở Văn hóa, Thể thao và Du lịch": the hall of the organisation
     if e - s <= len(m.group("head")) + 1:
         return None
     # "tại Thư viện tỉnh" (a short mention) is the library the article named in full
-    name = org.name if org else text[s:e]
+    name = org.name if org and e == org.end else text[s:e]
     return s, e, _full_form(text, name) if _SHORT_FORM.search(name) else name
+
+
+# a number with a letter after a name ("Tiểu học Hòa Tú 2A"): the name's last part
+_SCHOOL_CODE = re.compile(r" \d{1,2}[A-ZĐ](?![\w.,]\w)")
 
 
 # a short mention of an institution: its head and a level word, no name ("Thư viện tỉnh", "Bảo tàng huyện")
