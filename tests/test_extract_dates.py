@@ -491,3 +491,11 @@ def test_a_page_stamped_with_its_month_dates_day_months_in_that_year():
                             "Dự án bắt đầu từ năm 2016 với 3 phòng đọc.", id="m1")
     assert art.published is None
     assert [e.start for e in RuleExtractor()(art).events] == ["2019-05-14"]
+
+
+def test_a_span_of_years_is_not_the_pages_year():
+    # no date of its own: "năm 2016-2020" is a period; the numbered edition gives the year (2021)
+    art = article_from_text("Tin\n\nHưởng ứng Ngày Sách Việt Nam lần thứ 8, Thư viện tỉnh Lam Sơn trưng bày "
+                            "tranh thiếu nhi vẽ trong các năm 2016-2020. Sáng 14/4, Thư viện tổ chức Hội thảo "
+                            "về văn hóa đọc.", id="t1", published=None)
+    assert [e.start for e in RuleExtractor()(art).events if e.kind == "Workshop"] == ["2021-04-14"]

@@ -637,10 +637,14 @@ def year_from_text(text: str, mentions: list[DateMention]) -> str | None:
     for m in mentions:
         if m.non_event or not m.explicit_year or m.start_date is None:
             continue
-        if m.precision == "year" and _UNTIL_BEFORE.search(text[max(0, m.start - 12):m.start].lower()):
-            continue
+        if m.precision == "year" and (_UNTIL_BEFORE.search(text[max(0, m.start - 12):m.start].lower())
+                                      or _SPAN_AFTER.match(text, m.end)):
+            continue  # a plan's "đến năm 2030"; a period "từ năm 2015-2020" (not the year the page tells of)
         return m.start_date[:4]
     return edition_year(text)
+
+
+_SPAN_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)\d{2}(?!\d)")  # "năm 2015-2020": the first year of a span of years
 
 
 # a quoted title ("cuốn “Lịch sử Binh đoàn (1985-2015)”"): the years in it are the work's, not the article's
