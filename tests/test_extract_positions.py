@@ -872,3 +872,13 @@ def test_a_role_and_organisation_after_theo_before_the_name():
     assert got == [("Lưu Văn Ngọc", "Giám đốc", "Thư viện tỉnh Kon Tum")]
     # a role going on from a word before it opens no clause: the name after the comma is not its holder
     assert _pos("Thừa ủy quyền của Giám đốc Thư viện tỉnh Kon Tum, ông Lưu Văn Ngọc trao giấy khen.") == []
+
+
+def test_an_organisation_written_with_a_lower_case_head_after_a_role():
+    got = _pos("Dự có ông Trương Văn Hạnh - Phó Giám đốc sở Văn hóa, Thể thao và Du lịch, ông Lê Văn Ất - Phó "
+               "Tổng biên tập tạp chí Sông Mã, cùng đại diện Thư viện tỉnh.")
+    assert [(p, r, o.lower()) for p, r, o in got] == [
+        ("Trương Văn Hạnh", "Phó Giám đốc", "sở văn hóa, thể thao và du lịch"),
+        ("Lê Văn Ất", "Phó Tổng Biên tập", "tạp chí sông mã")]
+    # a name right after the lower-case head is its holder, not the organisation's name
+    assert _pos("Giám đốc sở Nguyễn Văn An phát biểu.") == []

@@ -86,7 +86,7 @@ from libkg.extract.lexicon import (
     tokenize,
 )
 from libkg.extract.mentions import OrgMention, PersonMention
-from libkg.extract.orgscan import expand, place_length
+from libkg.extract.orgscan import expand, parse_org, place_length
 from libkg.extract.pipeline import Doc, component
 from libkg.normalize import fold_person
 from libkg.resources import read_tsv
@@ -521,7 +521,8 @@ def _org_after_role(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int
     m, after = _org_here(toks, jj, ctx)
     if m is None:
         org, k = _short_org(toks, j, ctx)
-        return (org, k) if org else _unread_org(toks, j, ctx)
+        return (org, k) if org else _unread_org(toks, j, ctx) if _lower_org_at(toks, j, ctx) == j \
+            else _lower_org(toks, j, ctx)
     j = after
     if toks[jj - 1].text == "(" and j < n and toks[j].text == ")":
         j += 1  # "Trưởng phòng Thư viện (Cục ...)"
@@ -588,6 +589,33 @@ def _unread_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
     if k == first or k < n and toks[k].text not in _NAME_ENDS:
         return None, j
     return ctx.text[toks[j].start:toks[k - 1].end], k
+
+
+def _lower_org_at(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """Index after a head of ``role_lower_org_heads.txt`` written in lower case at ``j`` with a capitalised
+    name after it that is no person's ("sở Văn hóa", "tạp chí Cửa Biển"), else ``j``."""
+    k = j + phrase_at(toks, j, "role_lower_org_heads.txt") if j < len(toks) and toks[j].lower else j
+    if k == j or k >= len(toks) or not (toks[k].cap or toks[k].abbrev) or toks[k].start in ctx.person_at:
+        return j
+    return k
+
+
+def _lower_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """A role's organisation opening with a head written in lower case (see :func:`_lower_org_at`): the name
+    the organisation scan reads there when the head is capitalised, as the text writes it."""
+    first = toks[j]
+    local = [*toks[:j], Tok(first.text[0].upper() + first.text[1:], first.start, first.end), *toks[j + 1:]]
+    hit = parse_org(local, j)
+    if hit is None or hit.end <= _lower_org_at(toks, j, ctx) or hit.start != j:
+        return None, j
+    end = hit.end
+    while end > j + 1 and toks[end - 1].start in ctx.person_at:
+        end -= 1
+    name = ctx.text[first.start:toks[end - 1].end]
+    if hit.bare_admin:  # "Chủ tịch công đoàn Viên chức tỉnh": the one of the province the text named
+        key = expand(name) + " "
+        name = next((m.name for m in ctx.orgs if expand(m.name).startswith(key)), name)
+    return name, end
 
 
 _NAME_ENDS = frozenset((",", ";", ".", ")", ":", "("))
