@@ -969,3 +969,10 @@ def test_the_union_of_literature_and_arts_associations_keeps_its_head():
     orgs = _orgs("Nhà thơ Lê Văn Tâm, Chủ tịch Hội Liên hiệp VHNT tỉnh Phú Yên, phát biểu khai mạc.")
     assert orgs.get("Hội Liên hiệp VHNT tỉnh Phú Yên", ("",))[0] == "Association"
     assert "Liên hiệp VHNT tỉnh Phú Yên" not in orgs
+
+
+
+
+def test_a_head_word_closing_a_city_name_opens_no_organisation():
+    orgs = _orgs("Buổi gặp mặt diễn ra tại trụ sở Hội Mỹ thuật Hải Phòng số 27 Lê Lợi.")
+    assert not any(name.startswith("Phòng") or name.endswith(" Hải") for name in orgs)

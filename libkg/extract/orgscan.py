@@ -742,7 +742,7 @@ def _unit_descriptor_end(toks: list[Tok], k: int) -> int:
 def _rule_new_head(p: _Parse, t: Tok) -> str | None:
     """Another organisation's head ends the name ("Thư viện Trường Đại học X": unit, then parent)."""
     toks, k = p.toks, p.k
-    if t.text not in _HEAD_FIRST or (k == p.j and t.text == p.head.words[-1]):
+    if t.text not in _HEAD_FIRST or (k == p.j and t.text == p.head.words[-1]) or _closes_place(toks, k):
         return None
     sub = parse_org(toks, k, p.depth + 1)
     if sub is not None and sub.short and _committee_parent(p.head, sub):
@@ -1348,7 +1348,7 @@ def _skipped(toks: list[Tok], hit: OrgHit) -> bool:
         or phrase_at(toks, i, "org_not_names.txt") > 0 or _byline(toks, hit) \
         or (prev in context_words("role") and bool({"parent", "admin"} & hit.head.flags)) or _dept_in_role(toks, hit) \
         or ("afterrole" in hit.head.flags and _after_role(toks, i)) or _in_code(toks, i) or _paren_byline(toks, hit) \
-        or _counted(toks, hit)
+        or _counted(toks, hit) or _closes_place(toks, i)
 
 
 def _counted(toks: list[Tok], hit: OrgHit) -> bool:
@@ -1415,6 +1415,18 @@ def _place_named(toks: list[Tok], hit: OrgHit) -> bool:
                 and not (match_phrase(toks, hit.start + 1) or _head_at(toks, hit.start + 1)):  # "Trường Trung học"
             key = ffold(" ".join([t.text for t in words]))
             if key in admin_units() or key in regions():
+                return True
+    return False
+
+
+def _closes_place(toks: list[Tok], i: int) -> bool:
+    """Does the head word at ``i`` end a place's name with the words before it ("Hải | Phòng", "Thủ Dầu | Một"):
+    no head there?"""
+    for m in (1, 2):
+        words = toks[i - m:i + 1] if i >= m else []
+        if words and all(t.cap and t.text.isalpha() for t in words):
+            key = ffold(" ".join(t.text for t in words))
+            if key in province_keys() or key in admin_units():
                 return True
     return False
 
