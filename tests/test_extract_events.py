@@ -1113,3 +1113,13 @@ def test_undated_main_event_takes_the_day_of_the_sentence_right_before_it():
     evs = events("Sáng 3/9, hơn 400 cuốn sách về biển đảo đã được giới thiệu đến bạn đọc tại thị xã Bình Hòa. "
                  "Triển lãm do Thư viện tỉnh Long Giang thực hiện.", published="2024-09-04")
     assert [(e.kind, e.start) for e in evs] == [("Exhibition", "2024-09-03")]
+
+
+def test_a_gift_without_a_venue_is_made_where_it_is_given_to():
+    evs = events("Chiều 12/10, Công đoàn Sở Văn hóa đã trao tặng cho xã Thạch Lâm hơn 300 cuốn sách.",
+                 published="2024-10-13")
+    assert [(e.kind, e.start, e.place) for e in evs] == [("BookDonation", "2024-10-12", "Thạch Lâm")]
+    # not one of a list of communes
+    evs = events("Chiều 12/10, Công đoàn Sở Văn hóa đã trao tặng sách cho các xã Thạch Lâm, Thạch Bình.",
+                 published="2024-10-13")
+    assert [e.place for e in evs] == [None]

@@ -110,6 +110,7 @@ _COORD_END = _pattern("coord_end")
 _AFTER_VERB = _pattern("after_verb")
 _AT_PLACE_AFTER = _pattern("at_place_after")
 _ONLINE = _pattern("online")
+_RECIPIENT_BEFORE = _pattern("recipient_before")
 _AT_VENUE = _pattern("at_venue")
 _AT_PLACE_BEFORE = _pattern("at_place_before")
 _ORGANISING_VERB = _pattern("organising_verb")
@@ -654,6 +655,16 @@ class _Reader:
         """"tại X" leading the clause."""
         return next((self._place_name(p) for p in at.inside if at.clause_start <= p.start < at.h.start
                      and _at_one(_AT_PLACE_BEFORE, self.low[max(at.s, p.start - 32):p.start])), None)
+
+    def _recipient(self, at: _PlaceQuery) -> str | None:
+        """A gift made without a venue is made where it is given to: a commune, district or institution right
+        after "cho" ("trao tặng gần 500 cuốn sách cho xã X", "tặng tủ sách cho Trường Tiểu học Y")."""
+        if at.h.kind != "BookDonation":
+            return None
+        return next((self._place_name(p) for p in at.inside if at.h.end <= p.start < at.nxt
+                     and _SPECIFIC.get(p.kind, 5) <= _SPECIFIC["District"]
+                     and _RECIPIENT_BEFORE.search(self.low, max(at.s, p.start - 32), p.start)
+                     and self._plain_location(p, at.s)), None)  # (not one of a list: "cho các xã A, B, C")
 
     def _lead_place(self, at: _PlaceQuery) -> str | None:
         """For the lead event, the most specific place the clause names plainly (before the persons who
@@ -1511,7 +1522,7 @@ _PLAIN_NAMES = {"Conference": "Meeting"}
 # (no rule takes a place the sentence names without "tại": on real pages that town is the actor, the audience or the
 # scope far more often than the venue - stop 21: pooled unseen event places 28/45 -> 28/40; only an event told by
 # its headline alone (headline_event) still takes one)
-_PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before)
+_PLACE_RULES = (_Reader._site_visited, _Reader._at_after, _Reader._at_before, _Reader._recipient)
 
 # trigger checks by kind: (reader, trigger, start, end, sentence end, left context) -> keep the trigger?
 _KIND_CHECKS = {"BookDonation": _Reader._gift_ok, "Other": _Reader._service_ok, "Ceremony": _Reader._tribute_ok,
