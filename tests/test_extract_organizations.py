@@ -976,3 +976,9 @@ def test_the_union_of_literature_and_arts_associations_keeps_its_head():
 def test_a_head_word_closing_a_city_name_opens_no_organisation():
     orgs = _orgs("Buổi gặp mặt diễn ra tại trụ sở Hội Mỹ thuật Hải Phòng số 27 Lê Lợi.")
     assert not any(name.startswith("Phòng") or name.endswith(" Hải") for name in orgs)
+
+
+def test_a_street_number_after_the_place_ends_the_name():
+    orgs = _orgs("Buổi gặp mặt diễn ra tại trụ sở Hội Mỹ thuật Hải Phòng số 27 Lê Lợi.")
+    assert "Hội Mỹ thuật Hải Phòng" in orgs
+    assert not any("Lê Lợi" in name for name in orgs)

@@ -892,6 +892,8 @@ def _rule_so(p: _Parse, t: Tok) -> str | None:
     """"số 2": a numbered body."""
     if t.text not in context_words("number") or p.k + 1 >= p.n or not p.toks[p.k + 1].text.isdigit():
         return None
+    if p.chunks and _ends_province(p.toks, p.k):
+        return _STOP  # "Hội Nhà văn Hải Phòng | số 19 Trần Phú": an address after the place
     return p.take(2)
 
 
