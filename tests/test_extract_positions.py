@@ -277,6 +277,7 @@ def test_an_event_board_stays_in_the_role_and_an_unread_organisation_does_not_en
                "Đồng chí Trần Văn Bình - Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch "
                "tỉnh Kon Tum dự lễ.")
     assert got == [("Lò Văn Hạnh", "Phó Chủ tịch", "UBND huyện Đắk Hà"),
+                   ("Lò Văn Hạnh", "Trưởng ban tổ chức", None),
                    ("Trần Văn Bình", "Ủy viên BCH", "Đảng bộ tỉnh"),
                    ("Trần Văn Bình", "Giám đốc", "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum")]
 
@@ -531,7 +532,8 @@ def test_a_named_board_of_its_own_is_the_organisation():
     got = _pos("Ông Lò Văn Mừng, Trưởng Ban Quản lý Di tích Nhà tù Sơn La giới thiệu. Bà Lù Thị Dua, Phó Trưởng "
                "ban Dân tộc tỉnh Sơn La dự. Ông Cà Văn Sáng, Trưởng ban tổ chức cuộc thi, phát biểu.")
     assert got == [("Lò Văn Mừng", "Trưởng ban", "Ban Quản lý Di tích Nhà tù Sơn La"),
-                   ("Lù Thị Dua", "Phó Trưởng ban", "Ban Dân tộc tỉnh Sơn La")]  # the contest's board: no organisation
+                   ("Lù Thị Dua", "Phó Trưởng ban", "Ban Dân tộc tỉnh Sơn La"),
+                   ("Cà Văn Sáng", "Trưởng ban tổ chức", None)]  # the contest's board: no organisation
 
 
 def test_roles_before_a_name_joined_by_dashes_and_member_abbreviations():
@@ -606,7 +608,8 @@ def test_a_role_written_after_a_name_without_separator_when_it_names_its_organis
 def test_an_events_organising_board_is_no_organisation_but_the_partys_is():
     facts = _facts("Ông Lê Văn Nam, Trưởng Ban Tổ chức hội thi phát biểu; bà Lê Thị Hoa, Trưởng Ban Tổ chức Tỉnh ủy "
                    "Nam Định dự.")
-    assert [(p.person, p.organization) for p in facts.positions] == [("Lê Thị Hoa", "Ban Tổ chức Tỉnh ủy Nam Định")]
+    assert [(p.person, p.role, p.organization) for p in facts.positions] == [
+        ("Lê Văn Nam", "Trưởng ban Tổ chức", None), ("Lê Thị Hoa", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Nam Định")]
     assert "Ban Tổ chức hội thi" not in {o.name for o in facts.organizations}
 
 
@@ -882,3 +885,11 @@ def test_an_organisation_written_with_a_lower_case_head_after_a_role():
         ("Lê Văn Ất", "Phó Tổng Biên tập", "tạp chí sông mã")]
     # a name right after the lower-case head is its holder, not the organisation's name
     assert _pos("Giám đốc sở Nguyễn Văn An phát biểu.") == []
+
+
+def test_the_head_of_an_events_organising_board_holds_the_role_without_organisation():
+    got = _pos("Bà Hà Thị Lan, Phó Giám đốc Sở Y tế, Trưởng ban Tổ chức hội thi, trao giải. Ông Vi Văn Tư - Vụ "
+               "trưởng Vụ Thư viện, phó trưởng ban tổ chức; ông Lò Văn Ba, Trưởng Ban Tổ chức Huyện ủy Mường Tè dự.")
+    assert ("Hà Thị Lan", "Trưởng ban Tổ chức", None) in got
+    assert ("Vi Văn Tư", "Phó Trưởng ban tổ chức", None) in got
+    assert ("Lò Văn Ba", "Trưởng ban", "Ban Tổ chức Huyện ủy Mường Tè") in got

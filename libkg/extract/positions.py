@@ -484,9 +484,25 @@ def _unit_name(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) ->
     return role_text, ctx.text[toks[_unit_start(toks, j)].start:toks[d_end - 1].end], d_end, True
 
 
+def _event_board(toks: list[Tok], j: int, last: str) -> int:
+    """Index after an event's board named after "Trưởng ban" (``position_words.tsv`` event_board: "Trưởng Ban
+    Tổ chức cuộc thi", "trưởng ban tổ chức;"), a board of no organisation: no capitalised name follows it
+    (a party committee's board "Ban Tổ chức Tỉnh ủy X" is read before, see :func:`_board`); else ``j``."""
+    if last != "ban" or j >= len(toks):
+        return j
+    k = next((j + len(w) for w in _words("event_board") if _folded_at(toks, j, w)), j)
+    return k if k > j and (k >= len(toks) or not (toks[k].cap or toks[k].abbrev)) else j
+
+
+def _folded_at(toks: list[Tok], j: int, words: tuple[str, ...]) -> bool:
+    return tuple(ffold(t.text) for t in toks[j:j + len(words)]) == words
+
+
 def _sub_unit(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) -> tuple[str, str | None, int]:
     """The department or board a role names after it (see :func:`_dept_in_role`, :func:`_unit_name`); the
     organisation it belongs to, named next, is passed over ("Trưởng phòng Nghiệp vụ, Thư viện tỉnh X")."""
+    if (board := _event_board(toks, j, last)) > j:  # "Trưởng ban tổ chức cuộc thi": the role, no organisation
+        return role_text + " " + ctx.text[toks[j].start:toks[board - 1].end], None, board
     role, org, k = _dept_in_role(toks, j, ctx, role_text, last)
     sub = org is not None
     if org is None and k == j:
