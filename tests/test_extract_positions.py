@@ -893,3 +893,9 @@ def test_the_head_of_an_events_organising_board_holds_the_role_without_organisat
     assert ("Hà Thị Lan", "Trưởng ban Tổ chức", None) in got
     assert ("Vi Văn Tư", "Phó Trưởng ban tổ chức", None) in got
     assert ("Lò Văn Ba", "Trưởng ban", "Ban Tổ chức Huyện ủy Mường Tè") in got
+
+
+def test_a_long_note_in_brackets_between_the_name_and_the_role():
+    got = _pos("Đoàn do bà Phạm Thị Lan (quê ở thôn Đông, xã Văn Tố, huyện Tứ Kỳ, tỉnh Hải Dương), Phó Tổng Biên tập "
+               "Nhà xuất bản Kim Đồng dẫn đầu.")
+    assert got == [("Phạm Thị Lan", "Phó Tổng Biên tập", "Nhà xuất bản Kim Đồng")]

@@ -986,13 +986,16 @@ def _listed_with(ctx: _Ctx, sent: tuple[int, int], m: PersonMention) -> str | No
 _GAP_MARKS = re.compile(r"[,;()]")
 
 
+_NOTE_REACH = 25  # tokens of a note in brackets after a name ("(quê ở thôn X, xã Y, huyện Z)")
+
+
 def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
     """Skip a note in brackets after the name that holds no role: another name ("A ( B ), Tổ trưởng ..."),
     a birth year or a place ("A (SN 1960), nguyên Giám đốc ...")."""
     n = len(toks)
     if k + 2 >= n or toks[k].text != "(":
         return _skip_title_note(toks, _skip_age(toks, k))
-    for c in range(k + 1, min(n, k + 10)):
+    for c in range(k + 1, min(n, k + _NOTE_REACH)):
         if toks[c].text == ")":
             return c + 1
         if match_role(toks, c) is not None or toks[c].text == "(":
