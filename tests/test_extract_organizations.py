@@ -982,3 +982,8 @@ def test_a_street_number_after_the_place_ends_the_name():
     orgs = _orgs("Buổi gặp mặt diễn ra tại trụ sở Hội Mỹ thuật Hải Phòng số 27 Lê Lợi.")
     assert "Hội Mỹ thuật Hải Phòng" in orgs
     assert not any("Lê Lợi" in name for name in orgs)
+
+
+def test_a_lower_case_school_with_only_its_level_is_unnamed():
+    orgs = _orgs("Nhóm tình nguyện tặng sách cho học sinh trường Tiểu học tại xã Tân Phú, huyện Đồng Xuân.")
+    assert not any(name.lower().startswith("trường") for name in orgs)

@@ -1262,7 +1262,15 @@ def _lower_head_named(p: _Parse) -> bool:
         return False  # "thư viện Trường": the school's library, unnamed
     if _lower_heads().get(ffold(p.head.text)) != "level":
         return True
+    if p.k - j <= 2 and not p.admin and _only_level(toks, j, p.k):
+        return False  # "trường tiểu học | tại xã X", "trường THCS": a school of that level, unnamed
     return toks[j].abbrev or (h := _head_at(toks, j)) is not None and "nested" in h.flags
+
+
+def _only_level(toks: list[Tok], j: int, k: int) -> bool:
+    """Are the words from ``j`` to ``k`` a school level alone ("Tiểu học", "THCS"), no name after it?"""
+    h = _head_at(toks, j)
+    return (h is not None and "nested" in h.flags and j + len(h.words) == k) or (k - j == 1 and toks[j].abbrev)
 
 
 def _compound_tail(toks: list[Tok], i: int) -> bool:
