@@ -452,3 +452,8 @@ def test_a_schools_code_after_its_name_is_part_of_the_venue():
     got = names("Sáng 9/10, xe thư viện lưu động phục vụ tại Trường Tiểu học Phú Mỹ 2B, huyện Tân Phước.")
     assert "Trường Tiểu học Phú Mỹ 2B" in got
     assert "Trường Tiểu học Phú Mỹ" not in got
+
+
+def test_the_words_of_a_sites_head_never_end_its_name():
+    got = names("Sáng 21/4, hội sách mở tại Vườn hoa Con Cóc. Tối 2/9, tại Phố đi bộ Bạch Đằng có đêm thơ.")
+    assert {"Vườn hoa Con Cóc", "Phố đi bộ Bạch Đằng"} <= got

@@ -352,16 +352,20 @@ def _word_ends_name(text: str, toks: list[tuple[int, int, str]], i: int, loose: 
     return not (nxt is not None and nxt[2][:1].isupper() and not r.site.match(text, nxt[0]))
 
 
-def _name_extent(text: str, start: int, hi: int, loose: bool) -> int:
+def _name_extent(text: str, start: int, hi: int, loose: bool, head_end: int = 0) -> int:
     """End of a site/organisation name starting at ``start`` (its head included).
 
     The name runs over words until punctuation or a function word; ``loose``
-    (relics: "Di tích ... nơi hy sinh của 60 liệt sĩ ...") lets "của"/"nơi" in.
+    (relics: "Di tích ... nơi hy sinh của 60 liệt sĩ ...") lets "của"/"nơi" in. The words of the head
+    (up to ``head_end``) never end it ("Vườn hoa X", "Phố đi bộ Y": "hoa", "đi" end other names).
     """
     toks = _tokens(text, start, hi)
     end = start
     n = 0
-    for i, (_s, e, t) in enumerate(toks):
+    for i, (s, e, t) in enumerate(toks):
+        if s < head_end:
+            end, n = e, n + 1
+            continue
         if not t[0].isalnum():
             how = _punct_in_name(text, toks, i)
             if how is None:
@@ -431,7 +435,7 @@ def _sites(sc: _Scan) -> None:
         prev = text[max(lo, s - 30):s].split()
         if prev and prev[-1][:1].isupper() and prev[-1] not in ("Tại",):
             continue  # "Ma Đình Tuấn": a syllable of a name, not a head
-        e = _name_extent(text, s, hi, loose=True)
+        e = _name_extent(text, s, hi, loose=True, head_end=m.end())
         head_len = m.end() - s
         if e - s <= head_len + 1 or not sc.ok(s, e, check_org=False) or sc.org_cover.covers(s - 1, e):
             continue  # "Trung tâm Bảo tồn di tích Cố đô Huế": a site's name inside an organisation's
