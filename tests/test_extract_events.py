@@ -1123,3 +1123,9 @@ def test_a_gift_without_a_venue_is_made_where_it_is_given_to():
     evs = events("Chiều 12/10, Công đoàn Sở Văn hóa đã trao tặng sách cho các xã Thạch Lâm, Thạch Bình.",
                  published="2024-10-13")
     assert [e.place for e in evs] == [None]
+
+
+def test_a_display_coordinated_after_an_event_is_an_event_of_its_own():
+    evs = events("Ngày 31/3, Thư viện tỉnh Hòa Định khai mạc Hội sách năm 2023 và trưng bày chuyên đề "
+                 "“Bác Hồ với thiếu nhi”.", published="2023-04-01")
+    assert sorted((e.kind, e.start) for e in evs) == [("Exhibition", "2023-03-31"), ("Festival", "2023-03-31")]

@@ -535,8 +535,8 @@ class _Reader:
             if g.start >= h.label_end:
                 break
             between = self.low[h.end:g.start]
-            if g.role == "noun" and _COORD_END.search(between):
-                break  # "Hội nghị ... và Lớp tập huấn ...": a second event
+            if (g.role == "noun" or g.kind in _COORDINATED_VERBS) and _COORD_END.search(between):
+                break  # "Hội nghị ... và Lớp tập huấn ...", "khai mạc Hội sách ... và trưng bày ...": a second event
             g.absorbed = True
             h.kind = self._absorbed_kind(h, g, between)
 
@@ -1543,6 +1543,8 @@ _UNDATED_LEAD_REACH = 2
 _LEAD_PRECISIONS = ("day", "month")
 
 _SEEN_AT_GATHERINGS = ("Visit", "Exhibition")
+# verbs of a happening that, coordinated after an event's name ("... và trưng bày sách"), tell a second event
+_COORDINATED_VERBS = ("Exhibition",)
 
 _RUNNING = ("Exhibition", "Festival", "Competition", "Training", "Conference", "Workshop", "Congress")
 
