@@ -987,3 +987,8 @@ def test_a_street_number_after_the_place_ends_the_name():
 def test_a_lower_case_school_with_only_its_level_is_unnamed():
     orgs = _orgs("Nhóm tình nguyện tặng sách cho học sinh trường Tiểu học tại xã Tân Phú, huyện Đồng Xuân.")
     assert not any(name.lower().startswith("trường") for name in orgs)
+
+
+def test_an_organisation_of_ho_chi_minh_city_written_tp_space_hcm_keeps_its_city():
+    orgs = _orgs("Bà Lê Thị Hoa, Phó Chủ tịch UBND TP. HCM, dự lễ khai mạc do Sở Văn hóa và Thể thao TP. HCM tổ chức.")
+    assert {"UBND TP. HCM", "Sở Văn hóa và Thể thao TP. HCM"} <= set(orgs)
