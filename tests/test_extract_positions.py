@@ -899,3 +899,10 @@ def test_a_long_note_in_brackets_between_the_name_and_the_role():
     got = _pos("Đoàn do bà Phạm Thị Lan (quê ở thôn Đông, xã Văn Tố, huyện Tứ Kỳ, tỉnh Hải Dương), Phó Tổng Biên tập "
                "Nhà xuất bản Kim Đồng dẫn đầu.")
     assert got == [("Phạm Thị Lan", "Phó Tổng Biên tập", "Nhà xuất bản Kim Đồng")]
+
+
+def test_an_acting_or_deputy_holder_of_a_role_the_table_lists_without_that_word():
+    got = _pos("Ông Vũ Văn Dũng, Quyền Chủ tịch UBND huyện Kim Bảng, dự. Quyền Chủ tịch UBND tỉnh Hà Nam Lê Văn An "
+               "phát biểu.")
+    assert got == [("Vũ Văn Dũng", "Quyền Chủ tịch", "UBND huyện Kim Bảng"),
+                   ("Lê Văn An", "Quyền Chủ tịch", "UBND tỉnh Hà Nam")]

@@ -99,6 +99,18 @@ _DEPT_HEADS = {"Khoa", "Phòng", "Ban", "Bộ môn", "Tổ"}
 _TERM_RE = re.compile(r"^\s*,?\s*nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
 
 
+def _role_at(toks: list[Tok], i: int) -> Role | None:
+    """The role at token ``i`` (roles.tsv), or a deputy's or acting holder's role the table lists without
+    that word (``position_words.tsv`` deputy: "Quyền Chủ tịch", "Phó Trưởng thôn"), else None."""
+    r = match_role(toks, i)
+    if r is not None or i + 1 >= len(toks) or (ffold(toks[i].text),) not in _words("deputy"):
+        return r
+    base = match_role(toks, i + 1)
+    if base is None:
+        return None
+    return Role((ffold(toks[i].text), *base.words), f"{toks[i].text} {base.label}", base.en, base.implied)
+
+
 @lru_cache(maxsize=8)
 def _words(use: str) -> frozenset[tuple[str, ...]]:
     """The folded phrases of ``position_words.tsv`` with this use (deputy, list_joiner, library_head, member)."""
@@ -779,7 +791,7 @@ def _stands_alone(words: list[Tok]) -> bool:
     """Are these words a role of their own ("Phụ trách" of "Phụ trách Thư viện X": a qualifier, a role, a head
     word alone, ``position_words.tsv`` bare_role) rather than a role's first words ("Chánh" of "Chánh Văn
     phòng")?"""
-    r = match_role(words, 0)
+    r = _role_at(words, 0)
     return r is not None and len(r.words) == len(words) or phrase_at(words, 0, "role_qualifiers.txt") == len(words) \
         or tuple(ffold(t.text) for t in words) in _words("bare_role")
 
@@ -805,7 +817,7 @@ def _link(toks: list[Tok], k: int, ctx: _Ctx, sep_needed: bool) -> _Link | None:
     former = _former_word(toks, j)
     if former:
         j += 1
-    role = match_role(toks, j)
+    role = _role_at(toks, j)
     if role is None:
         return None
     k_role = j
@@ -842,7 +854,7 @@ def _unread_tail(toks: list[Tok], j: int, ctx: _Ctx) -> int:
         if t.start in ctx.person_at or t.start in ctx.org_at:
             return j
         if t.text in _SEPS:
-            return c if c + 1 < n and (match_role(toks, c + 1) is not None or toks[c + 1].start in ctx.org_at) else j
+            return c if c + 1 < n and (_role_at(toks, c + 1) is not None or toks[c + 1].start in ctx.org_at) else j
         if not t.text.isalnum():
             return j
     return j
@@ -998,7 +1010,7 @@ def _skip_alias(toks: list[Tok], k: int, ctx: _Ctx) -> int:
     for c in range(k + 1, min(n, k + _NOTE_REACH)):
         if toks[c].text == ")":
             return c + 1
-        if match_role(toks, c) is not None or toks[c].text == "(":
+        if _role_at(toks, c) is not None or toks[c].text == "(":
             return k
     return k
 
@@ -1194,7 +1206,7 @@ def _role_before_org(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Perso
     the role is that person's: "ông B, Giám đốc X, ông A ...")."""
     oi = _idx(toks, prev_org.start)
     for back in range(_LONGEST_ROLE, 0, -1):  # "Tham tán Thông tin Văn hóa Đại sứ quán X Nguyễn Văn A"
-        r = match_role(toks, oi - back) if oi - back >= 0 else None
+        r = _role_at(toks, oi - back) if oi - back >= 0 else None
         if comma and r is not None and (_person_in_clause(ctx, sent, toks[oi - back].start)
                                         or oi - back > 0 and _goes_on_word(toks[oi - back - 1])):
             return  # "thừa ủy quyền của Bộ trưởng Bộ X, ông A": the role opens no clause
@@ -1214,7 +1226,7 @@ def _goes_on_word(t: Tok) -> bool:
 def _role_ending_at(toks: list[Tok], end: int) -> tuple[int, Role] | None:
     """The role that ends right before token ``end`` and the index of its first token, else None."""
     for back in range(_LONGEST_ROLE, 0, -1):
-        r = match_role(toks, end - back) if end - back >= 0 else None
+        r = _role_at(toks, end - back) if end - back >= 0 else None
         if r is not None and len(r.words) == back:
             return end - back, r
     return None
@@ -1250,7 +1262,7 @@ def _dept_head_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
     """A department's head before the name: "Trưởng phòng Nghiệp vụ Vũ Thị Hà" (Trưởng phòng @ phòng Nghiệp
     vụ)."""
     for back in range(8, 2, -1):
-        r = match_role(toks, i - back) if i - back >= 0 else None
+        r = _role_at(toks, i - back) if i - back >= 0 else None
         j = i - back + len(r.words) if r is not None else 0
         if r is None or r.label.split()[-1].lower() not in _UNIT_WORDS or j >= i \
                 or toks[j].start in ctx.org_at:
@@ -1281,7 +1293,7 @@ def _bare_role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
     """A role right before the name, with no organisation: "Phó Chủ tịch nước A", "Chủ tịch B"."""
     for back in range(4, 0, -1):
         k = i - back
-        r = match_role(toks, k) if k >= 0 else None
+        r = _role_at(toks, k) if k >= 0 else None
         if r is None or k + len(r.words) != i:
             continue
         role, status = _with_former(toks, k, r.label)
@@ -1304,7 +1316,7 @@ def _short_org_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: Pers
     the text names (see :func:`_named_with_head`).  True when one was read."""
     for back in range(_LONGEST_ROLE + 2, 1, -1):
         k = i - back
-        r = match_role(toks, k) if k >= 0 else None
+        r = _role_at(toks, k) if k >= 0 else None
         j = k + len(r.words) if r is not None else i
         if r is None or j >= i or toks[j].start in ctx.org_at or k > 0 and toks[k - 1].text[:1].isupper():
             continue
@@ -1448,7 +1460,7 @@ def _predicates(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: list
     pred_org = None  # the organisation of the sentence's last appointment that named one
     for pm in _pred_re().finditer(text, s, e):
         k = _idx(toks, pm.end())
-        if match_role(toks, k) is None and not _former_word(toks, k):
+        if _role_at(toks, k) is None and not _former_word(toks, k):
             continue
         if "các" in pm.group(1).split():
             _career(ctx, toks, sent, in_sent, pm)
@@ -1554,7 +1566,7 @@ def _plural_roles(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], in_sent: li
         return
     for pm in _plural_re().finditer(ctx.text, sent[0], sent[1]):
         i = _idx(toks, pm.end())
-        if match_role(toks, i) is None:
+        if _role_at(toks, i) is None:
             continue
         link = _link(toks, i, ctx, sep_needed=False)
         start = _list_intro(toks, link.end) if link is not None else None
