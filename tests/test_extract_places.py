@@ -457,3 +457,11 @@ def test_a_schools_code_after_its_name_is_part_of_the_venue():
 def test_the_words_of_a_sites_head_never_end_its_name():
     got = names("Sáng 21/4, hội sách mở tại Vườn hoa Con Cóc. Tối 2/9, tại Phố đi bộ Bạch Đằng có đêm thơ.")
     assert {"Vườn hoa Con Cóc", "Phố đi bộ Bạch Đằng"} <= got
+
+
+def test_a_sites_proper_name_ends_on_a_word_that_opens_the_clause_after_it():
+    got = names("Thư viện mới nối liền với Công viên Thống Nhất tạo thêm không gian đọc cho người dân.")
+    assert "Công viên Thống Nhất" in got
+    # lower-case words inside a relic's name stay ("di tích ... cấp quốc gia")
+    got = names("Đoàn dâng hương tại Di tích lịch sử cấp quốc gia Đồi Hồng. Sau đó đoàn tặng sách.")
+    assert "Di tích lịch sử cấp quốc gia Đồi Hồng" in got

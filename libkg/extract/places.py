@@ -35,7 +35,7 @@ from typing import Literal
 
 from libkg.extract import gazetteer as gz
 from libkg.extract.facts import Evidence, Place
-from libkg.extract.lexicon import ffold, literal_alternation, trie_alternation
+from libkg.extract.lexicon import break_words, ffold, literal_alternation, trie_alternation
 from libkg.extract.mentions import OrgMention, PlaceMention
 from libkg.extract.pipeline import Doc, component
 from libkg.extract.spans import Cover
@@ -345,11 +345,16 @@ def _word_ends_name(text: str, toks: list[tuple[int, int, str]], i: int, loose: 
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if i > 0 and t in r.breakers and not (loose and t in ("của", "nơi")):
         return True
+    if loose and i > 0 and t in _CLAUSE_WORDS and toks[i - 1][2][:1].isupper():
+        return True  # a site's proper name ends on a word that opens a clause ("Vườn hoa Lê Quý Đôn | tạo ...")
     if t != "và":
         return False
     if loose and r.joined.match(text, nxt[0] if nxt else s):
         return None  # "Khu di tích lịch sử và danh thắng Yên Tử"
     return not (nxt is not None and nxt[2][:1].isupper() and not r.site.match(text, nxt[0]))
+
+
+_CLAUSE_WORDS = break_words() - {"và"}  # "và" is read by _word_ends_name (a relic's joined name)
 
 
 def _name_extent(text: str, start: int, hi: int, loose: bool, head_end: int = 0) -> int:
