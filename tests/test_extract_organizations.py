@@ -992,3 +992,10 @@ def test_a_lower_case_school_with_only_its_level_is_unnamed():
 def test_an_organisation_of_ho_chi_minh_city_written_tp_space_hcm_keeps_its_city():
     orgs = _orgs("Bà Lê Thị Hoa, Phó Chủ tịch UBND TP. HCM, dự lễ khai mạc do Sở Văn hóa và Thể thao TP. HCM tổ chức.")
     assert {"UBND TP. HCM", "Sở Văn hóa và Thể thao TP. HCM"} <= set(orgs)
+
+
+def test_an_ethnic_boarding_school_written_in_lower_case_is_read_whole():
+    orgs = _orgs("Đoàn trao sách cho Trường phổ thông dân tộc bán trú Tiểu học B Nậm Cang và "
+                 "Trường phổ thông dân tộc nội trú THCS huyện Mường Tè.")
+    assert {"Trường phổ thông dân tộc bán trú Tiểu học B Nậm Cang",
+            "Trường phổ thông dân tộc nội trú THCS huyện Mường Tè"} <= set(orgs)
