@@ -26,7 +26,8 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   head naming two kinds ("Liên hoan": a contest or a festival) keeps the kind the text gave it first.  A room
   ("phòng trưng bày", "phòng hội nghị") is a place, no event; work as a qualifier ("trụ sở làm việc với ...") is no
   visit; a trigger right after "nhằm" / "để" names a purpose ("nhằm gặp mặt bạn đọc").  The next item of a list of
-  events in one sentence ("tổ chức cuộc thi A, cuộc thi B") is an event of its own.
+  events in one sentence ("tổ chức cuộc thi A, cuộc thi B", "khai mạc Hội sách và trưng bày X") is an event of
+  its own.
   A body that never names its event reports the one its headline names.
 * **Events beside the one told** (a training course's opening is its first session, no ceremony): an opening the
   headline reports ("Khai mạc X") or the text names a
@@ -48,10 +49,12 @@ patterns by kind), ``event_patterns.tsv`` (the clause patterns, one documented r
   the run of a contest awarded undated.  An event dated nowhere runs in the year its name gives, or,
   on a page without a date of its own, the year the headline gives the events it names; a main event
   dated nowhere and without a year in its name happens on the first event day (or month) the body gives
-  after it within the next two sentences (``_UNDATED_LEAD_REACH``).
+  after it within the next two sentences (``_UNDATED_LEAD_REACH``), or in the sentence right before the first
+  event (a day no event claims).
   ``Event.year_inferred``: no mention of the event's date writes its year.
 * **Place** (rules in ``_PLACE_RULES``): a site visited, "tại X" after the trigger (an
-  institution "tại Trường Y" when longer than the place), "tại X" leading the clause, for the
+  institution "tại Trường Y" when longer than the place; a venue "tại X" leading the clause beats a town
+  after the trigger), "tại X" leading the clause, a gift's recipient ("tặng sách cho xã X"), for the
   lead the most specific place named plainly (never the country, a qualifier of an organisation,
   a member of a list or a word of a quoted title), else the frame's; a later "X tại Y" fills a
   missing venue, a later "diễn ra tại Y, X ..." replaces a town by the venue Y; none for a competition
