@@ -999,3 +999,10 @@ def test_an_ethnic_boarding_school_written_in_lower_case_is_read_whole():
                  "Trường phổ thông dân tộc nội trú THCS huyện Mường Tè.")
     assert {"Trường phổ thông dân tộc bán trú Tiểu học B Nậm Cang",
             "Trường phổ thông dân tộc nội trú THCS huyện Mường Tè"} <= set(orgs)
+
+
+def test_a_satellite_school_site_is_a_school():
+    orgs = _orgs("Đoàn trao sách cho điểm trường Nà Hẩu thuộc Trường Tiểu học Nậm Cang. "
+                 "Sách cũng được chuyển tới các điểm trường miền núi.")
+    assert orgs.get("Điểm trường Nà Hẩu", orgs.get("điểm trường Nà Hẩu", ("",)))[0] == "School"
+    assert "Trường Tiểu học Nậm Cang" in orgs and len(orgs) == 2
