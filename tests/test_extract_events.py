@@ -1129,3 +1129,12 @@ def test_a_display_coordinated_after_an_event_is_an_event_of_its_own():
     evs = events("Ngày 31/3, Thư viện tỉnh Hòa Định khai mạc Hội sách năm 2023 và trưng bày chuyên đề "
                  "“Bác Hồ với thiếu nhi”.", published="2023-04-01")
     assert sorted((e.kind, e.start) for e in evs) == [("Exhibition", "2023-03-31"), ("Festival", "2023-03-31")]
+
+
+def test_a_conference_or_exhibition_centre_is_a_venue_not_an_event():
+    evs = events("Sáng 25/4, tại Trung tâm hội nghị văn hóa tỉnh, Sở Văn hóa khai mạc Liên hoan cán bộ thư viện "
+                 "tuyên truyền giới thiệu sách.", published="2024-04-26")
+    assert [e.kind for e in evs] == ["Competition"]
+    evs = events("Sáng 19/4, tại trung tâm triển lãm thành phố, Sở Thông tin tổ chức Hội sách năm 2024.",
+                 published="2024-04-20")
+    assert [e.kind for e in evs] == ["Festival"]
