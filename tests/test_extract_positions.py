@@ -906,3 +906,10 @@ def test_an_acting_or_deputy_holder_of_a_role_the_table_lists_without_that_word(
                "phát biểu.")
     assert got == [("Vũ Văn Dũng", "Quyền Chủ tịch", "UBND huyện Kim Bảng"),
                    ("Lê Văn An", "Quyền Chủ tịch", "UBND tỉnh Hà Nam")]
+
+
+def test_an_office_read_through_a_role_with_a_bare_admin_word_is_not_listed_again():
+    facts = _facts("Ông Lê Văn An, Trưởng Phòng Giáo dục và Đào tạo huyện, phát biểu. Phòng Giáo dục và Đào tạo "
+                   "đã tặng sách.")
+    names = [o.name for o in facts.organizations]
+    assert "Phòng Giáo dục và Đào tạo" in names and "Phòng Giáo dục và Đào tạo huyện" not in names

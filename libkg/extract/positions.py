@@ -1648,12 +1648,16 @@ def _orgless(role: str) -> bool:
     return words in _words("member") or words in _words("orgless")
 
 
+_BARE_ADMIN_END = re.compile(r"\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường)$")
+
+
 def _add_office_orgs(doc: Doc, parents: dict[str, str]) -> None:
     """A government office or a department read inside a role ("Trưởng Phòng Văn hóa - Xã hội xã X", "Trưởng
     phòng Nghiệp vụ, Thư viện tỉnh Y") is an organisation too, inside the one named after it (``parents``)."""
     known = {expand(o.name) for o in doc.organizations}
     for pos in doc.positions:
-        if pos.organization and expand(pos.organization) not in known:
+        if pos.organization and expand(pos.organization) not in known \
+                and expand(_BARE_ADMIN_END.sub("", pos.organization)) not in known:  # "Hội Nhà báo" + "tỉnh"
             known.add(expand(pos.organization))
             doc.organizations.append(Organization(name=pos.organization, kind=_office_kind(pos.organization),
                                                   parent=parents.get(pos.organization),
