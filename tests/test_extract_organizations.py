@@ -1006,3 +1006,10 @@ def test_a_satellite_school_site_is_a_school():
                  "Sách cũng được chuyển tới các điểm trường miền núi.")
     assert orgs.get("Điểm trường Nà Hẩu", orgs.get("điểm trường Nà Hẩu", ("",)))[0] == "School"
     assert "Trường Tiểu học Nậm Cang" in orgs and len(orgs) == 2
+
+
+def test_a_term_after_a_body_is_not_part_of_its_name():
+    orgs = _orgs("Tại Kỳ họp thứ 5, Quốc hội Khóa XV cho ý kiến về dự án luật. "
+                 "Bà Hà Thị Lan, Phó Chủ tịch HĐND tỉnh Hà Giang Khóa XVI, đến dự.")
+    assert {"Quốc hội", "HĐND tỉnh Hà Giang"} <= set(orgs)
+    assert not any("Khóa" in name for name in orgs)
