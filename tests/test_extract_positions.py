@@ -913,3 +913,13 @@ def test_an_office_read_through_a_role_with_a_bare_admin_word_is_not_listed_agai
                    "đã tặng sách.")
     names = [o.name for o in facts.organizations]
     assert "Phòng Giáo dục và Đào tạo" in names and "Phòng Giáo dục và Đào tạo huyện" not in names
+
+
+def test_a_role_and_an_organisation_with_a_bare_province_word_before_the_name():
+    got = _pos("Phát biểu tại buổi lễ, Tổng Biên tập Báo Sơn Hà, Chủ tịch Hội Nhà báo tỉnh Hoàng Văn Lục khẳng định "
+               "vai trò của sách.")
+    assert ("Hoàng Văn Lục", "Chủ tịch", "Hội Nhà báo tỉnh") in got
+    assert ("Hoàng Văn Lục", "Tổng Biên tập", "Báo Sơn Hà") in got
+    # the province's association named in full elsewhere is the one meant
+    assert _pos("Hội Nhà báo tỉnh Sơn La họp. Chủ tịch Hội Nhà báo tỉnh Hoàng Văn Lục phát biểu.") == [
+        ("Hoàng Văn Lục", "Chủ tịch", "Hội Nhà báo tỉnh Sơn La")]

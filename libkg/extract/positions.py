@@ -641,8 +641,7 @@ def _lower_org(toks: list[Tok], j: int, ctx: _Ctx) -> tuple[str | None, int]:
         end -= 1
     name = ctx.text[first.start:toks[end - 1].end]
     if hit.bare_admin:  # "Chủ tịch công đoàn Viên chức tỉnh": the one of the province the text named
-        key = expand(name) + " "
-        name = next((m.name for m in ctx.orgs if expand(m.name).startswith(key)), name)
+        name = _with_province(name, ctx)
     return name, end
 
 
@@ -1402,6 +1401,28 @@ def _title_before(toks: list[Tok], i: int, ctx: _Ctx, reach: int = 3) -> int:
     return i
 
 
+def _org_with_bare_admin(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], lead: int) -> OrgMention | None:
+    """An organisation and a bare administrative word right before ``lead`` (the holder's name), which the
+    organisation scan left out of the name ("Chủ tịch Hội Nhà báo tỉnh Nguyễn Văn A": "Hội Nhà báo tỉnh", or
+    the province's one the text names in full), else None."""
+    a = next((a for a in (1, 2) if lead - a >= 1 and match_admin(toks, lead - a) == a), 0)
+    if not a or not toks[lead - a].lower:
+        return None
+    end = toks[lead - a - 1].end
+    om = next((o for o in ctx.orgs if o.end == end and sent[0] <= o.start), None)
+    if om is None:
+        return None
+    surface = ctx.text[om.start:toks[lead - 1].end]
+    return OrgMention(om.start, toks[lead - 1].end, _with_province(surface, ctx), om.kind, surface)
+
+
+def _with_province(name: str, ctx: _Ctx) -> str:
+    """An organisation's name ending in a bare administrative word ("Hội Nhà báo tỉnh"): the full name of the
+    one the text names with its place ("Hội Nhà báo tỉnh Bắc Ninh"), else the name as it is."""
+    key = expand(name) + " "
+    return next((m.name for m in ctx.orgs if expand(m.name).startswith(key)), name)
+
+
 def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMention) -> None:
     """Role (and organisation) written before the name, maybe with a title and a dash between."""
     i = _list_head(toks, _idx(toks, m.start), ctx)
@@ -1412,6 +1433,8 @@ def _role_before(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], m: PersonMen
     for om in ctx.orgs:
         if om.end == toks[lead - 1].end and sent[0] <= om.start:
             prev_org = om
+    if prev_org is None:
+        prev_org = _org_with_bare_admin(ctx, toks, sent, lead)
     if prev_org is not None:
         _role_before_org(ctx, toks, sent, m, prev_org, comma)
     elif lead == i and i >= 2:
