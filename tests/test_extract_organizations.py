@@ -1013,3 +1013,9 @@ def test_a_term_after_a_body_is_not_part_of_its_name():
                  "Bà Hà Thị Lan, Phó Chủ tịch HĐND tỉnh Hà Giang Khóa XVI, đến dự.")
     assert {"Quốc hội", "HĐND tỉnh Hà Giang"} <= set(orgs)
     assert not any("Khóa" in name for name in orgs)
+
+
+def test_an_office_keeps_the_country_or_province_it_sits_in():
+    orgs = _orgs("Văn phòng Tổ chức Hope tại Việt Nam tài trợ 200 cuốn sách. Anh Lê Văn Khoa, phóng viên "
+                 "Cơ quan thường trú TTXVN tại Cao Bằng, đưa tin.")
+    assert {"Văn phòng Tổ chức Hope tại Việt Nam", "Cơ quan thường trú TTXVN tại Cao Bằng"} <= set(orgs)

@@ -1097,6 +1097,19 @@ def _rule_seat(p: _Parse, t: Tok) -> str | None:
     return _STOP
 
 
+def _rule_office_seat(p: _Parse, t: Tok) -> str | None:
+    """"Văn phòng Tổ chức X tại Việt Nam", "Cơ quan thường trú Y tại Yên Bái": an office (head flag ``office``)
+    keeps the country or province it sits in, and that ends the name."""
+    toks, k = p.toks, p.k
+    if "office" not in p.head.flags or not p.chunks or t.text not in context_words("seat") or k + 1 >= p.n:
+        return None
+    m = _country_len(toks, k + 1) or _province_len(toks, k + 1)
+    if not m:
+        return None
+    p.k = k + 1 + m
+    return _STOP
+
+
 def _own_country_before(toks: list[Tok], k: int) -> bool:
     """Is the country named right before ``k`` the news' own ("Hội X Việt Nam | tại Việt Nam")?"""
     own = _own_country()
@@ -1167,7 +1180,7 @@ def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
     return _STOP
 
 
-_RULES = (_rule_admin, _rule_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_term, _rule_glued,
+_RULES = (_rule_admin, _rule_seat, _rule_office_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_term, _rule_glued,
           _rule_lower_admin, _rule_descriptor,
           _rule_new_head, _rule_code, _rule_code_list, _rule_person_after_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner, _rule_field_list, _rule_merged_list)
