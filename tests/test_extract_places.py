@@ -473,3 +473,10 @@ def test_a_garden_park_or_square_named_after_a_person_is_a_site_not_a_person():
     facts = RuleExtractor()(art)
     assert "Vườn hoa Lê Văn Tám" in {p.name for p in facts.places}
     assert "Lê Văn Tám" not in {p.name for p in facts.persons}
+
+
+def test_a_venue_cut_at_the_city_abbreviation_takes_the_full_name_the_article_gives():
+    got = names("TP.HCM xây nhà sách mới tại khuôn viên Bảo tàng Lịch sử TP, khởi công năm 2026. "
+                "Ảnh: Bảo tàng Lịch sử TP.HCM cung cấp.")
+    assert "Bảo tàng Lịch sử TP.HCM" in got
+    assert "Bảo tàng Lịch sử TP" not in got

@@ -485,21 +485,26 @@ _SCHOOL_CODE = re.compile(r" \d{1,2}[A-ZĐ](?![\w.,]\w)")
 
 
 # a short mention of an institution: its head and a level word, no name ("Thư viện tỉnh", "Bảo tàng huyện")
-_SHORT_FORM = re.compile(r"\s(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)$", re.I)
+_SHORT_FORM = re.compile(r"\s(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|TP\.?)$", re.I)
 
 
 def _full_form(text: str, name: str) -> str:
-    """The full name a short mention ("Thư viện tỉnh") stands for: the same words followed by a name the
-    article gives somewhere ("Thư viện tỉnh Bà Rịa – Vũng Tàu", inside a longer name too); else ``name``."""
+    """The full name a short mention ("Thư viện tỉnh", "Thư viện Tổng hợp TP") stands for: the same words followed
+    by a name the article gives somewhere ("Thư viện tỉnh Bà Rịa – Vũng Tàu", "... TP.HCM", inside a longer name
+    too); else ``name``."""
+    short, name = name, name.rstrip(".")
+    glued = name.endswith(("TP", "Tp"))  # "TP.HCM": the city's name follows the abbreviation's dot
     at = 0
     while (at := text.find(name, at)) >= 0:
         after = at + len(name)
         at = after
+        if glued and text[after:after + 1] == "." and (city := _NAME_RUN.match(text, after + 1)):
+            return text[after - len(name):city.end()]
         if text[after:after + 1] == " " and _CAPWORD.match(text, after + 1):
             end = _name_extent(text, after + 1, min(len(text), after + 80), loose=False)
             if end > after + 1:
                 return text[after - len(name):end]
-    return name
+    return short
 
 
 def _venue_at(sc: _Scan, m: re.Match[str]) -> int | None:
