@@ -1019,3 +1019,9 @@ def test_an_office_keeps_the_country_or_province_it_sits_in():
     orgs = _orgs("Văn phòng Tổ chức Hope tại Việt Nam tài trợ 200 cuốn sách. Anh Lê Văn Khoa, phóng viên "
                  "Cơ quan thường trú TTXVN tại Cao Bằng, đưa tin.")
     assert {"Văn phòng Tổ chức Hope tại Việt Nam", "Cơ quan thường trú TTXVN tại Cao Bằng"} <= set(orgs)
+
+
+def test_a_library_named_after_its_owner_keeps_the_owner_s_name():
+    orgs = _orgs("Thư viện tư nhân Trần Văn An ở xã Hòa Bình mở cửa miễn phí. "
+                 "Nhiều em nhỏ đến thư viện gia đình Lê Thị Bích đọc truyện.")
+    assert {"Thư viện tư nhân Trần Văn An", "Thư viện gia đình Lê Thị Bích"} <= set(orgs)

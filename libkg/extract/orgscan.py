@@ -714,7 +714,9 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     if "unit" in p.head.flags and (r2 := _unit_descriptor_end(toks, p.k)) > r and _whole_org_at(p, r2):
         p.early = OrgHit(p.i, r2, p.head)  # "Trung tâm lưu trữ và thư viện | Trường Đại học X": unit, then parent
         return _STOP
-    if r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
+    if (m := _owner_descriptor_end(p)) > p.k:
+        r = m  # "Thư viện tư nhân | Trần Văn A"
+    elif r == p.k or r >= n or not toks[r].cap or _name_starts(toks, r):
         return None
     if toks[r].text in _HEAD_FIRST and _whole_org_at(p, r):
         if "unit" in p.head.flags:
@@ -724,6 +726,13 @@ def _rule_descriptor(p: _Parse, t: Tok) -> str | None:
     p.k = r
     p.first_ok = True
     return _NEXT
+
+
+def _owner_descriptor_end(p: _Parse) -> int:
+    """End of descriptors that say whose library it is, before its owner's personal name ("Thư viện tư nhân Trần
+    Văn A", "Thư viện gia đình Lê Thị B"; lexicon/org_owner_descriptors.txt); the cursor if none."""
+    m = phrase_at(p.toks, p.k, "org_owner_descriptors.txt") if p.head.kind == "Library" else 0
+    return p.k + m if m and _name_starts(p.toks, p.k + m) else p.k
 
 
 def _descriptor_end(toks: list[Tok], k: int) -> int:
@@ -1286,6 +1295,8 @@ def _shares_plural(toks: list[Tok], k: int) -> bool:
 def _lower_head_named(p: _Parse) -> bool:
     """Does a head written in lower case open a name (org_lower_heads.tsv's condition)?"""
     toks, j = p.toks, p.j
+    if p.head.kind == "Library" and (m := phrase_at(toks, j, "org_owner_descriptors.txt")) and _name_starts(toks, j + m):
+        return True  # "thư viện tư nhân Trần Văn A": named after its owner
     if not (p.admin or p.chunks and (toks[j].cap or toks[j].abbrev)) or _compound_tail(toks, p.i):
         return False
     if not p.admin and _country_len(toks, j) == p.k - j:
