@@ -1025,3 +1025,8 @@ def test_a_library_named_after_its_owner_keeps_the_owner_s_name():
     orgs = _orgs("Thư viện tư nhân Trần Văn An ở xã Hòa Bình mở cửa miễn phí. "
                  "Nhiều em nhỏ đến thư viện gia đình Lê Thị Bích đọc truyện.")
     assert {"Thư viện tư nhân Trần Văn An", "Thư viện gia đình Lê Thị Bích"} <= set(orgs)
+
+
+def test_a_department_of_every_commune_is_no_one_organisation():
+    orgs = _orgs("Cán bộ phụ trách thư viện và phòng Văn hóa - Xã hội của các xã dự lớp tập huấn.")
+    assert not any(name.lower().startswith("phòng") for name in orgs)

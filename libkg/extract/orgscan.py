@@ -1330,6 +1330,9 @@ def _lower_head_compounds() -> frozenset[str]:
 def _generic(p: _Parse) -> bool:
     """Does the walk end where a generic plural or a list of levels makes the name every district's?"""
     toks, k = p.toks, p.k
+    if k + 2 < p.n and toks[k].text in context_words("of") and toks[k + 1].text in context_words("plural") \
+            and (a := match_admin(toks, k + 2)) and not _name_starts_any(toks, k + 2 + a):
+        return True  # "phòng Văn hóa - Xã hội của các xã": each commune's, no one body (not "của các tỉnh X, Y")
     if k + 1 < p.n and toks[k].text in context_words("plural") and (
             match_admin(toks, k + 1) or "unit" in p.head.flags and phrase_at(toks, k + 1, "org_member_nouns.txt")):
         return True  # "Trung tâm Văn hóa ... các huyện", "Trung tâm TT-TV các trường đại học": a generic plural
@@ -1337,6 +1340,11 @@ def _generic(p: _Parse) -> bool:
         return True  # "Công an quận, huyện, thị xã": every district's, no one body
     # "Phòng Văn hóa, Trung tâm Văn hóa các huyện": each district's, no one body
     return not p.admin and not _ends_province(toks, k) and _shares_plural(toks, k)
+
+
+def _name_starts_any(toks: list[Tok], k: int) -> bool:
+    """Does a capitalised word stand at ``k``?"""
+    return k < len(toks) and toks[k].cap
 
 
 def _verdict(p: _Parse) -> OrgHit | None:
