@@ -480,3 +480,8 @@ def test_a_venue_cut_at_the_city_abbreviation_takes_the_full_name_the_article_gi
                 "Ảnh: Bảo tàng Lịch sử TP.HCM cung cấp.")
     assert "Bảo tàng Lịch sử TP.HCM" in got
     assert "Bảo tàng Lịch sử TP" not in got
+
+
+def test_a_region_written_with_bo_in_lower_case():
+    got = places("Hội thi năm nay thu hút các đội đến từ khu vực Đông Nam bộ và Tây Nam bộ.")
+    assert {("Đông Nam bộ", "Region"), ("Tây Nam bộ", "Region")} <= {(n, k) for n, k, _ in got}
