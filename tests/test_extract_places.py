@@ -485,3 +485,10 @@ def test_a_venue_cut_at_the_city_abbreviation_takes_the_full_name_the_article_gi
 def test_a_region_written_with_bo_in_lower_case():
     got = places("Hội thi năm nay thu hút các đội đến từ khu vực Đông Nam bộ và Tây Nam bộ.")
     assert {("Đông Nam bộ", "Region"), ("Tây Nam bộ", "Region")} <= {(n, k) for n, k, _ in got}
+
+
+def test_the_compound_regions_of_the_genre_are_one_region():
+    got = places("Vòng loại diễn ra ở khu vực Nam Trung bộ và Tây Nguyên, sau đó ở khu vực Bắc miền Trung.")
+    got = {(n, k) for n, k, _ in got}
+    assert {("Nam Trung bộ và Tây Nguyên", "Region"), ("Bắc miền Trung", "Region")} <= got
+    assert ("Tây Nguyên", "Region") not in got
