@@ -492,3 +492,9 @@ def test_the_compound_regions_of_the_genre_are_one_region():
     got = {(n, k) for n, k, _ in got}
     assert {("Nam Trung bộ và Tây Nguyên", "Region"), ("Bắc miền Trung", "Region")} <= got
     assert ("Tây Nguyên", "Region") not in got
+
+
+def test_two_countries_joined_by_a_dash_are_a_relation_not_places():
+    got = names("Nhân dịp kỷ niệm quan hệ hữu nghị giữa hai nước Việt Nam - Campuchia, thư viện trưng bày sách.")
+    assert "Việt Nam" not in got and "Campuchia" not in got
+    assert "Campuchia" in names("Đoàn cán bộ thư viện sang Campuchia và Lào trao tặng sách.")

@@ -788,6 +788,21 @@ def _foreign_town(sc: _Scan, s: int, country: str) -> bool:
     return True
 
 
+_PAIR_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_PAIR_DASH_BEFORE = re.compile(r"[ \t]*[-–][ \t]*$")
+
+
+def _country_pair(text: str, lo: int, s: int, e: int, hi: int) -> bool:
+    """Is the country at ``text[s:e]`` joined by a dash to another ("Việt Nam - Lào", "Việt Nam – Hàn Quốc")?"""
+    after = _PAIR_DASH.match(text, e, hi)
+    if after is not None and _res().country.match(text, after.end()):
+        return True
+    before = _PAIR_DASH_BEFORE.search(text, max(lo, s - 30), s)
+    if before is None:
+        return False
+    return any(m.end() == before.start() for m in _res().country.finditer(text, max(lo, s - 30), before.start()))
+
+
 # the words of a state's formal name before its short one ("Cộng hòa Peru", "Vương quốc Thái Lan")
 _STATE_FORM = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, gz.place_cues()["state_form"])) + r")\s+$")
 
@@ -803,6 +818,8 @@ def _countries(sc: _Scan) -> None:
             continue
         if text[e:e + 1] == " " and _CAPWORD.match(text, e + 1):
             continue  # "Mỹ Tho", "Anh Sơn": a syllable of a longer Vietnamese name
+        if _country_pair(text, lo, s, e, sc.hi):
+            continue  # "quan hệ Việt Nam - Lào": the two countries of a relation, an adjective
         name = gz.countries().get(ffold(m.group(0))) or m.group(0)
         form = _STATE_FORM.search(text, max(lo, s - 40), s)
         if form is not None and name != "Việt Nam":  # "nước Cộng hòa Peru": the country under its formal name
