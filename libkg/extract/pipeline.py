@@ -238,7 +238,7 @@ def _assigners(missing: list[str]) -> str:
 
 
 DEFAULT_PIPELINE = ("sentences", "persons", "organizations", "positions", "places", "dates", "tenure_dates",
-                    "events")
+                    "events", "calibrate")
 
 
 class RuleExtractor:
@@ -263,6 +263,7 @@ class RuleExtractor:
 def _load_components() -> None:
     # importing the modules registers their components
     from libkg.extract import (  # noqa: F401
+        calibrate,
         dates,
         events,
         organizations,
