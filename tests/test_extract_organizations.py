@@ -1030,3 +1030,10 @@ def test_a_library_named_after_its_owner_keeps_the_owner_s_name():
 def test_a_department_of_every_commune_is_no_one_organisation():
     orgs = _orgs("Cán bộ phụ trách thư viện và phòng Văn hóa - Xã hội của các xã dự lớp tập huấn.")
     assert not any(name.lower().startswith("phòng") for name in orgs)
+
+
+def test_a_line_in_capitals_that_is_one_organisation_s_name_names_it():
+    orgs = _orgs("Mạng lưới thư viện cơ sở trong tỉnh\n\nTHƯ VIỆN HUYỆN MƯỜNG TÈ\n\n"
+                 "Thư viện được thành lập năm 1995 với 1000 bản sách.\n\nPHÒNG ĐỌC THIẾU NHI\n\nMở cửa từ thứ hai.")
+    assert "Thư viện huyện Mường Tè" in orgs
+    assert not any("Phòng" in name or "phòng" in name for name in orgs)

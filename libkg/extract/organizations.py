@@ -36,7 +36,16 @@ from libkg.extract.lexicon import (
     tokenize,
 )
 from libkg.extract.mentions import OrgMention
-from libkg.extract.orgscan import OrgHit, context_words, expand, org_text, province_keys, scan, scan_tokens
+from libkg.extract.orgscan import (
+    OrgHit,
+    capital_lines,
+    context_words,
+    expand,
+    org_text,
+    province_keys,
+    scan,
+    scan_tokens,
+)
 from libkg.extract.pipeline import Doc, component
 from libkg.resources import read_tsv
 
@@ -377,8 +386,9 @@ def run(doc: Doc) -> None:
     surfaces = [None if h.short else _surface(text, toks, h.start, h.end) for h, toks, _ in hits]
     # the headline's organisations are names like the body's, but the headline is no sentence: no mentions
     head_hits, head_surfaces = _headline_hits(doc)
-    named = head_hits + hits
-    named_surfaces: list[str | None] = [*head_surfaces, *surfaces]
+    line_hits, line_surfaces = _capital_line_hits(doc)
+    named = head_hits + line_hits + hits
+    named_surfaces: list[str | None] = [*head_surfaces, *line_surfaces, *surfaces]
     _add_full_names(nm, text, named, named_surfaces)
     _add_bracket_aliases(nm, text, named, named_surfaces)
     _add_initials_aliases(nm, text, named)
@@ -408,6 +418,20 @@ def _headline_hits(doc: Doc) -> tuple[_Hits, list[str]]:
     surfaces = [_surface(text, toks, h.start, h.end) for h, toks, _ in out]
     if text is not doc.text:  # a recased headline: a name the body writes is named as the body writes it
         surfaces = [_body_form(doc.text, title[1], sf) for sf in surfaces]
+    return out, surfaces
+
+
+def _capital_line_hits(doc: Doc) -> tuple[_Hits, list[str]]:
+    """A line of the body in capitals that is one organisation's name and nothing else ("THƯ VIỆN HUYỆN X" over
+    its section), read in the text's case; a line in capitals saying more (a headline, a menu) names nothing."""
+    out: _Hits = []
+    surfaces: list[str] = []
+    for text, a, b in capital_lines(doc):
+        toks = tokenize(text, a, b)
+        for h in scan_tokens(toks):
+            if h.start == 0 and h.end == len(toks) and not h.short:
+                out.append((h, toks, (a, b)))
+                surfaces.append(_surface(text, toks, h.start, h.end))
     return out, surfaces
 
 

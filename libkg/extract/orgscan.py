@@ -1678,6 +1678,28 @@ def org_text(doc: Doc) -> str:
     return text
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def capital_lines(doc: Doc, max_words: int = 12) -> list[tuple[str, int, int]]:
+    """Short lines of the body written in capitals, outside the headline ("THƯ VIỆN HUYỆN X" over a section):
+    each as (the text with that line written in the text's case, start, end)."""
+    text, title = doc.text, doc.title
+    out: list[tuple[str, int, int]] = []
+    forms: dict[str, dict[str, int]] | None = None
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        line = m.group()
+        if not line.isupper() or (title and a < title[1] and b > title[0]) or len(line.split()) > max_words \
+                or not _in_capitals(text, a, b):
+            continue
+        forms = forms if forms is not None else _case_forms(text)
+        recased = _recased(text, a, b, forms)
+        if recased is not text:
+            out.append((recased, a, b))
+    return out
+
+
 def _unseen_case(w: str, brk: frozenset[str]) -> str:
     """The case of a headline word in capitals that the body never writes: an abbreviation without vowels
     stays ("UBND", "THCS"), a break or administrative word is lower-case ("thăm", "huyện"), any other word
