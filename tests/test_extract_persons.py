@@ -250,3 +250,10 @@ def test_an_untitled_woman_s_name_with_thi_and_a_family_name_the_list_lacks():
     assert "Sơn Thị Mỹ" in _names("Tiếp đó, Giám đốc Thư viện tỉnh Trà Vinh Sơn Thị Mỹ báo cáo kết quả năm 2024.")
     # "Thị" of a town is no middle name
     assert _names("Người dân Thị trấn Phong Điền đến đọc sách.") == []
+
+
+def test_the_holder_after_a_role_a_head_and_a_bare_administrative_word():
+    assert _names("Chủ tịch UBND huyện Nguyễn Văn Bình phát biểu tại lễ khai mạc.") == ["Nguyễn Văn Bình"]
+    assert _names("Phó Chủ tịch UBND thành phố Lê Thị Hoa trao giải.") == ["Lê Thị Hoa"]
+    # the same words inside an organisation's name elsewhere name a place
+    assert _names("Đồn Biên phòng Ma Ly Pho tặng sách. Phó Chủ tịch UBND xã Ma Ly Pho cùng cán bộ dự.") == []

@@ -383,6 +383,34 @@ def _holder_ending_org(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
     return i + nt >= len(toks) or not toks[i + nt].cap
 
 
+def _holder_after_admin(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
+    """Is the run at ``i`` the holder named after a role, an organisation's head and a bare administrative word
+    ("Chủ tịch UBND huyện Nguyễn Văn A phát biểu", "Bí thư Đảng ủy xã Lê Văn B"): the organisation ends with
+    the administrative word or the scan ran it on into the run, a role reaches its head, and no capitalised
+    word follows the run?"""
+    a = next((a for a in (1, 2) if i - a >= 1 and match_admin(toks, i - a) == a and toks[i - a].lower), 0)
+    if not a or i + nt < len(toks) and toks[i + nt].cap:
+        return False
+    hs = _org_head_ending_at(sc, toks, toks[i + nt - 1].end)
+    if hs is None:  # the head right before the administrative word ("UBND huyện": a short name, not scanned)
+        hs = next((k for k in range(max(0, i - a - 4), i - a)
+                   if (h := match_head(toks, k)) is not None and k + len(h.words) == i - a), None)
+    return hs is not None and hs < i - a and _role_reaches(toks, hs) and not _named_in_org(sc, toks, i, nt)
+
+
+def _named_in_org(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
+    """Does the text name the run at ``i`` elsewhere inside an organisation's name ("Đồn Biên phòng Ma Ly Pho"
+    beside "UBND xã Ma Ly Pho"): a place's name, no person's?"""
+    a, b = toks[i].start, toks[i + nt - 1].end
+    run = sc.text[a:b]
+    at = sc.text.find(run)
+    while at >= 0:
+        if at != a and sc.orgs.covers(at, at + len(run)):
+            return True
+        at = sc.text.find(run, at + 1)
+    return False
+
+
 def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     """May the untitled run of ``nt`` tokens at ``i`` be a person (not an organisation, place or quote)?"""
     text = sc.text
@@ -390,8 +418,10 @@ def _untitled_ok(sc: _Scan, toks: list[Tok], s: int, i: int, nt: int) -> bool:
     prev = toks[i - 1].text if i else ""
     # "UBND tỉnh Nguyễn Văn A": after "tỉnh" only a province is a place
     after_tinh = prev == "tỉnh" and ffold(" ".join(t.text for t in toks[i:i + 2])) not in sc.pkeys
-    free = after_tinh or _holder_after_org(sc, toks, i)
-    if (sc.orgs.covers(a, b) and not _name_after_org(sc, toks, i) and not _holder_ending_org(sc, toks, i, nt)
+    after_admin = _holder_after_admin(sc, toks, i, nt)
+    free = after_tinh or after_admin or _holder_after_org(sc, toks, i)
+    if (sc.orgs.covers(a, b) and not after_admin and not _name_after_org(sc, toks, i)
+            and not _holder_ending_org(sc, toks, i, nt)
             or _inside_quotes(text, s, a)
             or not free and (prev in _NAME_STOP_BEFORE or (i > 0 and match_admin(toks, i - 1)))):
         return False
