@@ -1037,3 +1037,10 @@ def test_a_line_in_capitals_that_is_one_organisation_s_name_names_it():
                  "Thư viện được thành lập năm 1995 với 1000 bản sách.\n\nPHÒNG ĐỌC THIẾU NHI\n\nMở cửa từ thứ hai.")
     assert "Thư viện huyện Mường Tè" in orgs
     assert not any("Phòng" in name or "phòng" in name for name in orgs)
+
+
+def test_an_institute_written_in_lower_case_is_named_but_not_inside_a_hospital_or_library():
+    orgs = _orgs("TS. Lê Văn An, giảng viên viện Kinh tế và Quản lý, phát biểu. "
+                 "Bệnh nhân ở bệnh viện Bạch Mai và học sinh đến thư viện Trường Tiểu học Kim Đồng đọc sách.")
+    assert "Viện Kinh tế và Quản lý" in orgs
+    assert not any(name.startswith("Viện Bạch Mai") for name in orgs)
