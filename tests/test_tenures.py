@@ -158,3 +158,26 @@ def test_the_person_page_lists_terms_and_a_tenure_page_is_titled_by_its_post(sto
                                                                   ("2022-03-01", "2023-10-05", True)]
     title = page_context(load_entity(store, posts[0]["iri"]), "vi", {})["title"]
     assert title.startswith("Giám đốc — Thư viện tỉnh Lào Cai (2015-04-02")
+
+
+def _tenure_quads(st) -> set:
+    rows = st.select_values("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+                            "FILTER(CONTAINS(STR(?g), '/graph/tenure/')) }")
+    return {(r["g"], r["s"], r["p"], r["o"]) for r in rows}
+
+
+@pytest.mark.parametrize("corpus", ["tenure articles", "samples"])
+def test_a_new_store_gets_the_tenures_a_read_back_gives(tmp_path, corpus):
+    """A run into a store with no articles computes the terms from its own statements (no read-back):
+    the same graphs as recomputing them from the store."""
+    from libkg.ingest.tenures import refresh_tenures
+    from libkg.resources import samples_dir
+
+    paths = [_write(tmp_path, ARTICLES)] if corpus == "tenure articles" else [samples_dir() / "articles"]
+    with EmbeddedStore(tmp_path / "store") as st:
+        report = ingest_paths(st, paths, jobs=2)
+        assert report.articles and not report.errors
+        kept = _tenure_quads(st)
+        assert kept  # the posts of the corpus have terms
+        refresh_tenures(st, report.article_ids)
+        assert _tenure_quads(st) == kept

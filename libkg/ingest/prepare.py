@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from libkg.extract.pipeline import Extractor
 from libkg.ingest.memory import limit_arenas
@@ -30,6 +30,9 @@ from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning, iter_sources, 
 from libkg.read.article import Article
 from libkg.read.records import article_from_jsonl_line, iter_jsonl_lines
 from libkg.resolve.persons import Mention
+
+if TYPE_CHECKING:
+    from libkg.rdf.tenures import PostRecord
 
 __all__ = ["Prepared", "init_worker", "iter_units", "prepare_article", "process_unit"]
 
@@ -49,6 +52,7 @@ class Prepared:
     activity: bytes  # the extraction-run graph, likewise
     evidence: bytes  # the evidence graph (Web Annotations; not in the store's union), likewise
     triples: int
+    posts: tuple[PostRecord, ...] = ()  # what the article graph says about posts (their terms, without a read-back)
 
 
 def prepare_article(article: Article, extractor: Extractor, base: str | None = None,
@@ -56,6 +60,7 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
     """Extract ``article`` and build its graphs (facts, run, evidence) with local identity."""
     from libkg.rdf.build import facts_to_triples
     from libkg.rdf.provenance import activity_graph
+    from libkg.rdf.tenures import post_records
     from libkg.resolve import local_identity
     from libkg.store.terms import nt_document, nt_statements
 
@@ -72,6 +77,7 @@ def prepare_article(article: Article, extractor: Extractor, base: str | None = N
         activity=nt_document(nt_statements(activity_graph(article, base, run_time))),
         evidence=nt_document(nt_statements(built.evidence)),
         triples=len(stmts),
+        posts=tuple(post_records(built)),
     )
 
 

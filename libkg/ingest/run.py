@@ -9,7 +9,7 @@ others still land.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from libkg.extract.pipeline import Extractor
 from libkg.ingest.memory import limit_arenas, release_free_memory
 from libkg.ingest.report import DuplicateCheck, IngestReport, failure
 from libkg.ingest.spool import Spool
-from libkg.ingest.tenures import refresh_tenures
+from libkg.ingest.tenures import refresh_tenures, write_tenure_graphs
 from libkg.ingest.workers import prepared
 from libkg.ingest.write import (
     decide_run,
@@ -28,8 +28,9 @@ from libkg.ingest.write import (
     load_reference_data,
     renamed_articles,
 )
-from libkg.rdf.namespaces import evidence_graph, ontology_graph
+from libkg.rdf.namespaces import article_iri, evidence_graph, ontology_graph
 from libkg.rdf.provenance import run_time_setting
+from libkg.rdf.tenures import PostRecord, TenureCollector
 from libkg.read import DEFAULT_MAX_BYTES, ReadError, ReadWarning
 from libkg.resolve.iris import Minter
 from libkg.resolve.places import gazetteer_graph_iri
@@ -45,6 +46,7 @@ Progress = Callable[[int], object]
 FRESH_LOADS = 128
 FRESH_MAX_BATCH = 1024
 Pending = tuple[str, str, list[tuple[str, bytes]], int]  # article id, source, its graphs, its triples
+Substitutions = list[tuple[str, str]]
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
@@ -91,7 +93,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
     report = IngestReport()
     dupes = DuplicateCheck()
     run = RunIdentity(base)
-    fresh = not bulk and store.supports_bulk_load and not holds_articles(store, base)
+    empty = not holds_articles(store, base)  # then the run's own statements give the tenures: no read-back
+    fresh = not bulk and store.supports_bulk_load and empty
     load_ontology(store)
     load_reference_data(store, base)
     with Spool() as spool:
@@ -111,14 +114,14 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
                     report.errors.append(verdict)
                 continue
             run.add(item.id, item.mentions)
-            spool.put((item.id, item.source, item.statements, item.activity, item.evidence, item.triples))
+            spool.put((item.id, item.source, item.statements, item.activity, item.evidence, item.triples, item.posts))
             if extract_progress:
                 extract_progress(1)
         existing = existing_articles(store, run.ids, base)
         decide_run(store, run, existing)
         if fresh and status:
             status("a new store: each batch goes to the bulk loader")
-        writer = _Writer(store, report, run, batch_size, progress, existing, fresh=fresh)
+        writer = _Writer(store, report, run, batch_size, progress, existing, fresh=fresh, collect=empty)
         bulk_loaded = 0
         if bulk and store.supports_bulk_load:
             bulk_loaded = writer.bulk(spool, existing)
@@ -131,7 +134,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
     release_free_memory()
     touched = [*report.article_ids, *run.stored_renames]
     if not bulk_loaded:
-        refresh_tenures(store, touched, run.base)  # the terms of the posts touched
+        writer.tenures(touched)  # the terms of the posts touched
         return report
     # only a bulk load leaves files to merge; Oxigraph compacts without the GIL, so the terms are
     # recomputed (Python, one core) while it does (RocksDB, the other core)
@@ -139,7 +142,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, extractor: Extrac
         status("compacting the store after the bulk load")
     with ThreadPoolExecutor(1, thread_name_prefix="libkg-optimize") as pool:
         compaction = pool.submit(store.optimize)
-        refresh_tenures(store, touched, run.base)
+        writer.tenures(touched)
         compaction.result()
     return report
 
@@ -161,8 +164,11 @@ class _Writer:
     """
 
     def __init__(self, store: Store, report: IngestReport, run: RunIdentity, batch_size: int,
-                 progress: Progress | None, existing: set[str] | None = None, fresh: bool = False) -> None:
+                 progress: Progress | None, existing: set[str] | None = None, fresh: bool = False,
+                 collect: bool = False) -> None:
         self.store, self.report, self.run = store, report, run
+        # a store that held no articles: what the run's articles say about posts is all there is to know
+        self.posts: dict[str, list[PostRecord]] | None = {} if collect else None
         self.fresh = fresh  # a store that held no articles: batches go to the bulk loader
         self.m = Minter(run.base)
         self.batch_size = max(1, batch_size)
@@ -183,10 +189,29 @@ class _Writer:
         return [(str(self.m.graph(aid)), statements), (str(self.m.activity_graph(aid)), activity),
                 (str(evidence_graph(aid, self.run.base)), evidence)]
 
-    def add(self, aid: str, source: str, statements: bytes, activity: bytes, evidence: bytes, triples: int) -> None:
+    def add(self, aid: str, source: str, statements: bytes, activity: bytes, evidence: bytes, triples: int,
+            posts: Sequence[PostRecord] = ()) -> None:
         self.pending.append((aid, source, self.graphs(aid, statements, activity, evidence), triples))
+        self.keep_posts(aid, posts)
         if len(self.pending) >= self.batch_size:
             self.flush()
+
+    def keep_posts(self, aid: str, posts: Sequence[PostRecord]) -> None:
+        """Keep what the article says about posts (its person IRIs rewritten), when collecting."""
+        if self.posts is not None and posts:
+            subs = self.run.substitutions(aid)
+            self.posts[aid] = [(_renamed(pos, subs), _renamed(member, subs), role, org, values)
+                               for pos, member, role, org, values in posts]
+
+    def tenures(self, touched: list[str]) -> None:
+        """Write the tenure graphs: from the kept statements, or read back from the store."""
+        if self.posts is None:
+            refresh_tenures(self.store, touched, self.run.base)
+            return
+        collector = TenureCollector()
+        for aid in self.report.article_ids:  # the articles written
+            collector.add(str(article_iri(aid, self.run.base)), self.posts.get(aid, ()))
+        write_tenure_graphs(self.store, collector.graphs())
 
     def _write(self, batch: list[Pending]) -> None:
         graphs = [g for _, _, gs, _ in batch for g in gs]
@@ -268,10 +293,11 @@ class _Writer:
         loaded: list[tuple[str, int]] = []
 
         def stream():
-            for aid, _, statements, activity, evidence, triples in spool:
+            for aid, _, statements, activity, evidence, triples, posts in spool:
                 if aid in existing:
                     continue
                 yield from self.graphs(aid, statements, activity, evidence)
+                self.keep_posts(aid, posts)
                 loaded.append((aid, triples))
                 if self.progress:
                     self.progress(1)
@@ -295,6 +321,16 @@ class _Writer:
         for i in range(0, len(graphs), self.batch_size):
             self.store.replace_articles(graphs[i:i + self.batch_size])
         self.store.flush()
+
+
+def _renamed(iri: str, subs: Substitutions) -> str:
+    """``iri`` after the run's rewrites (N-Triples forms: ``<iri>`` whole, or ``<prefix`` of IRIs;
+    see :meth:`~libkg.resolve.plan.RunIdentity.substitutions`)."""
+    term = f"<{iri}>"
+    for old, new in subs:
+        if term == old or (not old.endswith(">") and term.startswith(old)):
+            return (new + term[len(old):])[1:-1]
+    return iri
 
 
 def holds_articles(store: Store, base: str | None = None) -> bool:

@@ -20,7 +20,7 @@ from libkg.rdf.tenures import Post, position_of_graph, tenure_graph, tenure_trip
 from libkg.resolve.tenures import Statement, split_terms, statement_from_values
 from libkg.store.base import GraphData, Store
 
-__all__ = ["refresh_tenures", "touched_posts"]
+__all__ = ["refresh_tenures", "touched_posts", "write_tenure_graphs"]
 
 CHUNK = 400
 LKG_NS = "https://w3id.org/libkg/ontology#"
@@ -104,3 +104,13 @@ def refresh_tenures(store: Store, article_ids: Iterable[str], base: str | None =
         store.replace_articles(graphs)
         store.flush()
     return written
+
+
+def write_tenure_graphs(store: Store, graphs: dict[URIRef, set]) -> int:
+    """Write tenure graphs computed from articles at hand (:class:`libkg.rdf.tenures.TenureCollector`:
+    a run into a store that held no articles needs no read-back); return the graphs written."""
+    items = [(str(g), triples) for g, triples in graphs.items()]
+    for part in _chunks(items):
+        store.replace_articles(part)
+        store.flush()
+    return len(items)

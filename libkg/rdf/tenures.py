@@ -35,8 +35,8 @@ from libkg.rdf.namespaces import LKG
 from libkg.resolve.keys import short_hash
 from libkg.resolve.tenures import Statement, Term, precision, split_terms, statement_from_values
 
-__all__ = ["TENURE_GRAPHS", "Post", "position_of_graph", "tenure_graph", "tenure_graphs", "tenure_iri",
-           "tenure_triples"]
+__all__ = ["STATED", "TENURE_GRAPHS", "Post", "PostRecord", "TenureCollector", "position_of_graph", "post_records",
+           "tenure_graph", "tenure_graphs", "tenure_iri", "tenure_triples"]
 
 TENURE_GRAPHS = "/graph/tenure/"
 _POSITIONS = "/id/position/"
@@ -117,22 +117,82 @@ def tenure_triples(post: Post, terms: Sequence[Term]) -> set[Triple]:
 
 
 
+# the lkg: properties of a post that :func:`libkg.resolve.tenures.statement_from_values` reads
+STATED = ("status", "attestedOn", "formerOn", "startDate", "endDate", "dateStated", "term")
+# what one article graph says about one post, as plain strings (small, and picklable for ingest's spool):
+# (post, person, role, organisation or None, ((property local name, value), ...))
+PostRecord = tuple[str, str, str, "str | None", tuple[tuple[str, str], ...]]
+_HEAD_PROPERTIES = (ORG.member, ORG.role, ORG.organization)
+
+
+def post_records(triples: Iterable[Triple]) -> list[PostRecord]:
+    """What an article graph (its triples) says about each post it states, in post order."""
+    lkg, wanted = str(LKG), set(STATED)
+    posts: set[Node] = set()
+    by_subject: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    for s, p, o in triples:
+        if p == RDF.type and o == LKG.Position:
+            posts.add(s)
+        elif p in _HEAD_PROPERTIES or (str(p).startswith(lkg) and str(p)[len(lkg):] in wanted):
+            by_subject[s].append((p, o))
+    out: list[PostRecord] = []
+    for pos in sorted(posts, key=str):
+        heads = {p: str(o) for p, o in sorted(by_subject[pos], key=str) if p in _HEAD_PROPERTIES}
+        if ORG.member not in heads or ORG.role not in heads:
+            continue
+        values = tuple(sorted((str(p)[len(lkg):], str(o)) for p, o in by_subject[pos] if p not in _HEAD_PROPERTIES))
+        out.append((str(pos), heads[ORG.member], heads[ORG.role], heads.get(ORG.organization), values))
+    return out
+
+
+class TenureCollector:
+    """The tenure graphs of posts from what articles say about them, gathered in memory.
+
+    What :func:`libkg.ingest.tenures.refresh_tenures` reads back from a store, for articles at hand:
+    a run into a store that held no articles, ``libkg extract --format trig``, the sample graph.
+    A post's holder, role and organisation are the least of those the articles give (as the store's
+    read-back of their union takes them; they agree, as the post's IRI is made from them).
+
+    >>> c = TenureCollector()
+    >>> c.add("https://w3id.org/libkg/id/article/a1", [("https://w3id.org/libkg/id/position/p/k",
+    ...       "https://w3id.org/libkg/id/person/p", "https://w3id.org/libkg/id/role/director", None,
+    ...       (("attestedOn", "2022-03-01"), ("status", "appointed")))])
+    >>> [str(g) for g in c.graphs()]
+    ['https://w3id.org/libkg/graph/tenure/p/k']
+    """
+
+    def __init__(self) -> None:
+        self._heads: dict[str, tuple[str, str, str | None]] = {}
+        self._statements: dict[str, list[Statement]] = defaultdict(list)
+
+    def add(self, article: str, records: Iterable[PostRecord]) -> None:
+        """What ``article`` (its IRI) says about posts (:func:`post_records` of its graph)."""
+        for pos, member, role, org, pairs in records:
+            values: dict[str, list[str]] = defaultdict(list)
+            for prop, value in pairs:
+                values[prop].append(value)
+            self._statements[pos].append(statement_from_values(article, values))
+            old = self._heads.get(pos)
+            if old is None:
+                self._heads[pos] = (member, role, org)
+            else:  # the least of each, as the store's read-back of their union gives
+                orgs = [o for o in (old[2], org) if o]
+                self._heads[pos] = (min(old[0], member), min(old[1], role), min(orgs) if orgs else None)
+
+    def graphs(self) -> dict[URIRef, set[Triple]]:
+        """``{tenure graph IRI: triples}`` for every post seen, in post order."""
+        out: dict[URIRef, set[Triple]] = {}
+        for pos, (member, role, org) in sorted(self._heads.items()):
+            post = Post(pos, member, role, org)
+            out[tenure_graph(pos)] = tenure_triples(post, split_terms(self._statements[pos]))
+        return out
+
+
 def tenure_graphs(articles: Iterable[tuple[URIRef, Graph]]) -> dict[URIRef, set[Triple]]:
     """The tenure graphs of every post the article graphs state: ``{graph IRI: triples}``, from
     (article IRI, article graph) pairs held in memory (``libkg extract --format trig``, the
     published sample graph); a store computes the same with :func:`libkg.ingest.tenures.refresh_tenures`."""
-    lkg = str(LKG)
-    heads: dict[str, Post] = {}
-    statements: dict[str, list[Statement]] = defaultdict(list)
+    collector = TenureCollector()
     for article, g in articles:
-        for pos in sorted(set(g.subjects(RDF.type, LKG.Position)), key=str):
-            values: dict[str, list[str]] = defaultdict(list)
-            for p, o in g.predicate_objects(pos):
-                if str(p).startswith(lkg):
-                    values[str(p)[len(lkg):]].append(str(o))
-            statements[str(pos)].append(statement_from_values(str(article), values))
-            member, role = g.value(pos, ORG.member), g.value(pos, ORG.role)
-            if member is not None and role is not None and str(pos) not in heads:
-                org = g.value(pos, ORG.organization)
-                heads[str(pos)] = Post(str(pos), str(member), str(role), str(org) if org is not None else None)
-    return {tenure_graph(pos): tenure_triples(post, split_terms(statements[pos])) for pos, post in sorted(heads.items())}
+        collector.add(str(article), post_records(g))
+    return collector.graphs()
