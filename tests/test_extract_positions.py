@@ -923,3 +923,11 @@ def test_a_role_and_an_organisation_with_a_bare_province_word_before_the_name():
     # the province's association named in full elsewhere is the one meant
     assert _pos("Hội Nhà báo tỉnh Sơn La họp. Chủ tịch Hội Nhà báo tỉnh Hoàng Văn Lục phát biểu.") == [
         ("Hoàng Văn Lục", "Chủ tịch", "Hội Nhà báo tỉnh Sơn La")]
+
+
+def test_a_department_written_in_lower_case_after_a_unit_role():
+    got = _pos("Bà Lê Thị An, Trưởng phòng nghiệp vụ, Thư viện tỉnh Hà Nam phát biểu. Ông Hà Văn Bình, Phó phòng tổ "
+               "chức hành chính, cho biết.")
+    assert got == [("Lê Thị An", "Trưởng phòng", "phòng nghiệp vụ"),
+                   ("Hà Văn Bình", "Phó phòng", "phòng tổ chức hành chính")]
+    assert _pos("Ông Hà Văn Bình, Trưởng phòng cho biết thư viện có 20.000 bản sách.") == []

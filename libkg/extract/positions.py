@@ -483,6 +483,9 @@ def _unit_name(toks: list[Tok], j: int, ctx: _Ctx, role_text: str, last: str) ->
     Văn hóa - Thông tin huyện X"), else the unit, as the text writes it through the role ("Phó phòng Nghiệp
     vụ" -> "phòng Nghiệp vụ"; SCHEMA); a board of an organisation stays in the role ("Trưởng Ban Tổ chức"):
     (role, organisation, next index, whether the organisation is a sub-unit of one named next)."""
+    if last in _UNIT_WORDS and j < len(toks) and toks[j].lower and (d := phrase_at(toks, j, "role_dept_names.txt")):
+        # "Trưởng phòng nghiệp vụ": the department written in lower case
+        return role_text, ctx.text[toks[_unit_start(toks, j)].start:toks[j + d - 1].end], j + d, True
     if not (last in _UNIT_WORDS and j < len(toks) and toks[j].text[0].isupper() and toks[j].start not in ctx.org_at):
         return role_text, None, j, False
     d_end, gov = _dept(toks, j, ctx)
