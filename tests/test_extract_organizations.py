@@ -1044,3 +1044,10 @@ def test_an_institute_written_in_lower_case_is_named_but_not_inside_a_hospital_o
                  "Bệnh nhân ở bệnh viện Bạch Mai và học sinh đến thư viện Trường Tiểu học Kim Đồng đọc sách.")
     assert "Viện Kinh tế và Quản lý" in orgs
     assert not any(name.startswith("Viện Bạch Mai") for name in orgs)
+
+
+def test_a_quoted_name_after_a_fund_s_field_or_a_group_s_descriptor_is_part_of_the_name():
+    orgs = _orgs("Nhóm thiện nguyện “Chia sẻ yêu thương” trao 300 cuốn sách. Quỹ Khuyến học “Ước mơ xanh” "
+                 "xã Đông Hòa trao học bổng. Nhóm học sinh lớp 5A đọc sách.")
+    assert {"Nhóm thiện nguyện “Chia sẻ yêu thương”", "Quỹ Khuyến học “Ước mơ xanh” xã Đông Hòa"} <= set(orgs)
+    assert not any(name.startswith("Nhóm học sinh") for name in orgs)

@@ -500,16 +500,33 @@ def _region_words() -> frozenset[str]:
 
 
 def _rule_quoted(p: _Parse, t: Tok) -> str | None:
-    """Câu lạc bộ “Bạn yêu sách”: a quoted name right after the head."""
+    """Câu lạc bộ “Bạn yêu sách”: a quoted name right after the head; after a head flagged ``quoted``, also after
+    its field or up to two lower-case descriptors ("Quỹ Khuyến học “Ước mơ” xã X", "Nhóm thiện nguyện “Y”")."""
     toks, n, k = p.toks, p.n, p.k
-    if t.text not in _OPEN_QUOTES or p.chunks or k + 1 >= n:
+    if "quoted" in p.head.flags and (r := _quoted_descriptor_end(p)) >= 0:
+        p.k = k = r  # the descriptors before the quote
+    elif t.text not in _OPEN_QUOTES or p.chunks or k + 1 >= n:
         return None
     r = k + 1
     while r < n and toks[r].text not in _CLOSE_QUOTES and r - k < 12:
         r += 1
     if r < n and toks[r].text in _CLOSE_QUOTES and r > k + 1:
         p.take(r + 1 - k)
+        if "quoted" in p.head.flags and p.k < n and match_admin(toks, p.k):
+            return _NEXT  # "Quỹ Khuyến học “Ước mơ” | xã X": its place follows
     return _STOP
+
+
+def _quoted_descriptor_end(p: _Parse) -> int:
+    """Where an opening quote stands after up to two lower-case words from the cursor (none when a name piece was
+    taken), before a head flagged ``quoted``'s quoted name; -1 if none."""
+    toks, k = p.toks, p.k
+    r = k
+    while r < p.n and r - k < 2 and _is_lower_word(toks[r]) and toks[r].text not in break_words():
+        r += 1
+    if (r > k or p.chunks) and r + 1 < p.n and toks[r].text in _OPEN_QUOTES:
+        return r
+    return -1
 
 
 def _rule_legal_form(p: _Parse, t: Tok) -> str | None:
@@ -1354,6 +1371,8 @@ def _verdict(p: _Parse) -> OrgHit | None:
         return None
     if _lower_head(toks, p.i, p.head) and not _lower_head_named(p):
         return None  # "thư viện", "trường" alone or before lower-case words: a common noun
+    if "onlyquoted" in flags and not any(toks[x].text in _OPEN_QUOTES for x in range(p.j, k)):
+        return None  # "Nhóm học sinh": a group, named only by a quoted name
     if p.chunks == 0 and not p.admin:
         return _empty_body(p)
     if p.chunks == 0 and "bare" not in flags:
