@@ -498,3 +498,8 @@ def test_two_countries_joined_by_a_dash_are_a_relation_not_places():
     got = names("Nhân dịp kỷ niệm quan hệ hữu nghị giữa hai nước Việt Nam - Campuchia, thư viện trưng bày sách.")
     assert "Việt Nam" not in got and "Campuchia" not in got
     assert "Campuchia" in names("Đoàn cán bộ thư viện sang Campuchia và Lào trao tặng sách.")
+
+
+def test_a_theatre_of_a_genre_written_in_lower_case_is_a_venue():
+    got = names("Trong hai ngày 5 và 6/9, tại nhà hát chèo Ninh Bình, Vụ Thư viện tổ chức lớp tập huấn.")
+    assert "nhà hát chèo Ninh Bình" in got
