@@ -1051,3 +1051,8 @@ def test_a_quoted_name_after_a_fund_s_field_or_a_group_s_descriptor_is_part_of_t
                  "xã Đông Hòa trao học bổng. Nhóm học sinh lớp 5A đọc sách.")
     assert {"Nhóm thiện nguyện “Chia sẻ yêu thương”", "Quỹ Khuyến học “Ước mơ xanh” xã Đông Hòa"} <= set(orgs)
     assert not any(name.startswith("Nhóm học sinh") for name in orgs)
+
+
+def test_abbreviated_radio_and_television_stations_are_organisations():
+    orgs = _orgs("Phóng viên Đài PTTH Hà Nam và Báo và PTTH Ninh Bình đưa tin. Đài PT-TH huyện Bảo Yên cũng có mặt.")
+    assert {"Đài PTTH Hà Nam", "Báo và PTTH Ninh Bình", "Đài PT-TH huyện Bảo Yên"} <= set(orgs)
