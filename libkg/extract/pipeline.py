@@ -238,7 +238,7 @@ def _assigners(missing: list[str]) -> str:
 
 
 DEFAULT_PIPELINE = ("sentences", "persons", "organizations", "positions", "places", "dates", "tenure_dates",
-                    "events", "calibrate")
+                    "events")
 
 
 class RuleExtractor:
@@ -263,7 +263,6 @@ class RuleExtractor:
 def _load_components() -> None:
     # importing the modules registers their components
     from libkg.extract import (  # noqa: F401
-        calibrate,
         dates,
         events,
         organizations,
