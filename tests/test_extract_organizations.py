@@ -1056,3 +1056,10 @@ def test_a_quoted_name_after_a_fund_s_field_or_a_group_s_descriptor_is_part_of_t
 def test_abbreviated_radio_and_television_stations_are_organisations():
     orgs = _orgs("Phóng viên Đài PTTH Hà Nam và Báo và PTTH Ninh Bình đưa tin. Đài PT-TH huyện Bảo Yên cũng có mặt.")
     assert {"Đài PTTH Hà Nam", "Báo và PTTH Ninh Bình", "Đài PT-TH huyện Bảo Yên"} <= set(orgs)
+
+
+def test_a_team_of_a_school_or_an_institute_is_an_organisation():
+    orgs = _orgs("Tổ Ngôn ngữ học của viện tổ chức hội thảo. Tổ Thư viện - Thiết bị Trường THCS Lê Lợi trưng bày sách. "
+                 "Tổ dân phố 5 nhận sách.")
+    assert "Tổ Ngôn ngữ học" in orgs and any(name.startswith("Tổ Thư viện - Thiết bị") for name in orgs)
+    assert not any(name.startswith("Tổ dân") for name in orgs)
