@@ -1063,3 +1063,8 @@ def test_a_team_of_a_school_or_an_institute_is_an_organisation():
                  "Tổ dân phố 5 nhận sách.")
     assert "Tổ Ngôn ngữ học" in orgs and any(name.startswith("Tổ Thư viện - Thiết bị") for name in orgs)
     assert not any(name.startswith("Tổ dân") for name in orgs)
+
+
+def test_a_national_firm_named_by_its_brand_is_a_company_with_its_province():
+    orgs = _orgs("Đại diện VNPT Đắk Nông trao tặng 500 cuốn sách. Ông Lê Văn Tâm, Giám đốc BIDV Hà Giang, trao quà.")
+    assert orgs.get("VNPT Đắk Nông", ("",))[0] == "Company" and orgs.get("BIDV Hà Giang", ("",))[0] == "Company"
