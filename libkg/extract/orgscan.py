@@ -661,8 +661,11 @@ def _rule_capital_break(p: _Parse, t: Tok) -> str | None:
 def _rule_term(p: _Parse, t: Tok) -> str | None:
     """"Quốc hội Khóa XIV", "HĐND tỉnh X Khóa XVI": a term word before a roman numeral or a number ends the name
     (lexicon/org_term_words.txt)."""
+    phrases_here = _term_words().get(t.text.lower())
+    if phrases_here is None:  # most tokens: one dict lookup
+        return None
     toks, k = p.toks, p.k
-    for words in _term_words():
+    for words in phrases_here:
         r = k + len(words)
         if r < p.n and tuple(x.text.lower() for x in toks[k:r]) == words and _TERM_NUMBER.fullmatch(toks[r].text):
             return _STOP
@@ -673,8 +676,13 @@ _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,4}")
 
 
 @lru_cache(maxsize=1)
-def _term_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(x.lower().split()) for x in phrases("org_term_words.txt"))
+def _term_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The term phrases by their first word (lower case)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for x in phrases("org_term_words.txt"):
+        words = tuple(x.lower().split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _rule_glued(p: _Parse, t: Tok) -> str | None:
@@ -1206,8 +1214,8 @@ def _rule_merged_list(p: _Parse, t: Tok) -> str | None:
     return _STOP
 
 
-_RULES = (_rule_admin, _rule_seat, _rule_office_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase, _rule_topic, _rule_capital_break, _rule_term, _rule_glued,
-          _rule_lower_admin, _rule_descriptor,
+_RULES = (_rule_admin, _rule_seat, _rule_office_seat, _rule_region, _rule_quoted, _rule_legal_form, _rule_phrase,
+          _rule_topic, _rule_capital_break, _rule_term, _rule_glued, _rule_lower_admin, _rule_descriptor,
           _rule_new_head, _rule_code, _rule_code_list, _rule_person_after_province, _rule_word, _rule_number,
           _rule_so, _rule_joiner, _rule_field_list, _rule_merged_list)
 

@@ -437,11 +437,20 @@ def _thi_middle(toks: list[Tok], k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1].text == "Thị" and _name_token(toks[k])
 
 
+def _untitled_starts(toks: list[Tok], sur: frozenset[str]) -> list[int]:
+    """Where an untitled name may open, in order: a listed family name, or a capitalised word before "Thị"
+    (a woman's name whose family name the list lacks, see :func:`_thi_middle`)."""
+    starts = [k for k, t in enumerate(toks) if t.text in sur]
+    more = [k - 1 for k, t in enumerate(toks) if t.text == "Thị" and k and toks[k - 1].text not in sur
+            and _thi_middle(toks, k - 1)]
+    return sorted(starts + more) if more else starts
+
+
 def _untitled(sc: _Scan, toks: list[Tok], sent: tuple[int, int], raw: list[dict], taken: set[int]) -> None:
     """Names without a title: runs of three or more syllables opening with a family name."""
     nxt_free = 0  # tokens before it belong to a name found here
     sur = sc.sur  # one attribute lookup, not one per token
-    for i in [k for k, t in enumerate(toks) if t.text in sur or _thi_middle(toks, k)]:
+    for i in _untitled_starts(toks, sur):
         if i < nxt_free or i in taken or (i + 1 < len(toks) and (i + 1) in taken):
             continue
         if not _untitled_start(sc, toks, i):
