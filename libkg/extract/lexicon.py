@@ -551,6 +551,12 @@ _ADMIN_SORTED = sorted(ADMIN_WORDS, key=len, reverse=True)
 _ADMIN_FIRST = frozenset(w[0] for w in ADMIN_WORDS)
 
 
+def bare_admin_before(toks: list[Tok], i: int) -> int:
+    """Length of an administrative word in lower case ending right before ``i`` with a word before it
+    ("UBND huyện | Nguyễn Văn A", "Hội Nhà báo thành phố | X"), else 0."""
+    return next((a for a in (1, 2) if i - a >= 1 and match_admin(toks, i - a) == a and toks[i - a].lower), 0)
+
+
 def head_kind(name: str) -> str | None:
     """The kind an organisation's name gives by its head word ("Trường ĐH X" -> "University"), or None.
 

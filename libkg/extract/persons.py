@@ -39,6 +39,7 @@ from libkg.extract.gazetteer import countries, place_cues, provinces
 from libkg.extract.lexicon import (
     ADMIN_WORDS,
     Tok,
+    bare_admin_before,
     ffold,
     folded_phrases,
     match_admin,
@@ -388,7 +389,7 @@ def _holder_after_admin(sc: _Scan, toks: list[Tok], i: int, nt: int) -> bool:
     ("Chủ tịch UBND huyện Nguyễn Văn A phát biểu", "Bí thư Đảng ủy xã Lê Văn B"): the organisation ends with
     the administrative word or the scan ran it on into the run, a role reaches its head, and no capitalised
     word follows the run?"""
-    a = next((a for a in (1, 2) if i - a >= 1 and match_admin(toks, i - a) == a and toks[i - a].lower), 0)
+    a = bare_admin_before(toks, i)
     if not a or i + nt < len(toks) and toks[i + nt].cap:
         return False
     hs = _org_head_ending_at(sc, toks, toks[i + nt - 1].end)

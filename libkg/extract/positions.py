@@ -68,6 +68,7 @@ from libkg.extract.gazetteer import countries
 from libkg.extract.lexicon import (
     Role,
     Tok,
+    bare_admin_before,
     committees,
     dept_enders,
     ffold,
@@ -1408,8 +1409,8 @@ def _org_with_bare_admin(ctx: _Ctx, toks: list[Tok], sent: tuple[int, int], lead
     """An organisation and a bare administrative word right before ``lead`` (the holder's name), which the
     organisation scan left out of the name ("Chủ tịch Hội Nhà báo tỉnh Nguyễn Văn A": "Hội Nhà báo tỉnh", or
     the province's one the text names in full), else None."""
-    a = next((a for a in (1, 2) if lead - a >= 1 and match_admin(toks, lead - a) == a), 0)
-    if not a or not toks[lead - a].lower:
+    a = bare_admin_before(toks, lead)
+    if not a:
         return None
     end = toks[lead - a - 1].end
     om = next((o for o in ctx.orgs if o.end == end and sent[0] <= o.start), None)
@@ -1674,7 +1675,11 @@ def _orgless(role: str) -> bool:
     return words in _words("member") or words in _words("orgless")
 
 
-_BARE_ADMIN_END = re.compile(r"\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường)$")
+def _without_bare_admin(name: str) -> str:
+    """``name`` without an administrative word in lower case that ends it ("Hội Nhà báo tỉnh" -> "Hội Nhà báo")."""
+    toks = tokenize(name)
+    a = bare_admin_before(toks, len(toks))
+    return name[:toks[-a].start].rstrip() if a else name
 
 
 def _add_office_orgs(doc: Doc, parents: dict[str, str]) -> None:
@@ -1683,7 +1688,7 @@ def _add_office_orgs(doc: Doc, parents: dict[str, str]) -> None:
     known = {expand(o.name) for o in doc.organizations}
     for pos in doc.positions:
         if pos.organization and expand(pos.organization) not in known \
-                and expand(_BARE_ADMIN_END.sub("", pos.organization)) not in known:  # "Hội Nhà báo" + "tỉnh"
+                and expand(_without_bare_admin(pos.organization)) not in known:  # "Hội Nhà báo" + "tỉnh"
             known.add(expand(pos.organization))
             doc.organizations.append(Organization(name=pos.organization, kind=_office_kind(pos.organization),
                                                   parent=parents.get(pos.organization),

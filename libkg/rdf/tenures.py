@@ -137,7 +137,10 @@ def post_records(triples: Iterable[Triple]) -> list[PostRecord]:
             by_subject[s].append((p, o))
     out: list[PostRecord] = []
     for pos in sorted(posts, key=str):
-        heads = {p: str(o) for p, o in sorted(by_subject[pos], key=str) if p in _HEAD_PROPERTIES}
+        heads: dict[Node, str] = {}
+        for p, o in by_subject[pos]:  # one each; the least if an article gave several, as the store's read-back
+            if p in _HEAD_PROPERTIES:
+                heads[p] = min(heads.get(p, str(o)), str(o))
         if ORG.member not in heads or ORG.role not in heads:
             continue
         values = tuple(sorted((str(p)[len(lkg):], str(o)) for p, o in by_subject[pos] if p not in _HEAD_PROPERTIES))
